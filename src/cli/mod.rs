@@ -1,0 +1,129 @@
+//! Command-line types (clap derive) and their help text — nothing else.
+//!
+//! The first doc line of each item is its short help; env fallbacks are
+//! declared on the flag so `--help` shows them. Settings that depend on the
+//! profile (AUTHCTL_* or LANGFLOW_*) are resolved in `settings`, not here.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+mod user;
+pub use user::*;
+
+const AFTER_HELP: &str = concat!(
+    "Settings precedence: flag > process environment > --env-file file > default.\n\n",
+    "Exit codes:\n",
+    "  0    success\n",
+    "  1    a negative answer (a token that does not verify, a weak secret)\n",
+    "  2    usage or invalid input (including a refused password)\n",
+    "  3    not found (user, key, token)\n",
+    "  4    conflict (already exists, last active superuser, inactive user)\n",
+    "  5    I/O, database or permission failure\n",
+    "  130  interrupted at a prompt"
+);
+
+/// Offline authentication administration for self-hosted apps
+///
+/// Creates the superuser, adds and activates users, generates secret keys
+/// and RSA signing keys, and mints, decodes and verifies JWTs — all against
+/// one SQLite file and one key directory, the same ones the app server reads.
+#[derive(Debug, Parser)]
+#[command(name = "authctl", version, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options accepted by every command.
+#[derive(Debug, Args, Default, Clone)]
+pub struct GlobalArgs {
+    /// Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+
+    /// SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<String>,
+
+    /// Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment
+    #[arg(long, global = true, value_name = "FILE")]
+    pub env_file: Option<PathBuf>,
+
+    /// Which app's settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]
+    #[arg(long, global = true, value_enum, value_name = "PROFILE")]
+    pub profile: Option<ProfileArg>,
+
+    /// Print machine-readable JSON on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Print nothing on stderr except errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+/// Settings and database layouts authctl knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    /// authctl's own schema and AUTHCTL_* variables
+    Native,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the superuser (or reset its password)
+    ///
+    /// The username comes from --username, else AUTHCTL_SUPERUSER, else a
+    /// prompt. The password comes from a password source flag, else
+    /// AUTHCTL_SUPERUSER_PASSWORD, else a hidden prompt with confirmation.
+    Superuser(SuperuserArgs),
+
+    /// Add, list, show, activate and manage users
+    #[command(subcommand)]
+    User(UserCommand),
+
+    /// Print shell completions for SHELL on stdout
+    Completions {
+        /// The shell to generate completions for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Where a password comes from. There is no flag that takes the password itself.
+#[derive(Debug, Args, Default, Clone)]
+#[group(multiple = false)]
+pub struct PasswordSourceArgs {
+    /// Read the password from the first line of stdin
+    #[arg(long)]
+    pub password_stdin: bool,
+
+    /// Read the password from the first line of FILE
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+
+    /// Read the password from the environment variable NAME
+    #[arg(long, value_name = "NAME")]
+    pub password_env: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SuperuserArgs {
+    /// Username of the superuser [env: AUTHCTL_SUPERUSER]
+    #[arg(long, value_name = "NAME")]
+    pub username: Option<String>,
+
+    #[command(flatten)]
+    pub password: PasswordSourceArgs,
+
+    /// Succeed without changes when the user already exists
+    #[arg(long, conflicts_with = "reset_password")]
+    pub if_not_exists: bool,
+
+    /// Set a new password on an existing user and make it an active superuser
+    #[arg(long)]
+    pub reset_password: bool,
+}

@@ -1,0 +1,95 @@
+//! `authctl user …` argument types.
+
+use super::PasswordSourceArgs;
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user (inactive unless --active or AUTHCTL_NEW_USER_IS_ACTIVE=true)
+    Add(UserAddArgs),
+
+    /// List users as a table (--json: an array of user objects)
+    List(UserListArgs),
+
+    /// Show one user
+    Show {
+        /// Username
+        name: String,
+    },
+
+    /// Activate users so they can log in
+    Activate {
+        /// Usernames
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+
+    /// Deactivate users (refuses the last active superuser unless --force)
+    Deactivate {
+        /// Usernames
+        #[arg(required = true)]
+        names: Vec<String>,
+        /// Allow deactivating the last active superuser
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Make a user a superuser
+    Promote {
+        /// Username
+        name: String,
+    },
+
+    /// Take superuser rights away (refuses the last active superuser unless --force)
+    Demote {
+        /// Username
+        name: String,
+        /// Allow demoting the last active superuser
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Set a user's password
+    Passwd {
+        /// Username
+        name: String,
+        #[command(flatten)]
+        password: PasswordSourceArgs,
+    },
+
+    /// Delete a user (asks on a terminal; --yes otherwise)
+    Delete {
+        /// Username
+        name: String,
+        /// Do not ask for confirmation
+        #[arg(short, long)]
+        yes: bool,
+        /// Allow deleting the last active superuser
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// Username (unique, case-insensitively)
+    pub name: String,
+    #[command(flatten)]
+    pub password: PasswordSourceArgs,
+    /// Make the user a superuser
+    #[arg(long)]
+    pub superuser: bool,
+    /// Make the user active now [env: AUTHCTL_NEW_USER_IS_ACTIVE]
+    #[arg(long)]
+    pub active: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UserListArgs {
+    /// Only superusers
+    #[arg(long)]
+    pub superusers: bool,
+    /// Only inactive users
+    #[arg(long)]
+    pub inactive: bool,
+}

@@ -1,0 +1,43 @@
+//! Commands: turn resolved arguments into calls on the domain modules and
+//! return an `Outcome`. A command never prints; `output::emit` does.
+
+use crate::cli::Command;
+use crate::error::Result;
+use crate::output::Outcome;
+use crate::settings::Settings;
+
+pub mod completions;
+pub mod superuser;
+pub mod user;
+
+/// What every command gets: the resolved settings.
+pub struct Ctx {
+    pub settings: Settings,
+}
+
+/// Run one parsed command.
+pub fn dispatch(command: Command, ctx: &Ctx) -> Result<Outcome> {
+    match command {
+        Command::Superuser(args) => superuser::run(&args, ctx),
+        Command::User(cmd) => user::run(cmd, ctx),
+        Command::Completions { shell } => completions::run(shell),
+    }
+}
+
+/// A user as commands report it, with what happened to it.
+#[derive(serde::Serialize)]
+pub struct UserReport<'a> {
+    #[serde(flatten)]
+    pub user: &'a crate::store::User,
+    pub changed: bool,
+}
+
+/// Open the store for writing (creating and migrating it if needed).
+pub fn open_write(settings: &Settings) -> Result<Box<dyn crate::store::UserStore>> {
+    crate::store::open(settings, crate::store::Access::Write)?.ok_or_else(|| {
+        crate::error::Error::Failure(format!(
+            "cannot open database \"{}\"",
+            settings.db_path.display()
+        ))
+    })
+}

@@ -1,0 +1,232 @@
+//! `authctl user …`: add, list, show, activate, deactivate, promote,
+//! demote, passwd, delete.
+
+use super::{Ctx, UserReport};
+use crate::cli::{UserAddArgs, UserCommand, UserListArgs};
+use crate::error::{Error, Result};
+use crate::output::{self, Outcome};
+use crate::password::{self, Source};
+use crate::store::{self, Access, NewUser, User, UserChange, UserStore};
+
+pub fn run(cmd: UserCommand, ctx: &Ctx) -> Result<Outcome> {
+    match cmd {
+        UserCommand::Add(args) => add(&args, ctx),
+        UserCommand::List(args) => list(&args, ctx),
+        UserCommand::Show { name } => show(&name, ctx),
+        UserCommand::Activate { names } => change(ctx, &names, active(true, false), "activated"),
+        UserCommand::Deactivate { names, force } => {
+            change(ctx, &names, active(false, force), "deactivated")
+        }
+        UserCommand::Promote { name } => change(ctx, &[name], superuser(true, false), "promoted"),
+        UserCommand::Demote { name, force } => {
+            change(ctx, &[name], superuser(false, force), "demoted")
+        }
+        UserCommand::Passwd { name, password } => passwd(&name, Source::from_args(&password), ctx),
+        UserCommand::Delete { name, yes, force } => delete(&name, yes, force, ctx),
+    }
+}
+
+fn active(on: bool, force: bool) -> UserChange {
+    UserChange {
+        is_active: Some(on),
+        force,
+        ..Default::default()
+    }
+}
+
+fn superuser(on: bool, force: bool) -> UserChange {
+    UserChange {
+        is_superuser: Some(on),
+        force,
+        ..Default::default()
+    }
+}
+
+fn open_write(ctx: &Ctx) -> Result<Box<dyn UserStore>> {
+    store::open(&ctx.settings, Access::Write)?.ok_or_else(|| {
+        Error::Failure(format!(
+            "cannot open database \"{}\"",
+            ctx.settings.db_path.display()
+        ))
+    })
+}
+
+/// The user named `name`, or NotFound; a missing database has no users.
+fn existing(ctx: &Ctx, name: &str) -> Result<(Box<dyn UserStore>, User)> {
+    let db =
+        store::open(&ctx.settings, Access::Read)?.ok_or_else(|| store::user_not_found(name))?;
+    let user = db
+        .get_user(name)?
+        .ok_or_else(|| store::user_not_found(name))?;
+    Ok((db, user))
+}
+
+fn add(args: &UserAddArgs, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    store::validate_username(&args.name)?;
+    let mut db = open_write(ctx)?;
+    if let Some(user) = db.get_user(&args.name)? {
+        return Err(Error::Conflict(format!(
+            "user \"{}\" already exists",
+            user.username
+        )));
+    }
+    let pw = password::obtain_new(
+        Source::from_args(&args.password).as_ref(),
+        None,
+        s,
+        &args.name,
+    )?;
+    let new = NewUser {
+        username: args.name.clone(),
+        password_hash: password::hash(&pw, s.bcrypt_cost)?,
+        is_active: args.active || s.new_user_is_active,
+        is_superuser: args.superuser,
+    };
+    let user = db.create_user(&new)?;
+    let mut note = format!(
+        "created {}user \"{}\" ({})",
+        if user.is_superuser { "super" } else { "" },
+        user.username,
+        user.id
+    );
+    if !user.is_active {
+        note.push_str(&format!(
+            "; it is inactive until `authctl user activate {}`",
+            user.username
+        ));
+    }
+    Ok(Outcome::new()
+        .json(UserReport {
+            user: &user,
+            changed: true,
+        })
+        .note(note))
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_string()
+}
+
+fn list(args: &UserListArgs, ctx: &Ctx) -> Result<Outcome> {
+    let users: Vec<User> = match store::open(&ctx.settings, Access::Read)? {
+        Some(db) => db.list_users()?,
+        None => Vec::new(),
+    };
+    let users: Vec<User> = users
+        .into_iter()
+        .filter(|u| !args.superusers || u.is_superuser)
+        .filter(|u| !args.inactive || !u.is_active)
+        .collect();
+    let rows = users
+        .iter()
+        .map(|u| {
+            vec![
+                u.username.clone(),
+                u.id.clone(),
+                yes_no(u.is_active),
+                yes_no(u.is_superuser),
+                u.created_at.clone(),
+                u.last_login_at.clone().unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    let table = output::table(
+        &[
+            "USERNAME",
+            "ID",
+            "ACTIVE",
+            "SUPERUSER",
+            "CREATED",
+            "LAST LOGIN",
+        ],
+        rows,
+    );
+    let note = if users.is_empty() {
+        "no users".to_string()
+    } else {
+        String::new()
+    };
+    Ok(Outcome::new()
+        .json(&users)
+        .stdout(if users.is_empty() {
+            String::new()
+        } else {
+            table
+        })
+        .note(note))
+}
+
+fn show(name: &str, ctx: &Ctx) -> Result<Outcome> {
+    let (_db, u) = existing(ctx, name)?;
+    let text = format!(
+        "username:      {}\nid:            {}\nactive:        {}\nsuperuser:     {}\ncreated_at:    {}\nupdated_at:    {}\nlast_login_at: {}",
+        u.username,
+        u.id,
+        yes_no(u.is_active),
+        yes_no(u.is_superuser),
+        u.created_at,
+        u.updated_at,
+        u.last_login_at.as_deref().unwrap_or("-")
+    );
+    Ok(Outcome::new().json(&u).stdout(text))
+}
+
+fn change(ctx: &Ctx, names: &[String], change: UserChange, verb: &str) -> Result<Outcome> {
+    let mut db = open_write(ctx)?;
+    let users = db.update_users(names, &change)?;
+    let listed = users
+        .iter()
+        .map(|u| format!("\"{}\"", u.username))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let outcome = Outcome::new().note(format!("{verb} {listed}"));
+    Ok(
+        if users.len() == 1 && names.len() == 1 && !matches!(verb, "activated" | "deactivated") {
+            outcome.json(&users[0])
+        } else {
+            outcome.json(&users)
+        },
+    )
+}
+
+fn passwd(name: &str, source: Option<Source>, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let (_db, user) = existing(ctx, name)?;
+    let pw = password::obtain_new(source.as_ref(), None, s, &user.username)?;
+    let change = UserChange {
+        password_hash: Some(password::hash(&pw, s.bcrypt_cost)?),
+        ..Default::default()
+    };
+    let mut db = open_write(ctx)?;
+    let users = db.update_users(std::slice::from_ref(&user.username), &change)?;
+    Ok(Outcome::new()
+        .json(&users[0])
+        .note(format!("changed the password of \"{}\"", user.username)))
+}
+
+fn delete(name: &str, yes: bool, force: bool, ctx: &Ctx) -> Result<Outcome> {
+    let (_db, user) = existing(ctx, name)?;
+    if !yes {
+        if !ctx.settings.stdin_is_tty {
+            return Err(Error::usage(format!(
+                "refusing to delete \"{}\" without confirmation; pass --yes",
+                user.username
+            )));
+        }
+        if !password::confirm(&format!("Delete user \"{}\"?", user.username))? {
+            return Err(Error::Negative(format!(
+                "not deleted: \"{}\" was kept",
+                user.username
+            )));
+        }
+    }
+    let mut db = open_write(ctx)?;
+    let user = db.delete_user(&user.username, force)?;
+    Ok(Outcome::new()
+        .json(UserReport {
+            user: &user,
+            changed: true,
+        })
+        .note(format!("deleted user \"{}\" ({})", user.username, user.id)))
+}

@@ -1,0 +1,83 @@
+//! authctl: the offline side of a self-hosted app's authentication.
+//!
+//! `run` is the whole program: parse arguments, resolve settings, run one
+//! command, print its outcome, and map failures to documented exit codes.
+
+pub mod cli;
+pub mod commands;
+pub mod docs;
+pub mod error;
+pub mod fsutil;
+pub mod keys;
+pub mod output;
+pub mod password;
+pub mod secrets;
+pub mod settings;
+pub mod store;
+pub mod token;
+
+use clap::Parser;
+use std::ffi::OsString;
+use std::io::IsTerminal;
+
+/// Run authctl with `args` (argv including the program name); returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
+    let no_color = settings::Vars::from_process().get("NO_COLOR").is_some();
+    let mut format = output::Format {
+        color: !no_color && std::io::stderr().is_terminal(),
+        ..Default::default()
+    };
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
+    format.json = cli.global.json;
+    format.quiet = cli.global.quiet;
+    let settings = match settings::Settings::from_process(&cli.global) {
+        Ok(s) => s,
+        Err(e) => {
+            output::error(&e, format);
+            return e.exit_code();
+        }
+    };
+    for w in &settings.warnings {
+        output::warn(w, format);
+    }
+    let ctx = commands::Ctx { settings };
+    match commands::dispatch(cli.command, &ctx) {
+        Ok(outcome) => {
+            output::emit(&outcome, format);
+            outcome.code
+        }
+        Err(e) => {
+            output::error(&e, format);
+            e.exit_code()
+        }
+    }
+}
+
+/// Print a clap error: help and version normally, usage errors as one line.
+fn usage_error(e: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            error::exit::OK
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            error::exit::USAGE
+        }
+        _ => {
+            let rendered = e.render().to_string();
+            let first = rendered
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("invalid arguments")
+                .trim_start_matches("error: ");
+            let err = error::Error::usage(format!("{first} (see --help)"));
+            output::error(&err, output::Format::default());
+            err.exit_code()
+        }
+    }
+}

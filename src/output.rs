@@ -1,0 +1,126 @@
+//! The only place that prints.
+//!
+//! stdout carries data only (the token, the JSON, the table); notes such as
+//! "created user alice", warnings and errors go to stderr. Every output ends
+//! with a newline. Colour is used only on a terminal and never with NO_COLOR.
+
+use crate::error::Error;
+use serde::Serialize;
+use std::io::Write;
+
+/// What a command produced: data for stdout, a note for stderr, an exit code.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// The machine-readable form, printed with `--json`.
+    pub json: Option<serde_json::Value>,
+    /// The human form of the data, printed on stdout without `--json`.
+    pub stdout: String,
+    /// A note for a person, printed on stderr unless `--quiet`.
+    pub note: String,
+    /// Exit code (0 unless the answer is negative).
+    pub code: u8,
+}
+
+impl Outcome {
+    /// An empty, successful outcome.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Set the JSON form from any serialisable report.
+    pub fn json(mut self, value: impl Serialize) -> Self {
+        self.json = Some(serde_json::to_value(value).unwrap_or(serde_json::Value::Null));
+        self
+    }
+
+    /// Set the human data printed on stdout.
+    pub fn stdout(mut self, text: impl Into<String>) -> Self {
+        self.stdout = text.into();
+        self
+    }
+
+    /// Set the note printed on stderr.
+    pub fn note(mut self, text: impl Into<String>) -> Self {
+        self.note = text.into();
+        self
+    }
+
+    /// Set the exit code.
+    pub fn code(mut self, code: u8) -> Self {
+        self.code = code;
+        self
+    }
+}
+
+/// How to print.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Format {
+    pub json: bool,
+    pub quiet: bool,
+    pub color: bool,
+}
+
+fn with_newline(mut s: String) -> String {
+    if !s.is_empty() && !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s
+}
+
+/// Print an outcome. Broken pipes on stdout are not an error worth reporting.
+pub fn emit(outcome: &Outcome, format: Format) {
+    let data = if format.json {
+        outcome
+            .json
+            .as_ref()
+            .map(|v| serde_json::to_string_pretty(v).unwrap_or_default())
+            .unwrap_or_default()
+    } else {
+        outcome.stdout.clone()
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(with_newline(data).as_bytes());
+    let _ = out.flush();
+    if !format.quiet && !outcome.note.is_empty() {
+        let _ = std::io::stderr().write_all(with_newline(outcome.note.clone()).as_bytes());
+    }
+}
+
+/// Print a warning on stderr (unless quiet).
+pub fn warn(message: &str, format: Format) {
+    if format.quiet {
+        return;
+    }
+    let label = if format.color {
+        "\x1b[33mwarning\x1b[0m"
+    } else {
+        "warning"
+    };
+    let _ = writeln!(std::io::stderr(), "authctl: {label}: {message}");
+}
+
+/// Print an error on stderr as one line: `authctl: error: …`.
+pub fn error(err: &Error, format: Format) {
+    let label = if format.color {
+        "\x1b[31merror\x1b[0m"
+    } else {
+        "error"
+    };
+    let _ = writeln!(std::io::stderr(), "authctl: {label}: {}", err.one_line());
+}
+
+/// Render rows as a plain table (no borders; scripts can `awk` it).
+pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::NOTHING)
+        .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
+        .set_header(header.iter().map(|h| h.to_string()));
+    for row in rows {
+        t.add_row(row);
+    }
+    // comfy-table pads each line with a leading space in this preset.
+    t.lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(&l).trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,337 @@
+//! Passwords: where they come from, the policy they must meet, and hashing.
+//!
+//! Invariants: a password is only ever held in a `SecretString`; it never
+//! comes from argv; a password over 72 bytes is refused, never truncated;
+//! hashes are bcrypt `$2b$` at the configured cost.
+
+use crate::error::{Error, Result};
+use secrecy::{ExposeSecret, SecretString};
+use std::io::{BufRead, Read};
+use std::path::PathBuf;
+
+/// bcrypt ignores everything past 72 bytes; we refuse instead.
+pub const MAX_BYTES: usize = 72;
+
+/// Where the password comes from, in the order a command tries them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// First line of stdin.
+    Stdin,
+    /// First line of a file.
+    File(PathBuf),
+    /// A named environment variable.
+    Env(String),
+}
+
+impl Source {
+    /// The explicit source given by the password flags, if any.
+    pub fn from_args(args: &crate::cli::PasswordSourceArgs) -> Option<Self> {
+        if args.password_stdin {
+            Some(Source::Stdin)
+        } else if let Some(f) = &args.password_file {
+            Some(Source::File(f.clone()))
+        } else {
+            args.password_env.as_ref().map(|n| Source::Env(n.clone()))
+        }
+    }
+}
+
+/// Strip one trailing line ending and refuse anything past the first line.
+fn single_line(text: &str, what: &str) -> Result<SecretString> {
+    let line = text
+        .strip_suffix('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .unwrap_or(text);
+    if line.contains('\n') {
+        return Err(Error::usage(format!(
+            "{what} has more than one line; put only the password in it"
+        )));
+    }
+    Ok(SecretString::from(line.to_string()))
+}
+
+/// Read a password from an explicit source.
+pub fn read(source: &Source, settings: &crate::settings::Settings) -> Result<SecretString> {
+    // Anything much longer than MAX_BYTES is refused by the policy; the cap
+    // only stops a runaway input from being read into memory.
+    const CAP: u64 = 64 * 1024;
+    match source {
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .lock()
+                .take(CAP)
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| Error::io("cannot read the password from stdin", e))?;
+            let text = String::from_utf8(buf)
+                .map_err(|_| Error::usage("the password on stdin is not UTF-8 text"))?;
+            if text.is_empty() {
+                return Err(Error::usage(
+                    "--password-stdin was given but stdin is empty; pipe the password in",
+                ));
+            }
+            single_line(&text, "stdin")
+        }
+        Source::File(path) => {
+            let file = std::fs::File::open(path).map_err(|e| {
+                Error::io(
+                    format!("cannot read --password-file \"{}\"", path.display()),
+                    e,
+                )
+            })?;
+            let mut buf = Vec::new();
+            file.take(CAP).read_to_end(&mut buf).map_err(|e| {
+                Error::io(
+                    format!("cannot read --password-file \"{}\"", path.display()),
+                    e,
+                )
+            })?;
+            let text = String::from_utf8(buf).map_err(|_| {
+                Error::usage(format!(
+                    "--password-file \"{}\" is not UTF-8 text",
+                    path.display()
+                ))
+            })?;
+            single_line(&text, &format!("--password-file \"{}\"", path.display()))
+        }
+        Source::Env(name) => settings
+            .lookup(name)
+            .map(|v| SecretString::from(v.to_string()))
+            .ok_or_else(|| {
+                Error::usage(format!(
+                    "--password-env {name}: the variable {name} is not set or is empty"
+                ))
+            }),
+    }
+}
+
+/// The error for "no password source and no terminal to ask on".
+pub fn no_source_error() -> Error {
+    Error::usage(
+        "no password given and stdin is not a terminal; use --password-stdin, --password-file FILE or --password-env NAME",
+    )
+}
+
+/// Prompt on the terminal, hidden, with confirmation; a mismatch asks again.
+pub fn prompt_new(prompt: &str) -> Result<SecretString> {
+    let theme = dialoguer::theme::SimpleTheme;
+    dialoguer::Password::with_theme(&theme)
+        .with_prompt(prompt)
+        .with_confirmation("Confirm password", "Passwords do not match; try again")
+        .interact()
+        .map(SecretString::from)
+        .map_err(prompt_error)
+}
+
+/// Get a new password for `username`: the explicit source, else `fallback`
+/// (a documented variable), else a hidden prompt on a terminal, else a usage
+/// error at once. Whatever the source, the policy applies; at a prompt a
+/// refused password is explained and asked for again.
+pub fn obtain_new(
+    source: Option<&Source>,
+    fallback: Option<&SecretString>,
+    settings: &crate::settings::Settings,
+    username: &str,
+) -> Result<SecretString> {
+    let min = settings.min_password_length;
+    if let Some(source) = source {
+        let pw = read(source, settings)?;
+        check_policy(&pw, username, min)?;
+        return Ok(pw);
+    }
+    if let Some(pw) = fallback {
+        check_policy(pw, username, min)?;
+        return Ok(pw.clone());
+    }
+    if !settings.stdin_is_tty {
+        return Err(no_source_error());
+    }
+    const TRIES: usize = 3;
+    for attempt in 1..=TRIES {
+        let pw = prompt_new(&format!("Password for {username}"))?;
+        match check_policy(&pw, username, min) {
+            Ok(()) => return Ok(pw),
+            Err(e) if attempt < TRIES => {
+                let _ = dialoguer::console::Term::stderr().write_line(&e.to_string());
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Err(no_source_error())
+}
+
+/// Prompt for a plain (visible) line, e.g. a username.
+pub fn prompt_line(prompt: &str) -> Result<String> {
+    let theme = dialoguer::theme::SimpleTheme;
+    dialoguer::Input::<String>::with_theme(&theme)
+        .with_prompt(prompt)
+        .interact_text()
+        .map_err(prompt_error)
+}
+
+/// Ask a yes/no question on the terminal.
+pub fn confirm(prompt: &str) -> Result<bool> {
+    let theme = dialoguer::theme::SimpleTheme;
+    dialoguer::Confirm::with_theme(&theme)
+        .with_prompt(prompt)
+        .default(false)
+        .interact()
+        .map_err(prompt_error)
+}
+
+fn prompt_error(e: dialoguer::Error) -> Error {
+    match e {
+        dialoguer::Error::IO(io) => Error::io("cannot read from the terminal", io),
+    }
+}
+
+/// Why a password is refused, or `Ok` when it is acceptable.
+///
+/// NIST SP 800-63B: length and a blocklist/strength estimate, no
+/// composition rules.
+pub fn check_policy(password: &SecretString, username: &str, min_len: usize) -> Result<()> {
+    let pw = password.expose_secret();
+    let refuse = |why: String| Err(Error::usage(format!("password refused: {why}")));
+    if pw.is_empty() {
+        return refuse("it is empty".into());
+    }
+    if pw.trim().is_empty() {
+        return refuse("it is only whitespace".into());
+    }
+    if pw.len() > MAX_BYTES {
+        return refuse(format!(
+            "it is {} bytes long and bcrypt uses only the first {MAX_BYTES}; choose a shorter one",
+            pw.len()
+        ));
+    }
+    let chars = pw.chars().count();
+    if chars < min_len {
+        return refuse(format!(
+            "it is {chars} characters long; the minimum is {min_len}"
+        ));
+    }
+    let lower = pw.to_lowercase();
+    let user = username.trim().to_lowercase();
+    if user.chars().count() >= 3 && lower.contains(&user) {
+        return refuse("it contains the username".into());
+    }
+    if COMMON.iter().any(|c| lower == *c) {
+        return refuse("it is on the list of common passwords".into());
+    }
+    let estimate = zxcvbn::zxcvbn(pw, &[username]);
+    if u8::from(estimate.score()) < 3 {
+        let hint = estimate
+            .feedback()
+            .and_then(|f| f.warning().map(|w| w.to_string()))
+            .filter(|w| !w.is_empty())
+            .map(|w| format!(" ({w})"))
+            .unwrap_or_default();
+        return refuse(format!(
+            "it is too easy to guess{hint}; use a longer passphrase of unrelated words"
+        ));
+    }
+    Ok(())
+}
+
+/// A few passwords that are too common to allow whatever a strength
+/// estimator says (app defaults and documented examples among them).
+const COMMON: &[&str] = &[
+    "password",
+    "password1",
+    "password123",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "qwertyuiop",
+    "iloveyou",
+    "admin123",
+    "administrator",
+    "changeme",
+    "changeme123",
+    "letmein123",
+    "securepassword",
+    "correcthorsebatterystaple",
+    "langflow",
+    "flowise",
+    "librechat",
+    "welcome123",
+    "p@ssw0rd",
+    "passw0rd",
+];
+
+/// Hash with bcrypt at `cost`, `$2b$` form.
+pub fn hash(password: &SecretString, cost: u32) -> Result<String> {
+    bcrypt::hash_with_result(password.expose_secret(), cost)
+        .map(|h| h.format_for_version(bcrypt::Version::TwoB))
+        .map_err(|e| Error::Failure(format!("cannot hash the password: {e}")))
+}
+
+/// Check a password against a stored hash.
+pub fn verify(password: &SecretString, hash: &str) -> bool {
+    bcrypt::verify(password.expose_secret(), hash).unwrap_or(false)
+}
+
+/// The cost recorded in a bcrypt hash, if it is one.
+pub fn hash_cost(hash: &str) -> Option<u32> {
+    let mut parts = hash.split('$');
+    let (_, version, cost) = (parts.next()?, parts.next()?, parts.next()?);
+    matches!(version, "2a" | "2b" | "2y" | "2x").then_some(())?;
+    cost.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pw(s: &str) -> SecretString {
+        SecretString::from(s.to_string())
+    }
+
+    #[test]
+    fn policy_table() {
+        let refused = [
+            ("", "empty"),
+            ("   \t ", "whitespace"),
+            ("Ab1!xyz", "minimum is 8"),
+            ("password123", "common"),
+            ("aaaaaaaaaaaa", "guess"),
+            ("qwertyuiop", "common"),
+            ("alice-Correct-Horse-42", "username"),
+            (&"x".repeat(73), "73 bytes"),
+            (&"é".repeat(37), "74 bytes"),
+        ];
+        for (p, why) in refused {
+            let err = check_policy(&pw(p), "alice", 8).unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+            assert!(err.to_string().contains(why), "{p:?}: {err}");
+        }
+        let longest = "violet-trombone-parking-lot-umbrella-quartz-gingerly-Mongoose-47-harbor!";
+        assert_eq!(longest.len(), MAX_BYTES);
+        for ok in [
+            "Correct-Horse-42!",
+            "Another-Pass-77",
+            "violet trombone parking lot",
+            longest,
+        ] {
+            check_policy(&pw(ok), "alice", 8).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        }
+    }
+
+    #[test]
+    fn hashes_are_2b_at_the_cost_and_verify() {
+        let h = hash(&pw("Correct-Horse-42!"), 10).unwrap();
+        assert!(h.starts_with("$2b$10$"), "{h}");
+        assert_eq!(hash_cost(&h), Some(10));
+        assert!(verify(&pw("Correct-Horse-42!"), &h));
+        assert!(!verify(&pw("Correct-Horse-43!"), &h));
+        assert_eq!(hash_cost("plain"), None);
+    }
+
+    #[test]
+    fn single_line_strips_one_newline_only() {
+        assert_eq!(single_line("abc\n", "x").unwrap().expose_secret(), "abc");
+        assert_eq!(single_line("abc\r\n", "x").unwrap().expose_secret(), "abc");
+        assert_eq!(single_line(" abc ", "x").unwrap().expose_secret(), " abc ");
+        assert!(single_line("abc\ndef\n", "x").is_err());
+    }
+}

@@ -1,0 +1,582 @@
+//! Resolved settings: the one place that reads the environment, `.env`
+//! files and platform directories.
+//!
+//! Precedence, for every setting: command-line flag > process environment >
+//! `--env-file` file > default. A profile decides which variable names are
+//! read (`AUTHCTL_*` natively); the values they hold mean the same thing in
+//! every profile, so commands never ask which profile supplied a value.
+
+use crate::cli::{GlobalArgs, ProfileArg};
+use crate::error::{Error, Result};
+use secrecy::SecretString;
+use std::collections::{BTreeMap, HashMap};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// Which app's variables and database layout are in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// authctl's own schema and `AUTHCTL_*` variables.
+    Native,
+}
+
+impl Profile {
+    /// Prefix of the variables this profile reads.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Profile::Native => "AUTHCTL_",
+        }
+    }
+}
+
+/// Setting names, without the profile prefix, that authctl reads.
+pub const KNOWN_KEYS: &[&str] = &[
+    "PROFILE",
+    "CONFIG_DIR",
+    "DATABASE_URL",
+    "SUPERUSER",
+    "SUPERUSER_PASSWORD",
+    "NEW_USER_IS_ACTIVE",
+    "BCRYPT_COST",
+    "MIN_PASSWORD_LENGTH",
+    "SECRET_KEY",
+    "ALGORITHM",
+    "PRIVATE_KEY",
+    "PUBLIC_KEY",
+    "ACCESS_TOKEN_EXPIRE_SECONDS",
+    "REFRESH_TOKEN_EXPIRE_SECONDS",
+    "JWT_ISSUER",
+    "JWT_AUDIENCE",
+];
+
+/// Default bcrypt cost and the allowed range.
+pub const BCRYPT_COST_DEFAULT: u32 = 12;
+pub const BCRYPT_COST_RANGE: std::ops::RangeInclusive<u32> = 10..=16;
+/// Default minimum password length, in characters.
+pub const MIN_PASSWORD_LENGTH_DEFAULT: usize = 8;
+/// Default token lifetimes, as in the seeds.
+pub const ACCESS_TTL_DEFAULT: u64 = 3600;
+pub const REFRESH_TTL_DEFAULT: u64 = 604_800;
+
+/// Variables from the process environment and the `--env-file`, in that order.
+#[derive(Default, Clone)]
+pub struct Vars {
+    process: HashMap<String, String>,
+    file: BTreeMap<String, String>,
+}
+
+impl std::fmt::Debug for Vars {
+    // Values may be secrets: show names only.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vars")
+            .field("process", &self.process.keys().collect::<Vec<_>>())
+            .field("file", &self.file.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl Vars {
+    /// A snapshot of the process environment (non-UTF-8 values are skipped).
+    #[allow(clippy::disallowed_methods)] // the one place that reads the environment
+    pub fn from_process() -> Self {
+        let process = std::env::vars_os()
+            .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+            .collect();
+        Vars {
+            process,
+            file: BTreeMap::new(),
+        }
+    }
+
+    /// Build from explicit maps (tests).
+    pub fn from_maps(
+        process: impl IntoIterator<Item = (String, String)>,
+        file: impl IntoIterator<Item = (String, String)>,
+    ) -> Self {
+        Vars {
+            process: process.into_iter().collect(),
+            file: file.into_iter().collect(),
+        }
+    }
+
+    /// Load `--env-file`, below the process environment.
+    pub fn load_env_file(&mut self, path: &Path) -> Result<()> {
+        self.file = parse_env_file(path)?;
+        Ok(())
+    }
+
+    /// The value of `name`: process environment first, then the env file.
+    /// An empty value counts as unset, as in most dotenv consumers.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.process
+            .get(name)
+            .or_else(|| self.file.get(name))
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Whether `name` is set in the env file (used by `doctor`).
+    pub fn in_file(&self, name: &str) -> bool {
+        self.file.contains_key(name)
+    }
+
+    fn names(&self) -> impl Iterator<Item = &String> {
+        self.process.keys().chain(self.file.keys())
+    }
+}
+
+/// Parse a dotenv file; a malformed line is reported by number, never by content.
+pub fn parse_env_file(path: &Path) -> Result<BTreeMap<String, String>> {
+    let text = std::fs::read(path).map_err(|e| {
+        Error::usage(format!(
+            "cannot read --env-file \"{}\": {e}",
+            path.display()
+        ))
+    })?;
+    let text = String::from_utf8(text).map_err(|_| {
+        Error::usage(format!(
+            "--env-file \"{}\" is not UTF-8 text",
+            path.display()
+        ))
+    })?;
+    let mut out = BTreeMap::new();
+    for item in dotenvy::from_read_iter(text.as_bytes()) {
+        match item {
+            Ok((k, v)) => {
+                out.insert(k, v);
+            }
+            Err(dotenvy::Error::LineParse(line, col)) => {
+                let number = text
+                    .lines()
+                    .position(|l| l.trim_end() == line.trim_end() || l.contains(line.trim()))
+                    .map_or_else(|| "?".to_string(), |n| (n + 1).to_string());
+                return Err(Error::usage(format!(
+                    "--env-file \"{}\": line {number}, column {}: not KEY=VALUE syntax; fix or remove that line",
+                    path.display(),
+                    col + 1
+                )));
+            }
+            Err(e) => {
+                return Err(Error::usage(format!(
+                    "--env-file \"{}\": {e}",
+                    path.display()
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Everything a command may need to know about its environment.
+#[derive(Debug)]
+pub struct Settings {
+    pub profile: Profile,
+    pub config_dir: PathBuf,
+    pub db_path: PathBuf,
+    pub json: bool,
+    pub quiet: bool,
+    pub superuser: Option<String>,
+    pub superuser_password: Option<SecretString>,
+    pub new_user_is_active: bool,
+    pub bcrypt_cost: u32,
+    pub min_password_length: usize,
+    pub secret_key: Option<SecretString>,
+    pub algorithm: String,
+    pub private_key: Option<SecretString>,
+    pub public_key: Option<String>,
+    pub access_ttl: u64,
+    pub refresh_ttl: u64,
+    pub jwt_issuer: Option<String>,
+    pub jwt_audience: Option<String>,
+    /// Warnings found while resolving (unknown variables), printed once.
+    pub warnings: Vec<String>,
+    /// Whether stdin is a terminal (prompts are allowed).
+    pub stdin_is_tty: bool,
+    /// Whether stderr is a terminal (progress may be shown).
+    pub stderr_is_tty: bool,
+    /// Whether stdout is a terminal.
+    pub stdout_is_tty: bool,
+    vars: Vars,
+}
+
+impl Settings {
+    /// Resolve settings from the process environment and real terminals.
+    pub fn from_process(global: &GlobalArgs) -> Result<Self> {
+        let mut s = Self::resolve(global, Vars::from_process())?;
+        s.stdin_is_tty = std::io::stdin().is_terminal();
+        s.stderr_is_tty = std::io::stderr().is_terminal();
+        s.stdout_is_tty = std::io::stdout().is_terminal();
+        Ok(s)
+    }
+
+    /// Resolve settings from `global` flags and `vars` (the env file is
+    /// loaded here when `--env-file` is given).
+    pub fn resolve(global: &GlobalArgs, mut vars: Vars) -> Result<Self> {
+        if let Some(path) = &global.env_file {
+            vars.load_env_file(path)?;
+        }
+        let profile = match global.profile {
+            Some(ProfileArg::Native) => Profile::Native,
+            None => match vars.get("AUTHCTL_PROFILE") {
+                None => Profile::Native,
+                Some(v) if v.eq_ignore_ascii_case("native") => Profile::Native,
+                Some(v) => {
+                    return Err(Error::usage(format!(
+                        "AUTHCTL_PROFILE=\"{v}\" is not a known profile; use one of: native"
+                    )))
+                }
+            },
+        };
+        let p = profile.prefix();
+        let var = |key: &str| vars.get(&format!("{p}{key}")).map(str::to_string);
+
+        let config_dir = match global
+            .config_dir
+            .clone()
+            .or_else(|| var("CONFIG_DIR").map(PathBuf::from))
+        {
+            Some(dir) => dir,
+            None => default_config_dir(profile)?,
+        };
+        let db_path = match global.db.clone().or_else(|| var("DATABASE_URL")) {
+            Some(url) => parse_database_url(&url)?,
+            None => config_dir.join(default_db_name(profile)),
+        };
+        let bcrypt_cost = match var("BCRYPT_COST") {
+            None => BCRYPT_COST_DEFAULT,
+            Some(v) => v
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|c| BCRYPT_COST_RANGE.contains(c))
+                .ok_or_else(|| {
+                    Error::usage(format!(
+                        "{p}BCRYPT_COST=\"{v}\" is invalid; use a number from {} to {}",
+                        BCRYPT_COST_RANGE.start(),
+                        BCRYPT_COST_RANGE.end()
+                    ))
+                })?,
+        };
+        let min_password_length = match var("MIN_PASSWORD_LENGTH") {
+            None => MIN_PASSWORD_LENGTH_DEFAULT,
+            Some(v) => v
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=72).contains(n))
+                .ok_or_else(|| {
+                    Error::usage(format!(
+                        "{p}MIN_PASSWORD_LENGTH=\"{v}\" is invalid; use a number from 1 to 72"
+                    ))
+                })?,
+        };
+        let new_user_is_active = match var("NEW_USER_IS_ACTIVE") {
+            None => false,
+            Some(v) => parse_bool(&v).ok_or_else(|| {
+                Error::usage(format!(
+                    "{p}NEW_USER_IS_ACTIVE=\"{v}\" is not a boolean; use true or false"
+                ))
+            })?,
+        };
+        let ttl = |key: &str, default: u64| -> Result<u64> {
+            match var(key) {
+                None => Ok(default),
+                Some(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| {
+                        Error::usage(format!(
+                            "{p}{key}=\"{v}\" is invalid; use a positive number of seconds"
+                        ))
+                    }),
+            }
+        };
+        let access_ttl = ttl("ACCESS_TOKEN_EXPIRE_SECONDS", ACCESS_TTL_DEFAULT)?;
+        let refresh_ttl = ttl("REFRESH_TOKEN_EXPIRE_SECONDS", REFRESH_TTL_DEFAULT)?;
+
+        let warnings = unknown_variable_warnings(&vars, profile);
+        Ok(Settings {
+            profile,
+            config_dir,
+            db_path,
+            json: global.json,
+            quiet: global.quiet,
+            superuser: var("SUPERUSER"),
+            superuser_password: var("SUPERUSER_PASSWORD").map(SecretString::from),
+            new_user_is_active,
+            bcrypt_cost,
+            min_password_length,
+            secret_key: var("SECRET_KEY").map(SecretString::from),
+            algorithm: var("ALGORITHM").unwrap_or_else(|| "HS256".to_string()),
+            private_key: var("PRIVATE_KEY").map(SecretString::from),
+            public_key: var("PUBLIC_KEY"),
+            access_ttl,
+            refresh_ttl,
+            jwt_issuer: var("JWT_ISSUER"),
+            jwt_audience: var("JWT_AUDIENCE"),
+            warnings,
+            stdin_is_tty: false,
+            stderr_is_tty: false,
+            stdout_is_tty: false,
+            vars,
+        })
+    }
+
+    /// The full variable name for a setting key in this profile
+    /// (`SUPERUSER` → `AUTHCTL_SUPERUSER`), for messages.
+    pub fn var_name(&self, key: &str) -> String {
+        format!("{}{key}", self.profile.prefix())
+    }
+
+    /// Read an arbitrary variable by name (for `--password-env NAME`).
+    pub fn lookup(&self, name: &str) -> Option<&str> {
+        self.vars.get(name)
+    }
+
+    /// Whether a variable came from the env file (for `doctor`).
+    pub fn var_in_env_file(&self, name: &str) -> bool {
+        self.vars.in_file(name)
+    }
+
+    /// The OS user running authctl, recorded as the audit actor.
+    pub fn actor(&self) -> String {
+        whoami::username().unwrap_or_else(|_| "unknown".to_string())
+    }
+}
+
+/// Parse a boolean the way Python/pydantic settings do.
+pub fn parse_bool(v: &str) -> Option<bool> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" | "t" | "y" => Some(true),
+        "0" | "false" | "no" | "off" | "f" | "n" => Some(false),
+        _ => None,
+    }
+}
+
+/// The default key directory for a profile.
+fn default_config_dir(profile: Profile) -> Result<PathBuf> {
+    match profile {
+        Profile::Native => directories::ProjectDirs::from("", "", "authctl")
+            .map(|d| d.config_dir().to_path_buf())
+            .ok_or_else(|| {
+                Error::usage("cannot find a home directory for the default config dir; pass --config-dir DIR")
+            }),
+    }
+}
+
+fn default_db_name(profile: Profile) -> &'static str {
+    match profile {
+        Profile::Native => "authctl.db",
+    }
+}
+
+/// Turn `--db` / `*_DATABASE_URL` into a file path.
+///
+/// A plain path is used as it is. A URL follows SQLAlchemy's form, which
+/// the apps use: `sqlite:///relative.db` and `sqlite:////abs/path.db`
+/// (`sqlite:///` then the path); a query string is ignored.
+pub fn parse_database_url(url: &str) -> Result<PathBuf> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Err(Error::usage("the database path is empty; pass --db PATH"));
+    }
+    let Some(rest) = url.strip_prefix("sqlite:") else {
+        if url.contains("://") {
+            let scheme = url.split("://").next().unwrap_or_default();
+            return Err(Error::usage(format!(
+                "database URL scheme \"{scheme}\" is not supported; authctl works on SQLite: use sqlite:///path or a file path"
+            )));
+        }
+        return Ok(PathBuf::from(url));
+    };
+    let rest = rest.split('?').next().unwrap_or_default();
+    let path = rest
+        .strip_prefix("///")
+        .filter(|p| !p.is_empty() && *p != ":memory:")
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "database URL \"{url}\" has no file path; use sqlite:///relative.db or sqlite:////abs/path.db"
+            ))
+        })?;
+    Ok(PathBuf::from(path))
+}
+
+/// Warnings for `AUTHCTL_*` variables that authctl does not know, naming
+/// the closest known one (catches `_MINS` vs `_MINUTES` style typos).
+fn unknown_variable_warnings(vars: &Vars, profile: Profile) -> Vec<String> {
+    let prefix = profile.prefix();
+    let unknown: std::collections::BTreeSet<&String> = vars
+        .names()
+        .filter(|name| {
+            name.strip_prefix(prefix)
+                .is_some_and(|key| !KNOWN_KEYS.contains(&key))
+        })
+        .collect();
+    unknown
+        .into_iter()
+        .map(|name| {
+            let key = &name[prefix.len()..];
+            let closest = KNOWN_KEYS
+                .iter()
+                .max_by(|a, b| {
+                    strsim::jaro_winkler(key, a)
+                        .partial_cmp(&strsim::jaro_winkler(key, b))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                })
+                .map(|k| format!("{prefix}{k}"))
+                .unwrap_or_default();
+            format!("unknown variable {name} is ignored; did you mean {closest}?")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    fn vars(process: &[(&str, &str)], file: &[(&str, &str)]) -> Vars {
+        let own = |kv: &[(&str, &str)]| {
+            kv.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<Vec<_>>()
+        };
+        Vars::from_maps(own(process), own(file))
+    }
+
+    #[test]
+    fn precedence_flag_then_process_then_file_then_default() {
+        type Case<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
+        let cases: &[Case] = &[
+            (Some("/flag"), Some("/proc"), Some("/file"), "/flag"),
+            (None, Some("/proc"), Some("/file"), "/proc"),
+            (None, None, Some("/file"), "/file"),
+        ];
+        for (flag, process, file, want) in cases {
+            let global = GlobalArgs {
+                config_dir: flag.map(PathBuf::from),
+                ..Default::default()
+            };
+            let p: Vec<_> = process.iter().map(|v| ("AUTHCTL_CONFIG_DIR", *v)).collect();
+            let f: Vec<_> = file.iter().map(|v| ("AUTHCTL_CONFIG_DIR", *v)).collect();
+            let s = Settings::resolve(&global, vars(&p, &f)).unwrap();
+            assert_eq!(s.config_dir, PathBuf::from(want));
+            assert_eq!(s.db_path, PathBuf::from(want).join("authctl.db"));
+        }
+        let s = Settings::resolve(&GlobalArgs::default(), vars(&[("HOME", "/h")], &[])).unwrap();
+        assert!(s.config_dir.ends_with("authctl"), "{:?}", s.config_dir);
+    }
+
+    #[test]
+    fn defaults_and_values() {
+        let s = Settings::resolve(
+            &GlobalArgs::default(),
+            vars(&[("AUTHCTL_CONFIG_DIR", "/c")], &[]),
+        )
+        .unwrap();
+        assert_eq!(s.bcrypt_cost, 12);
+        assert_eq!(s.min_password_length, 8);
+        assert!(!s.new_user_is_active);
+        assert_eq!(s.algorithm, "HS256");
+        assert_eq!((s.access_ttl, s.refresh_ttl), (3600, 604_800));
+        let s = Settings::resolve(
+            &GlobalArgs::default(),
+            vars(
+                &[("AUTHCTL_CONFIG_DIR", "/c"), ("AUTHCTL_BCRYPT_COST", "10")],
+                &[
+                    ("AUTHCTL_NEW_USER_IS_ACTIVE", "True"),
+                    ("AUTHCTL_SUPERUSER_PASSWORD", "pw"),
+                ],
+            ),
+        )
+        .unwrap();
+        assert_eq!(s.bcrypt_cost, 10);
+        assert!(s.new_user_is_active);
+        assert_eq!(s.superuser_password.unwrap().expose_secret(), "pw");
+    }
+
+    #[test]
+    fn invalid_values_are_usage_errors_naming_the_variable() {
+        for (k, v) in [
+            ("AUTHCTL_BCRYPT_COST", "9"),
+            ("AUTHCTL_BCRYPT_COST", "17"),
+            ("AUTHCTL_BCRYPT_COST", "x"),
+            ("AUTHCTL_MIN_PASSWORD_LENGTH", "0"),
+            ("AUTHCTL_NEW_USER_IS_ACTIVE", "maybe"),
+            ("AUTHCTL_ACCESS_TOKEN_EXPIRE_SECONDS", "-1"),
+            ("AUTHCTL_PROFILE", "django"),
+        ] {
+            let err = Settings::resolve(
+                &GlobalArgs::default(),
+                vars(&[(k, v), ("AUTHCTL_CONFIG_DIR", "/c")], &[]),
+            )
+            .unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+            assert!(err.to_string().contains(k), "{err}");
+        }
+    }
+
+    #[test]
+    fn unknown_variables_warn_with_the_closest_name() {
+        let s = Settings::resolve(
+            &GlobalArgs::default(),
+            vars(
+                &[
+                    ("AUTHCTL_CONFIG_DIR", "/c"),
+                    ("AUTHCTL_ACCESS_TOKEN_EXPIRE_MINS", "5"),
+                ],
+                &[("AUTHCTL_SUPERUSR", "x"), ("OTHER_THING", "y")],
+            ),
+        )
+        .unwrap();
+        assert_eq!(s.warnings.len(), 2, "{:?}", s.warnings);
+        assert!(s
+            .warnings
+            .iter()
+            .any(|w| w.contains("AUTHCTL_ACCESS_TOKEN_EXPIRE_MINS")
+                && w.contains("did you mean AUTHCTL_ACCESS_TOKEN_EXPIRE_SECONDS")));
+        assert!(s
+            .warnings
+            .iter()
+            .any(|w| w.contains("did you mean AUTHCTL_SUPERUSER?")));
+    }
+
+    #[test]
+    fn database_urls() {
+        assert_eq!(
+            parse_database_url("/a/b.db").unwrap(),
+            PathBuf::from("/a/b.db")
+        );
+        assert_eq!(
+            parse_database_url("sqlite:////a/b.db").unwrap(),
+            PathBuf::from("/a/b.db")
+        );
+        assert_eq!(
+            parse_database_url("sqlite:///rel.db?mode=rw").unwrap(),
+            PathBuf::from("rel.db")
+        );
+        for bad in ["", "sqlite://", "sqlite:///:memory:", "postgresql://u@h/db"] {
+            assert_eq!(parse_database_url(bad).unwrap_err().exit_code(), 2, "{bad}");
+        }
+    }
+
+    #[test]
+    fn env_file_errors_name_the_line_not_the_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".env");
+        std::fs::write(&path, "A=1\nB=2\nthis is not valid s3cr3t\n").unwrap();
+        let err = parse_env_file(&path).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("line 3"), "{msg}");
+        assert!(!msg.contains("s3cr3t"), "{msg}");
+        let err = parse_env_file(&dir.path().join("missing")).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        std::fs::write(&path, "# comment\nexport A=\"x y\"\nB='z'\n").unwrap();
+        let map = parse_env_file(&path).unwrap();
+        assert_eq!(map["A"], "x y");
+        assert_eq!(map["B"], "z");
+    }
+}

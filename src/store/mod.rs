@@ -1,0 +1,180 @@
+//! The user store: one boundary between commands and a database layout.
+//!
+//! Commands see `UserStore` and `User` only. Each mutating method is one
+//! transaction that also writes its audit record, so a change and its audit
+//! trail land together or not at all. The native SQLite layout lives in
+//! `native`; other layouts (an app's own tables) sit beside it.
+
+use crate::error::{Error, Result};
+use crate::settings::{Profile, Settings};
+use serde::Serialize;
+
+pub mod native;
+mod sqlite;
+
+/// A user as every store presents it. Times are RFC 3339 UTC.
+#[derive(Clone, Serialize, PartialEq, Eq)]
+pub struct User {
+    pub id: String,
+    pub username: String,
+    #[serde(skip)]
+    pub password_hash: String,
+    pub is_active: bool,
+    pub is_superuser: bool,
+    pub created_at: String,
+    pub updated_at: String,
+    pub last_login_at: Option<String>,
+}
+
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("username", &self.username)
+            .field("password_hash", &"<redacted>")
+            .field("is_active", &self.is_active)
+            .field("is_superuser", &self.is_superuser)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A user to create.
+pub struct NewUser {
+    pub username: String,
+    pub password_hash: String,
+    pub is_active: bool,
+    pub is_superuser: bool,
+}
+
+/// A change to apply to existing users; `None` leaves a field alone.
+#[derive(Default)]
+pub struct UserChange {
+    pub password_hash: Option<String>,
+    pub is_active: Option<bool>,
+    pub is_superuser: Option<bool>,
+    /// Allow the change to leave no active superuser.
+    pub force: bool,
+}
+
+impl UserChange {
+    /// The audit detail: which fields changed (never the hash).
+    pub fn detail(&self) -> serde_json::Value {
+        let mut m = serde_json::Map::new();
+        if self.password_hash.is_some() {
+            m.insert("password".into(), "changed".into());
+        }
+        if let Some(v) = self.is_active {
+            m.insert("is_active".into(), v.into());
+        }
+        if let Some(v) = self.is_superuser {
+            m.insert("is_superuser".into(), v.into());
+        }
+        if self.force {
+            m.insert("force".into(), true.into());
+        }
+        serde_json::Value::Object(m)
+    }
+
+    /// The audit action name for this change.
+    pub fn action(&self) -> &'static str {
+        match (
+            self.password_hash.is_some(),
+            self.is_active,
+            self.is_superuser,
+        ) {
+            (true, _, _) => "user.password",
+            (false, Some(true), None) => "user.activate",
+            (false, Some(false), None) => "user.deactivate",
+            (false, None, Some(true)) => "user.promote",
+            (false, None, Some(false)) => "user.demote",
+            _ => "user.update",
+        }
+    }
+}
+
+/// What every database layout offers the commands.
+pub trait UserStore {
+    /// One user by name (case-insensitive), if present.
+    fn get_user(&self, username: &str) -> Result<Option<User>>;
+    /// All users, ordered by creation time.
+    fn list_users(&self) -> Result<Vec<User>>;
+    /// Create a user; `Conflict` when the name is taken.
+    fn create_user(&mut self, new: &NewUser) -> Result<User>;
+    /// Apply `change` to every named user in one transaction: all or none.
+    /// `NotFound` for an unknown name; `Conflict` when the change would
+    /// leave no active superuser and `change.force` is false.
+    fn update_users(&mut self, usernames: &[String], change: &UserChange) -> Result<Vec<User>>;
+    /// Delete a user; same guard as `update_users`.
+    fn delete_user(&mut self, username: &str, force: bool) -> Result<User>;
+    /// Audit records, oldest first (for tests and `doctor`).
+    fn audit_log(&self) -> Result<Vec<AuditRecord>>;
+}
+
+/// One audit record.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditRecord {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub target: String,
+    pub detail: serde_json::Value,
+}
+
+/// Whether a command only reads or also writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// Open the store the settings point at. For `Access::Read`, a database
+/// that does not exist yet is `None` (nothing to read); for `Write` it is
+/// created (0600) and migrated.
+pub fn open(settings: &Settings, access: Access) -> Result<Option<Box<dyn UserStore>>> {
+    match settings.profile {
+        Profile::Native => {
+            Ok(
+                native::NativeStore::open(&settings.db_path, access, settings.actor())?
+                    .map(|s| Box::new(s) as Box<dyn UserStore>),
+            )
+        }
+    }
+}
+
+/// Refuse names that would be confusing or unsafe to print.
+pub fn validate_username(name: &str) -> Result<()> {
+    if name.is_empty() {
+        return Err(Error::usage("the username is empty; give a name"));
+    }
+    if name.trim() != name {
+        return Err(Error::usage(format!(
+            "username \"{name}\" has leading or trailing whitespace; remove it"
+        )));
+    }
+    if name.chars().count() > 150 {
+        return Err(Error::usage("the username is longer than 150 characters"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::usage("the username contains control characters"));
+    }
+    Ok(())
+}
+
+/// Now, as stored: RFC 3339 UTC with microseconds.
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+/// The error for an unknown user.
+pub fn user_not_found(name: &str) -> Error {
+    Error::NotFound(format!(
+        "user \"{name}\" does not exist; see `authctl user list`"
+    ))
+}
+
+/// The error for a change that would leave no active superuser.
+pub fn last_superuser(name: &str, what: &str) -> Error {
+    Error::Conflict(format!(
+        "refusing to {what} \"{name}\": it is the last active superuser; create another first or pass --force"
+    ))
+}

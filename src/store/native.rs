@@ -1,0 +1,410 @@
+//! authctl's own SQLite layout: `users`, `audit_log`, numbered migrations.
+//!
+//! Invariants: the schema version is `PRAGMA user_version`; each migration
+//! runs in its own IMMEDIATE transaction and re-checks the version inside
+//! it, so concurrent first runs migrate once; a database newer than this
+//! binary is refused and never modified; every change writes its audit row
+//! in the same transaction.
+
+use super::{
+    last_superuser, now_rfc3339, sqlite, user_not_found, validate_username, Access, AuditRecord,
+    NewUser, User, UserChange, UserStore,
+};
+use crate::error::{Error, Result};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// Numbered migrations; index + 1 is the version each one produces.
+const MIGRATIONS: &[&str] = &[
+    // 1: users and the audit log.
+    "CREATE TABLE users (
+        id TEXT PRIMARY KEY NOT NULL,
+        username TEXT NOT NULL COLLATE NOCASE UNIQUE,
+        password_hash TEXT NOT NULL,
+        is_active INTEGER NOT NULL DEFAULT 0 CHECK (is_active IN (0, 1)),
+        is_superuser INTEGER NOT NULL DEFAULT 0 CHECK (is_superuser IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_login_at TEXT
+    );
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
+    );",
+];
+
+/// The schema version this binary writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The native store on one SQLite file.
+pub struct NativeStore {
+    conn: Connection,
+    actor: String,
+    path: PathBuf,
+}
+
+const USER_COLUMNS: &str =
+    "id, username, password_hash, is_active, is_superuser, created_at, updated_at, last_login_at";
+
+fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        id: r.get(0)?,
+        username: r.get(1)?,
+        password_hash: r.get(2)?,
+        is_active: r.get(3)?,
+        is_superuser: r.get(4)?,
+        created_at: r.get(5)?,
+        updated_at: r.get(6)?,
+        last_login_at: r.get(7)?,
+    })
+}
+
+impl NativeStore {
+    /// Open (and for `Write`, create and migrate) the database at `path`.
+    pub fn open(path: &Path, access: Access, actor: String) -> Result<Option<Self>> {
+        let Some(conn) = sqlite::open(path, access == Access::Write)? else {
+            return Ok(None);
+        };
+        let store = NativeStore {
+            conn,
+            actor,
+            path: path.to_path_buf(),
+        };
+        store.check_layout()?;
+        let version = sqlite::user_version(&store.conn)?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::Failure(format!(
+                "database \"{}\" has schema version {version}, newer than this authctl knows ({SCHEMA_VERSION}); upgrade authctl",
+                path.display()
+            )));
+        }
+        if version < SCHEMA_VERSION {
+            if access == Access::Read && version == 0 {
+                // An empty file another process is about to migrate: nothing to read yet.
+                return Ok(None);
+            }
+            store.migrate()?;
+        }
+        Ok(Some(store))
+    }
+
+    /// Refuse a database that belongs to another app.
+    fn check_layout(&self) -> Result<()> {
+        if sqlite::has_table(&self.conn, "alembic_version")?
+            || sqlite::has_table(&self.conn, "user")?
+        {
+            return Err(Error::usage(format!(
+                "\"{}\" is a Langflow database, not an authctl one; use --profile langflow",
+                self.path.display()
+            )));
+        }
+        Ok(())
+    }
+
+    fn migrate(&self) -> Result<()> {
+        sqlite::enable_wal(&self.conn, &self.path)?;
+        loop {
+            let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+                .map_err(|e| sqlite::describe(e, &self.path))?;
+            let version = sqlite::user_version(&tx)?;
+            if version >= SCHEMA_VERSION {
+                return Ok(());
+            }
+            let next = version + 1;
+            let sql = MIGRATIONS[version as usize];
+            tx.execute_batch(sql)
+                .and_then(|()| tx.pragma_update(None, "user_version", next))
+                .and_then(|()| tx.commit())
+                .map_err(|e| sqlite::describe(e, &self.path))?;
+        }
+    }
+
+    fn write_tx(&mut self) -> Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sqlite::describe(e, &self.path))
+    }
+
+    fn audit(
+        tx: &Transaction<'_>,
+        actor: &str,
+        action: &str,
+        target: &str,
+        detail: serde_json::Value,
+    ) -> Result<()> {
+        tx.execute(
+            "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![now_rfc3339(), actor, action, target, detail.to_string()],
+        )
+        .map(|_| ())
+        .map_err(|e| Error::db("cannot write the audit record", e))
+    }
+
+    fn find(conn: &Connection, username: &str) -> Result<Option<User>> {
+        conn.query_row(
+            &format!("SELECT {USER_COLUMNS} FROM users WHERE username = ?1"),
+            [username],
+            row_to_user,
+        )
+        .optional()
+        .map_err(|e| Error::db(format!("cannot read user \"{username}\""), e))
+    }
+
+    fn active_superusers(conn: &Connection) -> Result<i64> {
+        conn.query_row(
+            "SELECT count(*) FROM users WHERE is_active = 1 AND is_superuser = 1",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| Error::db("cannot count superusers", e))
+    }
+
+    fn commit(tx: Transaction<'_>) -> Result<()> {
+        tx.commit()
+            .map_err(|e| Error::db("cannot commit the change", e))
+    }
+}
+
+impl UserStore for NativeStore {
+    fn get_user(&self, username: &str) -> Result<Option<User>> {
+        Self::find(&self.conn, username)
+    }
+
+    fn list_users(&self) -> Result<Vec<User>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT {USER_COLUMNS} FROM users ORDER BY created_at, username"
+            ))
+            .map_err(|e| Error::db("cannot list users", e))?;
+        let rows = stmt
+            .query_map([], row_to_user)
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| Error::db("cannot list users", e))?;
+        Ok(rows)
+    }
+
+    fn create_user(&mut self, new: &NewUser) -> Result<User> {
+        validate_username(&new.username)?;
+        let actor = self.actor.clone();
+        let tx = self.write_tx()?;
+        if let Some(existing) = Self::find(&tx, &new.username)? {
+            return Err(Error::Conflict(format!(
+                "user \"{}\" already exists",
+                existing.username
+            )));
+        }
+        let now = now_rfc3339();
+        let user = User {
+            id: uuid::Uuid::new_v4().hyphenated().to_string(),
+            username: new.username.clone(),
+            password_hash: new.password_hash.clone(),
+            is_active: new.is_active,
+            is_superuser: new.is_superuser,
+            created_at: now.clone(),
+            updated_at: now,
+            last_login_at: None,
+        };
+        tx.execute(
+            &format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+            params![
+                user.id,
+                user.username,
+                user.password_hash,
+                user.is_active,
+                user.is_superuser,
+                user.created_at,
+                user.updated_at,
+                user.last_login_at
+            ],
+        )
+        .map_err(|e| Error::db(format!("cannot create user \"{}\"", user.username), e))?;
+        let detail = serde_json::json!({
+            "id": user.id, "is_active": user.is_active, "is_superuser": user.is_superuser
+        });
+        Self::audit(&tx, &actor, "user.create", &user.username, detail)?;
+        Self::commit(tx)?;
+        Ok(user)
+    }
+
+    fn update_users(&mut self, usernames: &[String], change: &UserChange) -> Result<Vec<User>> {
+        let actor = self.actor.clone();
+        let tx = self.write_tx()?;
+        let mut updated = Vec::with_capacity(usernames.len());
+        for name in usernames {
+            let user = Self::find(&tx, name)?.ok_or_else(|| user_not_found(name))?;
+            let now = now_rfc3339();
+            tx.execute(
+                "UPDATE users SET
+                    password_hash = coalesce(?2, password_hash),
+                    is_active = coalesce(?3, is_active),
+                    is_superuser = coalesce(?4, is_superuser),
+                    updated_at = ?5
+                 WHERE id = ?1",
+                params![
+                    user.id,
+                    change.password_hash,
+                    change.is_active,
+                    change.is_superuser,
+                    now
+                ],
+            )
+            .map_err(|e| Error::db(format!("cannot update user \"{name}\""), e))?;
+            let was_admin = user.is_active && user.is_superuser;
+            let after = Self::find(&tx, name)?.ok_or_else(|| user_not_found(name))?;
+            if was_admin
+                && !(after.is_active && after.is_superuser)
+                && !change.force
+                && Self::active_superusers(&tx)? == 0
+            {
+                let what = if after.is_active {
+                    "demote"
+                } else {
+                    "deactivate"
+                };
+                return Err(last_superuser(&user.username, what));
+            }
+            Self::audit(
+                &tx,
+                &actor,
+                change.action(),
+                &user.username,
+                change.detail(),
+            )?;
+            updated.push(after);
+        }
+        Self::commit(tx)?;
+        Ok(updated)
+    }
+
+    fn delete_user(&mut self, username: &str, force: bool) -> Result<User> {
+        let actor = self.actor.clone();
+        let tx = self.write_tx()?;
+        let user = Self::find(&tx, username)?.ok_or_else(|| user_not_found(username))?;
+        tx.execute("DELETE FROM users WHERE id = ?1", [&user.id])
+            .map_err(|e| Error::db(format!("cannot delete user \"{username}\""), e))?;
+        if user.is_active && user.is_superuser && !force && Self::active_superusers(&tx)? == 0 {
+            return Err(last_superuser(&user.username, "delete"));
+        }
+        let detail = serde_json::json!({ "id": user.id, "force": force });
+        Self::audit(&tx, &actor, "user.delete", &user.username, detail)?;
+        Self::commit(tx)?;
+        Ok(user)
+    }
+
+    fn audit_log(&self) -> Result<Vec<AuditRecord>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT at, actor, action, target, detail FROM audit_log ORDER BY id")
+            .map_err(|e| Error::db("cannot read the audit log", e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let detail: String = r.get(4)?;
+                Ok(AuditRecord {
+                    at: r.get(0)?,
+                    actor: r.get(1)?,
+                    action: r.get(2)?,
+                    target: r.get(3)?,
+                    detail: serde_json::from_str(&detail).unwrap_or(serde_json::Value::Null),
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| Error::db("cannot read the audit log", e))?;
+        Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, NativeStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let s = NativeStore::open(&dir.path().join("a.db"), Access::Write, "tester".into())
+            .unwrap()
+            .unwrap();
+        (dir, s)
+    }
+
+    fn new(name: &str, admin: bool) -> NewUser {
+        NewUser {
+            username: name.into(),
+            password_hash: "$2b$10$x".into(),
+            is_active: admin,
+            is_superuser: admin,
+        }
+    }
+
+    #[test]
+    fn creates_once_and_names_are_case_insensitive() {
+        let (_d, mut s) = store();
+        let u = s.create_user(&new("Alice", true)).unwrap();
+        assert_eq!(u.id.len(), 36);
+        assert_eq!(s.get_user("alice").unwrap().unwrap().id, u.id);
+        let err = s.create_user(&new("ALICE", false)).unwrap_err();
+        assert_eq!(err.exit_code(), 4);
+        assert_eq!(s.list_users().unwrap().len(), 1);
+        let log = s.audit_log().unwrap();
+        assert_eq!(log.len(), 1);
+        assert_eq!(
+            (log[0].action.as_str(), log[0].actor.as_str()),
+            ("user.create", "tester")
+        );
+    }
+
+    #[test]
+    fn last_superuser_guard_and_all_or_nothing() {
+        let (_d, mut s) = store();
+        s.create_user(&new("root", true)).unwrap();
+        s.create_user(&new("bob", false)).unwrap();
+        let off = UserChange {
+            is_active: Some(false),
+            ..Default::default()
+        };
+        assert_eq!(
+            s.update_users(&["root".into()], &off)
+                .unwrap_err()
+                .exit_code(),
+            4
+        );
+        assert_eq!(s.delete_user("root", false).unwrap_err().exit_code(), 4);
+        // One unknown name: nothing changes for the others either.
+        let on = UserChange {
+            is_active: Some(true),
+            ..Default::default()
+        };
+        let err = s
+            .update_users(&["bob".into(), "nobody".into()], &on)
+            .unwrap_err();
+        assert_eq!(err.exit_code(), 3);
+        assert!(!s.get_user("bob").unwrap().unwrap().is_active);
+        assert_eq!(s.audit_log().unwrap().len(), 2);
+        let forced = UserChange {
+            is_active: Some(false),
+            force: true,
+            ..Default::default()
+        };
+        s.update_users(&["root".into()], &forced).unwrap();
+        assert!(!s.get_user("root").unwrap().unwrap().is_active);
+    }
+
+    #[test]
+    fn newer_schema_is_refused_untouched() {
+        let (dir, s) = store();
+        s.conn
+            .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        drop(s);
+        let path = dir.path().join("a.db");
+        let before = std::fs::read(&path).unwrap();
+        let err = NativeStore::open(&path, Access::Write, "t".into())
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("newer than this authctl"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+}

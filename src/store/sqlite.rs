@@ -1,0 +1,130 @@
+//! Opening SQLite files safely, shared by every layout.
+//!
+//! Invariants: a file that is not SQLite is refused before SQLite touches
+//! it; a database authctl creates is 0600 from the first byte; every
+//! connection has a busy timeout and foreign keys on.
+
+use crate::error::{Error, Result};
+use crate::fsutil;
+use rusqlite::{Connection, OpenFlags};
+use std::io::Read;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// How long a writer waits for another writer before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Open `path`. Returns `None` when it does not exist and `create` is false.
+pub fn open(path: &Path, create: bool) -> Result<Option<Connection>> {
+    if !path.exists() {
+        if !create {
+            return Ok(None);
+        }
+        fsutil::create_private_file(path)?;
+    } else if path.is_dir() {
+        return Err(Error::usage(format!(
+            "database path \"{}\" is a directory; pass a file path with --db",
+            path.display()
+        )));
+    }
+    check_header(path)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| Error::db(format!("cannot open database \"{}\"", path.display()), e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .and_then(|()| conn.pragma_update(None, "foreign_keys", true))
+        .and_then(|()| conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())))
+        .map_err(|e| describe(e, path))?;
+    if create && conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+        return Err(read_only(path));
+    }
+    Ok(Some(conn))
+}
+
+fn read_only(path: &Path) -> Error {
+    Error::Failure(format!(
+        "database \"{}\" is read-only; check the permissions of the file and its directory",
+        path.display()
+    ))
+}
+
+/// Turn a SQLite error into a message that names the database.
+pub fn describe(e: rusqlite::Error, path: &Path) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ReadOnly) => read_only(path),
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::Failure(format!(
+            "\"{}\" is not a SQLite database; check --db or the database URL",
+            path.display()
+        )),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::Failure(format!(
+            "database \"{}\" is corrupt; restore it from a backup",
+            path.display()
+        )),
+        _ => Error::db(format!("cannot use database \"{}\"", path.display()), e),
+    }
+}
+
+/// Refuse a file that is neither empty nor a SQLite database.
+fn check_header(path: &Path) -> Result<()> {
+    let mut head = Vec::with_capacity(16);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(16).read_to_end(&mut head))
+        .map_err(|e| Error::io(format!("cannot read database \"{}\"", path.display()), e))?;
+    if head.is_empty() || head.as_slice() == SQLITE_MAGIC {
+        Ok(())
+    } else {
+        Err(Error::Failure(format!(
+            "\"{}\" is not a SQLite database; check --db or the database URL",
+            path.display()
+        )))
+    }
+}
+
+/// Switch to WAL, retrying while another process holds the lock (the busy
+/// handler does not cover a journal-mode change on every SQLite path).
+pub fn enable_wal(conn: &Connection, path: &Path) -> Result<()> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(e) if is_busy(&e) && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => {
+                return Err(Error::db(
+                    format!("cannot enable WAL on database \"{}\"", path.display()),
+                    e,
+                ))
+            }
+        }
+    }
+}
+
+/// Whether a SQLite error is a lock conflict.
+pub fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Whether a table exists.
+pub fn has_table(conn: &Connection, name: &str) -> Result<bool> {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+        [name],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
+    .map_err(|e| Error::db("cannot read the database schema", e))
+}
+
+/// `PRAGMA user_version`.
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| Error::db("cannot read the database schema version", e))
+}

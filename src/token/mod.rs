@@ -1,0 +1,1 @@
+//! JWTs: minting, decoding without verification, and verification against local keys.

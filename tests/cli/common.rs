@@ -1,0 +1,209 @@
+//! A hermetic environment for running the real binary, and the Python
+//! verifiers (bcrypt, PyJWT, cryptography) the tests compare against.
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_authctl");
+pub const PASSWORD: &str = "Correct-Horse-42!";
+
+/// A temp HOME with its own config dir; nothing from the outer environment leaks in.
+pub struct TestEnv {
+    pub root: tempfile::TempDir,
+}
+
+impl TestEnv {
+    pub fn new() -> Self {
+        TestEnv {
+            root: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.root.path()
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.path().join("cfg")
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.config_dir().join("authctl.db")
+    }
+
+    /// The environment every authctl process in this test gets.
+    pub fn vars(&self) -> Vec<(String, String)> {
+        let home = self.path().join("home");
+        vec![
+            ("PATH".into(), "/usr/bin:/bin".into()),
+            ("HOME".into(), home.display().to_string()),
+            (
+                "XDG_CONFIG_HOME".into(),
+                home.join(".config").display().to_string(),
+            ),
+            (
+                "XDG_CACHE_HOME".into(),
+                home.join(".cache").display().to_string(),
+            ),
+            (
+                "AUTHCTL_CONFIG_DIR".into(),
+                self.config_dir().display().to_string(),
+            ),
+            // Cost 10 keeps tests fast; cost handling has its own tests.
+            ("AUTHCTL_BCRYPT_COST".into(), "10".into()),
+            ("NO_COLOR".into(), "1".into()),
+        ]
+    }
+
+    /// `authctl ARGS` in this environment.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(BIN);
+        c.env_clear()
+            .envs(self.vars())
+            .args(args)
+            .current_dir(self.path());
+        c
+    }
+
+    /// Create the superuser `admin` non-interactively.
+    pub fn admin(&self) {
+        self.cmd(&["superuser", "--username", "admin", "--password-stdin"])
+            .write_stdin(format!("{PASSWORD}\n"))
+            .assert()
+            .success();
+    }
+
+    /// Add an active user with a good password.
+    pub fn user(&self, name: &str) {
+        self.cmd(&["user", "add", name, "--active", "--password-stdin"])
+            .write_stdin("Another-Pass-77\n")
+            .assert()
+            .success();
+    }
+
+    /// `user show NAME --json` parsed.
+    pub fn show(&self, name: &str) -> serde_json::Value {
+        let out = self
+            .cmd(&["--json", "user", "show", name])
+            .assert()
+            .success();
+        serde_json::from_slice(&out.get_output().stdout).expect("json")
+    }
+
+    /// Every file under the config dir with its bytes (SQLite's transient
+    /// -wal/-shm files excluded).
+    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        snapshot_dir(&self.config_dir())
+    }
+
+    /// Rows of a SQL query, via Python's sqlite3 (an independent reader).
+    pub fn sql(&self, query: &str) -> String {
+        python_eval(
+            "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(sys.argv[2]): print('|'.join(map(str,r)))\nc.commit()",
+            &[&self.db().display().to_string(), query],
+        )
+    }
+}
+
+pub fn snapshot_dir(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if name.ends_with("-wal") || name.ends_with("-shm") {
+            continue;
+        }
+        if p.is_dir() {
+            out.extend(snapshot_dir(&p));
+        } else {
+            out.insert(p.clone(), std::fs::read(&p).unwrap_or_default());
+        }
+    }
+    out
+}
+
+/// stderr of an assert as a string.
+pub fn stderr(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stderr).into_owned()
+}
+
+/// stdout of an assert as a string.
+pub fn stdout(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stdout).into_owned()
+}
+
+/// Assert the error is one line `authctl: error: …` containing `needle`.
+pub fn assert_one_line_error(a: &assert_cmd::assert::Assert, needle: &str) {
+    let err = stderr(a);
+    let lines: Vec<_> = err
+        .lines()
+        .filter(|l| !l.starts_with("authctl: warning"))
+        .collect();
+    assert_eq!(lines.len(), 1, "expected one error line, got: {err:?}");
+    assert!(lines[0].starts_with("authctl: error: "), "{err:?}");
+    assert!(lines[0].contains(needle), "{needle:?} not in {err:?}");
+}
+
+/// The Python interpreter of a virtualenv with the verifiers installed,
+/// made once under target/ on first use.
+pub fn python() -> &'static Path {
+    static PY: OnceLock<PathBuf> = OnceLock::new();
+    PY.get_or_init(|| {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let venv = manifest.join("target").join("pyenv");
+        let py = venv.join("bin").join("python");
+        let stamp = venv.join(".installed");
+        let reqs = manifest.join("tests").join("python-requirements.txt");
+        let wanted = std::fs::read_to_string(&reqs).expect("requirements");
+        if std::fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
+            let run = |cmd: &mut std::process::Command| {
+                let out = cmd.output().expect("run python");
+                assert!(
+                    out.status.success(),
+                    "{cmd:?} failed: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            };
+            if !py.exists() {
+                run(std::process::Command::new("python3")
+                    .args(["-m", "venv"])
+                    .arg(&venv));
+            }
+            run(std::process::Command::new(&py)
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "-r",
+                ])
+                .arg(&reqs));
+            std::fs::write(&stamp, wanted).expect("stamp");
+        }
+        py
+    })
+}
+
+/// Run a Python snippet with the verifiers; returns stdout, panics on failure.
+pub fn python_eval(code: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(python())
+        .arg("-c")
+        .arg(code)
+        .args(args)
+        .output()
+        .expect("python");
+    assert!(
+        out.status.success(),
+        "python failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
