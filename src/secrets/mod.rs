@@ -1,1 +1,19 @@
-//! The secret key: generation, strength checks, and Fernet encryption derived from it as Langflow derives it.
+//! The secret key: generation, strength checks, the `secret_key` file, and
+//! Fernet encryption derived from it exactly as Langflow 1.13 derives it.
+//!
+//! Invariants: pure domain code (no printing, no environment); secrets travel
+//! as `SecretString` and are shown only as a `fingerprint`; no error message
+//! contains secret material.
+
+mod encryption;
+mod file;
+mod generate;
+mod pyrandom;
+mod strength;
+
+pub use encryption::{
+    decrypt, decrypt_with_secret, encrypt, fernet_for, legacy_fernet_for, MINIMUM_SECRET_KEY_LENGTH,
+};
+pub use file::{fingerprint, read_secret_file, write_secret_file, WriteReport, SECRET_KEY_FILE};
+pub use generate::{generate, Encoding, DEFAULT_BYTES, MAX_BYTES, MIN_BYTES};
+pub use strength::check;
