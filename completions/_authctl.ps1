@@ -34,6 +34,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('superuser', 'superuser', [CompletionResultType]::ParameterValue, 'Create the superuser (or reset its password)')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Add, list, show, activate and manage users')
+            [CompletionResult]::new('secret', 'secret', [CompletionResultType]::ParameterValue, 'Generate, check and use the secret key (HS256 signing, Fernet encryption)')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'List, publish, export and retire signing keys')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint, decode, verify and revoke JWTs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL on stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -266,6 +270,362 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;user;help;help' {
             break
         }
+        'authctl;secret' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate a secret key from the OS random generator')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)')
+            [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Encrypt stdin with Fernet under the secret key, token on stdout')
+            [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Decrypt a Fernet token from stdin with the secret key')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;secret;generate' {
+            [CompletionResult]::new('--bytes', '--bytes', [CompletionResultType]::ParameterName, 'Random bytes to draw (at least 32)')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'How to encode the bytes')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Print a NAME=value line for a .env file instead of the bare secret')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Store it as `secret_key` in the config dir (prints path and fingerprint, not the secret)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing `secret_key` (the old one is kept as a backup)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;secret;check' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the secret from FILE')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Read the secret from the environment variable NAME')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--stdin', '--stdin', [CompletionResultType]::ParameterName, 'Read the secret from the first line of stdin')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;secret;encrypt' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;secret;decrypt' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;secret;help' {
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate a secret key from the OS random generator')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)')
+            [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Encrypt stdin with Fernet under the secret key, token on stdout')
+            [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Decrypt a Fernet token from stdin with the secret key')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;secret;help;generate' {
+            break
+        }
+        'authctl;secret;help;check' {
+            break
+        }
+        'authctl;secret;help;encrypt' {
+            break
+        }
+        'authctl;secret;help;decrypt' {
+            break
+        }
+        'authctl;secret;help;help' {
+            break
+        }
+        'authctl;keygen' {
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]')
+            [CompletionResult]::new('--bits', '--bits', [CompletionResultType]::ParameterName, 'RSA key size in bits')
+            [CompletionResult]::new('--from-private', '--from-private', [CompletionResultType]::ParameterName, 'Import an existing RSA private key (PKCS#1 or PKCS#8 PEM) from FILE, or - for stdin')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Rotate: retire the current key pair (still verifies until `keys retire`) and make a new one')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;keys' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List current and retired signing keys')
+            [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print a JWKS of every key that may still verify a token')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Drop a retired key from verification')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print the signing keys for another instance (prints secrets!)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;keys;list' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;keys;jwks' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;keys;retire' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;keys;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the Kubernetes Secret')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;keys;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List current and retired signing keys')
+            [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print a JWKS of every key that may still verify a token')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Drop a retired key from verification')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print the signing keys for another instance (prints secrets!)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;keys;help;list' {
+            break
+        }
+        'authctl;keys;help;jwks' {
+            break
+        }
+        'authctl;keys;help;retire' {
+            break
+        }
+        'authctl;keys;help;export' {
+            break
+        }
+        'authctl;keys;help;help' {
+            break
+        }
+        'authctl;token' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('mint', 'mint', [CompletionResultType]::ParameterValue, 'Mint a signed JWT for a user; stdout gets the token and nothing else')
+            [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Show a token''s header and claims WITHOUT verifying it')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a token with the local keys: exit 0 valid, 1 invalid')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke refresh tokens')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a user''s refresh tokens (never the tokens themselves)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;token;mint' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user the token is for (sub = the user''s id)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Token type')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime: seconds or 15m, 1h, 7d [default: AUTHCTL_ACCESS_TOKEN_EXPIRE_SECONDS or AUTHCTL_REFRESH_TOKEN_EXPIRE_SECONDS]')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]')
+            [CompletionResult]::new('--claim', '--claim', [CompletionResultType]::ParameterName, 'Extra claim KEY=VALUE (VALUE parsed as JSON when it is JSON); repeatable')
+            [CompletionResult]::new('--iss', '--iss', [CompletionResultType]::ParameterName, 'Issuer claim [env: AUTHCTL_JWT_ISSUER]')
+            [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Audience claim [env: AUTHCTL_JWT_AUDIENCE]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;token;decode' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;token;verify' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Require this token type')
+            [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'Seconds of clock skew to accept for exp and nbf')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge exp and nbf as of TIME (Unix seconds or RFC 3339) instead of now')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Check only the signature and claims, not the database (user, revocation)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;token;revoke' {
+            [CompletionResult]::new('--jti', '--jti', [CompletionResultType]::ParameterName, 'The token''s jti')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Every refresh token of this user (with --all)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'With --user: revoke all of that user''s refresh tokens')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;token;list' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Username')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;token;help' {
+            [CompletionResult]::new('mint', 'mint', [CompletionResultType]::ParameterValue, 'Mint a signed JWT for a user; stdout gets the token and nothing else')
+            [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Show a token''s header and claims WITHOUT verifying it')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a token with the local keys: exit 0 valid, 1 invalid')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke refresh tokens')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a user''s refresh tokens (never the tokens themselves)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;token;help;mint' {
+            break
+        }
+        'authctl;token;help;decode' {
+            break
+        }
+        'authctl;token;help;verify' {
+            break
+        }
+        'authctl;token;help;revoke' {
+            break
+        }
+        'authctl;token;help;list' {
+            break
+        }
+        'authctl;token;help;help' {
+            break
+        }
         'authctl;completions' {
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
@@ -283,6 +643,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;help' {
             [CompletionResult]::new('superuser', 'superuser', [CompletionResultType]::ParameterValue, 'Create the superuser (or reset its password)')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Add, list, show, activate and manage users')
+            [CompletionResult]::new('secret', 'secret', [CompletionResultType]::ParameterValue, 'Generate, check and use the secret key (HS256 signing, Fernet encryption)')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'List, publish, export and retire signing keys')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint, decode, verify and revoke JWTs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL on stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -327,6 +691,70 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;user;delete' {
+            break
+        }
+        'authctl;help;secret' {
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate a secret key from the OS random generator')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)')
+            [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Encrypt stdin with Fernet under the secret key, token on stdout')
+            [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Decrypt a Fernet token from stdin with the secret key')
+            break
+        }
+        'authctl;help;secret;generate' {
+            break
+        }
+        'authctl;help;secret;check' {
+            break
+        }
+        'authctl;help;secret;encrypt' {
+            break
+        }
+        'authctl;help;secret;decrypt' {
+            break
+        }
+        'authctl;help;keygen' {
+            break
+        }
+        'authctl;help;keys' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List current and retired signing keys')
+            [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print a JWKS of every key that may still verify a token')
+            [CompletionResult]::new('retire', 'retire', [CompletionResultType]::ParameterValue, 'Drop a retired key from verification')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print the signing keys for another instance (prints secrets!)')
+            break
+        }
+        'authctl;help;keys;list' {
+            break
+        }
+        'authctl;help;keys;jwks' {
+            break
+        }
+        'authctl;help;keys;retire' {
+            break
+        }
+        'authctl;help;keys;export' {
+            break
+        }
+        'authctl;help;token' {
+            [CompletionResult]::new('mint', 'mint', [CompletionResultType]::ParameterValue, 'Mint a signed JWT for a user; stdout gets the token and nothing else')
+            [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Show a token''s header and claims WITHOUT verifying it')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a token with the local keys: exit 0 valid, 1 invalid')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke refresh tokens')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a user''s refresh tokens (never the tokens themselves)')
+            break
+        }
+        'authctl;help;token;mint' {
+            break
+        }
+        'authctl;help;token;decode' {
+            break
+        }
+        'authctl;help;token;verify' {
+            break
+        }
+        'authctl;help;token;revoke' {
+            break
+        }
+        'authctl;help;token;list' {
             break
         }
         'authctl;help;completions' {

@@ -31,6 +31,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
             cand superuser 'Create the superuser (or reset its password)'
             cand user 'Add, list, show, activate and manage users'
+            cand secret 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
+            cand keygen 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
+            cand keys 'List, publish, export and retire signing keys'
+            cand token 'Mint, decode, verify and revoke JWTs'
             cand completions 'Print shell completions for SHELL on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -240,6 +244,326 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;user;help;help'= {
         }
+        &'authctl;secret'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand generate 'Generate a secret key from the OS random generator'
+            cand check 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
+            cand encrypt 'Encrypt stdin with Fernet under the secret key, token on stdout'
+            cand decrypt 'Decrypt a Fernet token from stdin with the secret key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;secret;generate'= {
+            cand --bytes 'Random bytes to draw (at least 32)'
+            cand --encoding 'How to encode the bytes'
+            cand --env 'Print a NAME=value line for a .env file instead of the bare secret'
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --write 'Store it as `secret_key` in the config dir (prints path and fingerprint, not the secret)'
+            cand --force 'Replace an existing `secret_key` (the old one is kept as a backup)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;secret;check'= {
+            cand --file 'Read the secret from FILE'
+            cand --env 'Read the secret from the environment variable NAME'
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --stdin 'Read the secret from the first line of stdin'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;secret;encrypt'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;secret;decrypt'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;secret;help'= {
+            cand generate 'Generate a secret key from the OS random generator'
+            cand check 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
+            cand encrypt 'Encrypt stdin with Fernet under the secret key, token on stdout'
+            cand decrypt 'Decrypt a Fernet token from stdin with the secret key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;secret;help;generate'= {
+        }
+        &'authctl;secret;help;check'= {
+        }
+        &'authctl;secret;help;encrypt'= {
+        }
+        &'authctl;secret;help;decrypt'= {
+        }
+        &'authctl;secret;help;help'= {
+        }
+        &'authctl;keygen'= {
+            cand --alg 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]'
+            cand --bits 'RSA key size in bits'
+            cand --from-private 'Import an existing RSA private key (PKCS#1 or PKCS#8 PEM) from FILE, or - for stdin'
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --force 'Rotate: retire the current key pair (still verifies until `keys retire`) and make a new one'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;keys'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List current and retired signing keys'
+            cand jwks 'Print a JWKS of every key that may still verify a token'
+            cand retire 'Drop a retired key from verification'
+            cand export 'Print the signing keys for another instance (prints secrets!)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;keys;list'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;keys;jwks'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;keys;retire'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;keys;export'= {
+            cand --format 'Output format'
+            cand --name 'Name of the Kubernetes Secret'
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;keys;help'= {
+            cand list 'List current and retired signing keys'
+            cand jwks 'Print a JWKS of every key that may still verify a token'
+            cand retire 'Drop a retired key from verification'
+            cand export 'Print the signing keys for another instance (prints secrets!)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;keys;help;list'= {
+        }
+        &'authctl;keys;help;jwks'= {
+        }
+        &'authctl;keys;help;retire'= {
+        }
+        &'authctl;keys;help;export'= {
+        }
+        &'authctl;keys;help;help'= {
+        }
+        &'authctl;token'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand mint 'Mint a signed JWT for a user; stdout gets the token and nothing else'
+            cand decode 'Show a token''s header and claims WITHOUT verifying it'
+            cand verify 'Verify a token with the local keys: exit 0 valid, 1 invalid'
+            cand revoke 'Revoke refresh tokens'
+            cand list 'List a user''s refresh tokens (never the tokens themselves)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;token;mint'= {
+            cand --user 'The user the token is for (sub = the user''s id)'
+            cand --type 'Token type'
+            cand --ttl 'Lifetime: seconds or 15m, 1h, 7d [default: AUTHCTL_ACCESS_TOKEN_EXPIRE_SECONDS or AUTHCTL_REFRESH_TOKEN_EXPIRE_SECONDS]'
+            cand --alg 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]'
+            cand --claim 'Extra claim KEY=VALUE (VALUE parsed as JSON when it is JSON); repeatable'
+            cand --iss 'Issuer claim [env: AUTHCTL_JWT_ISSUER]'
+            cand --aud 'Audience claim [env: AUTHCTL_JWT_AUDIENCE]'
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;token;decode'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;token;verify'= {
+            cand --type 'Require this token type'
+            cand --leeway 'Seconds of clock skew to accept for exp and nbf'
+            cand --at 'Judge exp and nbf as of TIME (Unix seconds or RFC 3339) instead of now'
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --offline 'Check only the signature and claims, not the database (user, revocation)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;token;revoke'= {
+            cand --jti 'The token''s jti'
+            cand --user 'Every refresh token of this user (with --all)'
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --all 'With --user: revoke all of that user''s refresh tokens'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;token;list'= {
+            cand --user 'Username'
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;token;help'= {
+            cand mint 'Mint a signed JWT for a user; stdout gets the token and nothing else'
+            cand decode 'Show a token''s header and claims WITHOUT verifying it'
+            cand verify 'Verify a token with the local keys: exit 0 valid, 1 invalid'
+            cand revoke 'Revoke refresh tokens'
+            cand list 'List a user''s refresh tokens (never the tokens themselves)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;token;help;mint'= {
+        }
+        &'authctl;token;help;decode'= {
+        }
+        &'authctl;token;help;verify'= {
+        }
+        &'authctl;token;help;revoke'= {
+        }
+        &'authctl;token;help;list'= {
+        }
+        &'authctl;token;help;help'= {
+        }
         &'authctl;completions'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
             cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
@@ -256,6 +580,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help'= {
             cand superuser 'Create the superuser (or reset its password)'
             cand user 'Add, list, show, activate and manage users'
+            cand secret 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
+            cand keygen 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
+            cand keys 'List, publish, export and retire signing keys'
+            cand token 'Mint, decode, verify and revoke JWTs'
             cand completions 'Print shell completions for SHELL on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -289,6 +617,53 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;user;passwd'= {
         }
         &'authctl;help;user;delete'= {
+        }
+        &'authctl;help;secret'= {
+            cand generate 'Generate a secret key from the OS random generator'
+            cand check 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
+            cand encrypt 'Encrypt stdin with Fernet under the secret key, token on stdout'
+            cand decrypt 'Decrypt a Fernet token from stdin with the secret key'
+        }
+        &'authctl;help;secret;generate'= {
+        }
+        &'authctl;help;secret;check'= {
+        }
+        &'authctl;help;secret;encrypt'= {
+        }
+        &'authctl;help;secret;decrypt'= {
+        }
+        &'authctl;help;keygen'= {
+        }
+        &'authctl;help;keys'= {
+            cand list 'List current and retired signing keys'
+            cand jwks 'Print a JWKS of every key that may still verify a token'
+            cand retire 'Drop a retired key from verification'
+            cand export 'Print the signing keys for another instance (prints secrets!)'
+        }
+        &'authctl;help;keys;list'= {
+        }
+        &'authctl;help;keys;jwks'= {
+        }
+        &'authctl;help;keys;retire'= {
+        }
+        &'authctl;help;keys;export'= {
+        }
+        &'authctl;help;token'= {
+            cand mint 'Mint a signed JWT for a user; stdout gets the token and nothing else'
+            cand decode 'Show a token''s header and claims WITHOUT verifying it'
+            cand verify 'Verify a token with the local keys: exit 0 valid, 1 invalid'
+            cand revoke 'Revoke refresh tokens'
+            cand list 'List a user''s refresh tokens (never the tokens themselves)'
+        }
+        &'authctl;help;token;mint'= {
+        }
+        &'authctl;help;token;decode'= {
+        }
+        &'authctl;help;token;verify'= {
+        }
+        &'authctl;help;token;revoke'= {
+        }
+        &'authctl;help;token;list'= {
         }
         &'authctl;help;completions'= {
         }

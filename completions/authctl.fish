@@ -34,6 +34,10 @@ complete -c authctl -n "__fish_authctl_needs_command" -s h -l help -d 'Print hel
 complete -c authctl -n "__fish_authctl_needs_command" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "superuser" -d 'Create the superuser (or reset its password)'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "user" -d 'Add, list, show, activate and manage users'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "secret" -d 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "keygen" -d 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "keys" -d 'List, publish, export and retire signing keys'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "token" -d 'Mint, decode, verify and revoke JWTs'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l username -d 'Username of the superuser [env: AUTHCTL_SUPERUSER]' -r
@@ -164,6 +168,214 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "passwd" -d 'Set a user\'s password'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user (asks on a terminal; --yes otherwise)'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -f -a "generate" -d 'Generate a secret key from the OS random generator'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -f -a "check" -d 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -f -a "encrypt" -d 'Encrypt stdin with Fernet under the secret key, token on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -f -a "decrypt" -d 'Decrypt a Fernet token from stdin with the secret key'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l bytes -d 'Random bytes to draw (at least 32)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l encoding -d 'How to encode the bytes' -r -f -a "urlsafe\t'URL-safe base64 without padding (Python\'s token_urlsafe)'
+hex\t'Lowercase hex (openssl rand -hex)'
+base64\t'Standard base64 with padding (openssl rand -base64)'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l env -d 'Print a NAME=value line for a .env file instead of the bare secret' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l write -d 'Store it as `secret_key` in the config dir (prints path and fingerprint, not the secret)'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l force -d 'Replace an existing `secret_key` (the old one is kept as a backup)'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l file -d 'Read the secret from FILE' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l env -d 'Read the secret from the environment variable NAME' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l stdin -d 'Read the secret from the first line of stdin'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate a secret key from the OS random generator'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "check" -d 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "encrypt" -d 'Encrypt stdin with Fernet under the secret key, token on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "decrypt" -d 'Decrypt a Fernet token from stdin with the secret key'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l alg -d 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]' -r -f -a "HS256\t'HMAC-SHA256 with the secret key'
+RS256\t'RSA PKCS#1 v1.5 with SHA-256'
+RS512\t'RSA PKCS#1 v1.5 with SHA-512'"
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l bits -d 'RSA key size in bits' -r -f -a "2048\t''
+3072\t''
+4096\t''"
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l from-private -d 'Import an existing RSA private key (PKCS#1 or PKCS#8 PEM) from FILE, or - for stdin' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l force -d 'Rotate: retire the current key pair (still verifies until `keys retire`) and make a new one'
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -f -a "list" -d 'List current and retired signing keys'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -f -a "jwks" -d 'Print a JWKS of every key that may still verify a token'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -f -a "retire" -d 'Drop a retired key from verification'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -f -a "export" -d 'Print the signing keys for another instance (prints secrets!)'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "k8s-secret\t'A Kubernetes Secret manifest (stringData)'
+env\t'.env lines'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l name -d 'Name of the Kubernetes Secret' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List current and retired signing keys'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "jwks" -d 'Print a JWKS of every key that may still verify a token'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "retire" -d 'Drop a retired key from verification'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print the signing keys for another instance (prints secrets!)'
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -f -a "mint" -d 'Mint a signed JWT for a user; stdout gets the token and nothing else'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -f -a "decode" -d 'Show a token\'s header and claims WITHOUT verifying it'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -f -a "verify" -d 'Verify a token with the local keys: exit 0 valid, 1 invalid'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -f -a "revoke" -d 'Revoke refresh tokens'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -f -a "list" -d 'List a user\'s refresh tokens (never the tokens themselves)'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l user -d 'The user the token is for (sub = the user\'s id)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l type -d 'Token type' -r -f -a "access\t''
+refresh\t''"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l ttl -d 'Lifetime: seconds or 15m, 1h, 7d [default: AUTHCTL_ACCESS_TOKEN_EXPIRE_SECONDS or AUTHCTL_REFRESH_TOKEN_EXPIRE_SECONDS]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l alg -d 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]' -r -f -a "HS256\t'HMAC-SHA256 with the secret key'
+RS256\t'RSA PKCS#1 v1.5 with SHA-256'
+RS512\t'RSA PKCS#1 v1.5 with SHA-512'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l claim -d 'Extra claim KEY=VALUE (VALUE parsed as JSON when it is JSON); repeatable' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l iss -d 'Issuer claim [env: AUTHCTL_JWT_ISSUER]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l aud -d 'Audience claim [env: AUTHCTL_JWT_AUDIENCE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l type -d 'Require this token type' -r -f -a "access\t''
+refresh\t''"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l leeway -d 'Seconds of clock skew to accept for exp and nbf' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l at -d 'Judge exp and nbf as of TIME (Unix seconds or RFC 3339) instead of now' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l offline -d 'Check only the signature and claims, not the database (user, revocation)'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l jti -d 'The token\'s jti' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l user -d 'Every refresh token of this user (with --all)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l all -d 'With --user: revoke all of that user\'s refresh tokens'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l user -d 'Username' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "mint" -d 'Mint a signed JWT for a user; stdout gets the token and nothing else'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "decode" -d 'Show a token\'s header and claims WITHOUT verifying it'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify a token with the local keys: exit 0 valid, 1 invalid'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke refresh tokens'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a user\'s refresh tokens (never the tokens themselves)'
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
@@ -172,10 +384,14 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user completions help" -f -a "superuser" -d 'Create the superuser (or reset its password)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user completions help" -f -a "user" -d 'Add, list, show, activate and manage users'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user completions help" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "superuser" -d 'Create the superuser (or reset its password)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "user" -d 'Add, list, show, activate and manage users'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "secret" -d 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "keygen" -d 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "keys" -d 'List, publish, export and retire signing keys'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "token" -d 'Mint, decode, verify and revoke JWTs'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Add a user (inactive unless --active or AUTHCTL_NEW_USER_IS_ACTIVE=true)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users as a table (--json: an array of user objects)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'
@@ -185,3 +401,16 @@ complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "demote" -d 'Take superuser rights away (refuses the last active superuser unless --force)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "passwd" -d 'Set a user\'s password'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "delete" -d 'Delete a user (asks on a terminal; --yes otherwise)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from secret" -f -a "generate" -d 'Generate a secret key from the OS random generator'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from secret" -f -a "check" -d 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from secret" -f -a "encrypt" -d 'Encrypt stdin with Fernet under the secret key, token on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from secret" -f -a "decrypt" -d 'Decrypt a Fernet token from stdin with the secret key'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List current and retired signing keys'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "jwks" -d 'Print a JWKS of every key that may still verify a token'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "retire" -d 'Drop a retired key from verification'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "export" -d 'Print the signing keys for another instance (prints secrets!)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "mint" -d 'Mint a signed JWT for a user; stdout gets the token and nothing else'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "decode" -d 'Show a token\'s header and claims WITHOUT verifying it'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "verify" -d 'Verify a token with the local keys: exit 0 valid, 1 invalid'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke refresh tokens'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List a user\'s refresh tokens (never the tokens themselves)'

@@ -13,6 +13,7 @@ pub mod output;
 pub mod password;
 pub mod secrets;
 pub mod settings;
+pub mod signing;
 pub mod store;
 pub mod token;
 

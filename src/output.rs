@@ -9,7 +9,7 @@ use serde::Serialize;
 use std::io::Write;
 
 /// What a command produced: data for stdout, a note for stderr, an exit code.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Outcome {
     /// The machine-readable form, printed with `--json`.
     pub json: Option<serde_json::Value>,
@@ -19,6 +19,20 @@ pub struct Outcome {
     pub note: String,
     /// Exit code (0 unless the answer is negative).
     pub code: u8,
+    /// Bytes for stdout exactly as they are (decrypted data), instead of `stdout`.
+    pub raw: Option<zeroize::Zeroizing<Vec<u8>>>,
+}
+
+impl std::fmt::Debug for Outcome {
+    // stdout may carry a token or a decrypted secret: show sizes only.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Outcome")
+            .field("stdout_len", &self.stdout.len())
+            .field("raw_len", &self.raw.as_ref().map(|r| r.len()))
+            .field("note", &self.note)
+            .field("code", &self.code)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Outcome {
@@ -42,6 +56,12 @@ impl Outcome {
     /// Set the note printed on stderr.
     pub fn note(mut self, text: impl Into<String>) -> Self {
         self.note = text.into();
+        self
+    }
+
+    /// Set bytes printed on stdout exactly as they are (no newline added).
+    pub fn raw(mut self, bytes: Vec<u8>) -> Self {
+        self.raw = Some(zeroize::Zeroizing::new(bytes));
         self
     }
 
@@ -79,7 +99,14 @@ pub fn emit(outcome: &Outcome, format: Format) {
         outcome.stdout.clone()
     };
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(with_newline(data).as_bytes());
+    match (&outcome.raw, format.json) {
+        (Some(raw), false) => {
+            let _ = out.write_all(raw);
+        }
+        _ => {
+            let _ = out.write_all(with_newline(data).as_bytes());
+        }
+    }
     let _ = out.flush();
     if !format.quiet && !outcome.note.is_empty() {
         let _ = std::io::stderr().write_all(with_newline(outcome.note.clone()).as_bytes());
@@ -123,4 +150,11 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
         .map(|l| l.strip_prefix(' ').unwrap_or(&l).trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A spinner on stderr for slow work; callers show it only on a terminal.
+pub fn spinner(message: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new_spinner().with_message(message.to_string());
+    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+    bar
 }

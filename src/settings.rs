@@ -347,6 +347,20 @@ impl Settings {
     }
 }
 
+/// Refuse a name that cannot be an environment variable in a `.env` file.
+pub fn validate_var_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::usage(format!(
+            "\"{name}\" is not a valid variable name; use letters, digits and _ (e.g. LANGFLOW_SECRET_KEY)"
+        )))
+    }
+}
+
 /// Parse a boolean the way Python/pydantic settings do.
 pub fn parse_bool(v: &str) -> Option<bool> {
     match v.trim().to_ascii_lowercase().as_str() {

@@ -7,7 +7,11 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+mod keys;
+mod token;
 mod user;
+pub use keys::*;
+pub use token::*;
 pub use user::*;
 
 const AFTER_HELP: &str = concat!(
@@ -84,6 +88,26 @@ pub enum Command {
     /// Add, list, show, activate and manage users
     #[command(subcommand)]
     User(UserCommand),
+
+    /// Generate, check and use the secret key (HS256 signing, Fernet encryption)
+    #[command(subcommand)]
+    Secret(SecretCommand),
+
+    /// Make sure the signing keys for an algorithm exist (RSA pair or secret key)
+    ///
+    /// Writes private_key.pem (PKCS#8, 0600) and public_key.pem (SPKI, 0644)
+    /// for RS256/RS512, or secret_key for HS256, in the config dir. Existing
+    /// matching keys are reused; --force rotates, keeping the old public key
+    /// for verification until `keys retire`.
+    Keygen(KeygenArgs),
+
+    /// List, publish, export and retire signing keys
+    #[command(subcommand)]
+    Keys(KeysCommand),
+
+    /// Mint, decode, verify and revoke JWTs
+    #[command(subcommand)]
+    Token(TokenCommand),
 
     /// Print shell completions for SHELL on stdout
     Completions {

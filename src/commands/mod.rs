@@ -7,7 +7,10 @@ use crate::output::Outcome;
 use crate::settings::Settings;
 
 pub mod completions;
+pub mod keys;
+pub mod secret;
 pub mod superuser;
+pub mod token;
 pub mod user;
 
 /// What every command gets: the resolved settings.
@@ -20,6 +23,10 @@ pub fn dispatch(command: Command, ctx: &Ctx) -> Result<Outcome> {
     match command {
         Command::Superuser(args) => superuser::run(&args, ctx),
         Command::User(cmd) => user::run(cmd, ctx),
+        Command::Secret(cmd) => secret::run(cmd, ctx),
+        Command::Keygen(args) => keys::keygen(&args, ctx),
+        Command::Keys(cmd) => keys::run(cmd, ctx),
+        Command::Token(cmd) => token::run(cmd, ctx),
         Command::Completions { shell } => completions::run(shell),
     }
 }

@@ -96,6 +96,8 @@ impl UserChange {
 pub trait UserStore {
     /// One user by name (case-insensitive), if present.
     fn get_user(&self, username: &str) -> Result<Option<User>>;
+    /// One user by id (as it appears in a token's `sub`), if present.
+    fn get_user_by_id(&self, id: &str) -> Result<Option<User>>;
     /// All users, ordered by creation time.
     fn list_users(&self) -> Result<Vec<User>>;
     /// Create a user; `Conflict` when the name is taken.
@@ -108,6 +110,38 @@ pub trait UserStore {
     fn delete_user(&mut self, username: &str, force: bool) -> Result<User>;
     /// Audit records, oldest first (for tests and `doctor`).
     fn audit_log(&self) -> Result<Vec<AuditRecord>>;
+
+    /// Record a minted refresh token by jti and the SHA-256 of the token.
+    fn record_refresh_token(&mut self, record: &RefreshToken, token_sha256: &str) -> Result<()>;
+    /// A refresh token record by jti.
+    fn find_refresh_token(&self, jti: &str) -> Result<Option<RefreshToken>>;
+    /// A user's refresh tokens, newest first.
+    fn list_refresh_tokens(&self, user_id: &str) -> Result<Vec<RefreshToken>>;
+    /// Revoke refresh tokens; returns the records that matched (already
+    /// revoked ones keep their first revocation time). `NotFound` when a
+    /// jti or token hash matches nothing.
+    fn revoke_refresh_tokens(&mut self, which: &Revoke) -> Result<Vec<RefreshToken>>;
+}
+
+/// A refresh token as the store keeps it: never the token itself.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RefreshToken {
+    pub jti: String,
+    pub user_id: String,
+    pub issued_at: String,
+    pub expires_at: String,
+    pub revoked_at: Option<String>,
+}
+
+/// Which refresh tokens to revoke.
+#[derive(Debug)]
+pub enum Revoke {
+    /// By jti.
+    Jti(String),
+    /// By the SHA-256 hex of the token.
+    TokenSha256(String),
+    /// Every token of a user id.
+    User { user_id: String, username: String },
 }
 
 /// One audit record.
@@ -158,6 +192,13 @@ pub fn validate_username(name: &str) -> Result<()> {
         return Err(Error::usage("the username contains control characters"));
     }
     Ok(())
+}
+
+/// A Unix time as stored: RFC 3339 UTC.
+pub fn unix_to_rfc3339(secs: i64) -> String {
+    chrono::DateTime::<chrono::Utc>::from_timestamp(secs, 0)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_else(|| secs.to_string())
 }
 
 /// Now, as stored: RFC 3339 UTC with microseconds.

@@ -8,7 +8,7 @@
 
 use super::{
     last_superuser, now_rfc3339, sqlite, user_not_found, validate_username, Access, AuditRecord,
-    NewUser, User, UserChange, UserStore,
+    NewUser, RefreshToken, Revoke, User, UserChange, UserStore,
 };
 use crate::error::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -35,6 +35,16 @@ const MIGRATIONS: &[&str] = &[
         target TEXT NOT NULL,
         detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
     );",
+    // 2: refresh tokens, kept by jti and hash, never the token.
+    "CREATE TABLE refresh_tokens (
+        jti TEXT PRIMARY KEY NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        issued_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT
+    );
+    CREATE INDEX refresh_tokens_user ON refresh_tokens (user_id);",
 ];
 
 /// The schema version this binary writes.
@@ -172,6 +182,17 @@ impl NativeStore {
 impl UserStore for NativeStore {
     fn get_user(&self, username: &str) -> Result<Option<User>> {
         Self::find(&self.conn, username)
+    }
+
+    fn get_user_by_id(&self, id: &str) -> Result<Option<User>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
+                [id.to_ascii_lowercase()],
+                row_to_user,
+            )
+            .optional()
+            .map_err(|e| Error::db("cannot read users", e))
     }
 
     fn list_users(&self) -> Result<Vec<User>> {
@@ -316,6 +337,103 @@ impl UserStore for NativeStore {
             .map_err(|e| Error::db("cannot read the audit log", e))?;
         Ok(rows)
     }
+
+    fn record_refresh_token(&mut self, record: &RefreshToken, token_sha256: &str) -> Result<()> {
+        let actor = self.actor.clone();
+        let tx = self.write_tx()?;
+        tx.execute(
+            "INSERT INTO refresh_tokens (jti, user_id, token_sha256, issued_at, expires_at, revoked_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, NULL)",
+            params![record.jti, record.user_id, token_sha256, record.issued_at, record.expires_at],
+        )
+        .map_err(|e| Error::db("cannot record the refresh token", e))?;
+        let detail = serde_json::json!({ "jti": record.jti, "expires_at": record.expires_at });
+        Self::audit(&tx, &actor, "token.refresh.mint", &record.user_id, detail)?;
+        Self::commit(tx)
+    }
+
+    fn find_refresh_token(&self, jti: &str) -> Result<Option<RefreshToken>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {TOKEN_COLUMNS} FROM refresh_tokens WHERE jti = ?1"),
+                [jti],
+                row_to_token,
+            )
+            .optional()
+            .map_err(|e| Error::db("cannot read refresh tokens", e))
+    }
+
+    fn list_refresh_tokens(&self, user_id: &str) -> Result<Vec<RefreshToken>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT {TOKEN_COLUMNS} FROM refresh_tokens WHERE user_id = ?1 ORDER BY issued_at DESC, jti"
+            ))
+            .map_err(|e| Error::db("cannot list refresh tokens", e))?;
+        let rows = stmt
+            .query_map([user_id], row_to_token)
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| Error::db("cannot list refresh tokens", e))?;
+        Ok(rows)
+    }
+
+    fn revoke_refresh_tokens(&mut self, which: &Revoke) -> Result<Vec<RefreshToken>> {
+        let actor = self.actor.clone();
+        let tx = self.write_tx()?;
+        let (filter, value, target) = match which {
+            Revoke::Jti(jti) => ("jti = ?1", jti.as_str(), jti.clone()),
+            Revoke::TokenSha256(h) => ("token_sha256 = ?1", h.as_str(), "token".to_string()),
+            Revoke::User { user_id, username } => {
+                ("user_id = ?1", user_id.as_str(), username.clone())
+            }
+        };
+        tx.execute(
+            &format!(
+                "UPDATE refresh_tokens SET revoked_at = ?2 WHERE {filter} AND revoked_at IS NULL"
+            ),
+            params![value, now_rfc3339()],
+        )
+        .map_err(|e| Error::db("cannot revoke refresh tokens", e))?;
+        let rows = {
+            let mut stmt = tx
+                .prepare(&format!(
+                    "SELECT {TOKEN_COLUMNS} FROM refresh_tokens WHERE {filter}"
+                ))
+                .map_err(|e| Error::db("cannot read refresh tokens", e))?;
+            let rows = stmt
+                .query_map([value], row_to_token)
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+                .map_err(|e| Error::db("cannot read refresh tokens", e))?;
+            rows
+        };
+        if rows.is_empty() && !matches!(which, Revoke::User { .. }) {
+            return Err(Error::NotFound(
+                "no recorded refresh token matches; see `authctl token list --user NAME`".into(),
+            ));
+        }
+        let jtis: Vec<_> = rows.iter().map(|r| r.jti.clone()).collect();
+        Self::audit(
+            &tx,
+            &actor,
+            "token.refresh.revoke",
+            &target,
+            serde_json::json!({ "jti": jtis }),
+        )?;
+        Self::commit(tx)?;
+        Ok(rows)
+    }
+}
+
+const TOKEN_COLUMNS: &str = "jti, user_id, issued_at, expires_at, revoked_at";
+
+fn row_to_token(r: &rusqlite::Row<'_>) -> rusqlite::Result<RefreshToken> {
+    Ok(RefreshToken {
+        jti: r.get(0)?,
+        user_id: r.get(1)?,
+        issued_at: r.get(2)?,
+        expires_at: r.get(3)?,
+        revoked_at: r.get(4)?,
+    })
 }
 
 #[cfg(test)]

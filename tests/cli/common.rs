@@ -207,3 +207,84 @@ pub fn python_eval(code: &str, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// A committed test key file under tests/fixtures/rsa/.
+pub fn fixture_key(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/keys")
+        .join(name)
+}
+
+/// A strong HS256 secret used by the token tests.
+pub const SECRET: &str = "q3Vn0mZl8u1cD2xk9Yh7RtPz4WbA6sJeLgFoNiMvKQE";
+
+impl TestEnv {
+    /// Put fixture key pair `name` ("a" or "b") in the config dir as the current keys.
+    pub fn place_keys(&self, name: &str) {
+        let name = if name == "a" { "rsa2048-pkcs8" } else { "rsa2048-pkcs1" };
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::create_dir_all(self.config_dir()).unwrap();
+        let private = self.config_dir().join("private_key.pem");
+        std::fs::copy(fixture_key(&format!("{name}.pem")), &private).unwrap();
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::fs::copy(
+            fixture_key(&format!("{name}.pub.pem")),
+            self.config_dir().join("public_key.pem"),
+        )
+        .unwrap();
+    }
+
+    /// Write `secret` as the config dir's secret_key file.
+    pub fn place_secret(&self, secret: &str) {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::create_dir_all(self.config_dir()).unwrap();
+        let path = self.config_dir().join("secret_key");
+        std::fs::write(&path, secret).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+
+    /// Mint a token with extra args; returns it (stdout must be exactly token + newline).
+    pub fn mint(&self, args: &[&str]) -> String {
+        let mut all = vec!["token", "mint"];
+        all.extend_from_slice(args);
+        let a = self.cmd(&all).assert().success();
+        let out = stdout(&a);
+        assert!(
+            out.ends_with('\n') && out.matches('\n').count() == 1,
+            "{out:?}"
+        );
+        out.trim_end().to_string()
+    }
+}
+
+/// Verify `token` with PyJWT; returns the claims as JSON.
+pub fn pyjwt_decode(token: &str, key: &str, alg: &str) -> serde_json::Value {
+    let out = python_eval(
+        "import jwt,sys,json\nt,k,a=sys.argv[1:4]\nif a!='HS256': k=open(k).read()\nprint(json.dumps(jwt.decode(t,k,algorithms=[a],options={'verify_aud':False})))",
+        &[token, key, alg],
+    );
+    serde_json::from_str(out.trim()).unwrap()
+}
+
+/// Mint with PyJWT.
+pub fn pyjwt_encode(
+    claims: &serde_json::Value,
+    key: &str,
+    alg: &str,
+    headers: &serde_json::Value,
+) -> String {
+    python_eval(
+        "import jwt,sys,json\nc,k,a,h=sys.argv[1:5]\nif a!='HS256': k=open(k).read()\nprint(jwt.encode(json.loads(c),k,algorithm=a,headers=json.loads(h)))",
+        &[&claims.to_string(), key, alg, &headers.to_string()],
+    )
+    .trim()
+    .to_string()
+}
+
+/// Now as Unix seconds.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}

@@ -2,5 +2,7 @@
 
 mod common;
 mod generated;
+mod keys;
 mod superuser;
+mod token;
 mod user;

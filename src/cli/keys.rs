@@ -1,0 +1,164 @@
+//! `authctl secret …`, `authctl keygen` and `authctl keys …` argument types.
+
+use clap::{Args, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum SecretCommand {
+    /// Generate a secret key from the OS random generator
+    ///
+    /// The default is 32 bytes as unpadded URL-safe base64 (43 characters),
+    /// like Python's `secrets.token_urlsafe(32)`. Printed on stdout unless
+    /// --write stores it as `secret_key` in the config dir.
+    Generate(SecretGenerateArgs),
+
+    /// Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)
+    ///
+    /// With no source flag, checks the configured secret key
+    /// (AUTHCTL_SECRET_KEY, else the `secret_key` file).
+    Check(SecretSourceArgs),
+
+    /// Encrypt stdin with Fernet under the secret key, token on stdout
+    Encrypt,
+
+    /// Decrypt a Fernet token from stdin with the secret key
+    Decrypt,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// URL-safe base64 without padding (Python's token_urlsafe)
+    Urlsafe,
+    /// Lowercase hex (openssl rand -hex)
+    Hex,
+    /// Standard base64 with padding (openssl rand -base64)
+    Base64,
+}
+
+#[derive(Debug, Args)]
+pub struct SecretGenerateArgs {
+    /// Random bytes to draw (at least 32)
+    #[arg(long, default_value_t = 32, value_name = "N")]
+    pub bytes: usize,
+    /// How to encode the bytes
+    #[arg(long, value_enum, default_value_t = EncodingArg::Urlsafe)]
+    pub encoding: EncodingArg,
+    /// Store it as `secret_key` in the config dir (prints path and fingerprint, not the secret)
+    #[arg(long)]
+    pub write: bool,
+    /// Replace an existing `secret_key` (the old one is kept as a backup)
+    #[arg(long, requires = "write")]
+    pub force: bool,
+    /// Print a NAME=value line for a .env file instead of the bare secret
+    #[arg(long, value_name = "NAME", conflicts_with = "write")]
+    pub env: Option<String>,
+}
+
+/// Where the secret to check comes from.
+#[derive(Debug, Args, Default)]
+#[group(multiple = false)]
+pub struct SecretSourceArgs {
+    /// Read the secret from the first line of stdin
+    #[arg(long)]
+    pub stdin: bool,
+    /// Read the secret from FILE
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Read the secret from the environment variable NAME
+    #[arg(long, value_name = "NAME")]
+    pub env: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "UPPER")]
+pub enum AlgArg {
+    /// HMAC-SHA256 with the secret key
+    #[value(name = "HS256")]
+    Hs256,
+    /// RSA PKCS#1 v1.5 with SHA-256
+    #[value(name = "RS256")]
+    Rs256,
+    /// RSA PKCS#1 v1.5 with SHA-512
+    #[value(name = "RS512")]
+    Rs512,
+}
+
+impl AlgArg {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlgArg::Hs256 => "HS256",
+            AlgArg::Rs256 => "RS256",
+            AlgArg::Rs512 => "RS512",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]
+    #[arg(long, value_enum, ignore_case = true)]
+    pub alg: Option<AlgArg>,
+    /// RSA key size in bits
+    #[arg(long, value_enum, default_value_t = BitsArg::B2048)]
+    pub bits: BitsArg,
+    /// Rotate: retire the current key pair (still verifies until `keys retire`) and make a new one
+    #[arg(long)]
+    pub force: bool,
+    /// Import an existing RSA private key (PKCS#1 or PKCS#8 PEM) from FILE, or - for stdin
+    #[arg(long, value_name = "FILE|-")]
+    pub from_private: Option<String>,
+}
+
+/// RSA key sizes authctl generates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BitsArg {
+    #[value(name = "2048")]
+    B2048,
+    #[value(name = "3072")]
+    B3072,
+    #[value(name = "4096")]
+    B4096,
+}
+
+impl BitsArg {
+    pub fn bits(self) -> usize {
+        match self {
+            BitsArg::B2048 => 2048,
+            BitsArg::B3072 => 3072,
+            BitsArg::B4096 => 4096,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// List current and retired signing keys
+    List,
+    /// Print a JWKS of every key that may still verify a token
+    Jwks,
+    /// Drop a retired key from verification
+    Retire {
+        /// The key's kid (RFC 7638 thumbprint), as `keys list` shows it
+        kid: String,
+    },
+    /// Print the signing keys for another instance (prints secrets!)
+    Export(KeysExportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A Kubernetes Secret manifest (stringData)
+    K8sSecret,
+    /// .env lines
+    Env,
+}
+
+#[derive(Debug, Args)]
+pub struct KeysExportArgs {
+    /// Output format
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Name of the Kubernetes Secret
+    #[arg(long, value_name = "NAME", default_value = "authctl-jwt-keys")]
+    pub name: String,
+}

@@ -1,0 +1,267 @@
+//! `authctl keygen` and `authctl keys …`: make, list, publish, export and
+//! retire signing keys in the config directory.
+
+use super::Ctx;
+use crate::cli::{ExportFormat, KeygenArgs, KeysCommand, KeysExportArgs};
+use crate::error::{Error, Result};
+use crate::keys::{self, EnsureOptions, KeyDir};
+use crate::output::{self, Outcome};
+use crate::secrets;
+use crate::signing;
+use crate::token::Alg;
+use secrecy::ExposeSecret;
+use serde_json::json;
+use std::io::Read;
+
+pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let alg = signing::algorithm(s, args.alg.map(|a| a.as_str()))?;
+    if !alg.is_rsa() {
+        if args.from_private.is_some() {
+            return Err(Error::usage(
+                "--from-private imports an RSA key; use it with --alg RS256 or --alg RS512",
+            ));
+        }
+        return keygen_secret(args.force, ctx);
+    }
+    let import = match args.from_private.as_deref() {
+        Some(source) => Some(read_private(source)?),
+        None => match &s.private_key {
+            Some(pem) => Some(
+                keys::parse_private_pem(pem.expose_secret())
+                    .map_err(|e| Error::usage(format!("{}: {e}", s.var_name("PRIVATE_KEY"))))?,
+            ),
+            None => None,
+        },
+    };
+    let public_override = match &s.public_key {
+        Some(pem) => Some(
+            keys::parse_public_pem(pem)
+                .map_err(|e| Error::usage(format!("{}: {e}", s.var_name("PUBLIC_KEY"))))?,
+        ),
+        None => None,
+    };
+    let bits = args.bits.bits();
+    let spinner = (import.is_none() && bits > 2048 && s.stderr_is_tty && !s.quiet)
+        .then(|| output::spinner(&format!("generating a {bits}-bit RSA key")));
+    let key_alg = if alg == Alg::RS512 {
+        keys::Alg::Rs512
+    } else {
+        keys::Alg::Rs256
+    };
+    let report = KeyDir::new(&s.config_dir).ensure_rsa(
+        key_alg,
+        bits,
+        EnsureOptions {
+            force: args.force,
+            import,
+            public_override,
+        },
+    );
+    if let Some(sp) = spinner {
+        sp.finish_and_clear();
+    }
+    let report = report?;
+    let what = if report.created { "created" } else { "reused" };
+    let mut note = format!(
+        "{what} {alg} key {} ({} bits): \"{}\", \"{}\"",
+        report.kid,
+        report.bits,
+        report.private_key.display(),
+        report.public_key.display()
+    );
+    if let Some(old) = &report.retired {
+        note.push_str(&format!(
+            "; the old key {old} still verifies until `authctl keys retire {old}`"
+        ));
+    }
+    if report.derived_public {
+        note.push_str("; derived the missing public key");
+    }
+    for w in &report.warnings {
+        note.push_str(&format!("\nwarning: {w}"));
+    }
+    Ok(Outcome::new()
+        .json(&report)
+        .stdout(report.kid.clone())
+        .note(note))
+}
+
+/// HS256: make sure `secret_key` exists; reuse it unless --force.
+fn keygen_secret(force: bool, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let path = s.config_dir.join(secrets::SECRET_KEY_FILE);
+    let existing = secrets::read_secret_file(&s.config_dir)?;
+    let (fingerprint, created, backup) = match existing {
+        Some(secret) if !force => (secrets::fingerprint(secret.expose_secret()), false, None),
+        _ => {
+            let secret = secrets::generate(secrets::DEFAULT_BYTES, secrets::Encoding::UrlSafe)?;
+            let report = secrets::write_secret_file(&s.config_dir, &secret, force)?;
+            (report.fingerprint, true, report.backup)
+        }
+    };
+    let mut note = format!(
+        "{} HS256 secret key \"{}\" ({fingerprint})",
+        if created { "created" } else { "reused" },
+        path.display()
+    );
+    if s.secret_key.is_some() {
+        note.push_str(&format!(
+            "; note: {} is set and wins over the file",
+            s.var_name("SECRET_KEY")
+        ));
+    }
+    Ok(Outcome::new()
+        .json(json!({
+            "alg": "HS256",
+            "secret_key": path,
+            "fingerprint": fingerprint,
+            "created": created,
+            "backup": backup,
+        }))
+        .stdout(fingerprint.clone())
+        .note(note))
+}
+
+/// Read a private key PEM from FILE or `-` (stdin).
+fn read_private(source: &str) -> Result<rsa::RsaPrivateKey> {
+    let mut bytes = Vec::new();
+    let limit = 1024 * 1024;
+    if source == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io("cannot read the private key from stdin", e))?;
+    } else {
+        std::fs::File::open(source)
+            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+            .map_err(|e| Error::io(format!("cannot read --from-private \"{source}\""), e))?;
+    }
+    let bytes = zeroize::Zeroizing::new(bytes);
+    keys::parse_private_pem_bytes(&bytes)
+        .map_err(|e| Error::usage(format!("--from-private {source}: {e}")))
+}
+
+pub fn run(cmd: KeysCommand, ctx: &Ctx) -> Result<Outcome> {
+    let dir = KeyDir::new(&ctx.settings.config_dir);
+    match cmd {
+        KeysCommand::List => {
+            let list = dir.list()?;
+            let rows = list
+                .iter()
+                .map(|k| {
+                    vec![
+                        k.kid.clone(),
+                        k.alg.map_or_else(|| "-".to_string(), |a| a.to_string()),
+                        k.bits.to_string(),
+                        k.created_at.clone(),
+                        format!("{:?}", k.status).to_lowercase(),
+                    ]
+                })
+                .collect();
+            let table = output::table(&["KID", "ALG", "BITS", "CREATED", "STATUS"], rows);
+            Ok(Outcome::new()
+                .json(&list)
+                .stdout(if list.is_empty() {
+                    String::new()
+                } else {
+                    table
+                })
+                .note(if list.is_empty() {
+                    "no signing keys; create them with `authctl keygen --alg RS256`".to_string()
+                } else {
+                    String::new()
+                }))
+        }
+        KeysCommand::Jwks => {
+            let jwks = dir.jwks()?;
+            Ok(Outcome::new()
+                .stdout(serde_json::to_string_pretty(&jwks).unwrap_or_default())
+                .json(jwks))
+        }
+        KeysCommand::Retire { kid } => {
+            let info = dir.retire(&kid)?;
+            Ok(Outcome::new()
+                .note(format!(
+                    "retired key {}: tokens it signed no longer verify",
+                    info.kid
+                ))
+                .json(&info))
+        }
+        KeysCommand::Export(args) => export(&args, ctx),
+    }
+}
+
+fn export(args: &KeysExportArgs, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let alg = signing::algorithm(s, None)?;
+    let mut fields: Vec<(&str, String, String)> =
+        vec![("algorithm", s.var_name("ALGORITHM"), alg.to_string())];
+    if alg == Alg::HS256 {
+        let secret = signing::require_secret_key(s)?;
+        fields.push((
+            "secret-key",
+            s.var_name("SECRET_KEY"),
+            secret.expose_secret().to_string(),
+        ));
+    } else {
+        let (private, public) = KeyDir::new(&s.config_dir).current()?.ok_or_else(|| {
+            Error::NotFound(format!(
+                "no RSA key pair in \"{}\"; create one with `authctl keygen --alg {alg}`",
+                s.config_dir.display()
+            ))
+        })?;
+        fields.push((
+            "private-key",
+            s.var_name("PRIVATE_KEY"),
+            keys::private_pkcs8_pem(&private)?.to_string(),
+        ));
+        fields.push((
+            "public-key",
+            s.var_name("PUBLIC_KEY"),
+            keys::public_spki_pem(&public)?,
+        ));
+    }
+    let text = match args.format {
+        ExportFormat::K8sSecret => {
+            let mut y = format!(
+                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: {}\ntype: Opaque\nstringData:\n",
+                yaml_scalar(&args.name)
+            );
+            for (key, _, value) in &fields {
+                if value.contains('\n') {
+                    y.push_str(&format!("  {key}: |\n"));
+                    for line in value.trim_end().lines() {
+                        y.push_str(&format!("    {line}\n"));
+                    }
+                } else {
+                    y.push_str(&format!("  {key}: {}\n", yaml_scalar(value)));
+                }
+            }
+            y
+        }
+        ExportFormat::Env => fields
+            .iter()
+            .map(|(_, var, value)| {
+                if value.contains('\n') {
+                    format!("{var}=\"{}\"", value.trim_end())
+                } else {
+                    format!("{var}={value}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let note = if s.stdout_is_tty {
+        "this output contains secret key material: redirect it to a file or a secret store"
+    } else {
+        ""
+    };
+    Ok(Outcome::new().stdout(text).note(note))
+}
+
+/// A YAML double-quoted scalar (JSON strings are valid YAML).
+fn yaml_scalar(s: &str) -> String {
+    serde_json::Value::from(s).to_string()
+}

@@ -1,0 +1,321 @@
+//! `authctl token …`: mint, decode, verify, revoke, list.
+
+use super::Ctx;
+use crate::cli::{MintArgs, RevokeArgs, TokenCommand, TokenTypeArg, VerifyArgs};
+use crate::error::{Error, Result};
+use crate::output::{self, Outcome};
+use crate::signing;
+use crate::store::{self, Access, RefreshToken, Revoke, UserStore};
+use crate::token::{self, TokenType};
+use serde_json::{json, Value};
+use std::io::Read;
+
+pub fn run(cmd: TokenCommand, ctx: &Ctx) -> Result<Outcome> {
+    match cmd {
+        TokenCommand::Mint(args) => mint(&args, ctx),
+        TokenCommand::Decode { token } => decode(&token),
+        TokenCommand::Verify(args) => verify(&args, ctx),
+        TokenCommand::Revoke(args) => revoke(&args, ctx),
+        TokenCommand::List { user } => list(&user, ctx),
+    }
+}
+
+fn token_type(t: TokenTypeArg) -> TokenType {
+    match t {
+        TokenTypeArg::Access => TokenType::Access,
+        TokenTypeArg::Refresh => TokenType::Refresh,
+    }
+}
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// `--at`: Unix seconds or an RFC 3339 time.
+fn parse_time(s: &str) -> Result<i64> {
+    if let Ok(secs) = s.trim().parse::<i64>() {
+        return Ok(secs);
+    }
+    chrono::DateTime::parse_from_rfc3339(s.trim())
+        .map(|t| t.timestamp())
+        .map_err(|_| {
+            Error::usage(format!(
+                "--at \"{s}\" is not a time; use Unix seconds or RFC 3339 (2026-01-31T12:00:00Z)"
+            ))
+        })
+}
+
+/// The token from the argument, or stdin for `-`.
+fn read_token(arg: &str) -> Result<String> {
+    if arg != "-" {
+        return Ok(arg.to_string());
+    }
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(token::MAX_TOKEN_BYTES as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::io("cannot read the token from stdin", e))?;
+    if buf.len() > token::MAX_TOKEN_BYTES {
+        return Err(Error::usage(format!(
+            "the token on stdin is over the {}-byte limit; a JWT is never that large",
+            token::MAX_TOKEN_BYTES
+        )));
+    }
+    String::from_utf8(buf).map_err(|_| Error::usage("the token on stdin is not UTF-8 text"))
+}
+
+fn read_store(ctx: &Ctx) -> Result<Option<Box<dyn UserStore>>> {
+    store::open(&ctx.settings, Access::Read)
+}
+
+fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let alg = signing::algorithm(s, args.alg.map(|a| a.as_str()))?;
+    let kind = token_type(args.token_type);
+    let ttl = match &args.ttl {
+        Some(t) => token::parse_ttl(t)?,
+        None if kind == TokenType::Refresh => s.refresh_ttl,
+        None => s.access_ttl,
+    };
+    let extra = token::ExtraClaims {
+        issuer: args.iss.clone().or_else(|| s.jwt_issuer.clone()),
+        audience: args.aud.clone().or_else(|| s.jwt_audience.clone()),
+        claims: args
+            .claims
+            .iter()
+            .map(|c| token::parse_claim_arg(c))
+            .collect::<Result<_>>()?,
+    };
+    let db = read_store(ctx)?.ok_or_else(|| store::user_not_found(&args.user))?;
+    let user = db
+        .get_user(&args.user)?
+        .ok_or_else(|| store::user_not_found(&args.user))?;
+    if !user.is_active {
+        return Err(Error::Conflict(format!(
+            "user \"{}\" is inactive and the server would refuse it; activate it with `authctl user activate {}`",
+            user.username, user.username
+        )));
+    }
+    let key = signing::signing_key(s, alg)?;
+    let issued = now();
+    let claims = token::standard_claims(&user.id, kind, issued, ttl, &extra)?;
+    let jwt = token::mint(&key, alg, &claims)?;
+    if kind == TokenType::Refresh {
+        let record = RefreshToken {
+            jti: claims
+                .get("jti")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            user_id: user.id.clone(),
+            issued_at: store::unix_to_rfc3339(issued),
+            expires_at: store::unix_to_rfc3339(issued.saturating_add(ttl as i64)),
+            revoked_at: None,
+        };
+        super::open_write(s)?.record_refresh_token(&record, &token::token_sha256_hex(&jwt))?;
+    }
+    Ok(Outcome::new()
+        .json(json!({ "token": jwt, "claims": claims }))
+        .stdout(jwt.clone()))
+}
+
+/// `exp`/`iat`/`nbf` as RFC 3339 UTC and relative to now.
+fn times(claims: &Value, now: i64) -> Value {
+    let mut out = serde_json::Map::new();
+    for name in ["exp", "iat", "nbf"] {
+        let Some(t) = claims.get(name).and_then(token::numeric_date) else {
+            continue;
+        };
+        let relative = match name {
+            "exp" => token::humanize_relative(t, now),
+            "iat" => token::humanize_issued(t, now),
+            _ => token::humanize_not_before(t, now),
+        };
+        out.insert(
+            name.into(),
+            json!({ "utc": store::unix_to_rfc3339(t), "relative": relative }),
+        );
+    }
+    Value::Object(out)
+}
+
+fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+fn times_text(times: &Value) -> String {
+    times
+        .as_object()
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| {
+                    format!(
+                        "{k}: {} ({})",
+                        v["utc"].as_str().unwrap_or_default(),
+                        v["relative"].as_str().unwrap_or_default()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default()
+}
+
+fn decode(arg: &str) -> Result<Outcome> {
+    let decoded = token::decode_unverified(&read_token(arg)?)?;
+    let times = times(&decoded.claims, now());
+    let text = format!(
+        "NOT VERIFIED — decoded only; use `authctl token verify` to check the signature\n\nheader:\n{}\n\nclaims:\n{}\n\n{}",
+        pretty(&decoded.header),
+        pretty(&decoded.claims),
+        times_text(&times)
+    );
+    Ok(Outcome::new()
+        .json(json!({
+            "header": decoded.header,
+            "claims": decoded.claims,
+            "times": times,
+            "verified": false,
+        }))
+        .stdout(text.trim_end().to_string()))
+}
+
+fn invalid(reason: String, header: Option<Value>, claims: Option<Value>) -> Result<Outcome> {
+    Ok(Outcome::new()
+        .json(json!({ "valid": false, "reason": reason, "header": header, "claims": claims }))
+        .note(format!("authctl: invalid token: {reason}"))
+        .code(crate::error::exit::NEGATIVE))
+}
+
+fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let raw = read_token(&args.token)?;
+    let alg = signing::algorithm(s, None)?;
+    let keys = signing::verify_keys(s, alg)?;
+    let mut policy = token::VerifyPolicy::new(alg);
+    policy.leeway = args.leeway;
+    policy.expected_type = args.token_type.map(token_type);
+    policy.issuer = s.jwt_issuer.clone();
+    policy.audience = s.jwt_audience.clone();
+    let at = match &args.at {
+        Some(t) => parse_time(t)?,
+        None => now(),
+    };
+    let verified = match token::verify(&raw, &policy, &keys, at) {
+        Ok(v) => v,
+        Err(r) => return invalid(r.reason, r.header, r.claims),
+    };
+    let (header, claims) = (verified.header, verified.claims);
+    if !args.offline {
+        let sub = claims
+            .get("sub")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let db = read_store(ctx)?;
+        let user = match &db {
+            Some(db) => db.get_user_by_id(sub)?,
+            None => None,
+        };
+        let Some(user) = user else {
+            return invalid(
+                format!("user {sub:?} (sub) does not exist"),
+                Some(header),
+                Some(claims),
+            );
+        };
+        if !user.is_active {
+            return invalid(
+                format!("user \"{}\" is inactive", user.username),
+                Some(header),
+                Some(claims),
+            );
+        }
+        if claims.get("type").and_then(Value::as_str) == Some("refresh") {
+            let jti = claims
+                .get("jti")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            if let Some(db) = &db {
+                if let Some(rec) = db.find_refresh_token(jti)? {
+                    if rec.revoked_at.is_some() {
+                        return invalid(
+                            "the refresh token was revoked".into(),
+                            Some(header),
+                            Some(claims),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let exp = claims.get("exp").and_then(token::numeric_date);
+    let mut note = format!("valid {alg} token");
+    if let Some(kid) = &verified.kid_used {
+        note.push_str(&format!(" (kid {kid})"));
+    }
+    if let Some(exp) = exp {
+        note.push_str(&format!("; {}", token::humanize_relative(exp, at)));
+    }
+    Ok(Outcome::new()
+        .json(json!({ "valid": true, "reason": null, "header": header, "claims": claims }))
+        .stdout(pretty(&claims))
+        .note(note))
+}
+
+fn revoke(args: &RevokeArgs, ctx: &Ctx) -> Result<Outcome> {
+    let which = if let Some(jti) = &args.which.jti {
+        Revoke::Jti(jti.clone())
+    } else if let Some(name) = &args.which.user {
+        let db = read_store(ctx)?.ok_or_else(|| store::user_not_found(name))?;
+        let user = db
+            .get_user(name)?
+            .ok_or_else(|| store::user_not_found(name))?;
+        Revoke::User {
+            user_id: user.id,
+            username: user.username,
+        }
+    } else {
+        let raw = read_token(args.which.token.as_deref().unwrap_or("-"))?;
+        // Refuse garbage with the decoder's precise message before hashing it.
+        token::decode_unverified(&raw)?;
+        Revoke::TokenSha256(token::token_sha256_hex(&raw))
+    };
+    let rows = super::open_write(&ctx.settings)?.revoke_refresh_tokens(&which)?;
+    Ok(Outcome::new()
+        .json(&rows)
+        .note(format!("revoked {} refresh token(s)", rows.len())))
+}
+
+fn list(name: &str, ctx: &Ctx) -> Result<Outcome> {
+    let db = read_store(ctx)?.ok_or_else(|| store::user_not_found(name))?;
+    let user = db
+        .get_user(name)?
+        .ok_or_else(|| store::user_not_found(name))?;
+    let rows = db.list_refresh_tokens(&user.id)?;
+    let table = output::table(
+        &["JTI", "ISSUED", "EXPIRES", "REVOKED"],
+        rows.iter()
+            .map(|r| {
+                vec![
+                    r.jti.clone(),
+                    r.issued_at.clone(),
+                    r.expires_at.clone(),
+                    r.revoked_at.clone().unwrap_or_else(|| "-".into()),
+                ]
+            })
+            .collect(),
+    );
+    Ok(Outcome::new()
+        .json(&rows)
+        .stdout(if rows.is_empty() {
+            String::new()
+        } else {
+            table
+        })
+        .note(if rows.is_empty() {
+            format!("no refresh tokens for \"{}\"", user.username)
+        } else {
+            String::new()
+        }))
+}

@@ -1,0 +1,118 @@
+//! Which key signs and which keys verify, from the settings and the key
+//! directory: the one place that turns configuration into token keys.
+//!
+//! Precedence (the seeds'): a key given in the environment (`*_SECRET_KEY`,
+//! `*_PRIVATE_KEY`, `*_PUBLIC_KEY`) wins over the files in the config dir.
+
+use crate::error::{Error, Result};
+use crate::keys::{self, KeyDir};
+use crate::settings::Settings;
+use crate::token::{Alg, SigningKey, VerifyKey};
+use secrecy::{ExposeSecret, SecretString};
+
+/// The configured algorithm (`*_ALGORITHM`, default HS256), or an override.
+pub fn algorithm(settings: &Settings, flag: Option<&str>) -> Result<Alg> {
+    let raw = flag.unwrap_or(&settings.algorithm);
+    raw.parse::<Alg>().map_err(|_| {
+        Error::usage(format!(
+            "{}=\"{raw}\" is not a supported algorithm; use HS256, RS256 or RS512",
+            settings.var_name("ALGORITHM")
+        ))
+    })
+}
+
+/// The secret key: the variable wins over the `secret_key` file (trimmed).
+pub fn secret_key(settings: &Settings) -> Result<Option<SecretString>> {
+    if let Some(s) = &settings.secret_key {
+        return Ok(Some(SecretString::from(
+            s.expose_secret().trim().to_string(),
+        )));
+    }
+    crate::secrets::read_secret_file(&settings.config_dir)
+}
+
+/// The secret key, or NotFound naming the command that makes one.
+pub fn require_secret_key(settings: &Settings) -> Result<SecretString> {
+    secret_key(settings)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "no secret key: {} is unset and \"{}\" does not exist; create one with `authctl keygen --alg HS256`",
+            settings.var_name("SECRET_KEY"),
+            settings.config_dir.join(crate::secrets::SECRET_KEY_FILE).display()
+        ))
+    })
+}
+
+/// The RSA private key PEM (PKCS#8) and its kid: the variable wins over the file.
+fn rsa_private(settings: &Settings, alg: Alg) -> Result<(zeroize::Zeroizing<String>, String)> {
+    let key = match &settings.private_key {
+        Some(pem) => keys::parse_private_pem(pem.expose_secret())
+            .map_err(|e| Error::usage(format!("{}: {e}", settings.var_name("PRIVATE_KEY"))))?,
+        None => match KeyDir::new(&settings.config_dir).current()? {
+            Some((private, _public)) => private,
+            None => {
+                return Err(Error::NotFound(format!(
+                    "no RSA private key in \"{}\"; create one with `authctl keygen --alg {alg}`",
+                    settings.config_dir.display()
+                )))
+            }
+        },
+    };
+    let kid = keys::thumbprint(&key.to_public_key());
+    Ok((keys::private_pkcs8_pem(&key)?, kid))
+}
+
+/// The key that signs tokens with `alg`.
+pub fn signing_key(settings: &Settings, alg: Alg) -> Result<SigningKey> {
+    if alg.is_rsa() {
+        let (pem, kid) = rsa_private(settings, alg)?;
+        Ok(SigningKey::rsa_pem(pem.as_str(), Some(kid)))
+    } else {
+        Ok(SigningKey::Hmac(require_secret_key(settings)?))
+    }
+}
+
+/// Every key that may verify a token signed with `alg`: for HS256 the
+/// secret key; for RS* the configured public key (or the current pair's)
+/// and the retired public keys kept in the key directory.
+pub fn verify_keys(settings: &Settings, alg: Alg) -> Result<Vec<VerifyKey>> {
+    if !alg.is_rsa() {
+        return Ok(vec![VerifyKey::hmac_secret(&require_secret_key(settings)?)]);
+    }
+    let mut out = Vec::new();
+    if let Some(pem) = &settings.public_key {
+        let public = keys::parse_public_pem(pem)
+            .map_err(|e| Error::usage(format!("{}: {e}", settings.var_name("PUBLIC_KEY"))))?;
+        let kid = keys::thumbprint(&public);
+        out.push(VerifyKey::rsa_public_pem(
+            &keys::public_spki_pem(&public)?,
+            Some(kid),
+        )?);
+    } else if let Some(pem) = &settings.private_key {
+        let private = keys::parse_private_pem(pem.expose_secret())
+            .map_err(|e| Error::usage(format!("{}: {e}", settings.var_name("PRIVATE_KEY"))))?;
+        let public = private.to_public_key();
+        let kid = keys::thumbprint(&public);
+        out.push(VerifyKey::rsa_public_pem(
+            &keys::public_spki_pem(&public)?,
+            Some(kid),
+        )?);
+    }
+    for k in KeyDir::new(&settings.config_dir).verification_keys()? {
+        if out.iter().any(|v| v.kid.as_deref() == Some(k.kid.as_str())) {
+            continue;
+        }
+        let v = VerifyKey::rsa_public_pem(&k.public_pem, Some(k.kid.clone()))?;
+        out.push(if k.status == keys::KeyStatus::Retired {
+            v.retired()
+        } else {
+            v
+        });
+    }
+    if out.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no RSA public key in \"{}\"; create one with `authctl keygen --alg {alg}`",
+            settings.config_dir.display()
+        )));
+    }
+    Ok(out)
+}
