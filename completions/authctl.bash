@@ -16,6 +16,9 @@ _authctl() {
             ",$1")
                 cmd="authctl"
                 ;;
+            authctl,apikey)
+                cmd="authctl__subcmd__apikey"
+                ;;
             authctl,completions)
                 cmd="authctl__subcmd__completions"
                 ;;
@@ -39,6 +42,33 @@ _authctl() {
                 ;;
             authctl,user)
                 cmd="authctl__subcmd__user"
+                ;;
+            authctl__subcmd__apikey,create)
+                cmd="authctl__subcmd__apikey__subcmd__create"
+                ;;
+            authctl__subcmd__apikey,help)
+                cmd="authctl__subcmd__apikey__subcmd__help"
+                ;;
+            authctl__subcmd__apikey,list)
+                cmd="authctl__subcmd__apikey__subcmd__list"
+                ;;
+            authctl__subcmd__apikey,revoke)
+                cmd="authctl__subcmd__apikey__subcmd__revoke"
+                ;;
+            authctl__subcmd__apikey__subcmd__help,create)
+                cmd="authctl__subcmd__apikey__subcmd__help__subcmd__create"
+                ;;
+            authctl__subcmd__apikey__subcmd__help,help)
+                cmd="authctl__subcmd__apikey__subcmd__help__subcmd__help"
+                ;;
+            authctl__subcmd__apikey__subcmd__help,list)
+                cmd="authctl__subcmd__apikey__subcmd__help__subcmd__list"
+                ;;
+            authctl__subcmd__apikey__subcmd__help,revoke)
+                cmd="authctl__subcmd__apikey__subcmd__help__subcmd__revoke"
+                ;;
+            authctl__subcmd__help,apikey)
+                cmd="authctl__subcmd__help__subcmd__apikey"
                 ;;
             authctl__subcmd__help,completions)
                 cmd="authctl__subcmd__help__subcmd__completions"
@@ -64,6 +94,15 @@ _authctl() {
             authctl__subcmd__help,user)
                 cmd="authctl__subcmd__help__subcmd__user"
                 ;;
+            authctl__subcmd__help__subcmd__apikey,create)
+                cmd="authctl__subcmd__help__subcmd__apikey__subcmd__create"
+                ;;
+            authctl__subcmd__help__subcmd__apikey,list)
+                cmd="authctl__subcmd__help__subcmd__apikey__subcmd__list"
+                ;;
+            authctl__subcmd__help__subcmd__apikey,revoke)
+                cmd="authctl__subcmd__help__subcmd__apikey__subcmd__revoke"
+                ;;
             authctl__subcmd__help__subcmd__keys,export)
                 cmd="authctl__subcmd__help__subcmd__keys__subcmd__export"
                 ;;
@@ -87,6 +126,9 @@ _authctl() {
                 ;;
             authctl__subcmd__help__subcmd__secret,generate)
                 cmd="authctl__subcmd__help__subcmd__secret__subcmd__generate"
+                ;;
+            authctl__subcmd__help__subcmd__secret,rotate)
+                cmd="authctl__subcmd__help__subcmd__secret__subcmd__rotate"
                 ;;
             authctl__subcmd__help__subcmd__token,decode)
                 cmd="authctl__subcmd__help__subcmd__token__subcmd__decode"
@@ -175,6 +217,9 @@ _authctl() {
             authctl__subcmd__secret,help)
                 cmd="authctl__subcmd__secret__subcmd__help"
                 ;;
+            authctl__subcmd__secret,rotate)
+                cmd="authctl__subcmd__secret__subcmd__rotate"
+                ;;
             authctl__subcmd__secret__subcmd__help,check)
                 cmd="authctl__subcmd__secret__subcmd__help__subcmd__check"
                 ;;
@@ -189,6 +234,9 @@ _authctl() {
                 ;;
             authctl__subcmd__secret__subcmd__help,help)
                 cmd="authctl__subcmd__secret__subcmd__help__subcmd__help"
+                ;;
+            authctl__subcmd__secret__subcmd__help,rotate)
+                cmd="authctl__subcmd__secret__subcmd__help__subcmd__rotate"
                 ;;
             authctl__subcmd__token,decode)
                 cmd="authctl__subcmd__token__subcmd__decode"
@@ -293,7 +341,7 @@ _authctl() {
 
     case "${cmd}" in
         authctl)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version superuser user secret keygen keys token completions help"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version superuser user secret keygen keys token apikey completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -312,7 +360,209 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__apikey)
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version create list revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__apikey__subcmd__create)
+            opts="-q -h -V --user --name --config-dir --db --env-file --profile --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__apikey__subcmd__help)
+            opts="create list revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__apikey__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__apikey__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__apikey__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__apikey__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__apikey__subcmd__list)
+            opts="-q -h -V --user --config-dir --db --env-file --profile --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__apikey__subcmd__revoke)
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -342,7 +592,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -353,8 +603,64 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help)
-            opts="superuser user secret keygen keys token completions help"
+            opts="superuser user secret keygen keys token apikey completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__apikey)
+            opts="create list revoke"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__apikey__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__apikey__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__apikey__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -479,7 +785,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help__subcmd__secret)
-            opts="generate check encrypt decrypt"
+            opts="generate check encrypt decrypt rotate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -535,6 +841,20 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help__subcmd__secret__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__secret__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -818,7 +1138,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -848,7 +1168,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -886,7 +1206,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1000,7 +1320,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1030,7 +1350,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1060,7 +1380,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1071,7 +1391,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version generate check encrypt decrypt help"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version generate check encrypt decrypt rotate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1090,7 +1410,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1128,7 +1448,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1158,7 +1478,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1188,7 +1508,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1230,7 +1550,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1241,7 +1561,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__help)
-            opts="generate check encrypt decrypt help"
+            opts="generate check encrypt decrypt rotate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1324,6 +1644,50 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__secret__subcmd__help__subcmd__rotate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__secret__subcmd__rotate)
+            opts="-y -q -h -V --new-key-stdin --generate --dry-run --yes --config-dir --db --env-file --profile --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__superuser)
             opts="-q -h -V --username --password-stdin --password-file --password-env --if-not-exists --reset-password --config-dir --db --env-file --profile --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1356,7 +1720,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1386,7 +1750,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1416,7 +1780,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1548,7 +1912,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1606,7 +1970,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1644,7 +2008,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1686,7 +2050,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1716,7 +2080,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1746,7 +2110,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1784,7 +2148,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1814,7 +2178,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1844,7 +2208,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1874,7 +2238,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2058,7 +2422,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2096,7 +2460,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2126,7 +2490,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2156,7 +2520,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
                 *)

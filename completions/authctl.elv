@@ -35,6 +35,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand keygen 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
             cand keys 'List, publish, export and retire signing keys'
             cand token 'Mint, decode, verify and revoke JWTs'
+            cand apikey 'Create, list and revoke API keys'
             cand completions 'Print shell completions for SHELL on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -260,6 +261,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand check 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
             cand encrypt 'Encrypt stdin with Fernet under the secret key, token on stdout'
             cand decrypt 'Decrypt a Fernet token from stdin with the secret key'
+            cand rotate 'Replace the secret key, re-encrypting every value encrypted with it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;secret;generate'= {
@@ -322,11 +324,30 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'authctl;secret;rotate'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --new-key-stdin 'Read the new secret key from the first line of stdin'
+            cand --generate 'Generate the new secret key (the default)'
+            cand --dry-run 'Report what would change and change nothing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authctl;secret;help'= {
             cand generate 'Generate a secret key from the OS random generator'
             cand check 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
             cand encrypt 'Encrypt stdin with Fernet under the secret key, token on stdout'
             cand decrypt 'Decrypt a Fernet token from stdin with the secret key'
+            cand rotate 'Replace the secret key, re-encrypting every value encrypted with it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;secret;help;generate'= {
@@ -336,6 +357,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;secret;help;encrypt'= {
         }
         &'authctl;secret;help;decrypt'= {
+        }
+        &'authctl;secret;help;rotate'= {
         }
         &'authctl;secret;help;help'= {
         }
@@ -564,6 +587,79 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;token;help;help'= {
         }
+        &'authctl;apikey'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create an API key for a user; the key is printed once on stdout'
+            cand list 'List API keys (never the keys themselves)'
+            cand revoke 'Revoke an API key by id or name'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;apikey;create'= {
+            cand --user 'The user the key acts as'
+            cand --name 'A name to recognise the key by'
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;apikey;list'= {
+            cand --user 'Only this user''s keys'
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;apikey;revoke'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;apikey;help'= {
+            cand create 'Create an API key for a user; the key is printed once on stdout'
+            cand list 'List API keys (never the keys themselves)'
+            cand revoke 'Revoke an API key by id or name'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;apikey;help;create'= {
+        }
+        &'authctl;apikey;help;list'= {
+        }
+        &'authctl;apikey;help;revoke'= {
+        }
+        &'authctl;apikey;help;help'= {
+        }
         &'authctl;completions'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
             cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
@@ -584,6 +680,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand keygen 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
             cand keys 'List, publish, export and retire signing keys'
             cand token 'Mint, decode, verify and revoke JWTs'
+            cand apikey 'Create, list and revoke API keys'
             cand completions 'Print shell completions for SHELL on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -623,6 +720,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand check 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
             cand encrypt 'Encrypt stdin with Fernet under the secret key, token on stdout'
             cand decrypt 'Decrypt a Fernet token from stdin with the secret key'
+            cand rotate 'Replace the secret key, re-encrypting every value encrypted with it'
         }
         &'authctl;help;secret;generate'= {
         }
@@ -631,6 +729,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;secret;encrypt'= {
         }
         &'authctl;help;secret;decrypt'= {
+        }
+        &'authctl;help;secret;rotate'= {
         }
         &'authctl;help;keygen'= {
         }
@@ -664,6 +764,17 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;token;revoke'= {
         }
         &'authctl;help;token;list'= {
+        }
+        &'authctl;help;apikey'= {
+            cand create 'Create an API key for a user; the key is printed once on stdout'
+            cand list 'List API keys (never the keys themselves)'
+            cand revoke 'Revoke an API key by id or name'
+        }
+        &'authctl;help;apikey;create'= {
+        }
+        &'authctl;help;apikey;list'= {
+        }
+        &'authctl;help;apikey;revoke'= {
         }
         &'authctl;help;completions'= {
         }

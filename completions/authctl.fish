@@ -27,7 +27,8 @@ end
 complete -c authctl -n "__fish_authctl_needs_command" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_needs_command" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_needs_command" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_needs_command" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_needs_command" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_needs_command" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -38,6 +39,7 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "secret" -d 'Generat
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "keygen" -d 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "keys" -d 'List, publish, export and retire signing keys'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "token" -d 'Mint, decode, verify and revoke JWTs'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "apikey" -d 'Create, list and revoke API keys'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l username -d 'Username of the superuser [env: AUTHCTL_SUPERUSER]' -r
@@ -46,7 +48,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l password-e
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l if-not-exists -d 'Succeed without changes when the user already exists'
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l reset-password -d 'Set a new password on an existing user and make it an active superuser'
@@ -57,7 +60,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand superuser" -s V -l versi
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -77,7 +81,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l superuser -d 'Make the user a superuser'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l active -d 'Make the user active now [env: AUTHCTL_NEW_USER_IS_ACTIVE]'
@@ -88,7 +93,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l superusers -d 'Only superusers'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l inactive -d 'Only inactive users'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
@@ -98,7 +104,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -106,7 +113,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -114,7 +122,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l force -d 'Allow deactivating the last active superuser'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -123,7 +132,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -131,7 +141,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l force -d 'Allow demoting the last active superuser'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -142,7 +153,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l password-stdin -d 'Read the password from the first line of stdin'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -151,7 +163,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l force -d 'Allow deleting the last active superuser'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
@@ -168,19 +181,21 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "passwd" -d 'Set a user\'s password'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user (asks on a terminal; --yes otherwise)'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -s q -l quiet -d 'Print nothing on stderr except errors'
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -f -a "generate" -d 'Generate a secret key from the OS random generator'
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -f -a "check" -d 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -f -a "encrypt" -d 'Encrypt stdin with Fernet under the secret key, token on stdout'
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -f -a "decrypt" -d 'Decrypt a Fernet token from stdin with the secret key'
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -f -a "generate" -d 'Generate a secret key from the OS random generator'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -f -a "check" -d 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -f -a "encrypt" -d 'Encrypt stdin with Fernet under the secret key, token on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -f -a "decrypt" -d 'Decrypt a Fernet token from stdin with the secret key'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -f -a "rotate" -d 'Replace the secret key, re-encrypting every value encrypted with it'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l bytes -d 'Random bytes to draw (at least 32)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l encoding -d 'How to encode the bytes' -r -f -a "urlsafe\t'URL-safe base64 without padding (Python\'s token_urlsafe)'
 hex\t'Lowercase hex (openssl rand -hex)'
@@ -189,7 +204,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l write -d 'Store it as `secret_key` in the config dir (prints path and fingerprint, not the secret)'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l force -d 'Replace an existing `secret_key` (the old one is kept as a backup)'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l json -d 'Print machine-readable JSON on stdout'
@@ -201,7 +217,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l stdin -d 'Read the secret from the first line of stdin'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -210,7 +227,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -218,15 +236,30 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l new-key-stdin -d 'Read the new secret key from the first line of stdin'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l generate -d 'Generate the new secret key (the default)'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l dry-run -d 'Report what would change and change nothing'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -s y -l yes -d 'Do not ask for confirmation'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate a secret key from the OS random generator'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "check" -d 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "encrypt" -d 'Encrypt stdin with Fernet under the secret key, token on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "decrypt" -d 'Decrypt a Fernet token from stdin with the secret key'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Replace the secret key, re-encrypting every value encrypted with it'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l alg -d 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]' -r -f -a "HS256\t'HMAC-SHA256 with the secret key'
 RS256\t'RSA PKCS#1 v1.5 with SHA-256'
@@ -238,7 +271,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l from-private 
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l force -d 'Rotate: retire the current key pair (still verifies until `keys retire`) and make a new one'
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -247,7 +281,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keygen" -s V -l version 
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -260,7 +295,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -268,7 +304,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -276,7 +313,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -287,7 +325,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -300,7 +339,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -324,7 +364,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -332,7 +373,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -344,7 +386,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l offline -d 'Check only the signature and claims, not the database (user, revocation)'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -355,7 +398,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l all -d 'With --user: revoke all of that user\'s refresh tokens'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -365,7 +409,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -376,22 +421,71 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke refresh tokens'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a user\'s refresh tokens (never the tokens themselves)'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create an API key for a user; the key is printed once on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List API keys (never the keys themselves)'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke an API key by id or name'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l user -d 'The user the key acts as' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l name -d 'A name to recognise the key by' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l user -d 'Only this user\'s keys' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an API key for a user; the key is printed once on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "list" -d 'List API keys (never the keys themselves)'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke an API key by id or name'
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "superuser" -d 'Create the superuser (or reset its password)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "user" -d 'Add, list, show, activate and manage users'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "secret" -d 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "keygen" -d 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "keys" -d 'List, publish, export and retire signing keys'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "token" -d 'Mint, decode, verify and revoke JWTs'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey completions help" -f -a "superuser" -d 'Create the superuser (or reset its password)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey completions help" -f -a "user" -d 'Add, list, show, activate and manage users'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey completions help" -f -a "secret" -d 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey completions help" -f -a "keygen" -d 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey completions help" -f -a "keys" -d 'List, publish, export and retire signing keys'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey completions help" -f -a "token" -d 'Mint, decode, verify and revoke JWTs'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey completions help" -f -a "apikey" -d 'Create, list and revoke API keys'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey completions help" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Add a user (inactive unless --active or AUTHCTL_NEW_USER_IS_ACTIVE=true)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users as a table (--json: an array of user objects)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'
@@ -405,6 +499,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from secret" -f -a "check" -d 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from secret" -f -a "encrypt" -d 'Encrypt stdin with Fernet under the secret key, token on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from secret" -f -a "decrypt" -d 'Decrypt a Fernet token from stdin with the secret key'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from secret" -f -a "rotate" -d 'Replace the secret key, re-encrypting every value encrypted with it'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List current and retired signing keys'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "jwks" -d 'Print a JWKS of every key that may still verify a token'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "retire" -d 'Drop a retired key from verification'
@@ -414,3 +509,6 @@ complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "verify" -d 'Verify a token with the local keys: exit 0 valid, 1 invalid'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke refresh tokens'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List a user\'s refresh tokens (never the tokens themselves)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from apikey" -f -a "create" -d 'Create an API key for a user; the key is printed once on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from apikey" -f -a "list" -d 'List API keys (never the keys themselves)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from apikey" -f -a "revoke" -d 'Revoke an API key by id or name'

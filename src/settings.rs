@@ -19,13 +19,41 @@ use std::path::{Path, PathBuf};
 pub enum Profile {
     /// authctl's own schema and `AUTHCTL_*` variables.
     Native,
+    /// An existing Langflow deployment: its tables and `LANGFLOW_*` variables.
+    Langflow,
 }
 
+/// Settings an app defines for itself; in that app's profile they are read
+/// from the app's own variables (`LANGFLOW_SECRET_KEY`), everything else
+/// from `AUTHCTL_*`.
+pub const APP_KEYS: &[&str] = &[
+    "CONFIG_DIR",
+    "DATABASE_URL",
+    "SUPERUSER",
+    "SUPERUSER_PASSWORD",
+    "NEW_USER_IS_ACTIVE",
+    "SECRET_KEY",
+    "ALGORITHM",
+    "PRIVATE_KEY",
+    "PUBLIC_KEY",
+    "ACCESS_TOKEN_EXPIRE_SECONDS",
+    "REFRESH_TOKEN_EXPIRE_SECONDS",
+];
+
 impl Profile {
-    /// Prefix of the variables this profile reads.
-    pub fn prefix(self) -> &'static str {
+    /// The full variable name this profile reads for setting `key`.
+    pub fn var(self, key: &str) -> String {
         match self {
-            Profile::Native => "AUTHCTL_",
+            Profile::Langflow if APP_KEYS.contains(&key) => format!("LANGFLOW_{key}"),
+            _ => format!("AUTHCTL_{key}"),
+        }
+    }
+
+    /// The profile's name as `--profile` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Native => "native",
+            Profile::Langflow => "langflow",
         }
     }
 }
@@ -189,6 +217,8 @@ pub struct Settings {
     pub refresh_ttl: u64,
     pub jwt_issuer: Option<String>,
     pub jwt_audience: Option<String>,
+    /// `LANGFLOW_AUTO_LOGIN` in the Langflow profile (Langflow's default: true).
+    pub auto_login: Option<bool>,
     /// Warnings found while resolving (unknown variables), printed once.
     pub warnings: Vec<String>,
     /// Whether stdin is a terminal (prompts are allowed).
@@ -218,18 +248,22 @@ impl Settings {
         }
         let profile = match global.profile {
             Some(ProfileArg::Native) => Profile::Native,
+            Some(ProfileArg::Langflow) => Profile::Langflow,
             None => match vars.get("AUTHCTL_PROFILE") {
                 None => Profile::Native,
                 Some(v) if v.eq_ignore_ascii_case("native") => Profile::Native,
+                Some(v) if v.eq_ignore_ascii_case("langflow") => Profile::Langflow,
                 Some(v) => {
                     return Err(Error::usage(format!(
-                        "AUTHCTL_PROFILE=\"{v}\" is not a known profile; use one of: native"
-                    )))
+                    "AUTHCTL_PROFILE=\"{v}\" is not a known profile; use one of: native, langflow"
+                )))
                 }
             },
         };
-        let p = profile.prefix();
-        let var = |key: &str| vars.get(&format!("{p}{key}")).map(str::to_string);
+        let var = |key: &str| vars.get(&profile.var(key)).map(str::to_string);
+        let n_bcrypt = profile.var("BCRYPT_COST");
+        let n_minlen = profile.var("MIN_PASSWORD_LENGTH");
+        let n_active = profile.var("NEW_USER_IS_ACTIVE");
 
         let config_dir = match global
             .config_dir
@@ -252,7 +286,7 @@ impl Settings {
                 .filter(|c| BCRYPT_COST_RANGE.contains(c))
                 .ok_or_else(|| {
                     Error::usage(format!(
-                        "{p}BCRYPT_COST=\"{v}\" is invalid; use a number from {} to {}",
+                        "{n_bcrypt}=\"{v}\" is invalid; use a number from {} to {}",
                         BCRYPT_COST_RANGE.start(),
                         BCRYPT_COST_RANGE.end()
                     ))
@@ -267,7 +301,7 @@ impl Settings {
                 .filter(|n| (1..=72).contains(n))
                 .ok_or_else(|| {
                     Error::usage(format!(
-                        "{p}MIN_PASSWORD_LENGTH=\"{v}\" is invalid; use a number from 1 to 72"
+                        "{n_minlen}=\"{v}\" is invalid; use a number from 1 to 72"
                     ))
                 })?,
         };
@@ -275,7 +309,7 @@ impl Settings {
             None => false,
             Some(v) => parse_bool(&v).ok_or_else(|| {
                 Error::usage(format!(
-                    "{p}NEW_USER_IS_ACTIVE=\"{v}\" is not a boolean; use true or false"
+                    "{n_active}=\"{v}\" is not a boolean; use true or false"
                 ))
             })?,
         };
@@ -289,7 +323,8 @@ impl Settings {
                     .filter(|n| *n > 0)
                     .ok_or_else(|| {
                         Error::usage(format!(
-                            "{p}{key}=\"{v}\" is invalid; use a positive number of seconds"
+                            "{}=\"{v}\" is invalid; use a positive number of seconds",
+                            profile.var(key)
                         ))
                     }),
             }
@@ -297,6 +332,18 @@ impl Settings {
         let access_ttl = ttl("ACCESS_TOKEN_EXPIRE_SECONDS", ACCESS_TTL_DEFAULT)?;
         let refresh_ttl = ttl("REFRESH_TOKEN_EXPIRE_SECONDS", REFRESH_TTL_DEFAULT)?;
 
+        let auto_login = match profile {
+            Profile::Native => None,
+            Profile::Langflow => match vars.get("LANGFLOW_AUTO_LOGIN") {
+                // Langflow's default is True.
+                None => Some(true),
+                Some(v) => Some(parse_bool(v).ok_or_else(|| {
+                    Error::usage(format!(
+                        "LANGFLOW_AUTO_LOGIN=\"{v}\" is not a boolean; use true or false"
+                    ))
+                })?),
+            },
+        };
         let warnings = unknown_variable_warnings(&vars, profile);
         Ok(Settings {
             profile,
@@ -317,6 +364,7 @@ impl Settings {
             refresh_ttl,
             jwt_issuer: var("JWT_ISSUER"),
             jwt_audience: var("JWT_AUDIENCE"),
+            auto_login,
             warnings,
             stdin_is_tty: false,
             stderr_is_tty: false,
@@ -328,7 +376,7 @@ impl Settings {
     /// The full variable name for a setting key in this profile
     /// (`SUPERUSER` → `AUTHCTL_SUPERUSER`), for messages.
     pub fn var_name(&self, key: &str) -> String {
-        format!("{}{key}", self.profile.prefix())
+        self.profile.var(key)
     }
 
     /// Read an arbitrary variable by name (for `--password-env NAME`).
@@ -372,18 +420,26 @@ pub fn parse_bool(v: &str) -> Option<bool> {
 
 /// The default key directory for a profile.
 fn default_config_dir(profile: Profile) -> Result<PathBuf> {
+    let no_home = || {
+        Error::usage(
+            "cannot find a home directory for the default config dir; pass --config-dir DIR",
+        )
+    };
     match profile {
         Profile::Native => directories::ProjectDirs::from("", "", "authctl")
             .map(|d| d.config_dir().to_path_buf())
-            .ok_or_else(|| {
-                Error::usage("cannot find a home directory for the default config dir; pass --config-dir DIR")
-            }),
+            .ok_or_else(no_home),
+        // platformdirs.user_cache_dir("langflow", "langflow"): ~/.cache/langflow on Linux.
+        Profile::Langflow => directories::BaseDirs::new()
+            .map(|d| d.cache_dir().join("langflow"))
+            .ok_or_else(no_home),
     }
 }
 
 fn default_db_name(profile: Profile) -> &'static str {
     match profile {
         Profile::Native => "authctl.db",
+        Profile::Langflow => "langflow.db",
     }
 }
 
@@ -421,18 +477,24 @@ pub fn parse_database_url(url: &str) -> Result<PathBuf> {
 /// Warnings for `AUTHCTL_*` variables that authctl does not know, naming
 /// the closest known one (catches `_MINS` vs `_MINUTES` style typos).
 fn unknown_variable_warnings(vars: &Vars, profile: Profile) -> Vec<String> {
-    let prefix = profile.prefix();
-    let unknown: std::collections::BTreeSet<&String> = vars
+    const PREFIX: &str = "AUTHCTL_";
+    let names: std::collections::BTreeSet<&String> = vars
         .names()
-        .filter(|name| {
-            name.strip_prefix(prefix)
-                .is_some_and(|key| !KNOWN_KEYS.contains(&key))
-        })
+        .filter(|name| name.starts_with(PREFIX))
         .collect();
-    unknown
+    names
         .into_iter()
-        .map(|name| {
-            let key = &name[prefix.len()..];
+        .filter_map(|name| {
+            let key = &name[PREFIX.len()..];
+            if KNOWN_KEYS.contains(&key) {
+                let used = profile.var(key);
+                return (used != *name).then(|| {
+                    format!(
+                        "{name} is ignored in the {} profile; set {used}",
+                        profile.name()
+                    )
+                });
+            }
             let closest = KNOWN_KEYS
                 .iter()
                 .max_by(|a, b| {
@@ -440,9 +502,11 @@ fn unknown_variable_warnings(vars: &Vars, profile: Profile) -> Vec<String> {
                         .partial_cmp(&strsim::jaro_winkler(key, b))
                         .unwrap_or(std::cmp::Ordering::Equal)
                 })
-                .map(|k| format!("{prefix}{k}"))
+                .map(|k| profile.var(k))
                 .unwrap_or_default();
-            format!("unknown variable {name} is ignored; did you mean {closest}?")
+            Some(format!(
+                "unknown variable {name} is ignored; did you mean {closest}?"
+            ))
         })
         .collect()
 }
@@ -482,6 +546,44 @@ mod tests {
         }
         let s = Settings::resolve(&GlobalArgs::default(), vars(&[("HOME", "/h")], &[])).unwrap();
         assert!(s.config_dir.ends_with("authctl"), "{:?}", s.config_dir);
+    }
+
+    #[test]
+    fn langflow_profile_reads_langflow_variables() {
+        let s = Settings::resolve(
+            &GlobalArgs::default(),
+            vars(
+                &[
+                    ("AUTHCTL_PROFILE", "langflow"),
+                    ("LANGFLOW_CONFIG_DIR", "/lf"),
+                    ("LANGFLOW_SECRET_KEY", "k"),
+                    ("AUTHCTL_SECRET_KEY", "ignored"),
+                    ("AUTHCTL_BCRYPT_COST", "10"),
+                ],
+                &[
+                    ("LANGFLOW_ALGORITHM", "RS256"),
+                    ("LANGFLOW_AUTO_LOGIN", "False"),
+                ],
+            ),
+        )
+        .unwrap();
+        assert_eq!(s.profile, Profile::Langflow);
+        assert_eq!(s.db_path, PathBuf::from("/lf/langflow.db"));
+        assert_eq!(s.secret_key.unwrap().expose_secret(), "k");
+        assert_eq!(s.algorithm, "RS256");
+        assert_eq!(s.bcrypt_cost, 10);
+        assert_eq!(s.auto_login, Some(false));
+        assert_eq!(
+            s.warnings,
+            ["AUTHCTL_SECRET_KEY is ignored in the langflow profile; set LANGFLOW_SECRET_KEY"]
+        );
+        let s = Settings::resolve(
+            &GlobalArgs::default(),
+            vars(&[("AUTHCTL_PROFILE", "langflow"), ("HOME", "/h")], &[]),
+        )
+        .unwrap();
+        assert!(s.config_dir.ends_with("langflow"), "{:?}", s.config_dir);
+        assert_eq!(s.auto_login, Some(true));
     }
 
     #[test]

@@ -23,6 +23,30 @@ pub enum SecretCommand {
 
     /// Decrypt a Fernet token from stdin with the secret key
     Decrypt,
+
+    /// Replace the secret key, re-encrypting every value encrypted with it
+    ///
+    /// All encrypted values are re-encrypted from the old key to the new one
+    /// in one transaction; then `secret_key` is replaced atomically and the
+    /// old one kept as a backup. A value that does not decrypt under the
+    /// old key stops everything, with nothing changed.
+    Rotate(SecretRotateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SecretRotateArgs {
+    /// Read the new secret key from the first line of stdin
+    #[arg(long, conflicts_with = "generate")]
+    pub new_key_stdin: bool,
+    /// Generate the new secret key (the default)
+    #[arg(long)]
+    pub generate: bool,
+    /// Report what would change and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,9 +7,11 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+mod apikey;
 mod keys;
 mod token;
 mod user;
+pub use apikey::*;
 pub use keys::*;
 pub use token::*;
 pub use user::*;
@@ -74,6 +76,8 @@ pub struct GlobalArgs {
 pub enum ProfileArg {
     /// authctl's own schema and AUTHCTL_* variables
     Native,
+    /// A Langflow deployment: its database tables and LANGFLOW_* variables
+    Langflow,
 }
 
 #[derive(Debug, Subcommand)]
@@ -108,6 +112,10 @@ pub enum Command {
     /// Mint, decode, verify and revoke JWTs
     #[command(subcommand)]
     Token(TokenCommand),
+
+    /// Create, list and revoke API keys
+    #[command(subcommand)]
+    Apikey(ApikeyCommand),
 
     /// Print shell completions for SHELL on stdout
     Completions {

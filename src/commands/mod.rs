@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::output::Outcome;
 use crate::settings::Settings;
 
+pub mod apikey;
 pub mod completions;
 pub mod keys;
 pub mod secret;
@@ -27,6 +28,7 @@ pub fn dispatch(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Keygen(args) => keys::keygen(&args, ctx),
         Command::Keys(cmd) => keys::run(cmd, ctx),
         Command::Token(cmd) => token::run(cmd, ctx),
+        Command::Apikey(cmd) => apikey::run(cmd, ctx),
         Command::Completions { shell } => completions::run(shell),
     }
 }

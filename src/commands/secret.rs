@@ -1,14 +1,16 @@
 //! `authctl secret …`: generate, check, encrypt, decrypt.
 
 use super::Ctx;
-use crate::cli::{EncodingArg, SecretCommand, SecretGenerateArgs, SecretSourceArgs};
+use crate::cli::{
+    EncodingArg, SecretCommand, SecretGenerateArgs, SecretRotateArgs, SecretSourceArgs,
+};
 use crate::error::{Error, Result};
 use crate::output::Outcome;
 use crate::secrets::{self, Encoding};
 use crate::signing;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
-use std::io::Read;
+use std::io::{BufRead, Read};
 
 pub fn run(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
     match cmd {
@@ -16,6 +18,7 @@ pub fn run(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
         SecretCommand::Check(args) => check(&args, ctx),
         SecretCommand::Encrypt => encrypt(ctx),
         SecretCommand::Decrypt => decrypt(ctx),
+        SecretCommand::Rotate(args) => rotate(&args, ctx),
     }
 }
 
@@ -142,4 +145,140 @@ fn decrypt(ctx: &Ctx) -> Result<Outcome> {
     Ok(Outcome::new()
         .json(json!({ "plaintext": String::from_utf8_lossy(&plain) }))
         .raw(plain.to_vec()))
+}
+
+/// Name of the pending new key while a rotation is under way. If a crash
+/// leaves it behind, the database already holds values under this key.
+pub const PENDING_FILE: &str = "secret_key.rotating";
+
+fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let dir = &s.config_dir;
+    let pending = dir.join(PENDING_FILE);
+    if pending.exists() {
+        return Err(Error::Conflict(format!(
+            "a previous rotation did not finish: \"{}\" holds the key the database was re-encrypted with; move it over \"{}\" to finish it",
+            pending.display(),
+            dir.join(secrets::SECRET_KEY_FILE).display()
+        )));
+    }
+    if s.secret_key.is_some() {
+        return Err(Error::Conflict(format!(
+            "{} is set, and the server would keep using it after the rotation; unset it so the secret_key file is used, then rotate",
+            s.var_name("SECRET_KEY")
+        )));
+    }
+    let old = signing::require_secret_key(s)?;
+    let new = if args.new_key_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .take(4096)
+            .read_line(&mut line)
+            .map_err(|e| Error::io("cannot read the new secret key from stdin", e))?;
+        SecretString::from(line.trim().to_string())
+    } else {
+        secrets::generate(secrets::DEFAULT_BYTES, Encoding::UrlSafe)?
+    };
+    let reasons = secrets::check(new.expose_secret());
+    if !reasons.is_empty() {
+        return Err(Error::usage(format!(
+            "the new secret key is weak: {}",
+            reasons.join("; ")
+        )));
+    }
+    if new.expose_secret() == old.expose_secret() {
+        return Err(Error::usage(
+            "the new secret key is the current one; give a different key",
+        ));
+    }
+    let new_fernet = secrets::fernet_for(new.expose_secret())?;
+    if !args.dry_run && !args.yes {
+        if !s.stdin_is_tty || args.new_key_stdin {
+            return Err(Error::usage(
+                "secret rotate changes every encrypted value and the secret_key file; pass --yes (or --dry-run first)",
+            ));
+        }
+        if !crate::password::confirm("Re-encrypt every secret value and replace the secret key?")? {
+            return Err(Error::Negative("not rotated: nothing was changed".into()));
+        }
+    }
+
+    let mut rekey = |value: &str, row: &str| -> Result<String> {
+        let plain = zeroize::Zeroizing::new(
+            secrets::decrypt_with_secret(old.expose_secret(), value).map_err(|_| {
+                Error::Negative(format!(
+                    "{row} does not decrypt under the current secret key; nothing was changed"
+                ))
+            })?,
+        );
+        Ok(secrets::encrypt(&new_fernet, &plain))
+    };
+    let has_db = crate::store::open(s, crate::store::Access::Read)?.is_some();
+    let report = if args.dry_run {
+        match crate::store::open(s, crate::store::Access::Read)? {
+            Some(mut db) => db.reencrypt(&mut rekey, true)?,
+            None => Vec::new(),
+        }
+    } else {
+        // The new key is on disk before the database changes, so no crash
+        // can leave values encrypted under a key nobody has.
+        crate::fsutil::write_atomic(
+            &pending,
+            new.expose_secret().as_bytes(),
+            crate::fsutil::SECRET_MODE,
+            crate::fsutil::Overwrite::Refuse,
+        )?;
+        if has_db {
+            match super::open_write(s)?.reencrypt(&mut rekey, false) {
+                Ok(r) => r,
+                Err(e) => {
+                    let _ = std::fs::remove_file(&pending);
+                    return Err(e);
+                }
+            }
+        } else {
+            Vec::new()
+        }
+    };
+    let total: usize = report.iter().map(|r| r.values).sum();
+    let table = crate::output::table(
+        &["TABLE", "COLUMN", "VALUES"],
+        report
+            .iter()
+            .filter(|r| r.values > 0)
+            .map(|r| vec![r.table.clone(), r.column.clone(), r.values.to_string()])
+            .collect(),
+    );
+    if args.dry_run {
+        return Ok(Outcome::new()
+            .json(json!({ "dry_run": true, "values": total, "columns": report }))
+            .stdout(if total > 0 { table } else { String::new() })
+            .note(format!(
+                "dry run: {total} value(s) would be re-encrypted; every one decrypts under the current key; nothing was changed"
+            )));
+    }
+    let written = secrets::write_secret_file(dir, &new, true)?;
+    let _ = std::fs::remove_file(&pending);
+    crate::fsutil::sync_dir(dir)?;
+    let mut note = format!(
+        "re-encrypted {total} value(s); the secret key is now {} ({})",
+        written.path.display(),
+        written.fingerprint
+    );
+    if let Some(b) = &written.backup {
+        note.push_str(&format!("; the old key is kept as \"{}\"", b.display()));
+    }
+    note.push_str("; restart the server: HS256 tokens signed with the old key no longer verify");
+    Ok(Outcome::new()
+        .json(json!({
+            "dry_run": false,
+            "values": total,
+            "columns": report,
+            "secret_key": written.path,
+            "fingerprint": written.fingerprint,
+            "backup": written.backup,
+        }))
+        .stdout(if total > 0 { table } else { String::new() })
+        .note(note))
 }

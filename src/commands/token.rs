@@ -99,9 +99,32 @@ fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let key = signing::signing_key(s, alg)?;
     let issued = now();
-    let claims = token::standard_claims(&user.id, kind, issued, ttl, &extra)?;
+    let claims = match s.profile {
+        // Exactly what a Langflow server puts in its own tokens; it
+        // rejects any token that carries `aud`.
+        crate::settings::Profile::Langflow => {
+            if extra.audience.is_some() {
+                return Err(Error::usage(
+                    "Langflow rejects tokens that carry an audience; drop --aud / AUTHCTL_JWT_AUDIENCE",
+                ));
+            }
+            let mut claims = token::langflow_claims(&user.id, kind, issued, ttl)?;
+            for (k, v) in extra
+                .issuer
+                .iter()
+                .map(|i| ("iss".to_string(), Value::from(i.as_str())))
+                .chain(extra.claims.clone())
+            {
+                claims.insert(k, v);
+            }
+            claims
+        }
+        crate::settings::Profile::Native => {
+            token::standard_claims(&user.id, kind, issued, ttl, &extra)?
+        }
+    };
     let jwt = token::mint(&key, alg, &claims)?;
-    if kind == TokenType::Refresh {
+    if kind == TokenType::Refresh && db.tracks_refresh_tokens() {
         let record = RefreshToken {
             jti: claims
                 .get("jti")

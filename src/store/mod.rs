@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::settings::{Profile, Settings};
 use serde::Serialize;
 
+pub mod langflow;
 pub mod native;
 mod sqlite;
 
@@ -121,6 +122,67 @@ pub trait UserStore {
     /// revoked ones keep their first revocation time). `NotFound` when a
     /// jti or token hash matches nothing.
     fn revoke_refresh_tokens(&mut self, which: &Revoke) -> Result<Vec<RefreshToken>>;
+    /// Whether this layout keeps refresh-token records at all.
+    fn tracks_refresh_tokens(&self) -> bool {
+        true
+    }
+
+    /// How this layout stores API keys.
+    fn api_key_storage(&self) -> ApiKeyStorage;
+    /// Store a new API key for `user`: its SHA-256, and `encrypted` (the
+    /// Fernet token of the key) where the layout keeps one.
+    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey>;
+    /// Every API key (never the key itself).
+    fn list_api_keys(&self) -> Result<Vec<ApiKey>>;
+    /// Revoke a key by id or unique name.
+    fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey>;
+
+    /// Re-encrypt every value this layout keeps encrypted with the secret
+    /// key, in one transaction. `rekey(value, row)` turns an old ciphertext
+    /// into a new one or fails naming `row`; any failure changes nothing.
+    /// With `dry_run`, values are checked but nothing is written.
+    fn reencrypt(
+        &mut self,
+        rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
+        dry_run: bool,
+    ) -> Result<Vec<Reencrypted>>;
+}
+
+/// How a layout keeps API keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiKeyStorage {
+    /// Only the SHA-256 of the key (native).
+    HashOnly,
+    /// The Fernet-encrypted key and its SHA-256 (Langflow).
+    EncryptedAndHash,
+}
+
+/// A new API key to store.
+pub struct NewApiKey {
+    pub user: User,
+    pub name: Option<String>,
+    pub sha256_hex: String,
+    pub encrypted: Option<String>,
+}
+
+/// An API key as listed: never the key.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiKey {
+    pub id: String,
+    pub name: Option<String>,
+    pub user_id: String,
+    pub username: Option<String>,
+    pub created_at: Option<String>,
+    pub last_used_at: Option<String>,
+    pub active: bool,
+}
+
+/// How many values of one column were (or would be) re-encrypted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reencrypted {
+    pub table: String,
+    pub column: String,
+    pub values: usize,
 }
 
 /// A refresh token as the store keeps it: never the token itself.
@@ -165,13 +227,41 @@ pub enum Access {
 /// that does not exist yet is `None` (nothing to read); for `Write` it is
 /// created (0600) and migrated.
 pub fn open(settings: &Settings, access: Access) -> Result<Option<Box<dyn UserStore>>> {
-    match settings.profile {
-        Profile::Native => {
-            Ok(
-                native::NativeStore::open(&settings.db_path, access, settings.actor())?
-                    .map(|s| Box::new(s) as Box<dyn UserStore>),
-            )
-        }
+    let store: Option<Box<dyn UserStore>> = match settings.profile {
+        Profile::Native => native::NativeStore::open(&settings.db_path, access, settings.actor())?
+            .map(|s| Box::new(s) as Box<dyn UserStore>),
+        Profile::Langflow => langflow::LangflowStore::open(
+            &settings.db_path,
+            access,
+            settings.actor(),
+            settings.config_dir.join(langflow::AUDIT_FILE),
+        )?
+        .map(|s| Box::new(s) as Box<dyn UserStore>),
+    };
+    Ok(store)
+}
+
+/// The error for an API key id or name that matches nothing.
+pub fn api_key_not_found(id_or_name: &str) -> Error {
+    Error::NotFound(format!(
+        "no API key has the id or name \"{id_or_name}\"; see `authctl apikey list`"
+    ))
+}
+
+/// Exactly one key among `matches`, or NotFound / Conflict (ambiguous name).
+pub fn single_api_key(mut matches: Vec<ApiKey>, id_or_name: &str) -> Result<ApiKey> {
+    match matches.len() {
+        0 => Err(api_key_not_found(id_or_name)),
+        1 => Ok(matches.remove(0)),
+        _ => Err(Error::Conflict(format!(
+            "{} API keys are named \"{id_or_name}\"; revoke one by id: {}",
+            matches.len(),
+            matches
+                .iter()
+                .map(|k| k.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
     }
 }
 

@@ -6,6 +6,7 @@
 //! binary is refused and never modified; every change writes its audit row
 //! in the same transaction.
 
+use super::{api_key_not_found, ApiKey, ApiKeyStorage, NewApiKey, Reencrypted};
 use super::{
     last_superuser, now_rfc3339, sqlite, user_not_found, validate_username, Access, AuditRecord,
     NewUser, RefreshToken, Revoke, User, UserChange, UserStore,
@@ -45,6 +46,17 @@ const MIGRATIONS: &[&str] = &[
         revoked_at TEXT
     );
     CREATE INDEX refresh_tokens_user ON refresh_tokens (user_id);",
+    // 3: API keys, kept by their SHA-256 only.
+    "CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        name TEXT,
+        key_sha256 TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+    );
+    CREATE INDEX api_keys_user ON api_keys (user_id);",
 ];
 
 /// The schema version this binary writes.
@@ -76,7 +88,7 @@ fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
 impl NativeStore {
     /// Open (and for `Write`, create and migrate) the database at `path`.
     pub fn open(path: &Path, access: Access, actor: String) -> Result<Option<Self>> {
-        let Some(conn) = sqlite::open(path, access == Access::Write)? else {
+        let Some(conn) = sqlite::open(path, access == Access::Write, true)? else {
             return Ok(None);
         };
         let store = NativeStore {
@@ -422,9 +434,113 @@ impl UserStore for NativeStore {
         Self::commit(tx)?;
         Ok(rows)
     }
+
+    fn api_key_storage(&self) -> ApiKeyStorage {
+        ApiKeyStorage::HashOnly
+    }
+
+    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        let actor = self.actor.clone();
+        let tx = self.write_tx()?;
+        let key = ApiKey {
+            id: uuid::Uuid::new_v4().hyphenated().to_string(),
+            name: new.name.clone(),
+            user_id: new.user.id.clone(),
+            username: Some(new.user.username.clone()),
+            created_at: Some(now_rfc3339()),
+            last_used_at: None,
+            active: true,
+        };
+        tx.execute(
+            "INSERT INTO api_keys (id, user_id, name, key_sha256, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![key.id, key.user_id, key.name, new.sha256_hex, key.created_at],
+        )
+        .map_err(|e| Error::db("cannot store the API key", e))?;
+        let detail = serde_json::json!({ "id": key.id, "name": key.name });
+        Self::audit(&tx, &actor, "apikey.create", &new.user.username, detail)?;
+        Self::commit(tx)?;
+        Ok(key)
+    }
+
+    fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{API_KEY_QUERY} ORDER BY k.created_at, k.id"))
+            .map_err(|e| Error::db("cannot list API keys", e))?;
+        let rows = stmt
+            .query_map([], row_to_api_key)
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| Error::db("cannot list API keys", e))?;
+        Ok(rows)
+    }
+
+    fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
+        let actor = self.actor.clone();
+        let tx = self.write_tx()?;
+        let matches = {
+            let mut stmt = tx
+                .prepare(&format!("{API_KEY_QUERY} WHERE k.id = ?1 OR k.name = ?1"))
+                .map_err(|e| Error::db("cannot read API keys", e))?;
+            let rows = stmt
+                .query_map([id_or_name], row_to_api_key)
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+                .map_err(|e| Error::db("cannot read API keys", e))?;
+            rows
+        };
+        if matches.is_empty() {
+            return Err(api_key_not_found(id_or_name));
+        }
+        let key = super::single_api_key(matches, id_or_name)?;
+        tx.execute(
+            "UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?2) WHERE id = ?1",
+            params![key.id, now_rfc3339()],
+        )
+        .map_err(|e| Error::db("cannot revoke the API key", e))?;
+        let detail = serde_json::json!({ "id": key.id, "name": key.name });
+        let target = key.username.clone().unwrap_or_default();
+        Self::audit(&tx, &actor, "apikey.revoke", &target, detail)?;
+        Self::commit(tx)?;
+        Ok(ApiKey {
+            active: false,
+            ..key
+        })
+    }
+
+    fn reencrypt(
+        &mut self,
+        _rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
+        dry_run: bool,
+    ) -> Result<Vec<Reencrypted>> {
+        // The native layout keeps hashes, never values encrypted with the
+        // secret key; only the audit record of the rotation is written.
+        if !dry_run {
+            let actor = self.actor.clone();
+            let tx = self.write_tx()?;
+            let detail = serde_json::json!({ "values": 0 });
+            Self::audit(&tx, &actor, "secret.rotate", "secret_key", detail)?;
+            Self::commit(tx)?;
+        }
+        Ok(Vec::new())
+    }
 }
 
 const TOKEN_COLUMNS: &str = "jti, user_id, issued_at, expires_at, revoked_at";
+
+const API_KEY_QUERY: &str =
+    "SELECT k.id, k.name, k.user_id, u.username, k.created_at, k.last_used_at, k.revoked_at IS NULL
+     FROM api_keys k LEFT JOIN users u ON u.id = k.user_id";
+
+fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> {
+    Ok(ApiKey {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        user_id: r.get(2)?,
+        username: r.get(3)?,
+        created_at: r.get(4)?,
+        last_used_at: r.get(5)?,
+        active: r.get(6)?,
+    })
+}
 
 fn row_to_token(r: &rusqlite::Row<'_>) -> rusqlite::Result<RefreshToken> {
     Ok(RefreshToken {

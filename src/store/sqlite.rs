@@ -2,7 +2,8 @@
 //!
 //! Invariants: a file that is not SQLite is refused before SQLite touches
 //! it; a database authctl creates is 0600 from the first byte; every
-//! connection has a busy timeout and foreign keys on.
+//! connection has a busy timeout, and foreign keys as its layout expects
+//! (on natively; off for an app that never enables them).
 
 use crate::error::{Error, Result};
 use crate::fsutil;
@@ -17,7 +18,7 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Open `path`. Returns `None` when it does not exist and `create` is false.
-pub fn open(path: &Path, create: bool) -> Result<Option<Connection>> {
+pub fn open(path: &Path, create: bool, foreign_keys: bool) -> Result<Option<Connection>> {
     if !path.exists() {
         if !create {
             return Ok(None);
@@ -36,7 +37,7 @@ pub fn open(path: &Path, create: bool) -> Result<Option<Connection>> {
     )
     .map_err(|e| Error::db(format!("cannot open database \"{}\"", path.display()), e))?;
     conn.busy_timeout(BUSY_TIMEOUT)
-        .and_then(|()| conn.pragma_update(None, "foreign_keys", true))
+        .and_then(|()| conn.pragma_update(None, "foreign_keys", foreign_keys))
         .and_then(|()| conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())))
         .map_err(|e| describe(e, path))?;
     if create && conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {

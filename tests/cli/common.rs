@@ -221,7 +221,11 @@ pub const SECRET: &str = "q3Vn0mZl8u1cD2xk9Yh7RtPz4WbA6sJeLgFoNiMvKQE";
 impl TestEnv {
     /// Put fixture key pair `name` ("a" or "b") in the config dir as the current keys.
     pub fn place_keys(&self, name: &str) {
-        let name = if name == "a" { "rsa2048-pkcs8" } else { "rsa2048-pkcs1" };
+        let name = if name == "a" {
+            "rsa2048-pkcs8"
+        } else {
+            "rsa2048-pkcs1"
+        };
         use std::os::unix::fs::PermissionsExt;
         std::fs::create_dir_all(self.config_dir()).unwrap();
         let private = self.config_dir().join("private_key.pem");
@@ -287,4 +291,62 @@ pub fn unix_now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs() as i64
+}
+
+/// The real Langflow 1.13 config dir (read-only; tests copy it).
+pub fn langflow_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/langflow-1.13")
+}
+
+impl TestEnv {
+    /// A temp copy of the Langflow fixture as this env's config dir, with
+    /// the profile set to langflow.
+    pub fn langflow() -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let env = TestEnv::new();
+        std::fs::create_dir_all(env.config_dir()).unwrap();
+        for name in ["langflow.db", "secret_key"] {
+            let to = env.config_dir().join(name);
+            std::fs::copy(langflow_fixture().join(name), &to).unwrap();
+            std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        env
+    }
+
+    /// `authctl --profile langflow ARGS` on the fixture copy.
+    pub fn lf(&self, args: &[&str]) -> Command {
+        let mut all = vec!["--profile", "langflow"];
+        all.extend_from_slice(args);
+        let mut c = self.cmd(&all);
+        c.env_remove("AUTHCTL_CONFIG_DIR")
+            .env("LANGFLOW_CONFIG_DIR", self.config_dir());
+        c
+    }
+
+    /// Rows from the Langflow database copy.
+    pub fn lf_sql(&self, query: &str) -> String {
+        python_eval(
+            "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(sys.argv[2]): print('|'.join(map(str,r)))\nc.commit()",
+            &[&self.config_dir().join("langflow.db").display().to_string(), query],
+        )
+    }
+
+    /// The fixture copy's secret key.
+    pub fn lf_secret(&self) -> String {
+        std::fs::read_to_string(self.config_dir().join("secret_key"))
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+}
+
+/// Decrypt a Fernet token with Python `cryptography`, Langflow's way of
+/// turning a 43-character secret into a Fernet key.
+pub fn py_fernet_decrypt(secret: &str, token: &str) -> String {
+    python_eval(
+        "import sys\nfrom cryptography.fernet import Fernet\nk=sys.argv[1]\nk+='='*(-len(k)%4)\nprint(Fernet(k.encode()).decrypt(sys.argv[2].encode()).decode())",
+        &[secret, token],
+    )
+    .trim()
+    .to_string()
 }

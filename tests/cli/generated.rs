@@ -25,7 +25,7 @@ fn check(dir: &str, expected: BTreeMap<String, Vec<u8>>) {
             std::fs::read(e.path()).unwrap(),
         );
     }
-    let stale: Vec<_> = expected
+    let stale: std::collections::BTreeSet<_> = expected
         .keys()
         .chain(actual.keys())
         .filter(|k| expected.get(*k) != actual.get(*k))

@@ -3,6 +3,7 @@
 mod common;
 mod generated;
 mod keys;
+mod langflow;
 mod superuser;
 mod token;
 mod user;

@@ -95,7 +95,8 @@ fn new_user_is_active_setting_and_list_filters() {
     assert_eq!(list(&["--inactive"]), ["dave"]);
     let out = env.cmd(&["--json", "user", "list"]).assert().success();
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    let keys: Vec<_> = v[0].as_object().unwrap().keys().cloned().collect();
+    let mut keys: Vec<_> = v[0].as_object().unwrap().keys().cloned().collect();
+    keys.sort();
     assert_eq!(
         keys,
         [

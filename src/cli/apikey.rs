@@ -1,0 +1,30 @@
+//! `authctl apikey …` argument types.
+
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Subcommand)]
+pub enum ApikeyCommand {
+    /// Create an API key for a user; the key is printed once on stdout
+    Create(ApikeyCreateArgs),
+    /// List API keys (never the keys themselves)
+    List {
+        /// Only this user's keys
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+    },
+    /// Revoke an API key by id or name
+    Revoke {
+        /// The key's id or name, as `apikey list` shows it
+        id_or_name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ApikeyCreateArgs {
+    /// The user the key acts as
+    #[arg(long, value_name = "NAME")]
+    pub user: String,
+    /// A name to recognise the key by
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}

@@ -1,0 +1,117 @@
+//! `authctl apikey …`: create, list, revoke.
+
+use super::Ctx;
+use crate::cli::{ApikeyCommand, ApikeyCreateArgs};
+use crate::error::Result;
+use crate::output::{self, Outcome};
+use crate::secrets;
+use crate::signing;
+use crate::store::{self, Access, ApiKey, ApiKeyStorage, NewApiKey};
+use secrecy::ExposeSecret;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+pub fn run(cmd: ApikeyCommand, ctx: &Ctx) -> Result<Outcome> {
+    match cmd {
+        ApikeyCommand::Create(args) => create(&args, ctx),
+        ApikeyCommand::List { user } => list(user.as_deref(), ctx),
+        ApikeyCommand::Revoke { id_or_name } => revoke(&id_or_name, ctx),
+    }
+}
+
+fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let mut db = super::open_write(s)?;
+    let user = db
+        .get_user(&args.user)?
+        .ok_or_else(|| store::user_not_found(&args.user))?;
+    // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.
+    let random = secrets::generate(32, secrets::Encoding::UrlSafe)?;
+    let key = zeroize::Zeroizing::new(format!("sk-{}", random.expose_secret()));
+    let encrypted = match db.api_key_storage() {
+        ApiKeyStorage::HashOnly => None,
+        ApiKeyStorage::EncryptedAndHash => {
+            let secret = signing::require_secret_key(s)?;
+            let fernet = secrets::fernet_for(secret.expose_secret())?;
+            Some(secrets::encrypt(&fernet, key.as_bytes()))
+        }
+    };
+    let created = db.create_api_key(&NewApiKey {
+        user: user.clone(),
+        name: args.name.clone(),
+        sha256_hex: hex::encode(Sha256::digest(key.as_bytes())),
+        encrypted,
+    })?;
+    let mut note = format!(
+        "created API key {} for \"{}\"; it is shown only this once",
+        created.id, user.username
+    );
+    if !user.is_active {
+        note.push_str(&format!(
+            "; \"{}\" is inactive, so the key is refused until `authctl user activate {}`",
+            user.username, user.username
+        ));
+    }
+    Ok(Outcome::new()
+        .json(json!({ "key": key.as_str(), "api_key": created }))
+        .stdout(key.to_string())
+        .note(note))
+}
+
+fn table(keys: &[ApiKey]) -> String {
+    output::table(
+        &["ID", "NAME", "USER", "CREATED", "LAST USED", "ACTIVE"],
+        keys.iter()
+            .map(|k| {
+                vec![
+                    k.id.clone(),
+                    k.name.clone().unwrap_or_else(|| "-".into()),
+                    k.username.clone().unwrap_or_else(|| k.user_id.clone()),
+                    k.created_at.clone().unwrap_or_else(|| "-".into()),
+                    k.last_used_at.clone().unwrap_or_else(|| "-".into()),
+                    if k.active { "yes" } else { "no" }.to_string(),
+                ]
+            })
+            .collect(),
+    )
+}
+
+fn list(user: Option<&str>, ctx: &Ctx) -> Result<Outcome> {
+    let Some(db) = store::open(&ctx.settings, Access::Read)? else {
+        return match user {
+            Some(name) => Err(store::user_not_found(name)),
+            None => Ok(Outcome::new().json(json!([])).note("no API keys")),
+        };
+    };
+    let mut keys = db.list_api_keys()?;
+    if let Some(name) = user {
+        let u = db
+            .get_user(name)?
+            .ok_or_else(|| store::user_not_found(name))?;
+        keys.retain(|k| k.user_id == u.id);
+    }
+    Ok(Outcome::new()
+        .json(&keys)
+        .stdout(if keys.is_empty() {
+            String::new()
+        } else {
+            table(&keys)
+        })
+        .note(if keys.is_empty() { "no API keys" } else { "" }))
+}
+
+fn revoke(id_or_name: &str, ctx: &Ctx) -> Result<Outcome> {
+    let mut db = match store::open(&ctx.settings, Access::Read)? {
+        Some(_) => super::open_write(&ctx.settings)?,
+        None => return Err(store::api_key_not_found(id_or_name)),
+    };
+    let key = db.revoke_api_key(id_or_name)?;
+    let label = key
+        .name
+        .clone()
+        .map(|n| format!(" (\"{n}\")"))
+        .unwrap_or_default();
+    Ok(Outcome::new()
+        .json(&key)
+        .note(format!("revoked API key {}{label}", key.id)))
+}

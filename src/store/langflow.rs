@@ -1,0 +1,860 @@
+//! A Langflow 1.13 database, used as it is.
+//!
+//! Invariants: Langflow's schema and alembic revision are never altered,
+//! and no table of authctl's is created in it; a revision this module does
+//! not know is refused. Rows are written the way Langflow writes them: ids
+//! as 32 lowercase hex digits, naive-UTC datetimes with microseconds,
+//! booleans as 0/1, bcrypt `$2b$` passwords. Foreign keys stay off, as
+//! Langflow leaves them, so dependent rows are handled explicitly. The audit
+//! trail goes to a JSON-lines file in the config dir.
+
+use super::{
+    api_key_not_found, last_superuser, single_api_key, sqlite, user_not_found, validate_username,
+    Access, ApiKey, ApiKeyStorage, AuditRecord, NewApiKey, NewUser, Reencrypted, RefreshToken,
+    Revoke, User, UserChange, UserStore,
+};
+use crate::error::{Error, Result};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use serde_json::Value;
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+/// The audit trail of changes made in this profile, one JSON object a line.
+pub const AUDIT_FILE: &str = "authctl-audit.jsonl";
+
+/// Alembic revisions whose schema this module knows, with their release.
+pub const KNOWN_REVISIONS: &[(&str, &str)] = &[("e5a7c9b1d3f2", "Langflow 1.13")];
+
+/// What Langflow stores in `user.optins` for a new user (`UserOptin()`).
+const DEFAULT_OPTINS: &str =
+    r#"{"github_starred": false, "dialog_dismissed": false, "discord_clicked": false}"#;
+
+/// Rows of these tables belong to the user and go with it, as in
+/// Langflow's own account erasure.
+const OWNED_TABLES: &[&str] = &["apikey", "variable", "mcp_server", "folder"];
+
+/// User columns without a foreign key that Langflow's erasure also covers.
+const UNLINKED_USER_COLUMNS: &[(&str, &str)] = &[
+    ("audit_events", "user_id"),
+    ("data_subject_request", "subject_user_id"),
+    ("ingestion_run", "user_id"),
+    ("job", "user_id"),
+    ("memory_base", "user_id"),
+    ("message", "user_id"),
+    ("policy_bundle_revision", "created_by"),
+    ("project_replacement_operation", "project_user_id"),
+    ("transaction", "user_id"),
+    ("trigger_cleanup", "user_id"),
+];
+
+/// How a column holds values encrypted with the secret key.
+#[derive(Clone, Copy)]
+enum Held {
+    /// The whole value is a Fernet token (or legacy plaintext).
+    Text,
+    /// A JSON document whose Fernet-token strings are encrypted values.
+    Json,
+    /// A Fernet token, or a JSON envelope holding them.
+    TextOrJson,
+}
+
+/// Every column Langflow 1.13 encrypts with the secret key (Fernet).
+const ENCRYPTED_COLUMNS: &[(&str, &str, Held, &str)] = &[
+    ("variable", "value", Held::Text, "type = 'Credential'"),
+    ("apikey", "api_key", Held::Text, "1"),
+    ("user", "store_api_key", Held::Text, "1"),
+    ("deployment_provider_account", "api_key", Held::Text, "1"),
+    (
+        "connection_secret",
+        "encrypted_payload",
+        Held::TextOrJson,
+        "1",
+    ),
+    ("connection_oauth", "encrypted_verifier", Held::Text, "1"),
+    ("trigger", "signing_secret_encrypted", Held::Text, "1"),
+    ("trigger_cleanup", "encrypted_credential", Held::Text, "1"),
+    ("folder", "auth_settings", Held::Json, "1"),
+    ("mcp_server", "config", Held::Json, "1"),
+    ("job", "job_metadata", Held::Json, "1"),
+];
+
+/// A Fernet token starts with its version byte 0x80, base64url "gAAAAA".
+fn is_fernet(s: &str) -> bool {
+    s.starts_with("gAAAAA")
+}
+
+/// The store over one Langflow database.
+pub struct LangflowStore {
+    conn: Connection,
+    actor: String,
+    path: PathBuf,
+    audit_path: PathBuf,
+}
+
+/// A UUID as Langflow stores it: 32 lowercase hex digits.
+pub fn hex_id(id: &str) -> String {
+    uuid::Uuid::parse_str(id.trim())
+        .map(|u| u.simple().to_string())
+        .unwrap_or_else(|_| id.trim().to_ascii_lowercase())
+}
+
+/// A stored id as tokens carry it (`sub`): hyphenated.
+pub fn hyphenated(id: &str) -> String {
+    uuid::Uuid::parse_str(id)
+        .map(|u| u.hyphenated().to_string())
+        .unwrap_or_else(|_| id.to_string())
+}
+
+/// Now as Langflow writes it: naive UTC with microseconds.
+pub fn naive_now() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%d %H:%M:%S%.6f")
+        .to_string()
+}
+
+/// A Langflow datetime as RFC 3339 UTC (unchanged if it does not parse).
+pub fn to_rfc3339(naive: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(naive, "%Y-%m-%d %H:%M:%S%.f")
+        .map(|t| {
+            t.and_utc()
+                .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+        })
+        .unwrap_or_else(|_| naive.to_string())
+}
+
+const USER_QUERY: &str = "SELECT id, username, password, is_active, is_superuser, create_at, updated_at, last_login_at FROM \"user\"";
+
+fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    let id: String = r.get(0)?;
+    let created: Option<String> = r.get(5)?;
+    let updated: Option<String> = r.get(6)?;
+    let last: Option<String> = r.get(7)?;
+    Ok(User {
+        id: hyphenated(&id),
+        username: r.get(1)?,
+        password_hash: r.get(2)?,
+        is_active: r.get(3)?,
+        is_superuser: r.get(4)?,
+        created_at: created.as_deref().map(to_rfc3339).unwrap_or_default(),
+        updated_at: updated.as_deref().map(to_rfc3339).unwrap_or_default(),
+        last_login_at: last.as_deref().map(to_rfc3339),
+    })
+}
+
+const API_KEY_QUERY: &str = "SELECT a.id, a.name, a.user_id, u.username, a.created_at, a.last_used_at, a.is_active FROM apikey a LEFT JOIN \"user\" u ON u.id = a.user_id";
+
+fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> {
+    let user_id: String = r.get(2)?;
+    let created: Option<String> = r.get(4)?;
+    let last: Option<String> = r.get(5)?;
+    Ok(ApiKey {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        user_id: hyphenated(&user_id),
+        username: r.get(3)?,
+        created_at: created.as_deref().map(to_rfc3339),
+        last_used_at: last.as_deref().map(to_rfc3339),
+        active: r.get(6)?,
+    })
+}
+
+fn no_refresh_records() -> Error {
+    Error::usage(
+        "Langflow keeps no record of refresh tokens, so they cannot be listed or revoked one by one; \
+         deactivate the user, or rotate the signing key to end every session",
+    )
+}
+
+impl LangflowStore {
+    /// Open an existing Langflow database. authctl never creates one: a
+    /// missing file is `None` for reads and NotFound for writes.
+    pub fn open(
+        path: &Path,
+        access: Access,
+        actor: String,
+        audit_path: PathBuf,
+    ) -> Result<Option<Self>> {
+        if !path.exists() {
+            return match access {
+                Access::Read => Ok(None),
+                Access::Write => Err(Error::NotFound(format!(
+                    "Langflow database \"{}\" does not exist; start Langflow once to create it, or point --db / LANGFLOW_DATABASE_URL at it",
+                    path.display()
+                ))),
+            };
+        }
+        let Some(conn) = sqlite::open(path, false, false)? else {
+            return Ok(None);
+        };
+        let store = LangflowStore {
+            conn,
+            actor,
+            path: path.to_path_buf(),
+            audit_path,
+        };
+        store.check_revision()?;
+        Ok(Some(store))
+    }
+
+    fn check_revision(&self) -> Result<()> {
+        if !sqlite::has_table(&self.conn, "alembic_version")? {
+            if sqlite::has_table(&self.conn, "users")? || sqlite::user_version(&self.conn)? > 0 {
+                return Err(Error::usage(format!(
+                    "\"{}\" is an authctl database, not a Langflow one; use --profile native",
+                    self.path.display()
+                )));
+            }
+            return Err(Error::usage(format!(
+                "\"{}\" is not a Langflow database (it has no alembic_version table); check --db or LANGFLOW_DATABASE_URL",
+                self.path.display()
+            )));
+        }
+        let revisions: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT version_num FROM alembic_version")
+                .map_err(|e| sqlite::describe(e, &self.path))?;
+            let rows = stmt
+                .query_map([], |r| r.get(0))
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+                .map_err(|e| sqlite::describe(e, &self.path))?;
+            rows
+        };
+        let known = |r: &String| KNOWN_REVISIONS.iter().any(|(k, _)| k == r);
+        match revisions.as_slice() {
+            [r] if known(r) => Ok(()),
+            _ => Err(Error::Failure(format!(
+                "Langflow database \"{}\" is at alembic revision {}, which this authctl does not know (it knows {}); refusing to guess at its schema",
+                self.path.display(),
+                if revisions.is_empty() { "(none)".to_string() } else { revisions.join(", ") },
+                KNOWN_REVISIONS
+                    .iter()
+                    .map(|(r, v)| format!("{r} = {v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
+    fn write_tx(&mut self) -> Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sqlite::describe(e, &self.path))
+    }
+
+    fn commit(tx: Transaction<'_>) -> Result<()> {
+        tx.commit()
+            .map_err(|e| Error::db("cannot commit the change", e))
+    }
+
+    /// Append one audit record after a committed change.
+    fn audit(&self, action: &str, target: &str, detail: Value) -> Result<()> {
+        let record = AuditRecord {
+            at: super::now_rfc3339(),
+            actor: self.actor.clone(),
+            action: action.to_string(),
+            target: target.to_string(),
+            detail,
+        };
+        let mut line = serde_json::to_string(&record).unwrap_or_default();
+        line.push('\n');
+        if let Some(dir) = self.audit_path.parent() {
+            crate::fsutil::ensure_dir(dir)?;
+        }
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(crate::fsutil::SECRET_MODE)
+            .open(&self.audit_path)
+            .and_then(|mut f| f.write_all(line.as_bytes()).and_then(|()| f.sync_data()))
+            .map_err(|e| {
+                Error::io(
+                    format!(
+                        "the change was made but its audit record could not be written to \"{}\"",
+                        self.audit_path.display()
+                    ),
+                    e,
+                )
+            })
+    }
+
+    fn find(conn: &Connection, username: &str) -> Result<Option<User>> {
+        conn.query_row(
+            &format!("{USER_QUERY} WHERE lower(username) = lower(?1)"),
+            [username],
+            row_to_user,
+        )
+        .optional()
+        .map_err(|e| Error::db(format!("cannot read user \"{username}\""), e))
+    }
+
+    fn active_superusers(conn: &Connection) -> Result<i64> {
+        conn.query_row(
+            "SELECT count(*) FROM \"user\" WHERE is_active = 1 AND is_superuser = 1",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| Error::db("cannot count superusers", e))
+    }
+
+    /// Every (table, column, on_delete) that refers to a user id.
+    fn user_references(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT m.name, p.\"from\", p.on_delete FROM sqlite_master m
+                 JOIN pragma_foreign_key_list(m.name) p
+                 WHERE m.type = 'table' AND p.\"table\" = 'user'",
+            )
+            .map_err(|e| Error::db("cannot read the schema", e))?;
+        let mut refs = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<(String, String, String)>>>())
+            .map_err(|e| Error::db("cannot read the schema", e))?;
+        for (table, column) in UNLINKED_USER_COLUMNS {
+            if sqlite::has_table(conn, table)? && has_column(conn, table, column)? {
+                refs.push((table.to_string(), column.to_string(), "NO ACTION".into()));
+            }
+        }
+        refs.sort();
+        refs.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        Ok(refs)
+    }
+}
+
+fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
+    conn.query_row(
+        "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+        [table, column],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
+    .map_err(|e| Error::db("cannot read the schema", e))
+}
+
+fn quote(ident: &str) -> String {
+    format!("\"{}\"", ident.replace('"', "\"\""))
+}
+
+impl UserStore for LangflowStore {
+    fn get_user(&self, username: &str) -> Result<Option<User>> {
+        Self::find(&self.conn, username)
+    }
+
+    fn get_user_by_id(&self, id: &str) -> Result<Option<User>> {
+        self.conn
+            .query_row(
+                &format!("{USER_QUERY} WHERE id = ?1"),
+                [hex_id(id)],
+                row_to_user,
+            )
+            .optional()
+            .map_err(|e| Error::db("cannot read users", e))
+    }
+
+    fn list_users(&self) -> Result<Vec<User>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{USER_QUERY} ORDER BY create_at, username"))
+            .map_err(|e| Error::db("cannot list users", e))?;
+        let rows = stmt
+            .query_map([], row_to_user)
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| Error::db("cannot list users", e))?;
+        Ok(rows)
+    }
+
+    fn create_user(&mut self, new: &NewUser) -> Result<User> {
+        validate_username(&new.username)?;
+        let tx = self.write_tx()?;
+        if let Some(existing) = Self::find(&tx, &new.username)? {
+            return Err(Error::Conflict(format!(
+                "user \"{}\" already exists",
+                existing.username
+            )));
+        }
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let now = naive_now();
+        tx.execute(
+            "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
+                                   create_at, updated_at, last_login_at, store_api_key, optins)
+             VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?6, NULL, NULL, ?7)",
+            params![
+                id,
+                new.username,
+                new.password_hash,
+                new.is_active,
+                new.is_superuser,
+                now,
+                DEFAULT_OPTINS
+            ],
+        )
+        .map_err(|e| Error::db(format!("cannot create user \"{}\"", new.username), e))?;
+        let user = Self::find(&tx, &new.username)?.ok_or_else(|| user_not_found(&new.username))?;
+        Self::commit(tx)?;
+        let detail = serde_json::json!({
+            "id": user.id, "is_active": user.is_active, "is_superuser": user.is_superuser
+        });
+        self.audit("user.create", &user.username, detail)?;
+        Ok(user)
+    }
+
+    fn update_users(&mut self, usernames: &[String], change: &UserChange) -> Result<Vec<User>> {
+        let tx = self.write_tx()?;
+        let mut updated = Vec::with_capacity(usernames.len());
+        for name in usernames {
+            let user = Self::find(&tx, name)?.ok_or_else(|| user_not_found(name))?;
+            tx.execute(
+                "UPDATE \"user\" SET
+                    password = coalesce(?2, password),
+                    is_active = coalesce(?3, is_active),
+                    is_superuser = coalesce(?4, is_superuser),
+                    updated_at = ?5
+                 WHERE id = ?1",
+                params![
+                    hex_id(&user.id),
+                    change.password_hash,
+                    change.is_active,
+                    change.is_superuser,
+                    naive_now()
+                ],
+            )
+            .map_err(|e| Error::db(format!("cannot update user \"{name}\""), e))?;
+            let after = Self::find(&tx, name)?.ok_or_else(|| user_not_found(name))?;
+            if user.is_active
+                && user.is_superuser
+                && !(after.is_active && after.is_superuser)
+                && !change.force
+                && Self::active_superusers(&tx)? == 0
+            {
+                let what = if after.is_active {
+                    "demote"
+                } else {
+                    "deactivate"
+                };
+                return Err(last_superuser(&user.username, what));
+            }
+            updated.push(after);
+        }
+        Self::commit(tx)?;
+        for user in &updated {
+            self.audit(change.action(), &user.username, change.detail())?;
+        }
+        Ok(updated)
+    }
+
+    fn delete_user(&mut self, username: &str, force: bool) -> Result<User> {
+        let tx = self.write_tx()?;
+        let user = Self::find(&tx, username)?.ok_or_else(|| user_not_found(username))?;
+        if user.is_active && user.is_superuser && !force {
+            let others = Self::active_superusers(&tx)? - 1;
+            if others == 0 {
+                return Err(last_superuser(&user.username, "delete"));
+            }
+        }
+        let id = hex_id(&user.id);
+        let mut blockers = Vec::new();
+        let mut removed = serde_json::Map::new();
+        // Flows of anyone filed in this user's folders would lose their folder.
+        if sqlite::has_table(&tx, "flow")? && has_column(&tx, "flow", "folder_id")? {
+            let filed: i64 = tx
+                .query_row(
+                    "SELECT count(*) FROM flow WHERE folder_id IN (SELECT id FROM folder WHERE user_id = ?1)",
+                    [&id],
+                    |r| r.get(0),
+                )
+                .map_err(|e| Error::db("cannot read table flow", e))?;
+            if filed > 0 {
+                blockers.push(format!("flow.folder_id ({filed})"));
+            }
+        }
+        for (table, column, on_delete) in Self::user_references(&tx)? {
+            let count: i64 = tx
+                .query_row(
+                    &format!(
+                        "SELECT count(*) FROM {} WHERE {} = ?1",
+                        quote(&table),
+                        quote(&column)
+                    ),
+                    [&id],
+                    |r| r.get(0),
+                )
+                .map_err(|e| Error::db(format!("cannot read table {table}"), e))?;
+            if count == 0 {
+                continue;
+            }
+            let sql = if on_delete == "SET NULL" {
+                format!(
+                    "UPDATE {} SET {} = NULL WHERE {} = ?1",
+                    quote(&table),
+                    quote(&column),
+                    quote(&column)
+                )
+            } else if OWNED_TABLES.contains(&table.as_str()) && column == "user_id" {
+                format!(
+                    "DELETE FROM {} WHERE {} = ?1",
+                    quote(&table),
+                    quote(&column)
+                )
+            } else {
+                blockers.push(format!("{table}.{column} ({count})"));
+                continue;
+            };
+            tx.execute(&sql, [&id])
+                .map_err(|e| Error::db(format!("cannot update table {table}"), e))?;
+            removed.insert(format!("{table}.{column}"), count.into());
+        }
+        if !blockers.is_empty() {
+            return Err(Error::Conflict(format!(
+                "user \"{}\" still owns rows that Langflow erases itself: {}; delete the user from Langflow's admin page (or remove those rows first)",
+                user.username,
+                blockers.join(", ")
+            )));
+        }
+        tx.execute("DELETE FROM \"user\" WHERE id = ?1", [&id])
+            .map_err(|e| Error::db(format!("cannot delete user \"{username}\""), e))?;
+        Self::commit(tx)?;
+        let detail = serde_json::json!({ "id": user.id, "force": force, "rows": removed });
+        self.audit("user.delete", &user.username, detail)?;
+        Ok(user)
+    }
+
+    fn audit_log(&self) -> Result<Vec<AuditRecord>> {
+        let text = match std::fs::read_to_string(&self.audit_path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(Error::io(
+                    format!("cannot read \"{}\"", self.audit_path.display()),
+                    e,
+                ))
+            }
+        };
+        Ok(text
+            .lines()
+            .filter_map(|l| {
+                let v: Value = serde_json::from_str(l).ok()?;
+                Some(AuditRecord {
+                    at: v["at"].as_str()?.to_string(),
+                    actor: v["actor"].as_str()?.to_string(),
+                    action: v["action"].as_str()?.to_string(),
+                    target: v["target"].as_str()?.to_string(),
+                    detail: v["detail"].clone(),
+                })
+            })
+            .collect())
+    }
+
+    fn record_refresh_token(&mut self, _: &RefreshToken, _: &str) -> Result<()> {
+        Err(no_refresh_records())
+    }
+
+    fn find_refresh_token(&self, _: &str) -> Result<Option<RefreshToken>> {
+        Ok(None)
+    }
+
+    fn list_refresh_tokens(&self, _: &str) -> Result<Vec<RefreshToken>> {
+        Err(no_refresh_records())
+    }
+
+    fn revoke_refresh_tokens(&mut self, _: &Revoke) -> Result<Vec<RefreshToken>> {
+        Err(no_refresh_records())
+    }
+
+    fn tracks_refresh_tokens(&self) -> bool {
+        false
+    }
+
+    fn api_key_storage(&self) -> ApiKeyStorage {
+        ApiKeyStorage::EncryptedAndHash
+    }
+
+    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        let encrypted = new
+            .encrypted
+            .as_deref()
+            .ok_or_else(|| Error::Failure("a Langflow API key needs its encrypted form".into()))?;
+        let tx = self.write_tx()?;
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        tx.execute(
+            "INSERT INTO apikey (name, last_used_at, total_uses, is_active, expires_at, id, created_at, api_key, api_key_hash, user_id)
+             VALUES (?1, NULL, 0, 1, NULL, ?2, ?3, ?4, ?5, ?6)",
+            params![new.name, id, naive_now(), encrypted, new.sha256_hex, hex_id(&new.user.id)],
+        )
+        .map_err(|e| Error::db("cannot store the API key", e))?;
+        let key = tx
+            .query_row(
+                &format!("{API_KEY_QUERY} WHERE a.id = ?1"),
+                [&id],
+                row_to_api_key,
+            )
+            .map_err(|e| Error::db("cannot read the API key back", e))?;
+        Self::commit(tx)?;
+        self.audit(
+            "apikey.create",
+            &new.user.username,
+            serde_json::json!({ "id": key.id, "name": key.name }),
+        )?;
+        Ok(key)
+    }
+
+    fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{API_KEY_QUERY} ORDER BY a.created_at, a.id"))
+            .map_err(|e| Error::db("cannot list API keys", e))?;
+        let rows = stmt
+            .query_map([], row_to_api_key)
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| Error::db("cannot list API keys", e))?;
+        Ok(rows)
+    }
+
+    fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
+        let tx = self.write_tx()?;
+        let matches = {
+            let mut stmt = tx
+                .prepare(&format!("{API_KEY_QUERY} WHERE a.id = ?1 OR a.name = ?2"))
+                .map_err(|e| Error::db("cannot read API keys", e))?;
+            let rows = stmt
+                .query_map([hex_id(id_or_name), id_or_name.to_string()], row_to_api_key)
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+                .map_err(|e| Error::db("cannot read API keys", e))?;
+            rows
+        };
+        if matches.is_empty() {
+            return Err(api_key_not_found(id_or_name));
+        }
+        let key = single_api_key(matches, id_or_name)?;
+        // Langflow's own revocation deletes the row.
+        tx.execute("DELETE FROM apikey WHERE id = ?1", [&key.id])
+            .map_err(|e| Error::db("cannot revoke the API key", e))?;
+        Self::commit(tx)?;
+        self.audit(
+            "apikey.revoke",
+            key.username.as_deref().unwrap_or(""),
+            serde_json::json!({ "id": key.id, "name": key.name }),
+        )?;
+        Ok(ApiKey {
+            active: false,
+            ..key
+        })
+    }
+
+    fn reencrypt(
+        &mut self,
+        rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
+        dry_run: bool,
+    ) -> Result<Vec<Reencrypted>> {
+        let tx = self.write_tx()?;
+        let mut report = Vec::new();
+        if sqlite::has_table(&tx, "sso_config")? {
+            let sealed: Option<String> = tx
+                .query_row(
+                    "SELECT id FROM sso_config WHERE client_secret_encrypted IS NOT NULL LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(|e| Error::db("cannot read sso_config", e))?;
+            if let Some(id) = sealed {
+                return Err(Error::Conflict(format!(
+                    "sso_config row {id} holds an SSO client secret sealed with a key derived from the secret key (AES-GCM), which authctl does not re-encrypt; remove the SSO configuration, rotate, then enter the client secret again"
+                )));
+            }
+        }
+        for (table, column, held, filter) in ENCRYPTED_COLUMNS {
+            if !sqlite::has_table(&tx, table)? || !has_column(&tx, table, column)? {
+                continue;
+            }
+            let id_col = if has_column(&tx, table, "id")? {
+                "id"
+            } else {
+                "rowid"
+            };
+            let rows: Vec<(i64, String, String)> = {
+                let mut stmt = tx
+                    .prepare(&format!(
+                        "SELECT rowid, CAST({id} AS TEXT), {c} FROM {t} WHERE {c} IS NOT NULL AND {filter}",
+                        id = id_col,
+                        c = quote(column),
+                        t = quote(table)
+                    ))
+                    .map_err(|e| Error::db(format!("cannot read {table}.{column}"), e))?;
+                let rows = stmt
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+                    .map_err(|e| Error::db(format!("cannot read {table}.{column}"), e))?;
+                rows
+            };
+            let mut count = 0;
+            for (rowid, id, value) in rows {
+                let label = format!("{table}.{column} of row {id}");
+                let new_value = match held {
+                    Held::Text if is_fernet(&value) => Some(rekey(&value, &label)?),
+                    Held::Text => None,
+                    Held::TextOrJson if is_fernet(&value) => Some(rekey(&value, &label)?),
+                    Held::Json | Held::TextOrJson => match serde_json::from_str::<Value>(&value) {
+                        Ok(mut doc) => {
+                            let mut changed = 0;
+                            rekey_json(&mut doc, &label, rekey, &mut changed)?;
+                            (changed > 0).then(|| python_json(&doc))
+                        }
+                        Err(_) => None,
+                    },
+                };
+                if let Some(new_value) = new_value {
+                    count += 1;
+                    tx.execute(
+                        &format!(
+                            "UPDATE {} SET {} = ?1 WHERE rowid = ?2",
+                            quote(table),
+                            quote(column)
+                        ),
+                        params![new_value, rowid],
+                    )
+                    .map_err(|e| Error::db(format!("cannot update {label}"), e))?;
+                }
+            }
+            report.push(Reencrypted {
+                table: table.to_string(),
+                column: column.to_string(),
+                values: count,
+            });
+        }
+        if dry_run {
+            drop(tx); // rolls back
+            return Ok(report);
+        }
+        Self::commit(tx)?;
+        let total: usize = report.iter().map(|r| r.values).sum();
+        self.audit(
+            "secret.rotate",
+            "secret_key",
+            serde_json::json!({ "values": total }),
+        )?;
+        Ok(report)
+    }
+}
+
+/// Re-encrypt every Fernet-token string inside a JSON document.
+fn rekey_json(
+    v: &mut Value,
+    label: &str,
+    rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
+    changed: &mut usize,
+) -> Result<()> {
+    match v {
+        Value::String(s) if is_fernet(s) => {
+            *s = rekey(s, label)?;
+            *changed += 1;
+        }
+        Value::Array(items) => {
+            for item in items {
+                rekey_json(item, label, rekey, changed)?;
+            }
+        }
+        Value::Object(map) => {
+            for item in map.values_mut() {
+                rekey_json(item, label, rekey, changed)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// JSON as Python's `json.dumps` writes it (what SQLAlchemy stores):
+/// `", "` and `": "` separators, non-ASCII escaped.
+pub fn python_json(v: &Value) -> String {
+    let mut out = String::new();
+    write_python_json(v, &mut out);
+    out
+}
+
+fn write_python_json(v: &Value, out: &mut String) {
+    match v {
+        Value::Null | Value::Bool(_) | Value::Number(_) => out.push_str(&v.to_string()),
+        Value::String(s) => {
+            out.push('"');
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    '\u{08}' => out.push_str("\\b"),
+                    '\u{0c}' => out.push_str("\\f"),
+                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                        let mut buf = [0u16; 2];
+                        for unit in c.encode_utf16(&mut buf) {
+                            out.push_str(&format!("\\u{unit:04x}"));
+                        }
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_python_json(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (k, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_python_json(&Value::String(k.clone()), out);
+                out.push_str(": ");
+                write_python_json(item, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_times_convert_both_ways() {
+        let hex = "fd536f093aa548f7923a40fdaf1de404";
+        assert_eq!(hyphenated(hex), "fd536f09-3aa5-48f7-923a-40fdaf1de404");
+        assert_eq!(hex_id("FD536F09-3AA5-48F7-923A-40FDAF1DE404"), hex);
+        assert_eq!(
+            to_rfc3339("2026-11-23 05:36:10.473958"),
+            "2026-11-23T05:36:10.473958Z"
+        );
+        assert_eq!(
+            to_rfc3339("2026-11-23 05:36:10"),
+            "2026-11-23T05:36:10.000000Z"
+        );
+        let now = naive_now();
+        assert_eq!(now.len(), 26, "{now}");
+        assert!(chrono::NaiveDateTime::parse_from_str(&now, "%Y-%m-%d %H:%M:%S%.6f").is_ok());
+    }
+
+    #[test]
+    fn python_json_matches_json_dumps() {
+        let v: Value =
+            serde_json::from_str(r#"{"a": [1, "x\ny", true, null], "b": "é\u0001"}"#).unwrap();
+        assert_eq!(
+            python_json(&v),
+            r#"{"a": [1, "x\ny", true, null], "b": "\u00e9\u0001"}"#
+        );
+        assert_eq!(
+            python_json(&serde_json::from_str(DEFAULT_OPTINS).unwrap()),
+            DEFAULT_OPTINS
+        );
+    }
+}

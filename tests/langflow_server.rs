@@ -1,0 +1,481 @@
+//! End-to-end tests against a real Langflow 1.13 server.
+//!
+//! `langflow-base==1.13.0` is installed once into target/lfvenv (about 40 s
+//! the first time); each test starts the server on a temp copy of the
+//! fixture, bound to 127.0.0.1 on a free port, and stops it by pid. Servers
+//! run one at a time: startup takes ~30 s of both cores.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_authctl");
+const ADMIN_PASSWORD: &str = "Correct-Horse-42!";
+const CI_KEY: &str = "sk-5skxTQijT73dyho9aUcQbuq2hSZZVZ6pDhUs7Xo9Eoc";
+
+fn manifest() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One server at a time.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn run(cmd: &mut Command) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The virtualenv with Langflow 1.13.0, made once.
+fn venv() -> &'static Path {
+    static VENV: OnceLock<PathBuf> = OnceLock::new();
+    VENV.get_or_init(|| {
+        let venv = manifest().join("target").join("lfvenv");
+        let stamp = venv.join(".installed-langflow-base-1.13.0");
+        if !stamp.exists() {
+            let py = venv.join("bin").join("python");
+            if !py.exists() {
+                run(Command::new("python3").args(["-m", "venv"]).arg(&venv));
+            }
+            run(Command::new(&py).args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "uv",
+            ]));
+            run(Command::new(venv.join("bin").join("uv"))
+                .args(["pip", "install", "--quiet", "--python"])
+                .arg(&py)
+                .arg("langflow-base==1.13.0"));
+            std::fs::write(&stamp, "").unwrap();
+        }
+        venv
+    })
+}
+
+/// A temp copy of the fixture config dir.
+struct Deployment {
+    root: tempfile::TempDir,
+}
+
+impl Deployment {
+    fn new() -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("langflow");
+        std::fs::create_dir_all(&dir).unwrap();
+        let fixture = manifest().join("../shared/fixtures/langflow-1.13");
+        for name in ["langflow.db", "secret_key"] {
+            std::fs::copy(fixture.join(name), dir.join(name)).unwrap();
+            std::fs::set_permissions(dir.join(name), std::fs::Permissions::from_mode(0o600))
+                .unwrap();
+        }
+        std::fs::create_dir_all(root.path().join("home")).unwrap();
+        Deployment { root }
+    }
+
+    fn dir(&self) -> PathBuf {
+        self.root.path().join("langflow")
+    }
+
+    /// `authctl --profile langflow ARGS` with `env`; returns (code, stdout, stderr).
+    fn authctl(
+        &self,
+        args: &[&str],
+        env: &[(&str, &str)],
+        stdin: Option<&str>,
+    ) -> (i32, String, String) {
+        use std::io::Write;
+        let mut cmd = Command::new(BIN);
+        cmd.env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .env("HOME", self.root.path().join("home"))
+            .env("LANGFLOW_CONFIG_DIR", self.dir())
+            .env("AUTHCTL_BCRYPT_COST", "10")
+            .arg("--profile")
+            .arg("langflow")
+            .args(args)
+            .envs(env.iter().copied())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        let mut input = child.stdin.take().unwrap();
+        if let Some(s) = stdin {
+            input.write_all(s.as_bytes()).unwrap();
+        }
+        drop(input);
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).trim().to_string(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    fn ok(&self, args: &[&str], env: &[(&str, &str)]) -> String {
+        let (code, out, err) = self.authctl(args, env, None);
+        assert_eq!(code, 0, "authctl {args:?}: {err}");
+        out
+    }
+
+    fn start(&self, extra_env: &[(&str, &str)]) -> Server {
+        let port = {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            l.local_addr().unwrap().port()
+        };
+        let log = self.root.path().join(format!("server-{port}.log"));
+        let child = Command::new(venv().join("bin").join("langflow"))
+            .args([
+                "run",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--backend-only",
+            ])
+            .env_clear()
+            .env(
+                "PATH",
+                format!("{}:/usr/bin:/bin", venv().join("bin").display()),
+            )
+            .env("HOME", self.root.path().join("home"))
+            .env("LANGFLOW_CONFIG_DIR", self.dir())
+            .env("LANGFLOW_SAVE_DB_IN_CONFIG_DIR", "true")
+            .env("LANGFLOW_AUTO_LOGIN", "False")
+            .env("LANGFLOW_SUPERUSER", "admin")
+            .env("LANGFLOW_SUPERUSER_PASSWORD", ADMIN_PASSWORD)
+            .env("LANGFLOW_RATE_LIMIT_ENABLED", "false")
+            .env("DO_NOT_TRACK", "true")
+            .envs(extra_env.iter().copied())
+            .stdout(std::fs::File::create(&log).unwrap())
+            .stderr(Stdio::from(
+                std::fs::File::options().append(true).open(&log).unwrap(),
+            ))
+            .spawn()
+            .unwrap();
+        let mut server = Server { child, port, log };
+        server.wait_healthy();
+        server
+    }
+}
+
+struct Server {
+    child: Child,
+    port: u16,
+    log: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg(self.child.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn wait_healthy(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(240);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!("langflow exited with {status}: {}", self.log_tail());
+            }
+            if self.request("GET", "/health", &[], None).0 == 200 {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        panic!("langflow did not become healthy: {}", self.log_tail());
+    }
+
+    fn log_tail(&self) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        text.lines()
+            .rev()
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// One HTTP request over loopback; returns (status, body).
+    fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        form: Option<&[(&str, &str)]>,
+    ) -> (u16, String) {
+        use std::io::{Read, Write};
+        let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", self.port)) else {
+            return (0, String::new());
+        };
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        let body = form
+            .map(|f| {
+                f.iter()
+                    .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+                    .collect::<Vec<_>>()
+                    .join("&")
+            })
+            .unwrap_or_default();
+        let mut req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n",
+            self.port
+        );
+        for (k, v) in headers {
+            req.push_str(&format!("{k}: {v}\r\n"));
+        }
+        if form.is_some() {
+            req.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+        }
+        req.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+        if stream.write_all(req.as_bytes()).is_err() {
+            return (0, String::new());
+        }
+        let mut resp = Vec::new();
+        let _ = stream.read_to_end(&mut resp);
+        let text = String::from_utf8_lossy(&resp).into_owned();
+        let status = text
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = text
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        let body = if text
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
+            dechunk(&body)
+        } else {
+            body
+        };
+        (status, body)
+    }
+
+    fn login(&self, user: &str, password: &str) -> (u16, String) {
+        self.request(
+            "POST",
+            "/api/v1/login",
+            &[],
+            Some(&[("username", user), ("password", password)]),
+        )
+    }
+
+    fn access_token(&self, user: &str, password: &str) -> String {
+        let (status, body) = self.login(user, password);
+        assert_eq!(status, 200, "login {user}: {body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        v["access_token"].as_str().unwrap().to_string()
+    }
+
+    fn whoami_bearer(&self, token: &str) -> (u16, String) {
+        self.request(
+            "GET",
+            "/api/v1/users/whoami",
+            &[("Authorization", &format!("Bearer {token}"))],
+            None,
+        )
+    }
+
+    fn whoami_key(&self, key: &str) -> (u16, String) {
+        self.request("GET", "/api/v1/users/whoami", &[("x-api-key", key)], None)
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.push_str(&after[..n]);
+        rest = after[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+fn username_of(body: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(body).unwrap()["username"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn users_tokens_and_api_keys_made_by_authctl_work_on_the_server() {
+    let _one = serial();
+    let d = Deployment::new();
+    let server = d.start(&[]);
+
+    // A user added by authctl waits for approval until activated, then logs in.
+    let (code, _, err) = d.authctl(
+        &["user", "add", "dave", "--password-stdin"],
+        &[],
+        Some("Quiet-Harbor-2027\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    let (status, body) = server.login("dave", "Quiet-Harbor-2027");
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("Waiting for approval"), "{body}");
+    d.ok(&["user", "activate", "dave"], &[]);
+    server.access_token("dave", "Quiet-Harbor-2027");
+
+    // The forgotten-password fix: the server checks the new password.
+    let (code, _, err) = d.authctl(
+        &[
+            "superuser",
+            "--username",
+            "admin",
+            "--reset-password",
+            "--password-stdin",
+        ],
+        &[],
+        Some("Brand-New-Root-Pass-1\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(server.login("admin", ADMIN_PASSWORD).0, 401);
+    let server_token = server.access_token("admin", "Brand-New-Root-Pass-1");
+
+    // An HS256 token minted offline is accepted by whoami, and the server's
+    // own token verifies with authctl.
+    let token = d.ok(&["token", "mint", "--user", "dave"], &[]);
+    let (status, body) = server.whoami_bearer(&token);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(username_of(&body), "dave");
+    d.ok(&["token", "verify", &server_token, "--type", "access"], &[]);
+    // Deactivated: the server refuses the token, and so does authctl.
+    d.ok(&["user", "deactivate", "dave"], &[]);
+    assert_eq!(server.whoami_bearer(&token).0, 401);
+    assert_eq!(d.authctl(&["token", "verify", &token], &[], None).0, 1);
+
+    // API keys: accepted in x-api-key, refused once revoked; the fixture's key still works.
+    let key = d.ok(
+        &["apikey", "create", "--user", "admin", "--name", "e2e"],
+        &[],
+    );
+    let (status, body) = server.whoami_key(&key);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(username_of(&body), "admin");
+    d.ok(&["apikey", "revoke", "e2e"], &[]);
+    assert_eq!(server.whoami_key(&key).0, 403);
+    assert_eq!(server.whoami_key(CI_KEY).0, 200);
+}
+
+#[test]
+fn rs256_keys_from_authctl_sign_tokens_both_ways() {
+    let _one = serial();
+    let d = Deployment::new();
+    let rs = [("LANGFLOW_ALGORITHM", "RS256")];
+    d.ok(&["keygen"], &rs);
+    let private_before = std::fs::read(d.dir().join("private_key.pem")).unwrap();
+    let server = d.start(&rs);
+    // Langflow used the keys as they were.
+    assert_eq!(
+        std::fs::read(d.dir().join("private_key.pem")).unwrap(),
+        private_before
+    );
+    let server_token = server.access_token("admin", ADMIN_PASSWORD);
+    let header = d.ok(&["--json", "token", "decode", &server_token], &[]);
+    assert!(header.contains("\"RS256\""), "{header}");
+    d.ok(&["token", "verify", &server_token], &rs);
+    let ours = d.ok(&["token", "mint", "--user", "admin"], &rs);
+    let (status, body) = server.whoami_bearer(&ours);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(username_of(&body), "admin");
+    // An HS256 token is refused by both once the deployment is RS256.
+    let hs = d.ok(&["token", "mint", "--user", "admin", "--alg", "HS256"], &[]);
+    assert_eq!(server.whoami_bearer(&hs).0, 401);
+    assert_eq!(d.authctl(&["token", "verify", &hs], &rs, None).0, 1);
+}
+
+#[test]
+fn after_secret_rotation_the_server_still_works() {
+    let _one = serial();
+    let d = Deployment::new();
+    let old_secret = std::fs::read_to_string(d.dir().join("secret_key")).unwrap();
+    let (code, _, err) = d.authctl(&["secret", "rotate", "--yes"], &[], None);
+    assert_eq!(code, 0, "{err}");
+    let new_secret = std::fs::read_to_string(d.dir().join("secret_key")).unwrap();
+    assert_ne!(old_secret.trim(), new_secret.trim());
+    let server = d.start(&[]);
+    // Starts, logs users in, accepts the old API key.
+    server.access_token("admin", ADMIN_PASSWORD);
+    server.access_token("bob", "Another-Pass-77");
+    let (status, body) = server.whoami_key(CI_KEY);
+    assert_eq!(status, 200, "{body}");
+    // The server still decrypts the credential variable.
+    let (status, body) =
+        server.request("GET", "/api/v1/variables/", &[("x-api-key", CI_KEY)], None);
+    assert_eq!(status, 200, "{body}");
+    let vars: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let openai = vars
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == "OPENAI_API_KEY")
+        .unwrap();
+    assert_eq!(openai["has_value"], true, "{openai}");
+    // And it decrypts to its old value under the new key.
+    let db = d.dir().join("langflow.db");
+    let conn_value = Command::new("python3")
+        .args(["-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select value from variable where name='OPENAI_API_KEY'\").fetchone()[0])"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let token = String::from_utf8_lossy(&conn_value.stdout)
+        .trim()
+        .to_string();
+    let (code, plain, err) = d.authctl(&["secret", "decrypt"], &[], Some(&token));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(plain, "sk-test-credential-value-123");
+    // Tokens under the new key are accepted; under the old one, refused.
+    let ours = d.ok(&["token", "mint", "--user", "admin"], &[]);
+    assert_eq!(server.whoami_bearer(&ours).0, 200);
+    let old = d.ok(
+        &["token", "mint", "--user", "admin"],
+        &[("LANGFLOW_SECRET_KEY", old_secret.trim())],
+    );
+    assert_eq!(server.whoami_bearer(&old).0, 401);
+}
