@@ -36,6 +36,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand keys 'List, publish, export and retire signing keys'
             cand token 'Mint, decode, verify and revoke JWTs'
             cand apikey 'Create, list and revoke API keys'
+            cand doctor 'Check the configuration, key directory and database for a safe deployment'
             cand completions 'Print shell completions for SHELL on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -660,6 +661,20 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;apikey;help;help'= {
         }
+        &'authctl;doctor'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --strict 'Treat warnings as failures'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authctl;completions'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
             cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
@@ -681,6 +696,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand keys 'List, publish, export and retire signing keys'
             cand token 'Mint, decode, verify and revoke JWTs'
             cand apikey 'Create, list and revoke API keys'
+            cand doctor 'Check the configuration, key directory and database for a safe deployment'
             cand completions 'Print shell completions for SHELL on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -775,6 +791,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;apikey;list'= {
         }
         &'authctl;help;apikey;revoke'= {
+        }
+        &'authctl;help;doctor'= {
         }
         &'authctl;help;completions'= {
         }

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod commands;
 pub mod docs;
+pub mod doctor;
 pub mod error;
 pub mod fsutil;
 pub mod keys;

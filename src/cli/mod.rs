@@ -117,6 +117,16 @@ pub enum Command {
     #[command(subcommand)]
     Apikey(ApikeyCommand),
 
+    /// Check the configuration, key directory and database for a safe deployment
+    ///
+    /// One line per check: pass, warn or fail, with the fix. Exit 0 when
+    /// nothing fails (with --strict, when nothing warns either), else 1.
+    Doctor {
+        /// Treat warnings as failures
+        #[arg(long)]
+        strict: bool,
+    },
+
     /// Print shell completions for SHELL on stdout
     Completions {
         /// The shell to generate completions for

@@ -8,6 +8,7 @@ use crate::settings::Settings;
 
 pub mod apikey;
 pub mod completions;
+pub mod doctor;
 pub mod keys;
 pub mod secret;
 pub mod superuser;
@@ -29,6 +30,7 @@ pub fn dispatch(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Keys(cmd) => keys::run(cmd, ctx),
         Command::Token(cmd) => token::run(cmd, ctx),
         Command::Apikey(cmd) => apikey::run(cmd, ctx),
+        Command::Doctor { strict } => doctor::run(strict, ctx),
         Command::Completions { shell } => completions::run(shell),
     }
 }

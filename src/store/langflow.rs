@@ -519,6 +519,10 @@ impl UserStore for LangflowStore {
         Ok(user)
     }
 
+    fn integrity_check(&self) -> Result<Vec<String>> {
+        sqlite::integrity_check(&self.conn)
+    }
+
     fn audit_log(&self) -> Result<Vec<AuditRecord>> {
         let text = match std::fs::read_to_string(&self.audit_path) {
             Ok(t) => t,

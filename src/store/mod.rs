@@ -111,6 +111,8 @@ pub trait UserStore {
     fn delete_user(&mut self, username: &str, force: bool) -> Result<User>;
     /// Audit records, oldest first (for tests and `doctor`).
     fn audit_log(&self) -> Result<Vec<AuditRecord>>;
+    /// `PRAGMA integrity_check` findings; empty when the database is sound.
+    fn integrity_check(&self) -> Result<Vec<String>>;
 
     /// Record a minted refresh token by jti and the SHA-256 of the token.
     fn record_refresh_token(&mut self, record: &RefreshToken, token_sha256: &str) -> Result<()>;

@@ -329,6 +329,10 @@ impl UserStore for NativeStore {
         Ok(user)
     }
 
+    fn integrity_check(&self) -> Result<Vec<String>> {
+        sqlite::integrity_check(&self.conn)
+    }
+
     fn audit_log(&self) -> Result<Vec<AuditRecord>> {
         let mut stmt = self
             .conn

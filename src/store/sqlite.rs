@@ -129,3 +129,15 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| Error::db("cannot read the database schema version", e))
 }
+
+/// `PRAGMA integrity_check` findings; empty when it answers "ok".
+pub fn integrity_check(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare("PRAGMA integrity_check")
+        .map_err(|e| Error::db("cannot check the database", e))?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| Error::db("cannot check the database", e))?;
+    Ok(rows.into_iter().filter(|r| r != "ok").collect())
+}

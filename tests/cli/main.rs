@@ -1,6 +1,7 @@
 //! Integration tests: the real binary in hermetic temp environments.
 
 mod common;
+mod doctor;
 mod generated;
 mod keys;
 mod langflow;

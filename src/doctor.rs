@@ -1,0 +1,772 @@
+//! `doctor`: the deployment checklists of the seed documents (Langflow's
+//! security best practices, Flowise's production checklist) as checks.
+//!
+//! Each check is a small function over `Inputs` that returns one `Check`;
+//! a check never fails because another one's subject is missing (that is
+//! the other check's finding). Nothing here writes anything.
+
+use crate::error::Result;
+use crate::fsutil::mode_of;
+use crate::keys::{KeyDir, KeyStatus};
+use crate::password;
+use crate::secrets;
+use crate::settings::{Profile, Settings};
+use crate::signing;
+use crate::store::{self, Access};
+use crate::token::Alg;
+use rsa::traits::PublicKeyParts;
+use secrecy::ExposeSecret;
+use serde::Serialize;
+
+/// How a check came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Warn,
+    Fail,
+}
+
+/// One line of the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub id: &'static str,
+    pub status: Status,
+    pub message: String,
+    pub fix: Option<String>,
+}
+
+fn pass(id: &'static str, message: impl Into<String>) -> Check {
+    Check {
+        id,
+        status: Status::Pass,
+        message: message.into(),
+        fix: None,
+    }
+}
+
+fn warn(id: &'static str, message: impl Into<String>, fix: impl Into<String>) -> Check {
+    Check {
+        id,
+        status: Status::Warn,
+        message: message.into(),
+        fix: Some(fix.into()),
+    }
+}
+
+fn fail(id: &'static str, message: impl Into<String>, fix: impl Into<String>) -> Check {
+    Check {
+        id,
+        status: Status::Fail,
+        message: message.into(),
+        fix: Some(fix.into()),
+    }
+}
+
+/// Access tokens longer than this are warned (the seeds: 15 min to 1 h).
+pub const MAX_ACCESS_TTL: u64 = 3600;
+/// Refresh tokens longer than this are warned (the seeds: 7 to 30 days).
+pub const MAX_REFRESH_TTL: u64 = 30 * 86_400;
+
+/// Run every check.
+pub fn run(s: &Settings) -> Vec<Check> {
+    let alg = signing::algorithm(s, None);
+    let mut checks = vec![
+        algorithm(s, &alg),
+        secret_present(s, &alg),
+        secret_strength(s),
+        secret_file_mode(s),
+        rotation_pending(s),
+        config_dir_mode(s),
+        private_key_mode(s),
+        rsa_keys(s),
+        keys_match_algorithm(s, &alg),
+        retired_keys(s),
+        access_ttl(s),
+        refresh_ttl(s),
+        new_user_is_active(s),
+    ];
+    if s.profile == Profile::Langflow {
+        checks.push(auto_login(s));
+        checks.push(superuser_password_in_env_file(s));
+    }
+    checks.extend(database(s));
+    checks
+}
+
+fn algorithm(s: &Settings, alg: &Result<Alg>) -> Check {
+    match alg {
+        Ok(a) => pass(
+            "config.algorithm",
+            format!("{} is {a}", s.var_name("ALGORITHM")),
+        ),
+        Err(e) => fail(
+            "config.algorithm",
+            e.to_string(),
+            format!("set {} to HS256, RS256 or RS512", s.var_name("ALGORITHM")),
+        ),
+    }
+}
+
+/// The secret key is needed for HS256, and in Langflow always (Fernet).
+fn secret_present(s: &Settings, alg: &Result<Alg>) -> Check {
+    const ID: &str = "secret.present";
+    let needed = s.profile == Profile::Langflow || matches!(alg, Ok(Alg::HS256));
+    match signing::secret_key(s) {
+        Ok(Some(_)) => pass(ID, "a secret key is configured"),
+        Ok(None) if needed => fail(
+            ID,
+            "no secret key is configured",
+            "run `authctl keygen --alg HS256` or `authctl secret generate --write`",
+        ),
+        Ok(None) => pass(ID, "no secret key, and the algorithm does not need one"),
+        Err(e) => fail(ID, e.to_string(), "fix or replace the secret_key file"),
+    }
+}
+
+fn secret_strength(s: &Settings) -> Check {
+    const ID: &str = "secret.strength";
+    match signing::secret_key(s) {
+        Ok(Some(secret)) => {
+            let reasons = secrets::check(secret.expose_secret());
+            if reasons.is_empty() {
+                pass(ID, "the secret key is strong")
+            } else {
+                fail(
+                    ID,
+                    format!("the secret key is weak: {}", reasons.join("; ")),
+                    "rotate it with `authctl secret rotate`",
+                )
+            }
+        }
+        _ => pass(ID, "no secret key to judge"),
+    }
+}
+
+fn secret_file_mode(s: &Settings) -> Check {
+    const ID: &str = "secret.file_mode";
+    let path = s.config_dir.join(secrets::SECRET_KEY_FILE);
+    match mode_of(&path) {
+        Some(mode) if mode & 0o077 != 0 => fail(
+            ID,
+            format!(
+                "\"{}\" has mode {mode:04o}; others can read it",
+                path.display()
+            ),
+            format!("chmod 600 \"{}\"", path.display()),
+        ),
+        Some(_) => pass(ID, format!("\"{}\" is 0600", path.display())),
+        None => pass(ID, "no secret_key file"),
+    }
+}
+
+fn rotation_pending(s: &Settings) -> Check {
+    const ID: &str = "secret.rotation";
+    let pending = s.config_dir.join(crate::commands::secret::PENDING_FILE);
+    if pending.exists() {
+        fail(ID, format!("a secret rotation did not finish: the database holds values under the key in \"{}\"", pending.display()), format!("mv \"{}\" \"{}\"", pending.display(), s.config_dir.join(secrets::SECRET_KEY_FILE).display()))
+    } else {
+        pass(ID, "no unfinished rotation")
+    }
+}
+
+fn config_dir_mode(s: &Settings) -> Check {
+    const ID: &str = "keys.dir_mode";
+    let has_private = s.config_dir.join(crate::keys::PRIVATE_KEY_FILE).exists();
+    match mode_of(&s.config_dir) {
+        Some(mode) if has_private && mode & 0o077 != 0 => warn(
+            ID,
+            format!(
+                "the key directory \"{}\" has mode {mode:04o}",
+                s.config_dir.display()
+            ),
+            format!("chmod 700 \"{}\"", s.config_dir.display()),
+        ),
+        Some(_) => pass(ID, "the key directory is private"),
+        None => pass(ID, "no key directory yet"),
+    }
+}
+
+fn private_key_mode(s: &Settings) -> Check {
+    const ID: &str = "keys.private_mode";
+    let path = s.config_dir.join(crate::keys::PRIVATE_KEY_FILE);
+    match mode_of(&path) {
+        Some(mode) if mode & 0o077 != 0 => fail(
+            ID,
+            format!(
+                "\"{}\" has mode {mode:04o}; others can read it",
+                path.display()
+            ),
+            format!("chmod 600 \"{}\"", path.display()),
+        ),
+        Some(_) => pass(ID, "private_key.pem is 0600"),
+        None => pass(ID, "no private key file"),
+    }
+}
+
+/// Size, and that public_key.pem matches private_key.pem.
+fn rsa_keys(s: &Settings) -> Check {
+    const ID: &str = "keys.rsa";
+    let dir = KeyDir::new(&s.config_dir);
+    let private_path = dir.private_key_path();
+    if !private_path.exists() {
+        return pass(ID, "no RSA key pair");
+    }
+    let private = match crate::fsutil::read_text(&private_path, "private key")
+        .and_then(|t| crate::keys::parse_private_pem(&t))
+    {
+        Ok(k) => k,
+        Err(e) => {
+            return fail(
+                ID,
+                e.to_string(),
+                "replace it with `authctl keygen --alg RS256 --force`",
+            )
+        }
+    };
+    let public_path = dir.public_key_path();
+    if !public_path.exists() {
+        return warn(
+            ID,
+            "public_key.pem is missing",
+            "derive it with `authctl keygen --alg RS256`",
+        );
+    }
+    match crate::fsutil::read_text(&public_path, "public key")
+        .and_then(|t| crate::keys::parse_public_pem(&t))
+    {
+        Ok(public) if public == private.to_public_key() => pass(
+            ID,
+            format!("RSA-{} key pair, public key matches", private.size() * 8),
+        ),
+        Ok(_) => fail(
+            ID,
+            "public_key.pem does not match private_key.pem",
+            "remove public_key.pem and run `authctl keygen --alg RS256` to derive it",
+        ),
+        Err(e) => fail(
+            ID,
+            e.to_string(),
+            "remove public_key.pem and run `authctl keygen --alg RS256` to derive it",
+        ),
+    }
+}
+
+fn keys_match_algorithm(s: &Settings, alg: &Result<Alg>) -> Check {
+    const ID: &str = "keys.algorithm";
+    let Ok(alg) = alg else {
+        return pass(ID, "no valid algorithm to compare");
+    };
+    let has_private =
+        s.private_key.is_some() || s.config_dir.join(crate::keys::PRIVATE_KEY_FILE).exists();
+    if alg.is_rsa() && !has_private {
+        return fail(
+            ID,
+            format!("{alg} is configured but there is no RSA private key"),
+            format!("run `authctl keygen --alg {alg}`"),
+        );
+    }
+    pass(ID, format!("keys for {alg} are present"))
+}
+
+fn retired_keys(s: &Settings) -> Check {
+    const ID: &str = "keys.retired";
+    let Ok(list) = KeyDir::new(&s.config_dir).list() else {
+        return pass(ID, "no key manifest to read");
+    };
+    let now = chrono::Utc::now();
+    let stale: Vec<String> = list
+        .iter()
+        .filter(|k| k.status == KeyStatus::Retired)
+        .filter(|k| {
+            k.retired_at
+                .as_deref()
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                .is_some_and(|t| {
+                    (now - t.with_timezone(&chrono::Utc)).num_seconds() > s.refresh_ttl as i64
+                })
+        })
+        .map(|k| k.kid.clone())
+        .collect();
+    if stale.is_empty() {
+        pass(ID, "no retired key has outlived the refresh-token lifetime")
+    } else {
+        warn(
+            ID,
+            format!(
+                "retired keys older than the refresh-token lifetime still verify: {}",
+                stale.join(", ")
+            ),
+            format!("authctl keys retire {}", stale[0]),
+        )
+    }
+}
+
+fn access_ttl(s: &Settings) -> Check {
+    const ID: &str = "tokens.access_ttl";
+    if s.access_ttl > MAX_ACCESS_TTL {
+        warn(
+            ID,
+            format!("access tokens live {} s, over an hour", s.access_ttl),
+            format!(
+                "set {} to 3600 or less",
+                s.var_name("ACCESS_TOKEN_EXPIRE_SECONDS")
+            ),
+        )
+    } else {
+        pass(ID, format!("access tokens live {} s", s.access_ttl))
+    }
+}
+
+fn refresh_ttl(s: &Settings) -> Check {
+    const ID: &str = "tokens.refresh_ttl";
+    if s.refresh_ttl > MAX_REFRESH_TTL {
+        warn(
+            ID,
+            format!("refresh tokens live {} s, over 30 days", s.refresh_ttl),
+            format!(
+                "set {} to 2592000 or less",
+                s.var_name("REFRESH_TOKEN_EXPIRE_SECONDS")
+            ),
+        )
+    } else {
+        pass(ID, format!("refresh tokens live {} s", s.refresh_ttl))
+    }
+}
+
+fn new_user_is_active(s: &Settings) -> Check {
+    const ID: &str = "users.new_user_is_active";
+    if s.new_user_is_active {
+        warn(
+            ID,
+            "new users are active at once, without approval",
+            format!("set {}=false", s.var_name("NEW_USER_IS_ACTIVE")),
+        )
+    } else {
+        pass(ID, "new users wait for activation")
+    }
+}
+
+fn auto_login(s: &Settings) -> Check {
+    const ID: &str = "langflow.auto_login";
+    if s.auto_login.unwrap_or(true) {
+        warn(ID, "LANGFLOW_AUTO_LOGIN is on (Langflow's default): anyone reaching the server is logged in as the superuser", "set LANGFLOW_AUTO_LOGIN=False")
+    } else {
+        pass(ID, "LANGFLOW_AUTO_LOGIN is off")
+    }
+}
+
+fn superuser_password_in_env_file(s: &Settings) -> Check {
+    const ID: &str = "langflow.superuser_password";
+    let var = s.var_name("SUPERUSER_PASSWORD");
+    if s.var_in_env_file(&var) {
+        warn(ID, format!("{var} is kept in plain text in the env file"), format!("remove {var} from the env file once the superuser exists (it is only read to create it)"))
+    } else {
+        pass(ID, format!("{var} is not in the env file"))
+    }
+}
+
+/// Database checks: readable, intact, known schema, private, an active
+/// superuser, and password hashes at the configured cost.
+fn database(s: &Settings) -> Vec<Check> {
+    let path = &s.db_path;
+    if !path.exists() {
+        return vec![fail(
+            "db.readable",
+            format!("database \"{}\" does not exist", path.display()),
+            "create the first user with `authctl superuser`",
+        )];
+    }
+    let mut checks = Vec::new();
+    match mode_of(path) {
+        Some(mode) if mode & 0o007 != 0 => checks.push(fail(
+            "db.file_mode",
+            format!(
+                "\"{}\" has mode {mode:04o}; everyone can read the password hashes",
+                path.display()
+            ),
+            format!("chmod 600 \"{}\"", path.display()),
+        )),
+        _ => checks.push(pass("db.file_mode", "the database is not world-readable")),
+    }
+    let db = match store::open(s, Access::Read) {
+        Ok(Some(db)) => db,
+        Ok(None) => {
+            checks.push(fail(
+                "db.readable",
+                "the database has no schema yet",
+                "create the first user with `authctl superuser`",
+            ));
+            return checks;
+        }
+        Err(e) => {
+            checks.push(fail(
+                "db.readable",
+                e.one_line(),
+                "check --db and the file's permissions",
+            ));
+            return checks;
+        }
+    };
+    checks.push(pass(
+        "db.readable",
+        format!(
+            "\"{}\" opens, and its schema version is known",
+            path.display()
+        ),
+    ));
+    match db.integrity_check() {
+        Ok(problems) if problems.is_empty() => {
+            checks.push(pass("db.integrity", "PRAGMA integrity_check: ok"))
+        }
+        Ok(problems) => checks.push(fail(
+            "db.integrity",
+            format!("integrity_check: {}", problems.join("; ")),
+            "restore the database from a backup",
+        )),
+        Err(e) => checks.push(fail(
+            "db.integrity",
+            e.one_line(),
+            "restore the database from a backup",
+        )),
+    }
+    match db.list_users() {
+        Ok(users) => {
+            if users.iter().any(|u| u.is_active && u.is_superuser) {
+                checks.push(pass("users.superuser", "there is an active superuser"));
+            } else {
+                checks.push(fail(
+                    "users.superuser",
+                    "no active superuser",
+                    "run `authctl superuser`",
+                ));
+            }
+            let weak: Vec<&str> = users
+                .iter()
+                .filter(|u| password::hash_cost(&u.password_hash).is_none_or(|c| c < s.bcrypt_cost))
+                .map(|u| u.username.as_str())
+                .collect();
+            if weak.is_empty() {
+                checks.push(pass(
+                    "users.bcrypt_cost",
+                    format!("every password hash has cost {} or more", s.bcrypt_cost),
+                ));
+            } else {
+                checks.push(warn(
+                    "users.bcrypt_cost",
+                    format!(
+                        "password hashes below cost {}: {}",
+                        s.bcrypt_cost,
+                        weak.join(", ")
+                    ),
+                    format!("reset them with `authctl user passwd {}`", weak[0]),
+                ));
+            }
+        }
+        Err(e) => checks.push(fail("users.superuser", e.one_line(), "check the database")),
+    }
+    checks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::GlobalArgs;
+    use crate::settings::Vars;
+    use crate::store::{NewUser, UserChange, UserStore};
+    use std::collections::BTreeMap;
+    use std::os::unix::fs::PermissionsExt;
+    use std::path::{Path, PathBuf};
+
+    const STRONG: &str = "q3Vn0mZl8u1cD2xk9Yh7RtPz4WbA6sJeLgFoNiMvKQE";
+
+    fn fixture(name: &str) -> String {
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/keys")
+                .join(name),
+        )
+        .unwrap()
+    }
+
+    fn chmod(p: &Path, mode: u32) {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    /// A sound native RS256 deployment: private dir, keys, strong secret,
+    /// a database with an active superuser hashed at the configured cost.
+    struct Setup {
+        _root: tempfile::TempDir,
+        dir: PathBuf,
+        vars: BTreeMap<String, String>,
+    }
+
+    impl Setup {
+        fn sound() -> Self {
+            let root = tempfile::tempdir().unwrap();
+            let dir = root.path().join("cfg");
+            crate::fsutil::ensure_dir(&dir).unwrap();
+            std::fs::write(dir.join("secret_key"), STRONG).unwrap();
+            chmod(&dir.join("secret_key"), 0o600);
+            std::fs::write(dir.join("private_key.pem"), fixture("rsa2048-pkcs8.pem")).unwrap();
+            chmod(&dir.join("private_key.pem"), 0o600);
+            std::fs::write(dir.join("public_key.pem"), fixture("rsa2048-pkcs8.pub.pem")).unwrap();
+            let mut db = crate::store::native::NativeStore::open(
+                &dir.join("authctl.db"),
+                Access::Write,
+                "t".into(),
+            )
+            .unwrap()
+            .unwrap();
+            let hash = password::hash(
+                &secrecy::SecretString::from("Correct-Horse-42!".to_string()),
+                10,
+            )
+            .unwrap();
+            db.create_user(&NewUser {
+                username: "admin".into(),
+                password_hash: hash,
+                is_active: true,
+                is_superuser: true,
+            })
+            .unwrap();
+            let vars = [
+                ("AUTHCTL_CONFIG_DIR", dir.display().to_string()),
+                ("AUTHCTL_ALGORITHM", "RS256".into()),
+                ("AUTHCTL_BCRYPT_COST", "10".into()),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+            Setup {
+                _root: root,
+                dir,
+                vars,
+            }
+        }
+
+        fn set(&mut self, k: &str, v: &str) {
+            self.vars.insert(k.into(), v.into());
+        }
+
+        fn checks(&self) -> Vec<Check> {
+            let s = Settings::resolve(
+                &GlobalArgs::default(),
+                Vars::from_maps(self.vars.clone(), []),
+            )
+            .unwrap();
+            run(&s)
+        }
+
+        fn db(&self) -> crate::store::native::NativeStore {
+            crate::store::native::NativeStore::open(
+                &self.dir.join("authctl.db"),
+                Access::Write,
+                "t".into(),
+            )
+            .unwrap()
+            .unwrap()
+        }
+    }
+
+    fn not_passing(checks: &[Check]) -> Vec<(&'static str, Status)> {
+        checks
+            .iter()
+            .filter(|c| c.status != Status::Pass)
+            .map(|c| (c.id, c.status))
+            .collect()
+    }
+
+    #[test]
+    fn a_sound_setup_passes_every_check() {
+        let checks = Setup::sound().checks();
+        assert_eq!(not_passing(&checks), [], "{checks:#?}");
+        assert!(checks.len() >= 18);
+    }
+
+    #[test]
+    fn each_bad_setup_trips_only_its_own_check() {
+        type Break = fn(&mut Setup);
+        let cases: Vec<(&str, Status, Break)> = vec![
+            ("config.algorithm", Status::Fail, |s| {
+                s.set("AUTHCTL_ALGORITHM", "HS384")
+            }),
+            ("secret.present", Status::Fail, |s| {
+                s.set("AUTHCTL_ALGORITHM", "HS256");
+                std::fs::remove_file(s.dir.join("secret_key")).unwrap();
+            }),
+            ("secret.strength", Status::Fail, |s| {
+                std::fs::write(s.dir.join("secret_key"), "changeme").unwrap()
+            }),
+            ("secret.file_mode", Status::Fail, |s| {
+                chmod(&s.dir.join("secret_key"), 0o644)
+            }),
+            ("secret.rotation", Status::Fail, |s| {
+                std::fs::write(s.dir.join("secret_key.rotating"), STRONG).unwrap()
+            }),
+            ("keys.dir_mode", Status::Warn, |s| chmod(&s.dir, 0o755)),
+            ("keys.private_mode", Status::Fail, |s| {
+                chmod(&s.dir.join("private_key.pem"), 0o644)
+            }),
+            ("keys.rsa", Status::Fail, |s| {
+                std::fs::write(
+                    s.dir.join("public_key.pem"),
+                    fixture("rsa2048-pkcs1.pub.pem"),
+                )
+                .unwrap()
+            }),
+            ("keys.algorithm", Status::Fail, |s| {
+                std::fs::remove_file(s.dir.join("private_key.pem")).unwrap();
+                std::fs::remove_file(s.dir.join("public_key.pem")).unwrap();
+            }),
+            ("keys.retired", Status::Warn, |s| {
+                let kd = KeyDir::new(&s.dir);
+                let other = crate::keys::parse_private_pem(&fixture("rsa2048-pkcs1.pem")).unwrap();
+                kd.ensure_rsa(
+                    crate::keys::Alg::Rs256,
+                    2048,
+                    crate::keys::EnsureOptions {
+                        force: true,
+                        import: Some(other),
+                        public_override: None,
+                    },
+                )
+                .unwrap();
+                let manifest = s.dir.join("keys.json");
+                let text = std::fs::read_to_string(&manifest).unwrap();
+                let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+                for k in v["keys"].as_array_mut().unwrap() {
+                    if k["status"] == "retired" {
+                        k["retired_at"] = "2001-01-01T00:00:00Z".into();
+                    }
+                }
+                std::fs::write(&manifest, v.to_string()).unwrap();
+            }),
+            ("tokens.access_ttl", Status::Warn, |s| {
+                s.set("AUTHCTL_ACCESS_TOKEN_EXPIRE_SECONDS", "7200")
+            }),
+            ("tokens.refresh_ttl", Status::Warn, |s| {
+                s.set("AUTHCTL_REFRESH_TOKEN_EXPIRE_SECONDS", "5184000")
+            }),
+            ("users.new_user_is_active", Status::Warn, |s| {
+                s.set("AUTHCTL_NEW_USER_IS_ACTIVE", "true")
+            }),
+            ("db.file_mode", Status::Fail, |s| {
+                chmod(&s.dir.join("authctl.db"), 0o644)
+            }),
+            ("db.readable", Status::Fail, |s| {
+                std::fs::write(s.dir.join("authctl.db"), b"not a database, just some text").unwrap()
+            }),
+            ("users.superuser", Status::Fail, |s| {
+                let change = UserChange {
+                    is_active: Some(false),
+                    force: true,
+                    ..Default::default()
+                };
+                s.db().update_users(&["admin".into()], &change).unwrap();
+            }),
+            ("users.bcrypt_cost", Status::Warn, |s| {
+                s.set("AUTHCTL_BCRYPT_COST", "11")
+            }),
+        ];
+        for (id, status, break_it) in cases {
+            let mut setup = Setup::sound();
+            break_it(&mut setup);
+            let checks = setup.checks();
+            assert_eq!(not_passing(&checks), [(id, status)], "{id}: {checks:#?}");
+            let c = checks.iter().find(|c| c.id == id).unwrap();
+            assert!(
+                c.fix.as_deref().is_some_and(|f| !f.is_empty()),
+                "{id} has no fix"
+            );
+        }
+    }
+
+    #[test]
+    fn a_corrupt_database_fails_the_integrity_check() {
+        let setup = Setup::sound();
+        {
+            let mut db = setup.db();
+            for i in 0..200 {
+                let hash =
+                    "$2b$10$abcdefghijklmnopqrstuuabcdefghijklmnopqrstuvwxyzABCDE".to_string();
+                db.create_user(&NewUser {
+                    username: format!("user{i:03}"),
+                    password_hash: hash,
+                    is_active: false,
+                    is_superuser: false,
+                })
+                .unwrap();
+            }
+        }
+        // Break the b-tree page of the username index: SQLite still opens
+        // the file, and integrity_check finds the damage.
+        let path = setup.dir.join("authctl.db");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        let (root, page_size): (i64, i64) = conn
+            .query_row(
+                "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = 'sqlite_autoindex_users_1'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        drop(conn);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let start = ((root - 1) * page_size) as usize;
+        for b in &mut bytes[start..start + 64] {
+            *b = 0xFF;
+        }
+        std::fs::write(&path, bytes).unwrap();
+        let checks = setup.checks();
+        assert_eq!(
+            not_passing(&checks),
+            [("db.integrity", Status::Fail)],
+            "{checks:#?}"
+        );
+    }
+
+    #[test]
+    fn langflow_checks_auto_login_and_the_superuser_password_in_the_env_file() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("lf");
+        crate::fsutil::ensure_dir(&dir).unwrap();
+        let fixture =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/langflow-1.13");
+        for name in ["langflow.db", "secret_key"] {
+            std::fs::copy(fixture.join(name), dir.join(name)).unwrap();
+            chmod(&dir.join(name), 0o600);
+        }
+        let env_file = root.path().join(".env");
+        let check = |file: &str, extra: &[(&str, &str)]| {
+            std::fs::write(&env_file, file).unwrap();
+            let mut vars: Vec<(String, String)> = vec![
+                ("AUTHCTL_PROFILE".into(), "langflow".into()),
+                ("LANGFLOW_CONFIG_DIR".into(), dir.display().to_string()),
+            ];
+            vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            let global = GlobalArgs {
+                env_file: Some(env_file.clone()),
+                ..Default::default()
+            };
+            let s = Settings::resolve(&global, Vars::from_maps(vars, [])).unwrap();
+            not_passing(&run(&s))
+        };
+        assert_eq!(check("LANGFLOW_AUTO_LOGIN=False\n", &[]), []);
+        assert_eq!(check("", &[]), [("langflow.auto_login", Status::Warn)]);
+        assert_eq!(
+            check(
+                "LANGFLOW_AUTO_LOGIN=False\n",
+                &[("LANGFLOW_AUTO_LOGIN", "true")]
+            ),
+            [("langflow.auto_login", Status::Warn)]
+        );
+        assert_eq!(
+            check(
+                "LANGFLOW_AUTO_LOGIN=False\nLANGFLOW_SUPERUSER_PASSWORD=Correct-Horse-42!\n",
+                &[]
+            ),
+            [("langflow.superuser_password", Status::Warn)]
+        );
+    }
+}
