@@ -164,7 +164,14 @@ fn rotation_pending(s: &Settings) -> Check {
     const ID: &str = "secret.rotation";
     let pending = s.config_dir.join(crate::commands::secret::PENDING_FILE);
     if pending.exists() {
-        fail(ID, format!("a secret rotation did not finish: the database holds values under the key in \"{}\"", pending.display()), format!("mv \"{}\" \"{}\"", pending.display(), s.config_dir.join(secrets::SECRET_KEY_FILE).display()))
+        fail(
+            ID,
+            format!(
+                "a secret rotation was interrupted (\"{}\" is still there)",
+                pending.display()
+            ),
+            "run `authctl secret rotate` to finish or discard it",
+        )
     } else {
         pass(ID, "no unfinished rotation")
     }

@@ -74,8 +74,10 @@ pub fn write_atomic(
             path.display()
         )));
     }
+    sweep_stale_temps(dir);
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
+        .prefix(&prefix)
         .permissions(fs::Permissions::from_mode(mode))
         .tempfile_in(dir)
         .map_err(|e| {
@@ -119,6 +121,31 @@ pub fn write_atomic(
         .map_err(|e| Error::io(format!("cannot replace \"{}\"", path.display()), e.error))?;
     sync_dir(dir)?;
     Ok(backup)
+}
+
+/// Remove temp files left in `dir` by writers that died (killed between
+/// creating the temp file and renaming it). A temp file's name carries its
+/// writer's pid; one whose process is gone is removed. Only where `/proc`
+/// tells which processes live; best effort, errors ignored.
+pub fn sweep_stale_temps(dir: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The backup name for `path`: `<name>.<YYYYmmddTHHMMSS.ffffffZ>.bak`.
@@ -191,6 +218,21 @@ mod tests {
         let err = write_atomic(&file, b"two", SECRET_MODE, Overwrite::Refuse).unwrap_err();
         assert_eq!(err.exit_code(), 4);
         assert_eq!(fs::read(&file).unwrap(), b"one");
+    }
+
+    #[test]
+    fn temp_files_of_dead_writers_are_swept() {
+        let dir = tempfile::tempdir().unwrap();
+        // pid 0 never names a user process; u32::MAX never exists.
+        let dead = dir.path().join(format!("{TEMP_PREFIX}{}-abc", u32::MAX));
+        let alive = dir
+            .path()
+            .join(format!("{TEMP_PREFIX}{}-def", std::process::id()));
+        fs::write(&dead, "x").unwrap();
+        fs::write(&alive, "x").unwrap();
+        write_atomic(&dir.path().join("f"), b"1", SECRET_MODE, Overwrite::Refuse).unwrap();
+        assert!(!dead.exists());
+        assert!(alive.exists());
     }
 
     #[test]

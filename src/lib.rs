@@ -71,12 +71,21 @@ fn usage_error(e: &clap::Error) -> u8 {
             error::exit::USAGE
         }
         _ => {
+            // clap's message, with its detail lines ("  <--all>", tips), on one line.
             let rendered = e.render().to_string();
             let first = rendered
+                .split("\n\nUsage:")
+                .next()
+                .unwrap_or_default()
+                .split("\n\nFor more information")
+                .next()
+                .unwrap_or_default()
                 .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("invalid arguments")
-                .trim_start_matches("error: ");
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let first = first.trim_start_matches("error: ");
             let err = error::Error::usage(format!("{first} (see --help)"));
             output::error(&err, output::Format::default());
             err.exit_code()

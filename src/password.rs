@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use secrecy::{ExposeSecret, SecretString};
-use std::io::{BufRead, Read};
+use std::io::Read;
 use std::path::PathBuf;
 
 /// bcrypt ignores everything past 72 bytes; we refuse instead.
@@ -60,17 +60,23 @@ pub fn read(source: &Source, settings: &crate::settings::Settings) -> Result<Sec
             let mut buf = Vec::new();
             std::io::stdin()
                 .lock()
-                .take(CAP)
-                .read_until(b'\n', &mut buf)
+                .take(CAP + 1)
+                .read_to_end(&mut buf)
                 .map_err(|e| Error::io("cannot read the password from stdin", e))?;
-            let text = String::from_utf8(buf)
+            let buf = zeroize::Zeroizing::new(buf);
+            if buf.len() as u64 > CAP {
+                return Err(Error::usage(format!(
+                    "password refused: stdin holds over {CAP} bytes and bcrypt uses only the first {MAX_BYTES}"
+                )));
+            }
+            let text = std::str::from_utf8(&buf)
                 .map_err(|_| Error::usage("the password on stdin is not UTF-8 text"))?;
             if text.is_empty() {
                 return Err(Error::usage(
                     "--password-stdin was given but stdin is empty; pipe the password in",
                 ));
             }
-            single_line(&text, "stdin")
+            single_line(text, "stdin")
         }
         Source::File(path) => {
             let file = std::fs::File::open(path).map_err(|e| {

@@ -155,13 +155,6 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let dir = &s.config_dir;
     let pending = dir.join(PENDING_FILE);
-    if pending.exists() {
-        return Err(Error::Conflict(format!(
-            "a previous rotation did not finish: \"{}\" holds the key the database was re-encrypted with; move it over \"{}\" to finish it",
-            pending.display(),
-            dir.join(secrets::SECRET_KEY_FILE).display()
-        )));
-    }
     if s.secret_key.is_some() {
         return Err(Error::Conflict(format!(
             "{} is set, and the server would keep using it after the rotation; unset it so the secret_key file is used, then rotate",
@@ -169,6 +162,9 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
         )));
     }
     let old = signing::require_secret_key(s)?;
+    if pending.exists() {
+        return resolve_interrupted(&old, ctx, args.dry_run);
+    }
     let new = if args.new_key_stdin {
         let mut line = String::new();
         std::io::stdin()
@@ -281,4 +277,65 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
         }))
         .stdout(if total > 0 { table } else { String::new() })
         .note(note))
+}
+
+/// Whether every encrypted value in the store decrypts under `secret`.
+fn all_decrypt_under(secret: &SecretString, ctx: &Ctx) -> Result<bool> {
+    let Some(mut db) = crate::store::open(&ctx.settings, crate::store::Access::Read)? else {
+        return Ok(true);
+    };
+    let mut check = |value: &str, _row: &str| -> Result<String> {
+        secrets::decrypt_with_secret(secret.expose_secret(), value)?;
+        Ok(value.to_string())
+    };
+    match db.reencrypt(&mut check, true) {
+        Ok(_) => Ok(true),
+        Err(Error::Negative(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// A rotation was interrupted (the pending key is on disk). The database
+/// changed in one transaction, so its values are all under one key: if
+/// that is the current key, the rotation never reached the database and the
+/// pending key is discarded; if it is the pending key, the rotation is
+/// finished by installing it.
+fn resolve_interrupted(old: &SecretString, ctx: &Ctx, dry_run: bool) -> Result<Outcome> {
+    let dir = &ctx.settings.config_dir;
+    let pending = dir.join(PENDING_FILE);
+    let new = crate::fsutil::read_text(&pending, "pending secret key")
+        .map(|t| SecretString::from(t.trim().to_string()))?;
+    if all_decrypt_under(old, ctx)? {
+        if !dry_run {
+            std::fs::remove_file(&pending)
+                .map_err(|e| Error::io(format!("cannot remove \"{}\"", pending.display()), e))?;
+        }
+        return Ok(Outcome::new()
+            .json(json!({ "interrupted": "discarded", "dry_run": dry_run }))
+            .note(format!(
+                "{}an interrupted rotation that had not changed the database; the secret key is unchanged; run `authctl secret rotate` again to rotate",
+                if dry_run { "would discard " } else { "discarded " }
+            )));
+    }
+    if !all_decrypt_under(&new, ctx)? {
+        return Err(Error::Conflict(format!(
+            "an interrupted rotation left \"{}\", but the database values decrypt under neither it nor the current key; restore the database and key from a backup",
+            pending.display()
+        )));
+    }
+    if dry_run {
+        return Ok(Outcome::new()
+            .json(json!({ "interrupted": "finish", "dry_run": true }))
+            .note("would finish an interrupted rotation: the database is already under the pending key"));
+    }
+    let written = secrets::write_secret_file(dir, &new, true)?;
+    let _ = std::fs::remove_file(&pending);
+    crate::fsutil::sync_dir(dir)?;
+    Ok(Outcome::new()
+        .json(json!({ "interrupted": "finished", "dry_run": false, "fingerprint": written.fingerprint, "backup": written.backup }))
+        .note(format!(
+            "finished an interrupted rotation: the secret key is now {} ({}); restart the server",
+            written.path.display(),
+            written.fingerprint
+        )))
 }

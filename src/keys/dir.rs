@@ -300,7 +300,18 @@ impl KeyDir {
                 Some(public) if *public == target_public => {
                     return Ok(report(false, false, None, None, warnings))
                 }
-                Some(_) if !force => return Err(self.mismatch()),
+                // public_key.pem is a key this directory retired: a rotation
+                // was interrupted between writing the new private key and
+                // its public key. Finish it by deriving the public key.
+                Some(public)
+                    if !force
+                        && !self
+                            .retired_dir()
+                            .join(format!("{}.pem", thumbprint(public)))
+                            .exists() =>
+                {
+                    return Err(self.mismatch())
+                }
                 _ => {}
             }
             // Missing, or (with force) wrong or unreadable: derive it.

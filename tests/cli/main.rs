@@ -3,6 +3,7 @@
 mod common;
 mod doctor;
 mod generated;
+mod hardening;
 mod keys;
 mod langflow;
 mod superuser;
