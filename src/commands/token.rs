@@ -13,7 +13,7 @@ use std::io::Read;
 pub fn run(cmd: TokenCommand, ctx: &Ctx) -> Result<Outcome> {
     match cmd {
         TokenCommand::Mint(args) => mint(&args, ctx),
-        TokenCommand::Decode { token } => decode(&token),
+        TokenCommand::Decode { token } => decode(&token, ctx),
         TokenCommand::Verify(args) => verify(&args, ctx),
         TokenCommand::Revoke(args) => revoke(&args, ctx),
         TokenCommand::List { user } => list(&user, ctx),
@@ -46,9 +46,14 @@ fn parse_time(s: &str) -> Result<i64> {
 }
 
 /// The token from the argument, or stdin for `-`.
-fn read_token(arg: &str) -> Result<String> {
+fn read_token(arg: &str, ctx: &Ctx) -> Result<String> {
     if arg != "-" {
         return Ok(arg.to_string());
+    }
+    if ctx.settings.stdin_is_tty {
+        return Err(Error::usage(
+            "no token given; pass it as an argument or pipe it in (`-` reads stdin)",
+        ));
     }
     let mut buf = Vec::new();
     std::io::stdin()
@@ -185,8 +190,8 @@ fn times_text(times: &Value) -> String {
         .unwrap_or_default()
 }
 
-fn decode(arg: &str) -> Result<Outcome> {
-    let decoded = token::decode_unverified(&read_token(arg)?)?;
+fn decode(arg: &str, ctx: &Ctx) -> Result<Outcome> {
+    let decoded = token::decode_unverified(&read_token(arg, ctx)?)?;
     let times = times(&decoded.claims, now());
     let text = format!(
         "NOT VERIFIED — decoded only; use `authctl token verify` to check the signature\n\nheader:\n{}\n\nclaims:\n{}\n\n{}",
@@ -213,7 +218,7 @@ fn invalid(reason: String, header: Option<Value>, claims: Option<Value>) -> Resu
 
 fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
-    let raw = read_token(&args.token)?;
+    let raw = read_token(&args.token, ctx)?;
     let alg = signing::algorithm(s, None)?;
     let keys = signing::verify_keys(s, alg)?;
     let mut policy = token::VerifyPolicy::new(alg);
@@ -299,7 +304,7 @@ fn revoke(args: &RevokeArgs, ctx: &Ctx) -> Result<Outcome> {
             username: user.username,
         }
     } else {
-        let raw = read_token(args.which.token.as_deref().unwrap_or("-"))?;
+        let raw = read_token(args.which.token.as_deref().unwrap_or("-"), ctx)?;
         // Refuse garbage with the decoder's precise message before hashing it.
         token::decode_unverified(&raw)?;
         Revoke::TokenSha256(token::token_sha256_hex(&raw))

@@ -190,7 +190,12 @@ fn a_read_only_database_fails_with_exit_5_untouched() {
     std::fs::set_permissions(env.config_dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(env.db(), std::fs::Permissions::from_mode(0o444)).unwrap();
     let before = env.snapshot();
-    let mut cmd = std::process::Command::new(BIN);
+    // A copy of the binary the unprivileged user can surely execute,
+    // whatever the modes of the directories above the checkout.
+    let bin = env.path().join("authctl");
+    std::fs::copy(BIN, &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = std::process::Command::new(&bin);
     cmd.env_clear()
         .envs(env.vars())
         .env("PW", "Another-Pass-77")
