@@ -388,11 +388,11 @@ impl Settings {
     pub fn var_in_env_file(&self, name: &str) -> bool {
         self.vars.in_file(name)
     }
+}
 
-    /// The OS user running authctl, recorded as the audit actor.
-    pub fn actor(&self) -> String {
-        whoami::username().unwrap_or_else(|_| "unknown".to_string())
-    }
+/// The OS user running authctl, recorded as the audit actor.
+pub fn os_user() -> String {
+    whoami::username().unwrap_or_else(|_| "unknown".to_string())
 }
 
 /// Refuse a name that cannot be an environment variable in a `.env` file.

@@ -438,7 +438,7 @@ impl KeyDir {
     /// Every public key that may verify a token: the current one (also when
     /// only `public_key.pem` is present), then the retired ones, newest first.
     pub fn verification_keys(&self) -> Result<Vec<VerificationKey>> {
-        self.found()?
+        self.found_keys(true)?
             .into_iter()
             .map(|f| {
                 Ok(VerificationKey {
@@ -505,22 +505,37 @@ impl KeyDir {
     }
 
     /// The current key (or lone public key) first, then retired keys.
+    /// Keys on disk. With `public_only`, the current key is taken from
+    /// `public_key.pem` when it exists, so verifying never reads the
+    /// private key (a mismatched pair is `keygen`'s and `doctor`'s finding).
     fn found(&self) -> Result<Vec<Found>> {
+        self.found_keys(false)
+    }
+
+    fn found_keys(&self, public_only: bool) -> Result<Vec<Found>> {
         let manifest = self.load_manifest()?;
         let mut found = Vec::new();
-        let current = match self.load_private()? {
-            Some(private) => {
-                let public = private.to_public_key();
-                if let Some(on_disk) = self.load_public()? {
-                    if on_disk != public {
-                        return Err(self.mismatch());
+        let public_first = if public_only {
+            self.load_public()?
+        } else {
+            None
+        };
+        let current = match public_first {
+            Some(public) => Some((public, self.public_key_path())),
+            None => match self.load_private()? {
+                Some(private) => {
+                    let public = private.to_public_key();
+                    if let Some(on_disk) = self.load_public()? {
+                        if on_disk != public {
+                            return Err(self.mismatch());
+                        }
                     }
+                    Some((public, self.private_key_path()))
                 }
-                Some((public, self.private_key_path()))
-            }
-            None => self
-                .load_public()?
-                .map(|public| (public, self.public_key_path())),
+                None => self
+                    .load_public()?
+                    .map(|public| (public, self.public_key_path())),
+            },
         };
         let current_kid = current.as_ref().map(|(public, _)| thumbprint(public));
         if let (Some((public, file)), Some(kid)) = (current, current_kid.clone()) {

@@ -87,7 +87,7 @@ fn is_fernet(s: &str) -> bool {
 /// The store over one Langflow database.
 pub struct LangflowStore {
     conn: Connection,
-    actor: String,
+    actor: super::Actor,
     path: PathBuf,
     audit_path: PathBuf,
 }
@@ -172,7 +172,7 @@ impl LangflowStore {
     pub fn open(
         path: &Path,
         access: Access,
-        actor: String,
+        actor: super::Actor,
         audit_path: PathBuf,
     ) -> Result<Option<Self>> {
         if !path.exists() {
@@ -252,7 +252,7 @@ impl LangflowStore {
     fn audit(&self, action: &str, target: &str, detail: Value) -> Result<()> {
         let record = AuditRecord {
             at: super::now_rfc3339(),
-            actor: self.actor.clone(),
+            actor: self.actor.name(),
             action: action.to_string(),
             target: target.to_string(),
             detail,

@@ -218,6 +218,39 @@ pub struct AuditRecord {
     pub detail: serde_json::Value,
 }
 
+/// Who makes the changes the audit trail records: the OS user, looked up
+/// only when a change is written (reads never pay for the lookup).
+pub struct Actor {
+    name: std::cell::OnceCell<String>,
+    lookup: fn() -> String,
+}
+
+impl Actor {
+    /// The OS user running authctl.
+    pub fn os_user() -> Self {
+        Actor {
+            name: std::cell::OnceCell::new(),
+            lookup: crate::settings::os_user,
+        }
+    }
+
+    /// The actor's name.
+    pub fn name(&self) -> String {
+        self.name.get_or_init(self.lookup).clone()
+    }
+}
+
+impl From<&str> for Actor {
+    fn from(name: &str) -> Self {
+        let cell = std::cell::OnceCell::new();
+        let _ = cell.set(name.to_string());
+        Actor {
+            name: cell,
+            lookup: String::new,
+        }
+    }
+}
+
 /// Whether a command only reads or also writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -230,12 +263,12 @@ pub enum Access {
 /// created (0600) and migrated.
 pub fn open(settings: &Settings, access: Access) -> Result<Option<Box<dyn UserStore>>> {
     let store: Option<Box<dyn UserStore>> = match settings.profile {
-        Profile::Native => native::NativeStore::open(&settings.db_path, access, settings.actor())?
+        Profile::Native => native::NativeStore::open(&settings.db_path, access, Actor::os_user())?
             .map(|s| Box::new(s) as Box<dyn UserStore>),
         Profile::Langflow => langflow::LangflowStore::open(
             &settings.db_path,
             access,
-            settings.actor(),
+            Actor::os_user(),
             settings.config_dir.join(langflow::AUDIT_FILE),
         )?
         .map(|s| Box::new(s) as Box<dyn UserStore>),

@@ -65,7 +65,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// The native store on one SQLite file.
 pub struct NativeStore {
     conn: Connection,
-    actor: String,
+    actor: super::Actor,
     path: PathBuf,
 }
 
@@ -87,7 +87,7 @@ fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
 
 impl NativeStore {
     /// Open (and for `Write`, create and migrate) the database at `path`.
-    pub fn open(path: &Path, access: Access, actor: String) -> Result<Option<Self>> {
+    pub fn open(path: &Path, access: Access, actor: super::Actor) -> Result<Option<Self>> {
         let Some(conn) = sqlite::open(path, access == Access::Write, true)? else {
             return Ok(None);
         };
@@ -223,7 +223,7 @@ impl UserStore for NativeStore {
 
     fn create_user(&mut self, new: &NewUser) -> Result<User> {
         validate_username(&new.username)?;
-        let actor = self.actor.clone();
+        let actor = self.actor.name();
         let tx = self.write_tx()?;
         if let Some(existing) = Self::find(&tx, &new.username)? {
             return Err(Error::Conflict(format!(
@@ -265,7 +265,7 @@ impl UserStore for NativeStore {
     }
 
     fn update_users(&mut self, usernames: &[String], change: &UserChange) -> Result<Vec<User>> {
-        let actor = self.actor.clone();
+        let actor = self.actor.name();
         let tx = self.write_tx()?;
         let mut updated = Vec::with_capacity(usernames.len());
         for name in usernames {
@@ -315,7 +315,7 @@ impl UserStore for NativeStore {
     }
 
     fn delete_user(&mut self, username: &str, force: bool) -> Result<User> {
-        let actor = self.actor.clone();
+        let actor = self.actor.name();
         let tx = self.write_tx()?;
         let user = Self::find(&tx, username)?.ok_or_else(|| user_not_found(username))?;
         tx.execute("DELETE FROM users WHERE id = ?1", [&user.id])
@@ -355,7 +355,7 @@ impl UserStore for NativeStore {
     }
 
     fn record_refresh_token(&mut self, record: &RefreshToken, token_sha256: &str) -> Result<()> {
-        let actor = self.actor.clone();
+        let actor = self.actor.name();
         let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO refresh_tokens (jti, user_id, token_sha256, issued_at, expires_at, revoked_at)
@@ -394,7 +394,7 @@ impl UserStore for NativeStore {
     }
 
     fn revoke_refresh_tokens(&mut self, which: &Revoke) -> Result<Vec<RefreshToken>> {
-        let actor = self.actor.clone();
+        let actor = self.actor.name();
         let tx = self.write_tx()?;
         let (filter, value, target) = match which {
             Revoke::Jti(jti) => ("jti = ?1", jti.as_str(), jti.clone()),
@@ -444,7 +444,7 @@ impl UserStore for NativeStore {
     }
 
     fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        let actor = self.actor.clone();
+        let actor = self.actor.name();
         let tx = self.write_tx()?;
         let key = ApiKey {
             id: uuid::Uuid::new_v4().hyphenated().to_string(),
@@ -479,7 +479,7 @@ impl UserStore for NativeStore {
     }
 
     fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
-        let actor = self.actor.clone();
+        let actor = self.actor.name();
         let tx = self.write_tx()?;
         let matches = {
             let mut stmt = tx
@@ -518,7 +518,7 @@ impl UserStore for NativeStore {
         // The native layout keeps hashes, never values encrypted with the
         // secret key; only the audit record of the rotation is written.
         if !dry_run {
-            let actor = self.actor.clone();
+            let actor = self.actor.name();
             let tx = self.write_tx()?;
             let detail = serde_json::json!({ "values": 0 });
             Self::audit(&tx, &actor, "secret.rotate", "secret_key", detail)?;
