@@ -210,17 +210,11 @@ impl LangflowStore {
                 self.path.display()
             )));
         }
-        let revisions: Vec<String> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT version_num FROM alembic_version")
-                .map_err(|e| sqlite::describe(e, &self.path))?;
-            let rows = stmt
-                .query_map([], |r| r.get(0))
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-                .map_err(|e| sqlite::describe(e, &self.path))?;
-            rows
-        };
+        let revisions: Vec<String> = self
+            .conn
+            .prepare("SELECT version_num FROM alembic_version")
+            .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| sqlite::describe(e, &self.path))?;
         let known = |r: &String| KNOWN_REVISIONS.iter().any(|(k, _)| k == r);
         match revisions.as_slice() {
             [r] if known(r) => Ok(()),
@@ -300,17 +294,15 @@ impl LangflowStore {
 
     /// Every (table, column, on_delete) that refers to a user id.
     fn user_references(conn: &Connection) -> Result<Vec<(String, String, String)>> {
-        let mut stmt = conn
-            .prepare(
-                "SELECT m.name, p.\"from\", p.on_delete FROM sqlite_master m
-                 JOIN pragma_foreign_key_list(m.name) p
-                 WHERE m.type = 'table' AND p.\"table\" = 'user'",
-            )
-            .map_err(|e| Error::db("cannot read the schema", e))?;
-        let mut refs = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<(String, String, String)>>>())
-            .map_err(|e| Error::db("cannot read the schema", e))?;
+        let mut refs: Vec<(String, String, String)> = sqlite::rows(
+            conn,
+            "SELECT m.name, p.\"from\", p.on_delete FROM sqlite_master m
+             JOIN pragma_foreign_key_list(m.name) p
+             WHERE m.type = 'table' AND p.\"table\" = 'user'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            "read the schema",
+        )?;
         for (table, column) in UNLINKED_USER_COLUMNS {
             if sqlite::has_table(conn, table)? && has_column(conn, table, column)? {
                 refs.push((table.to_string(), column.to_string(), "NO ACTION".into()));
@@ -353,14 +345,13 @@ impl UserStore for LangflowStore {
     }
 
     fn list_users(&self) -> Result<Vec<User>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("{USER_QUERY} ORDER BY create_at, username"))
-            .map_err(|e| Error::db("cannot list users", e))?;
-        let rows = stmt
-            .query_map([], row_to_user)
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| Error::db("cannot list users", e))?;
+        let rows = sqlite::rows(
+            &self.conn,
+            &format!("{USER_QUERY} ORDER BY create_at, username"),
+            [],
+            row_to_user,
+            "list users",
+        )?;
         Ok(rows)
     }
 
@@ -603,27 +594,26 @@ impl UserStore for LangflowStore {
     }
 
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("{API_KEY_QUERY} ORDER BY a.created_at, a.id"))
-            .map_err(|e| Error::db("cannot list API keys", e))?;
-        let rows = stmt
-            .query_map([], row_to_api_key)
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| Error::db("cannot list API keys", e))?;
+        let rows = sqlite::rows(
+            &self.conn,
+            &format!("{API_KEY_QUERY} ORDER BY a.created_at, a.id"),
+            [],
+            row_to_api_key,
+            "list API keys",
+        )?;
         Ok(rows)
     }
 
     fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
         let tx = self.write_tx()?;
         let matches = {
-            let mut stmt = tx
-                .prepare(&format!("{API_KEY_QUERY} WHERE a.id = ?1 OR a.name = ?2"))
-                .map_err(|e| Error::db("cannot read API keys", e))?;
-            let rows = stmt
-                .query_map([hex_id(id_or_name), id_or_name.to_string()], row_to_api_key)
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-                .map_err(|e| Error::db("cannot read API keys", e))?;
+            let rows = sqlite::rows(
+                &tx,
+                &format!("{API_KEY_QUERY} WHERE a.id = ?1 OR a.name = ?2"),
+                [hex_id(id_or_name), id_or_name.to_string()],
+                row_to_api_key,
+                "read API keys",
+            )?;
             rows
         };
         if matches.is_empty() {
@@ -676,21 +666,17 @@ impl UserStore for LangflowStore {
             } else {
                 "rowid"
             };
-            let rows: Vec<(i64, String, String)> = {
-                let mut stmt = tx
-                    .prepare(&format!(
-                        "SELECT rowid, CAST({id} AS TEXT), {c} FROM {t} WHERE {c} IS NOT NULL AND {filter}",
-                        id = id_col,
-                        c = quote(column),
-                        t = quote(table)
-                    ))
-                    .map_err(|e| Error::db(format!("cannot read {table}.{column}"), e))?;
-                let rows = stmt
-                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                    .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-                    .map_err(|e| Error::db(format!("cannot read {table}.{column}"), e))?;
-                rows
-            };
+            let rows: Vec<(i64, String, String)> = sqlite::rows(
+                &tx,
+                &format!(
+                    "SELECT rowid, CAST({id_col} AS TEXT), {c} FROM {t} WHERE {c} IS NOT NULL AND {filter}",
+                    c = quote(column),
+                    t = quote(table)
+                ),
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                &format!("read {table}.{column}"),
+            )?;
             let mut count = 0;
             for (rowid, id, value) in rows {
                 let label = format!("{table}.{column} of row {id}");

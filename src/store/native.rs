@@ -208,16 +208,13 @@ impl UserStore for NativeStore {
     }
 
     fn list_users(&self) -> Result<Vec<User>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
-                "SELECT {USER_COLUMNS} FROM users ORDER BY created_at, username"
-            ))
-            .map_err(|e| Error::db("cannot list users", e))?;
-        let rows = stmt
-            .query_map([], row_to_user)
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| Error::db("cannot list users", e))?;
+        let rows = sqlite::rows(
+            &self.conn,
+            &format!("SELECT {USER_COLUMNS} FROM users ORDER BY created_at, username"),
+            [],
+            row_to_user,
+            "list users",
+        )?;
         Ok(rows)
     }
 
@@ -334,12 +331,11 @@ impl UserStore for NativeStore {
     }
 
     fn audit_log(&self) -> Result<Vec<AuditRecord>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT at, actor, action, target, detail FROM audit_log ORDER BY id")
-            .map_err(|e| Error::db("cannot read the audit log", e))?;
-        let rows = stmt
-            .query_map([], |r| {
+        let rows = sqlite::rows(
+            &self.conn,
+            "SELECT at, actor, action, target, detail FROM audit_log ORDER BY id",
+            [],
+            |r| {
                 let detail: String = r.get(4)?;
                 Ok(AuditRecord {
                     at: r.get(0)?,
@@ -348,9 +344,9 @@ impl UserStore for NativeStore {
                     target: r.get(3)?,
                     detail: serde_json::from_str(&detail).unwrap_or(serde_json::Value::Null),
                 })
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| Error::db("cannot read the audit log", e))?;
+            },
+            "read the audit log",
+        )?;
         Ok(rows)
     }
 
@@ -380,16 +376,9 @@ impl UserStore for NativeStore {
     }
 
     fn list_refresh_tokens(&self, user_id: &str) -> Result<Vec<RefreshToken>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
+        let rows = sqlite::rows(&self.conn, &format!(
                 "SELECT {TOKEN_COLUMNS} FROM refresh_tokens WHERE user_id = ?1 ORDER BY issued_at DESC, jti"
-            ))
-            .map_err(|e| Error::db("cannot list refresh tokens", e))?;
-        let rows = stmt
-            .query_map([user_id], row_to_token)
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| Error::db("cannot list refresh tokens", e))?;
+            ), [user_id], row_to_token, "list refresh tokens")?;
         Ok(rows)
     }
 
@@ -411,15 +400,13 @@ impl UserStore for NativeStore {
         )
         .map_err(|e| Error::db("cannot revoke refresh tokens", e))?;
         let rows = {
-            let mut stmt = tx
-                .prepare(&format!(
-                    "SELECT {TOKEN_COLUMNS} FROM refresh_tokens WHERE {filter}"
-                ))
-                .map_err(|e| Error::db("cannot read refresh tokens", e))?;
-            let rows = stmt
-                .query_map([value], row_to_token)
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-                .map_err(|e| Error::db("cannot read refresh tokens", e))?;
+            let rows = sqlite::rows(
+                &tx,
+                &format!("SELECT {TOKEN_COLUMNS} FROM refresh_tokens WHERE {filter}"),
+                [value],
+                row_to_token,
+                "read refresh tokens",
+            )?;
             rows
         };
         if rows.is_empty() && !matches!(which, Revoke::User { .. }) {
@@ -467,14 +454,13 @@ impl UserStore for NativeStore {
     }
 
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("{API_KEY_QUERY} ORDER BY k.created_at, k.id"))
-            .map_err(|e| Error::db("cannot list API keys", e))?;
-        let rows = stmt
-            .query_map([], row_to_api_key)
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| Error::db("cannot list API keys", e))?;
+        let rows = sqlite::rows(
+            &self.conn,
+            &format!("{API_KEY_QUERY} ORDER BY k.created_at, k.id"),
+            [],
+            row_to_api_key,
+            "list API keys",
+        )?;
         Ok(rows)
     }
 
@@ -482,13 +468,13 @@ impl UserStore for NativeStore {
         let actor = self.actor.name();
         let tx = self.write_tx()?;
         let matches = {
-            let mut stmt = tx
-                .prepare(&format!("{API_KEY_QUERY} WHERE k.id = ?1 OR k.name = ?1"))
-                .map_err(|e| Error::db("cannot read API keys", e))?;
-            let rows = stmt
-                .query_map([id_or_name], row_to_api_key)
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-                .map_err(|e| Error::db("cannot read API keys", e))?;
+            let rows = sqlite::rows(
+                &tx,
+                &format!("{API_KEY_QUERY} WHERE k.id = ?1 OR k.name = ?1"),
+                [id_or_name],
+                row_to_api_key,
+                "read API keys",
+            )?;
             rows
         };
         if matches.is_empty() {

@@ -130,14 +130,27 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
         .map_err(|e| Error::db("cannot read the database schema version", e))
 }
 
+/// Every row of `sql`, mapped by `map`; a failure says it could not `what`.
+pub fn rows<T, P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    what: &str,
+) -> Result<Vec<T>> {
+    conn.prepare(sql)
+        .and_then(|mut stmt| stmt.query_map(params, map)?.collect())
+        .map_err(|e| Error::db(format!("cannot {what}"), e))
+}
+
 /// `PRAGMA integrity_check` findings; empty when it answers "ok".
 pub fn integrity_check(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn
-        .prepare("PRAGMA integrity_check")
-        .map_err(|e| Error::db("cannot check the database", e))?;
-    let rows = stmt
-        .query_map([], |r| r.get::<_, String>(0))
-        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-        .map_err(|e| Error::db("cannot check the database", e))?;
+    let rows = rows(
+        conn,
+        "PRAGMA integrity_check",
+        [],
+        |r| r.get::<_, String>(0),
+        "check the database",
+    )?;
     Ok(rows.into_iter().filter(|r| r != "ok").collect())
 }
