@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod docs;
 pub mod doctor;
+pub mod envfile;
 pub mod error;
 pub mod fsutil;
 pub mod keys;

@@ -130,7 +130,7 @@ impl Vars {
 
     /// Load `--env-file`, below the process environment.
     pub fn load_env_file(&mut self, path: &Path) -> Result<()> {
-        self.file = parse_env_file(path)?;
+        self.file = parse_env_file_with(path, self)?;
         Ok(())
     }
 
@@ -154,8 +154,14 @@ impl Vars {
     }
 }
 
-/// Parse a dotenv file; a malformed line is reported by number, never by content.
+/// Parse a dotenv file; a malformed line is reported by number, never by
+/// content. `${NAME}` references to names the file does not define are
+/// looked up in the process environment.
 pub fn parse_env_file(path: &Path) -> Result<BTreeMap<String, String>> {
+    parse_env_file_with(path, &Vars::from_process())
+}
+
+fn parse_env_file_with(path: &Path, vars: &Vars) -> Result<BTreeMap<String, String>> {
     let text = std::fs::read(path).map_err(|e| {
         Error::usage(format!(
             "cannot read --env-file \"{}\": {e}",
@@ -168,32 +174,14 @@ pub fn parse_env_file(path: &Path) -> Result<BTreeMap<String, String>> {
             path.display()
         ))
     })?;
-    let mut out = BTreeMap::new();
-    for item in dotenvy::from_read_iter(text.as_bytes()) {
-        match item {
-            Ok((k, v)) => {
-                out.insert(k, v);
-            }
-            Err(dotenvy::Error::LineParse(line, col)) => {
-                let number = text
-                    .lines()
-                    .position(|l| l.trim_end() == line.trim_end() || l.contains(line.trim()))
-                    .map_or_else(|| "?".to_string(), |n| (n + 1).to_string());
-                return Err(Error::usage(format!(
-                    "--env-file \"{}\": line {number}, column {}: not KEY=VALUE syntax; fix or remove that line",
-                    path.display(),
-                    col + 1
-                )));
-            }
-            Err(e) => {
-                return Err(Error::usage(format!(
-                    "--env-file \"{}\": {e}",
-                    path.display()
-                )))
-            }
-        }
-    }
-    Ok(out)
+    crate::envfile::parse(&text, &|name| vars.get(name).map(str::to_string)).map_err(|e| {
+        Error::usage(format!(
+            "--env-file \"{}\": line {}: {}; fix or remove that line",
+            path.display(),
+            e.line,
+            e.reason
+        ))
+    })
 }
 
 /// Everything a command may need to know about its environment.
