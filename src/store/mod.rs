@@ -338,6 +338,27 @@ pub fn user_not_found(name: &str) -> Error {
     ))
 }
 
+/// Refuse a change that took away the last active superuser: `before` and
+/// `after` are the user around the change (still uncommitted), `remaining`
+/// counts active superusers after it.
+pub fn guard_last_superuser(
+    before: &User,
+    after: &User,
+    force: bool,
+    remaining: impl FnOnce() -> Result<i64>,
+) -> Result<()> {
+    let lost = before.is_active && before.is_superuser && !(after.is_active && after.is_superuser);
+    if lost && !force && remaining()? == 0 {
+        let what = if after.is_active {
+            "demote"
+        } else {
+            "deactivate"
+        };
+        return Err(last_superuser(&before.username, what));
+    }
+    Ok(())
+}
+
 /// The error for a change that would leave no active superuser.
 pub fn last_superuser(name: &str, what: &str) -> Error {
     Error::Conflict(format!(

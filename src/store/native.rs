@@ -284,20 +284,10 @@ impl UserStore for NativeStore {
                 ],
             )
             .map_err(|e| Error::db(format!("cannot update user \"{name}\""), e))?;
-            let was_admin = user.is_active && user.is_superuser;
             let after = Self::find(&tx, name)?.ok_or_else(|| user_not_found(name))?;
-            if was_admin
-                && !(after.is_active && after.is_superuser)
-                && !change.force
-                && Self::active_superusers(&tx)? == 0
-            {
-                let what = if after.is_active {
-                    "demote"
-                } else {
-                    "deactivate"
-                };
-                return Err(last_superuser(&user.username, what));
-            }
+            super::guard_last_superuser(&user, &after, change.force, || {
+                Self::active_superusers(&tx)
+            })?;
             Self::audit(
                 &tx,
                 &actor,
