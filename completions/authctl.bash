@@ -407,20 +407,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__apikey__subcmd__create)
-            opts="-q -h -V --user --name --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --user --name --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --user)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -435,6 +427,14 @@ _authctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -515,16 +515,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__apikey__subcmd__list)
-            opts="-q -h -V --user --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --user --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --user)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -539,6 +535,10 @@ _authctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -609,7 +609,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__doctor)
-            opts="-q -h -V --strict --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1157,24 +1157,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__keygen)
-            opts="-q -h -V --alg --bits --force --from-private --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --alg --bits --force --from-private --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --alg)
-                    COMPREPLY=($(compgen -W "HS256 RS256 RS512" -- "${cur}"))
-                    return 0
-                    ;;
-                --bits)
-                    COMPREPLY=($(compgen -W "2048 3072 4096" -- "${cur}"))
-                    return 0
-                    ;;
-                --from-private)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1189,6 +1177,18 @@ _authctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                --alg)
+                    COMPREPLY=($(compgen -W "HS256 RS256 RS512" -- "${cur}"))
+                    return 0
+                    ;;
+                --bits)
+                    COMPREPLY=($(compgen -W "2048 3072 4096" -- "${cur}"))
+                    return 0
+                    ;;
+                --from-private)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1229,20 +1229,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__keys__subcmd__export)
-            opts="-q -h -V --format --name --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --format --name --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -W "k8s-secret env" -- "${cur}"))
-                    return 0
-                    ;;
-                --name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1257,6 +1249,14 @@ _authctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "k8s-secret env" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1471,20 +1471,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__check)
-            opts="-q -h -V --stdin --file --env --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --stdin --file --env --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1499,6 +1491,14 @@ _authctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1569,24 +1569,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__generate)
-            opts="-q -h -V --bytes --encoding --write --force --env --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --bytes --encoding --write --force --env --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --bytes)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --encoding)
-                    COMPREPLY=($(compgen -W "urlsafe hex base64" -- "${cur}"))
-                    return 0
-                    ;;
-                --env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1601,6 +1589,18 @@ _authctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                --bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
+                    COMPREPLY=($(compgen -W "urlsafe hex base64" -- "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1709,7 +1709,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__rotate)
-            opts="-y -q -h -V --new-key-stdin --generate --dry-run --yes --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -y -h -V --config-dir --db --env-file --profile --json --quiet --new-key-stdin --generate --dry-run --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1739,24 +1739,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__superuser)
-            opts="-q -h -V --username --password-stdin --password-file --password-env --if-not-exists --reset-password --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --username --password-stdin --password-file --password-env --if-not-exists --reset-password --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --username)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --password-env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1771,6 +1759,18 @@ _authctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1939,16 +1939,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__token__subcmd__list)
-            opts="-q -h -V --user --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --user --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --user)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1965,6 +1961,10 @@ _authctl() {
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1973,12 +1973,28 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__token__subcmd__mint)
-            opts="-q -h -V --user --type --ttl --alg --claim --iss --aud --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --user --type --ttl --alg --claim --iss --aud --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2007,22 +2023,6 @@ _authctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --env-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2031,20 +2031,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__token__subcmd__revoke)
-            opts="-q -h -V --jti --user --all --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --jti --user --all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --jti)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --user)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2059,6 +2051,14 @@ _authctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                --jti)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2069,24 +2069,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__token__subcmd__verify)
-            opts="-q -h -V --type --leeway --offline --at --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --type --leeway --offline --at --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --type)
-                    COMPREPLY=($(compgen -W "access refresh" -- "${cur}"))
-                    return 0
-                    ;;
-                --leeway)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --at)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2101,6 +2089,18 @@ _authctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "access refresh" -- "${cur}"))
+                    return 0
+                    ;;
+                --leeway)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2171,20 +2171,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__add)
-            opts="-q -h -V --password-stdin --password-file --password-env --superuser --active --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --password-stdin --password-file --password-env --superuser --active --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --password-env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2201,6 +2193,14 @@ _authctl() {
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
                     return 0
                     ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2209,7 +2209,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__deactivate)
-            opts="-q -h -V --force --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2239,7 +2239,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__delete)
-            opts="-y -q -h -V --yes --force --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -y -h -V --config-dir --db --env-file --profile --json --quiet --yes --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2269,7 +2269,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__demote)
-            opts="-q -h -V --force --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2453,7 +2453,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__list)
-            opts="-q -h -V --superusers --inactive --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --superusers --inactive --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2483,20 +2483,12 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__passwd)
-            opts="-q -h -V --password-stdin --password-file --password-env --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --password-stdin --password-file --password-env --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --password-env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2511,6 +2503,14 @@ _authctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -9,7 +9,7 @@
 use crate::cli::{GlobalArgs, ProfileArg};
 use crate::error::{Error, Result};
 use secrecy::SecretString;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -90,7 +90,9 @@ pub const REFRESH_TTL_DEFAULT: u64 = 604_800;
 /// Variables from the process environment and the `--env-file`, in that order.
 #[derive(Default, Clone)]
 pub struct Vars {
-    process: HashMap<String, String>,
+    // A plain list: a process has a few dozen variables, and hashing them
+    // all costs a short command more than the handful of lookups it makes.
+    process: Vec<(String, String)>,
     file: BTreeMap<String, String>,
 }
 
@@ -98,7 +100,10 @@ impl std::fmt::Debug for Vars {
     // Values may be secrets: show names only.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Vars")
-            .field("process", &self.process.keys().collect::<Vec<_>>())
+            .field(
+                "process",
+                &self.process.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+            )
             .field("file", &self.file.keys().collect::<Vec<_>>())
             .finish()
     }
@@ -138,7 +143,9 @@ impl Vars {
     /// An empty value counts as unset, as in most dotenv consumers.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.process
-            .get(name)
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
             .or_else(|| self.file.get(name))
             .map(String::as_str)
             .filter(|v| !v.is_empty())
@@ -150,7 +157,7 @@ impl Vars {
     }
 
     fn names(&self) -> impl Iterator<Item = &String> {
-        self.process.keys().chain(self.file.keys())
+        self.process.iter().map(|(k, _)| k).chain(self.file.keys())
     }
 }
 
@@ -219,9 +226,10 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Resolve settings from the process environment and real terminals.
-    pub fn from_process(global: &GlobalArgs) -> Result<Self> {
-        let mut s = Self::resolve(global, Vars::from_process())?;
+    /// Resolve settings from a snapshot of the process environment
+    /// (`Vars::from_process`) and the real terminals.
+    pub fn from_process(global: &GlobalArgs, vars: Vars) -> Result<Self> {
+        let mut s = Self::resolve(global, vars)?;
         s.stdin_is_tty = std::io::stdin().is_terminal();
         s.stderr_is_tty = std::io::stderr().is_terminal();
         s.stdout_is_tty = std::io::stdout().is_terminal();

@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ApikeyCommand {
     /// Create an API key for a user; the key is printed once on stdout
     Create(ApikeyCreateArgs),

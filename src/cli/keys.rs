@@ -4,6 +4,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum SecretCommand {
     /// Generate a secret key from the OS random generator
     ///
@@ -78,7 +79,8 @@ pub struct SecretGenerateArgs {
     pub env: Option<String>,
 }
 
-/// Where the secret to check comes from.
+// Where the secret to check comes from. (A plain comment: with deferred
+// subcommands a doc comment here would replace the subcommand's about.)
 #[derive(Debug, Args, Default)]
 #[group(multiple = false)]
 pub struct SecretSourceArgs {
@@ -155,6 +157,7 @@ impl BitsArg {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum KeysCommand {
     /// List current and retired signing keys
     List,

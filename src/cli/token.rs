@@ -10,6 +10,7 @@ pub enum TokenTypeArg {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum TokenCommand {
     /// Mint a signed JWT for a user; stdout gets the token and nothing else
     Mint(MintArgs),

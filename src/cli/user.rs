@@ -4,6 +4,7 @@ use super::PasswordSourceArgs;
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum UserCommand {
     /// Add a user (inactive unless --active or AUTHCTL_NEW_USER_IS_ACTIVE=true)
     Add(UserAddArgs),

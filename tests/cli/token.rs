@@ -451,6 +451,26 @@ fn decode_shows_claims_times_and_says_not_verified() {
         text.contains("expires in 59m") || text.contains("expires in 1h"),
         "{text}"
     );
+    // The common form (a fast path) and a form clap parses agree.
+    for json in [false, true] {
+        let mut plain = vec!["token", "decode", &token];
+        let mut other = vec!["token", "decode", "--quiet", &token];
+        if json {
+            plain.insert(0, "--json");
+            other.insert(0, "--json");
+        }
+        let a = stdout(&env.cmd(&plain).assert().success());
+        let b = stdout(&env.cmd(&other).assert().success());
+        let strip = |s: &str| {
+            s.lines()
+                .filter(|l| {
+                    !l.contains(" ago") && !l.contains("expires in") && !l.contains("relative")
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(strip(&a), strip(&b), "json={json}");
+    }
     let a = env
         .cmd(&["--json", "token", "decode", "-"])
         .write_stdin(format!("Bearer {token}\n"))
