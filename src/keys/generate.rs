@@ -130,25 +130,4 @@ mod tests {
         let far = &p + (BigUint::from(1u32) << 1000);
         assert!(far_apart(&p, &far, 1024));
     }
-
-    /// Timing loop for comparison with `openssl genrsa 2048`:
-    /// `cargo test --release --lib keys::generate::tests::time_2048 -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn time_2048() {
-        let mut times = Vec::new();
-        for _ in 0..20 {
-            let start = std::time::Instant::now();
-            generate(2048).unwrap();
-            times.push(start.elapsed().as_secs_f64());
-        }
-        times.sort_by(f64::total_cmp);
-        println!(
-            "generate(2048) over {} runs: min {:.3}s median {:.3}s max {:.3}s",
-            times.len(),
-            times[0],
-            times[times.len() / 2],
-            times[times.len() - 1]
-        );
-    }
 }
