@@ -144,19 +144,25 @@ fn secret_strength(s: &Settings) -> Check {
 }
 
 fn secret_file_mode(s: &Settings) -> Check {
-    const ID: &str = "secret.file_mode";
-    let path = s.config_dir.join(secrets::SECRET_KEY_FILE);
-    match mode_of(&path) {
+    owner_only(
+        "secret.file_mode",
+        &s.config_dir.join(secrets::SECRET_KEY_FILE),
+    )
+}
+
+/// A secret file must be readable by its owner only (0600).
+fn owner_only(id: &'static str, path: &std::path::Path) -> Check {
+    match mode_of(path) {
         Some(mode) if mode & 0o077 != 0 => fail(
-            ID,
+            id,
             format!(
                 "\"{}\" has mode {mode:04o}; others can read it",
                 path.display()
             ),
             format!("chmod 600 \"{}\"", path.display()),
         ),
-        Some(_) => pass(ID, format!("\"{}\" is 0600", path.display())),
-        None => pass(ID, "no secret_key file"),
+        Some(_) => pass(id, format!("\"{}\" is 0600", path.display())),
+        None => pass(id, format!("no \"{}\"", path.display())),
     }
 }
 
@@ -195,20 +201,10 @@ fn config_dir_mode(s: &Settings) -> Check {
 }
 
 fn private_key_mode(s: &Settings) -> Check {
-    const ID: &str = "keys.private_mode";
-    let path = s.config_dir.join(crate::keys::PRIVATE_KEY_FILE);
-    match mode_of(&path) {
-        Some(mode) if mode & 0o077 != 0 => fail(
-            ID,
-            format!(
-                "\"{}\" has mode {mode:04o}; others can read it",
-                path.display()
-            ),
-            format!("chmod 600 \"{}\"", path.display()),
-        ),
-        Some(_) => pass(ID, "private_key.pem is 0600"),
-        None => pass(ID, "no private key file"),
-    }
+    owner_only(
+        "keys.private_mode",
+        &s.config_dir.join(crate::keys::PRIVATE_KEY_FILE),
+    )
 }
 
 /// Size, and that public_key.pem matches private_key.pem.
