@@ -192,6 +192,29 @@ pub fn read_text(path: &Path, what: &str) -> Result<String> {
         .map_err(|_| Error::usage(format!("{what} \"{}\" is not UTF-8 text", path.display())))
 }
 
+/// Read all of `reader` (stdin, a file), refusing more than `limit` bytes
+/// rather than cutting the input short: nothing is silently lost. The
+/// buffer is zeroed on drop, as it may hold a secret. `what` names the
+/// input in messages ("the token on stdin").
+pub fn read_capped(
+    reader: impl std::io::Read,
+    limit: usize,
+    what: &str,
+) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    use std::io::Read;
+    let mut buf = zeroize::Zeroizing::new(Vec::new());
+    reader
+        .take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::io(format!("cannot read {what}"), e))?;
+    if buf.len() > limit {
+        return Err(Error::usage(format!(
+            "{what} is over the {limit}-byte limit"
+        )));
+    }
+    Ok(buf)
+}
+
 /// The permission bits of `path`, if it exists.
 pub fn mode_of(path: &Path) -> Option<u32> {
     fs::metadata(path)
@@ -218,6 +241,17 @@ mod tests {
         let err = write_atomic(&file, b"two", SECRET_MODE, Overwrite::Refuse).unwrap_err();
         assert_eq!(err.exit_code(), 4);
         assert_eq!(fs::read(&file).unwrap(), b"one");
+    }
+
+    #[test]
+    fn read_capped_refuses_instead_of_truncating() {
+        assert_eq!(
+            read_capped(&b"abcd"[..], 4, "x").unwrap().as_slice(),
+            b"abcd"
+        );
+        let err = read_capped(&b"abcde"[..], 4, "the input").unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(err.to_string(), "the input is over the 4-byte limit");
     }
 
     #[test]

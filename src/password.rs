@@ -6,7 +6,6 @@
 
 use crate::error::{Error, Result};
 use secrecy::{ExposeSecret, SecretString};
-use std::io::Read;
 use std::path::PathBuf;
 
 /// bcrypt ignores everything past 72 bytes; we refuse instead.
@@ -54,21 +53,20 @@ fn single_line(text: &str, what: &str) -> Result<SecretString> {
 pub fn read(source: &Source, settings: &crate::settings::Settings) -> Result<SecretString> {
     // Anything much longer than MAX_BYTES is refused by the policy; the cap
     // only stops a runaway input from being read into memory.
-    const CAP: u64 = 64 * 1024;
+    const CAP: usize = 64 * 1024;
+    let too_long = |e: Error| {
+        match e {
+        Error::Usage(_) => Error::usage(format!(
+            "password refused: the input holds over {CAP} bytes and bcrypt uses only the first {MAX_BYTES}"
+        )),
+        e => e,
+    }
+    };
     match source {
         Source::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .take(CAP + 1)
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::io("cannot read the password from stdin", e))?;
-            let buf = zeroize::Zeroizing::new(buf);
-            if buf.len() as u64 > CAP {
-                return Err(Error::usage(format!(
-                    "password refused: stdin holds over {CAP} bytes and bcrypt uses only the first {MAX_BYTES}"
-                )));
-            }
+            let buf =
+                crate::fsutil::read_capped(std::io::stdin().lock(), CAP, "the password on stdin")
+                    .map_err(too_long)?;
             let text = std::str::from_utf8(&buf)
                 .map_err(|_| Error::usage("the password on stdin is not UTF-8 text"))?;
             if text.is_empty() {
@@ -79,26 +77,13 @@ pub fn read(source: &Source, settings: &crate::settings::Settings) -> Result<Sec
             single_line(text, "stdin")
         }
         Source::File(path) => {
-            let file = std::fs::File::open(path).map_err(|e| {
-                Error::io(
-                    format!("cannot read --password-file \"{}\"", path.display()),
-                    e,
-                )
-            })?;
-            let mut buf = Vec::new();
-            file.take(CAP).read_to_end(&mut buf).map_err(|e| {
-                Error::io(
-                    format!("cannot read --password-file \"{}\"", path.display()),
-                    e,
-                )
-            })?;
-            let text = String::from_utf8(buf).map_err(|_| {
-                Error::usage(format!(
-                    "--password-file \"{}\" is not UTF-8 text",
-                    path.display()
-                ))
-            })?;
-            single_line(&text, &format!("--password-file \"{}\"", path.display()))
+            let what = format!("--password-file \"{}\"", path.display());
+            let file = std::fs::File::open(path)
+                .map_err(|e| Error::io(format!("cannot read {what}"), e))?;
+            let buf = crate::fsutil::read_capped(file, CAP, &what).map_err(too_long)?;
+            let text = std::str::from_utf8(&buf)
+                .map_err(|_| Error::usage(format!("{what} is not UTF-8 text")))?;
+            single_line(text, &what)
         }
         Source::Env(name) => settings
             .lookup(name)

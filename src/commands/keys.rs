@@ -11,7 +11,6 @@ use crate::signing;
 use crate::token::Alg;
 use secrecy::ExposeSecret;
 use serde_json::json;
-use std::io::Read;
 
 pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
@@ -125,20 +124,14 @@ fn keygen_secret(force: bool, ctx: &Ctx) -> Result<Outcome> {
 
 /// Read a private key PEM from FILE or `-` (stdin).
 fn read_private(source: &str) -> Result<rsa::RsaPrivateKey> {
-    let mut bytes = Vec::new();
-    let limit = 1024 * 1024;
-    if source == "-" {
-        std::io::stdin()
-            .lock()
-            .take(limit)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("cannot read the private key from stdin", e))?;
+    const LIMIT: usize = 1024 * 1024;
+    let bytes = if source == "-" {
+        crate::fsutil::read_capped(std::io::stdin().lock(), LIMIT, "the private key on stdin")?
     } else {
-        std::fs::File::open(source)
-            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+        let file = std::fs::File::open(source)
             .map_err(|e| Error::io(format!("cannot read --from-private \"{source}\""), e))?;
-    }
-    let bytes = zeroize::Zeroizing::new(bytes);
+        crate::fsutil::read_capped(file, LIMIT, &format!("--from-private \"{source}\""))?
+    };
     keys::parse_private_pem_bytes(&bytes)
         .map_err(|e| Error::usage(format!("--from-private {source}: {e}")))
 }

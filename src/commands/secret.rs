@@ -10,7 +10,6 @@ use crate::secrets::{self, Encoding};
 use crate::signing;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
-use std::io::{BufRead, Read};
 
 pub fn run(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
     match cmd {
@@ -64,13 +63,9 @@ fn generate(args: &SecretGenerateArgs, ctx: &Ctx) -> Result<Outcome> {
 fn secret_to_check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<SecretString> {
     let s = &ctx.settings;
     if args.stdin {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .take(64 * 1024)
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::io("cannot read the secret from stdin", e))?;
-        let text = String::from_utf8(buf)
+        let buf =
+            crate::fsutil::read_capped(std::io::stdin().lock(), 64 * 1024, "the secret on stdin")?;
+        let text = std::str::from_utf8(&buf)
             .map_err(|_| Error::usage("the secret on stdin is not UTF-8 text"))?;
         return Ok(SecretString::from(
             text.trim_end_matches(['\n', '\r']).to_string(),
@@ -116,19 +111,18 @@ fn check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<Outcome> {
         }))
 }
 
-fn read_stdin(what: &str) -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(64 * 1024 * 1024)
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::io(format!("cannot read {what} from stdin"), e))?;
-    Ok(buf)
+/// Encrypt/decrypt input: anything up to 64 MiB, refused (not cut) beyond.
+fn read_stdin(what: &str) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    crate::fsutil::read_capped(
+        std::io::stdin().lock(),
+        64 * 1024 * 1024,
+        &format!("{what} on stdin"),
+    )
 }
 
 fn encrypt(ctx: &Ctx) -> Result<Outcome> {
     let key = signing::require_secret_key(&ctx.settings)?;
-    let plain = zeroize::Zeroizing::new(read_stdin("the plaintext")?);
+    let plain = read_stdin("the plaintext")?;
     let fernet = secrets::fernet_for(key.expose_secret())?;
     let token = secrets::encrypt(&fernet, &plain);
     Ok(Outcome::new().json(json!({ "token": token })).stdout(token))
@@ -136,7 +130,8 @@ fn encrypt(ctx: &Ctx) -> Result<Outcome> {
 
 fn decrypt(ctx: &Ctx) -> Result<Outcome> {
     let key = signing::require_secret_key(&ctx.settings)?;
-    let token = String::from_utf8(read_stdin("the token")?)
+    let input = read_stdin("the token")?;
+    let token = std::str::from_utf8(&input)
         .map_err(|_| Error::usage("the Fernet token on stdin is not UTF-8 text"))?;
     let plain = zeroize::Zeroizing::new(secrets::decrypt_with_secret(
         key.expose_secret(),
@@ -166,13 +161,14 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
         return resolve_interrupted(&old, ctx, args.dry_run);
     }
     let new = if args.new_key_stdin {
-        let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .take(4096)
-            .read_line(&mut line)
-            .map_err(|e| Error::io("cannot read the new secret key from stdin", e))?;
-        SecretString::from(line.trim().to_string())
+        let buf = crate::fsutil::read_capped(
+            std::io::stdin().lock(),
+            4096,
+            "the new secret key on stdin",
+        )?;
+        let text = std::str::from_utf8(&buf)
+            .map_err(|_| Error::usage("the new secret key on stdin is not UTF-8 text"))?;
+        SecretString::from(text.trim().to_string())
     } else {
         secrets::generate(secrets::DEFAULT_BYTES, Encoding::UrlSafe)?
     };
@@ -210,31 +206,27 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
         );
         Ok(secrets::encrypt(&new_fernet, &plain))
     };
-    let has_db = crate::store::open(s, crate::store::Access::Read)?.is_some();
-    let report = if args.dry_run {
-        match crate::store::open(s, crate::store::Access::Read)? {
-            Some(mut db) => db.reencrypt(&mut rekey, true)?,
-            None => Vec::new(),
-        }
-    } else {
-        // The new key is on disk before the database changes, so no crash
-        // can leave values encrypted under a key nobody has.
-        crate::fsutil::write_atomic(
-            &pending,
-            new.expose_secret().as_bytes(),
-            crate::fsutil::SECRET_MODE,
-            crate::fsutil::Overwrite::Refuse,
-        )?;
-        if has_db {
-            match super::open_write(s)?.reencrypt(&mut rekey, false) {
+    // One handle for the whole rotation; no database means nothing encrypted.
+    let mut db = crate::store::open(s, crate::store::Access::Read)?;
+    let report = match (&mut db, args.dry_run) {
+        (None, _) => Vec::new(),
+        (Some(db), true) => db.reencrypt(&mut rekey, true)?,
+        (Some(db), false) => {
+            // The new key is on disk before the database changes, so no
+            // crash can leave values encrypted under a key nobody has.
+            crate::fsutil::write_atomic(
+                &pending,
+                new.expose_secret().as_bytes(),
+                crate::fsutil::SECRET_MODE,
+                crate::fsutil::Overwrite::Refuse,
+            )?;
+            match db.reencrypt(&mut rekey, false) {
                 Ok(r) => r,
                 Err(e) => {
                     let _ = std::fs::remove_file(&pending);
                     return Err(e);
                 }
             }
-        } else {
-            Vec::new()
         }
     };
     let total: usize = report.iter().map(|r| r.values).sum();

@@ -8,7 +8,6 @@ use crate::signing;
 use crate::store::{self, Access, RefreshToken, Revoke, UserStore};
 use crate::token::{self, TokenType};
 use serde_json::{json, Value};
-use std::io::Read;
 
 pub fn run(cmd: TokenCommand, ctx: &Ctx) -> Result<Outcome> {
     match cmd {
@@ -55,19 +54,14 @@ fn read_token(arg: &str, ctx: &Ctx) -> Result<String> {
             "no token given; pass it as an argument or pipe it in (`-` reads stdin)",
         ));
     }
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(token::MAX_TOKEN_BYTES as u64 + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::io("cannot read the token from stdin", e))?;
-    if buf.len() > token::MAX_TOKEN_BYTES {
-        return Err(Error::usage(format!(
-            "the token on stdin is over the {}-byte limit; a JWT is never that large",
-            token::MAX_TOKEN_BYTES
-        )));
-    }
-    String::from_utf8(buf).map_err(|_| Error::usage("the token on stdin is not UTF-8 text"))
+    let buf = crate::fsutil::read_capped(
+        std::io::stdin().lock(),
+        token::MAX_TOKEN_BYTES,
+        "the token on stdin",
+    )?;
+    std::str::from_utf8(&buf)
+        .map(str::to_string)
+        .map_err(|_| Error::usage("the token on stdin is not UTF-8 text"))
 }
 
 fn read_store(ctx: &Ctx) -> Result<Option<Box<dyn UserStore>>> {

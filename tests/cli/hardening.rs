@@ -270,6 +270,13 @@ fn bad_input_table() {
         ),
         case(&["secret", "check", "--env", "UNSET_VAR"], 2, "UNSET_VAR"),
         case(&["secret", "check", "--file", &notutf8], 2, "UTF-8"),
+        case(&["secret", "check", "--stdin"], 2, "limit").stdin(big.clone()),
+        case(
+            &["keygen", "--alg", "RS256", "--from-private", "-"],
+            2,
+            "limit",
+        )
+        .stdin("A".repeat(2 << 20)),
         case(&["secret", "decrypt"], 1, "does not decrypt").stdin("gAAAAABgarbage"),
         case(&["secret", "decrypt"], 2, "UTF-8").stdin(vec![0xff, 0xfe]),
         case(&["secret", "encrypt"], 2, "Fernet").env("AUTHCTL_SECRET_KEY", &"x".repeat(40)),
