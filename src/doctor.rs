@@ -735,7 +735,7 @@ mod tests {
         let dir = root.path().join("lf");
         crate::fsutil::ensure_dir(&dir).unwrap();
         let fixture =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/langflow-1.13");
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/langflow-1.13");
         for name in ["langflow.db", "secret_key"] {
             std::fs::copy(fixture.join(name), dir.join(name)).unwrap();
             chmod(&dir.join(name), 0o600);

@@ -73,7 +73,7 @@ impl Deployment {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join("langflow");
         std::fs::create_dir_all(&dir).unwrap();
-        let fixture = manifest().join("../shared/fixtures/langflow-1.13");
+        let fixture = manifest().join("tests/fixtures/langflow-1.13");
         for name in ["langflow.db", "secret_key"] {
             std::fs::copy(fixture.join(name), dir.join(name)).unwrap();
             std::fs::set_permissions(dir.join(name), std::fs::Permissions::from_mode(0o600))

@@ -179,7 +179,7 @@ mod tests {
 
     const FIXTURE_SECRET_KEY: &str = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/langflow-1.13/secret_key"
+        "/tests/fixtures/langflow-1.13/secret_key"
     );
     /// `sqlite3 langflow.db "select value from variable where name='OPENAI_API_KEY'"`
     /// on the Langflow 1.13 fixture.

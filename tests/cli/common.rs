@@ -295,7 +295,7 @@ pub fn unix_now() -> i64 {
 
 /// The real Langflow 1.13 config dir (read-only; tests copy it).
 pub fn langflow_fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/langflow-1.13")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/langflow-1.13")
 }
 
 impl TestEnv {

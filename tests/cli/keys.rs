@@ -496,7 +496,7 @@ fn fernet_round_trips_with_python_and_decrypts_the_langflow_fixture() {
 
     // The real Langflow 1.13 fixture: OPENAI_API_KEY decrypts to its documented value.
     let fixture =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/langflow-1.13");
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/langflow-1.13");
     let value = python_eval(
         "import sqlite3,sys\nc=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro',uri=True)\nprint(c.execute(\"select value from variable where name='OPENAI_API_KEY'\").fetchone()[0])",
         &[fixture.join("langflow.db").to_str().unwrap()],
