@@ -168,7 +168,7 @@ fn owner_only(id: &'static str, path: &std::path::Path) -> Check {
 
 fn rotation_pending(s: &Settings) -> Check {
     const ID: &str = "secret.rotation";
-    let pending = s.config_dir.join(crate::commands::secret::PENDING_FILE);
+    let pending = s.config_dir.join(crate::secrets::lock::PENDING_FILE);
     if pending.exists() {
         fail(
             ID,
@@ -734,8 +734,7 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join("lf");
         crate::fsutil::ensure_dir(&dir).unwrap();
-        let fixture =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/langflow-1.13");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/langflow-1.13");
         for name in ["langflow.db", "secret_key"] {
             std::fs::copy(fixture.join(name), dir.join(name)).unwrap();
             chmod(&dir.join(name), 0o600);

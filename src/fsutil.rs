@@ -5,6 +5,16 @@
 //! renamed into place, so a reader sees either the old file or the new one,
 //! never a partial one. An existing file is replaced only when the caller
 //! says so, and then the old one is kept as a timestamped backup beside it.
+//!
+//! No write follows a symbolic link or lands on anything but a regular
+//! file: new files are opened `O_CREAT|O_EXCL|O_NOFOLLOW`, appends
+//! `O_NOFOLLOW`, and a symlink, FIFO, device or directory where a file is
+//! to be written or replaced is refused (exit 5) before anything is
+//! written. Renames replace the directory entry and never write through
+//! it, so a link swapped in after the check is replaced, not followed.
+//! Reads follow symlinks (Kubernetes mounts Secret volumes as links), but
+//! only to a regular file, opened `O_NONBLOCK` so a FIFO cannot stall them,
+//! and never more than the caller's size limit.
 
 use crate::error::{Error, Result};
 use std::fs::{self, File, OpenOptions};
@@ -20,6 +30,180 @@ pub const PUBLIC_MODE: u32 = 0o644;
 pub const DIR_MODE: u32 = 0o700;
 /// Prefix of the temp files this module writes; a server never reads them.
 pub const TEMP_PREFIX: &str = ".authctl-tmp-";
+
+/// Flags for every open: never block on a FIFO (or a device) at the path.
+fn nonblock() -> i32 {
+    rustix::fs::OFlags::NONBLOCK.bits() as i32
+}
+
+/// Flags for every open that writes: also never follow a final symlink.
+fn nofollow() -> i32 {
+    (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32
+}
+
+/// Whether an error says nothing is at the path (`ENOENT`, or `ENOTDIR`:
+/// a parent is a plain file).
+fn absent(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::NotFound
+        || e.raw_os_error() == Some(rustix::io::Errno::NOTDIR.raw_os_error())
+}
+
+/// Whether an OS error is `ELOOP`: `O_NOFOLLOW` met a symbolic link.
+fn is_symlink_error(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+}
+
+/// What kind of non-regular file `meta` describes, for messages.
+fn kind_of(meta: &fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// The refusal for a write where a non-regular file stands.
+fn refuse_write(path: &Path, kind: &str) -> Error {
+    Error::Failure(format!(
+        "refusing to write \"{}\": it is {kind}, not a regular file; remove it (authctl never writes through links) and run again",
+        path.display()
+    ))
+}
+
+/// What is at `path` without following a final symlink: `None` when
+/// nothing is. A permission failure is an error naming the path (exit 5),
+/// never "absent".
+pub fn probe(path: &Path) -> Result<Option<fs::Metadata>> {
+    match fs::symlink_metadata(path) {
+        Ok(m) => Ok(Some(m)),
+        Err(e) if absent(&e) => Ok(None),
+        Err(e) => Err(Error::io(
+            format!(
+                "cannot look at \"{}\"; check the permissions of its directory",
+                path.display()
+            ),
+            e,
+        )),
+    }
+}
+
+/// Whether a file is at `path` (following links, as a read would). A
+/// permission failure is an error naming the path, never `false`.
+pub fn exists(path: &Path) -> Result<bool> {
+    match fs::metadata(path) {
+        Ok(_) => Ok(true),
+        Err(e) if absent(&e) => {
+            // A dangling symlink reads as absent; anything else at the
+            // path (a link, a file) counts.
+            Ok(probe(path)?.is_some_and(|m| !m.file_type().is_symlink()))
+        }
+        Err(e) => Err(Error::io(
+            format!(
+                "cannot look at \"{}\"; check the permissions of its directory",
+                path.display()
+            ),
+            e,
+        )),
+    }
+}
+
+/// Whether `path` holds a regular file that a write may replace: `false`
+/// when nothing is there, an error (exit 5) for a symlink or any other
+/// non-regular file.
+pub fn replaceable(path: &Path) -> Result<bool> {
+    match probe(path)? {
+        None => Ok(false),
+        Some(m) if m.file_type().is_file() => Ok(true),
+        Some(m) => Err(refuse_write(path, kind_of(&m))),
+    }
+}
+
+/// Open an existing file to read it: symlinks are followed, but only to a
+/// regular file, and the open never blocks. `None` when nothing is there.
+pub fn open_regular(path: &Path, what: &str) -> Result<Option<File>> {
+    let file = match OpenOptions::new()
+        .read(true)
+        .custom_flags(nonblock())
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if absent(&e) => {
+            // Absent, or a dangling link; a permission failure on the
+            // directory is not "absent".
+            probe(path)?;
+            return Ok(None);
+        }
+        Err(e) => {
+            return Err(Error::io(
+                format!("cannot read {what} \"{}\"", path.display()),
+                e,
+            ))
+        }
+    };
+    let meta = file
+        .metadata()
+        .map_err(|e| Error::io(format!("cannot read {what} \"{}\"", path.display()), e))?;
+    if !meta.is_file() {
+        return Err(Error::Failure(format!(
+            "{what} \"{}\" is {}, not a regular file; point authctl at the file itself",
+            path.display(),
+            kind_of(&meta)
+        )));
+    }
+    Ok(Some(file))
+}
+
+/// The bytes of the regular file at `path` (see `open_regular`), refusing
+/// more than `limit`; `None` when nothing is there. Zeroed on drop.
+pub fn read_regular(
+    path: &Path,
+    what: &str,
+    limit: usize,
+) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>> {
+    let Some(file) = open_regular(path, what)? else {
+        return Ok(None);
+    };
+    read_capped(file, limit, &format!("{what} \"{}\"", path.display())).map(Some)
+}
+
+/// The largest key, secret or manifest file authctl reads (a 4096-bit PEM
+/// is about 3.3 KB).
+pub const KEY_FILE_LIMIT: usize = 256 * 1024;
+
+/// Open `path` to append to it, creating it with `mode` if missing, never
+/// through a symlink and never onto anything but a regular file.
+pub fn open_append(path: &Path, mode: u32) -> Result<File> {
+    let file = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(mode)
+        .custom_flags(nofollow())
+        .open(path)
+        .map_err(|e| {
+            if is_symlink_error(&e) {
+                refuse_write(path, "a symbolic link")
+            } else {
+                Error::io(format!("cannot open \"{}\" to append", path.display()), e)
+            }
+        })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| Error::io(format!("cannot open \"{}\"", path.display()), e))?;
+    if !meta.is_file() {
+        return Err(refuse_write(path, kind_of(&meta)));
+    }
+    Ok(file)
+}
 
 /// Create `dir` (and parents) if missing; a directory we create is 0700.
 pub fn ensure_dir(dir: &Path) -> Result<()> {
@@ -67,7 +251,7 @@ pub fn write_atomic(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
     ensure_dir(dir)?;
-    let exists = path.exists();
+    let exists = replaceable(path)?;
     if exists && overwrite == Overwrite::Refuse {
         return Err(Error::Conflict(format!(
             "\"{}\" already exists; pass --force to replace it (the old file is kept as a backup)",
@@ -102,7 +286,7 @@ pub fn write_atomic(
         // rename below replaces the original atomically: at every moment
         // both the key file and its backup are complete.
         fs::hard_link(path, &backup)
-            .or_else(|_| fs::copy(path, &backup).map(|_| ()))
+            .or_else(|_| copy_nofollow(path, &backup))
             .map_err(|e| {
                 Error::io(
                     format!(
@@ -121,6 +305,23 @@ pub fn write_atomic(
         .map_err(|e| Error::io(format!("cannot replace \"{}\"", path.display()), e.error))?;
     sync_dir(dir)?;
     Ok(backup)
+}
+
+/// Copy `from` to a new file `to` (0600) without following a symlink at
+/// either end, for filesystems that refuse hard links.
+fn copy_nofollow(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut src = OpenOptions::new()
+        .read(true)
+        .custom_flags(nofollow())
+        .open(from)?;
+    let mut dst = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(SECRET_MODE)
+        .custom_flags(nofollow())
+        .open(to)?;
+    std::io::copy(&mut src, &mut dst)?;
+    dst.sync_all()
 }
 
 /// Remove temp files left in `dir` by writers that died (killed between
@@ -173,10 +374,12 @@ pub fn create_private_file(path: &Path) -> Result<()> {
         .write(true)
         .create_new(true)
         .mode(SECRET_MODE)
+        .custom_flags(nofollow())
         .open(path)
     {
         Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        // Someone else created it first; it must be a regular file.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => replaceable(path).map(|_| ()),
         Err(e) => Err(Error::io(
             format!("cannot create \"{}\"", path.display()),
             e,
@@ -184,11 +387,13 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     }
 }
 
-/// Read a file that must be UTF-8 text, with a message naming the file.
-pub fn read_text(path: &Path, what: &str) -> Result<String> {
-    let bytes = fs::read(path)
-        .map_err(|e| Error::io(format!("cannot read {what} \"{}\"", path.display()), e))?;
-    String::from_utf8(bytes)
+/// Read a regular file (up to `KEY_FILE_LIMIT`) that must exist and be
+/// UTF-8 text, with a message naming the file. Zeroed on drop.
+pub fn read_text(path: &Path, what: &str) -> Result<zeroize::Zeroizing<String>> {
+    let bytes = read_regular(path, what, KEY_FILE_LIMIT)?
+        .ok_or_else(|| Error::Failure(format!("{what} \"{}\" does not exist", path.display())))?;
+    std::str::from_utf8(&bytes)
+        .map(|t| zeroize::Zeroizing::new(t.to_string()))
         .map_err(|_| Error::usage(format!("{what} \"{}\" is not UTF-8 text", path.display())))
 }
 
@@ -215,7 +420,7 @@ pub fn read_capped(
     Ok(buf)
 }
 
-/// The permission bits of `path`, if it exists.
+/// The permission bits of `path` (following links), if it exists.
 pub fn mode_of(path: &Path) -> Option<u32> {
     fs::metadata(path)
         .ok()

@@ -164,18 +164,22 @@ impl Vars {
 /// Parse a dotenv file; a malformed line is reported by number, never by
 /// content. `${NAME}` references to names the file does not define are
 /// looked up in the process environment.
+/// The largest `--env-file` read (a real one is a few kilobytes).
+pub const ENV_FILE_LIMIT: usize = 1024 * 1024;
+
 pub fn parse_env_file(path: &Path) -> Result<BTreeMap<String, String>> {
     parse_env_file_with(path, &Vars::from_process())
 }
 
 fn parse_env_file_with(path: &Path, vars: &Vars) -> Result<BTreeMap<String, String>> {
-    let text = std::fs::read(path).map_err(|e| {
-        Error::usage(format!(
-            "cannot read --env-file \"{}\": {e}",
-            path.display()
-        ))
-    })?;
-    let text = String::from_utf8(text).map_err(|_| {
+    let text =
+        crate::fsutil::read_regular(path, "--env-file", ENV_FILE_LIMIT)?.ok_or_else(|| {
+            Error::usage(format!(
+                "--env-file \"{}\" does not exist; check the path",
+                path.display()
+            ))
+        })?;
+    let text = String::from_utf8(text.to_vec()).map_err(|_| {
         Error::usage(format!(
             "--env-file \"{}\" is not UTF-8 text",
             path.display()

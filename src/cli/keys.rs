@@ -166,6 +166,8 @@ pub enum KeysCommand {
     /// Drop a retired key from verification
     Retire {
         /// The key's kid (RFC 7638 thumbprint), as `keys list` shows it
+        /// (a kid may start with `-`)
+        #[arg(allow_hyphen_values = true)]
         kid: String,
     },
     /// Print the signing keys for another instance (prints secrets!)

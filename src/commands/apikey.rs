@@ -28,9 +28,16 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
     // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.
     let random = secrets::generate(32, secrets::Encoding::UrlSafe)?;
     let key = zeroize::Zeroizing::new(format!("sk-{}", random.expose_secret()));
+    // Held until the key is committed: a rotation cannot replace the
+    // secret key between our reading it and our value landing.
+    let mut _key_lock = None;
     let encrypted = match db.api_key_storage() {
         ApiKeyStorage::HashOnly => None,
         ApiKeyStorage::EncryptedAndHash => {
+            _key_lock = Some(secrets::lock::shared(
+                &s.config_dir,
+                secrets::lock::LOCK_WAIT,
+            )?);
             let secret = signing::require_secret_key(s)?;
             let fernet = secrets::fernet_for(secret.expose_secret())?;
             Some(secrets::encrypt(&fernet, key.as_bytes()))

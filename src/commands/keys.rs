@@ -128,9 +128,12 @@ fn read_private(source: &str) -> Result<rsa::RsaPrivateKey> {
     let bytes = if source == "-" {
         crate::fsutil::read_capped(std::io::stdin().lock(), LIMIT, "the private key on stdin")?
     } else {
-        let file = std::fs::File::open(source)
-            .map_err(|e| Error::io(format!("cannot read --from-private \"{source}\""), e))?;
-        crate::fsutil::read_capped(file, LIMIT, &format!("--from-private \"{source}\""))?
+        crate::fsutil::read_regular(std::path::Path::new(source), "--from-private", LIMIT)?
+            .ok_or_else(|| {
+                Error::Failure(format!(
+                    "--from-private \"{source}\" does not exist; check the path"
+                ))
+            })?
     };
     keys::parse_private_pem_bytes(&bytes)
         .map_err(|e| Error::usage(format!("--from-private {source}: {e}")))

@@ -142,9 +142,7 @@ fn decrypt(ctx: &Ctx) -> Result<Outcome> {
         .raw(plain.to_vec()))
 }
 
-/// Name of the pending new key while a rotation is under way. If a crash
-/// leaves it behind, the database already holds values under this key.
-pub const PENDING_FILE: &str = "secret_key.rotating";
+use crate::secrets::lock::PENDING_FILE;
 
 fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
@@ -156,8 +154,12 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
             s.var_name("SECRET_KEY")
         )));
     }
+    // Held until the new key is in place: no other rotation runs, no
+    // process encrypts under the old key meanwhile, and a pending key
+    // found now was left by a process that is gone.
+    let _lock = secrets::lock::exclusive(dir, secrets::lock::LOCK_WAIT)?;
     let old = signing::require_secret_key(s)?;
-    if pending.exists() {
+    if crate::fsutil::exists(&pending)? {
         return resolve_interrupted(&old, ctx, args.dry_run);
     }
     let new = if args.new_key_stdin {
@@ -271,36 +273,52 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
         .note(note))
 }
 
-/// Whether every encrypted value in the store decrypts under `secret`.
-fn all_decrypt_under(secret: &SecretString, ctx: &Ctx) -> Result<bool> {
-    let Some(mut db) = crate::store::open(&ctx.settings, crate::store::Access::Read)? else {
-        return Ok(true);
-    };
-    let mut check = |value: &str, _row: &str| -> Result<String> {
-        secrets::decrypt_with_secret(secret.expose_secret(), value)?;
-        Ok(value.to_string())
-    };
-    match db.reencrypt(&mut check, true) {
-        Ok(_) => Ok(true),
-        Err(Error::Negative(_)) => Ok(false),
-        Err(e) => Err(e),
-    }
+/// How many encrypted values decrypt under the current key, under the
+/// pending key, and under neither.
+#[derive(Debug, Default)]
+struct Census {
+    old: usize,
+    new: usize,
+    neither: usize,
 }
 
-/// A rotation was interrupted (the pending key is on disk). The database
-/// changed in one transaction, so its values are all under one key: if
-/// that is the current key, the rotation never reached the database and the
-/// pending key is discarded; if it is the pending key, the rotation is
-/// finished by installing it.
+fn census(old: &SecretString, new: &SecretString, ctx: &Ctx) -> Result<Census> {
+    let mut census = Census::default();
+    let Some(mut db) = crate::store::open(&ctx.settings, crate::store::Access::Read)? else {
+        return Ok(census);
+    };
+    let mut count = |value: &str, _row: &str| -> Result<String> {
+        if secrets::decrypt_with_secret(old.expose_secret(), value).is_ok() {
+            census.old += 1;
+        } else if secrets::decrypt_with_secret(new.expose_secret(), value).is_ok() {
+            census.new += 1;
+        } else {
+            census.neither += 1;
+        }
+        Ok(value.to_string())
+    };
+    db.reencrypt(&mut count, true)?;
+    Ok(census)
+}
+
+/// A rotation was interrupted: the pending key is on disk and, as we hold
+/// the rotation lock, its process is gone. The pending key is discarded
+/// only when no value uses it. When some do, the rotation is finished:
+/// any value still under the current key (written by an older authctl
+/// that did not wait for the rotation) is re-encrypted to the pending key
+/// in one transaction, then the pending key is installed. A value under
+/// neither key stops it with both keys left where they are.
 fn resolve_interrupted(old: &SecretString, ctx: &Ctx, dry_run: bool) -> Result<Outcome> {
     let dir = &ctx.settings.config_dir;
     let pending = dir.join(PENDING_FILE);
     let new = crate::fsutil::read_text(&pending, "pending secret key")
         .map(|t| SecretString::from(t.trim().to_string()))?;
-    if all_decrypt_under(old, ctx)? {
+    let census = census(old, &new, ctx)?;
+    if census.new == 0 && census.neither == 0 {
         if !dry_run {
             std::fs::remove_file(&pending)
                 .map_err(|e| Error::io(format!("cannot remove \"{}\"", pending.display()), e))?;
+            crate::fsutil::sync_dir(dir)?;
         }
         return Ok(Outcome::new()
             .json(json!({ "interrupted": "discarded", "dry_run": dry_run }))
@@ -309,16 +327,39 @@ fn resolve_interrupted(old: &SecretString, ctx: &Ctx, dry_run: bool) -> Result<O
                 if dry_run { "would discard " } else { "discarded " }
             )));
     }
-    if !all_decrypt_under(&new, ctx)? {
+    if census.neither > 0 {
         return Err(Error::Conflict(format!(
-            "an interrupted rotation left \"{}\", but the database values decrypt under neither it nor the current key; restore the database and key from a backup",
-            pending.display()
+            "an interrupted rotation left \"{}\", and {} database value(s) decrypt under neither it nor the current key; both keys are kept: restore the database and key from a backup",
+            pending.display(),
+            census.neither
         )));
     }
     if dry_run {
         return Ok(Outcome::new()
-            .json(json!({ "interrupted": "finish", "dry_run": true }))
-            .note("would finish an interrupted rotation: the database is already under the pending key"));
+            .json(json!({ "interrupted": "finish", "dry_run": true, "values_to_move": census.old }))
+            .note(format!(
+                "would finish an interrupted rotation: {} value(s) are under the pending key, {} would be moved to it",
+                census.new, census.old
+            )));
+    }
+    if census.old > 0 {
+        let new_fernet = secrets::fernet_for(new.expose_secret())?;
+        let mut to_new = |value: &str, row: &str| -> Result<String> {
+            if secrets::decrypt_with_secret(new.expose_secret(), value).is_ok() {
+                return Ok(value.to_string());
+            }
+            let plain = zeroize::Zeroizing::new(
+                secrets::decrypt_with_secret(old.expose_secret(), value).map_err(|_| {
+                    Error::Negative(format!(
+                        "{row} decrypts under neither key; nothing was changed"
+                    ))
+                })?,
+            );
+            Ok(secrets::encrypt(&new_fernet, &plain))
+        };
+        if let Some(mut db) = crate::store::open(&ctx.settings, crate::store::Access::Read)? {
+            db.reencrypt(&mut to_new, false)?;
+        }
     }
     let written = secrets::write_secret_file(dir, &new, true)?;
     let _ = std::fs::remove_file(&pending);

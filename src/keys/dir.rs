@@ -226,6 +226,11 @@ impl KeyDir {
         } = opts;
         let private_path = self.private_key_path();
         let public_path = self.public_key_path();
+        // Every file this may write must be a regular file or absent
+        // before anything is written, so a planted link stops it whole.
+        for path in [&private_path, &public_path, &self.manifest_path()] {
+            fsutil::replaceable(path)?;
+        }
         let mut manifest = self.load_manifest()?;
 
         let existing = match self.load_private() {
@@ -308,7 +313,7 @@ impl KeyDir {
                         && !self
                             .retired_dir()
                             .join(format!("{}.pem", thumbprint(public)))
-                            .exists() =>
+                            .is_file() =>
                 {
                     return Err(self.mismatch())
                 }
@@ -348,7 +353,7 @@ impl KeyDir {
         if let Some(old) = old_public.filter(|old| *old != target_public) {
             let old_kid = thumbprint(&old);
             let file = self.retired_dir().join(format!("{old_kid}.pem"));
-            if !file.exists() {
+            if !fsutil::exists(&file)? {
                 fsutil::write_atomic(
                     &file,
                     public_spki_pem(&old)?.as_bytes(),
@@ -360,7 +365,7 @@ impl KeyDir {
                 kid: old_kid.clone(),
                 alg: None,
                 bits: old.n().bits(),
-                created_at: mtime_rfc3339(if private_path.exists() {
+                created_at: mtime_rfc3339(if private_path.is_file() {
                     &private_path
                 } else {
                     &public_path
@@ -392,7 +397,7 @@ impl KeyDir {
         //    still marked current was replaced by hand and is retired if its
         //    public key is kept, forgotten otherwise.
         let returning = self.retired_dir().join(format!("{kid}.pem"));
-        if returning.exists() {
+        if fsutil::exists(&returning)? {
             std::fs::remove_file(&returning)
                 .map_err(|e| Error::io(format!("cannot remove \"{}\"", returning.display()), e))?;
         }
@@ -400,7 +405,7 @@ impl KeyDir {
         manifest.keys.retain(|k| {
             k.status != KeyStatus::Current
                 || k.kid == kid
-                || retired_dir.join(format!("{}.pem", k.kid)).exists()
+                || retired_dir.join(format!("{}.pem", k.kid)).is_file()
         });
         for entry in &mut manifest.keys {
             if entry.status == KeyStatus::Current && entry.kid != kid {
@@ -710,11 +715,7 @@ fn with_force_hint(message: String) -> String {
 
 /// The bytes of `path`, `None` if it does not exist.
 fn read_optional(path: &Path) -> Result<Option<Zeroizing<Vec<u8>>>> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(Zeroizing::new(bytes))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(format!("cannot read \"{}\"", path.display()), e)),
-    }
+    fsutil::read_regular(path, "key file", fsutil::KEY_FILE_LIMIT)
 }
 
 /// Atomically write `path`, replacing any existing file without keeping a

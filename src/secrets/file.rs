@@ -10,7 +10,6 @@ use crate::fsutil::{self, Overwrite};
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use zeroize::Zeroizing;
 
 /// The file name Langflow uses for its secret key in the config directory.
 pub const SECRET_KEY_FILE: &str = "secret_key";
@@ -36,15 +35,9 @@ pub struct WriteReport {
 /// module writes have no trailing newline.
 pub fn read_secret_file(dir: &Path) -> Result<Option<SecretString>> {
     let path = dir.join(SECRET_KEY_FILE);
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => Zeroizing::new(bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(Error::io(
-                format!("cannot read secret key file \"{}\"", path.display()),
-                e,
-            ))
-        }
+    let Some(bytes) = fsutil::read_regular(&path, "secret key file", fsutil::KEY_FILE_LIMIT)?
+    else {
+        return Ok(None);
     };
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         Error::usage(format!(

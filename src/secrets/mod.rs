@@ -8,6 +8,7 @@
 mod encryption;
 mod file;
 mod generate;
+pub mod lock;
 mod pyrandom;
 mod strength;
 

@@ -17,7 +17,6 @@ use crate::error::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::Value;
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 /// The audit trail of changes made in this profile, one JSON object a line.
@@ -175,7 +174,7 @@ impl LangflowStore {
         actor: super::Actor,
         audit_path: PathBuf,
     ) -> Result<Option<Self>> {
-        if !path.exists() {
+        if !crate::fsutil::exists(path)? {
             return match access {
                 Access::Read => Ok(None),
                 Access::Write => Err(Error::NotFound(format!(
@@ -232,6 +231,10 @@ impl LangflowStore {
     }
 
     fn write_tx(&mut self) -> Result<Transaction<'_>> {
+        // A symlink or other non-regular file where the audit trail goes
+        // stops the change before it begins; the append after the commit
+        // never follows one planted meanwhile (O_NOFOLLOW).
+        crate::fsutil::replaceable(&self.audit_path)?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sqlite::describe(e, &self.path))
@@ -253,15 +256,14 @@ impl LangflowStore {
         };
         let mut line = serde_json::to_string(&record).unwrap_or_default();
         line.push('\n');
-        if let Some(dir) = self.audit_path.parent() {
-            crate::fsutil::ensure_dir(dir)?;
-        }
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .mode(crate::fsutil::SECRET_MODE)
-            .open(&self.audit_path)
-            .and_then(|mut f| f.write_all(line.as_bytes()).and_then(|()| f.sync_data()))
+        let mut file = crate::fsutil::open_append(&self.audit_path, crate::fsutil::SECRET_MODE)
+            .map_err(|e| {
+                Error::Failure(format!(
+                    "the change was made but its audit record could not be written: {e}"
+                ))
+            })?;
+        file.write_all(line.as_bytes())
+            .and_then(|()| file.sync_data())
             .map_err(|e| {
                 Error::io(
                     format!(
@@ -505,16 +507,12 @@ impl UserStore for LangflowStore {
     }
 
     fn audit_log(&self) -> Result<Vec<AuditRecord>> {
-        let text = match std::fs::read_to_string(&self.audit_path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => {
-                return Err(Error::io(
-                    format!("cannot read \"{}\"", self.audit_path.display()),
-                    e,
-                ))
-            }
+        let Some(file) = crate::fsutil::open_regular(&self.audit_path, "audit trail")? else {
+            return Ok(Vec::new());
         };
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut &file, &mut text)
+            .map_err(|e| Error::io(format!("cannot read \"{}\"", self.audit_path.display()), e))?;
         Ok(text
             .lines()
             .filter_map(|l| {
@@ -674,14 +672,25 @@ impl UserStore for LangflowStore {
                     Held::Text if is_fernet(&value) => Some(rekey(&value, &label)?),
                     Held::Text => None,
                     Held::TextOrJson if is_fernet(&value) => Some(rekey(&value, &label)?),
-                    Held::Json | Held::TextOrJson => match serde_json::from_str::<Value>(&value) {
-                        Ok(mut doc) => {
-                            let mut changed = 0;
-                            rekey_json(&mut doc, &label, rekey, &mut changed)?;
-                            (changed > 0).then(|| python_json(&doc))
+                    // Only the encrypted strings are rewritten, in the text
+                    // itself: numbers, key order and NaN stay as Python wrote them.
+                    Held::Json | Held::TextOrJson => {
+                        let mut each = |s: &str| -> Result<Option<String>> {
+                            if is_fernet(s) {
+                                rekey(s, &label).map(Some)
+                            } else {
+                                Ok(None)
+                            }
+                        };
+                        match super::json_text::rewrite_strings(&value, &mut each) {
+                            Ok(result) => result?,
+                            Err(e) => {
+                                return Err(Error::Failure(format!(
+                                    "{label} is not JSON authctl can read ({e}), so the secrets in it cannot be re-encrypted; nothing was changed; repair or clear that value, then rotate"
+                                )))
+                            }
                         }
-                        Err(_) => None,
-                    },
+                    }
                 };
                 if let Some(new_value) = new_value {
                     count += 1;
@@ -717,91 +726,6 @@ impl UserStore for LangflowStore {
     }
 }
 
-/// Re-encrypt every Fernet-token string inside a JSON document.
-fn rekey_json(
-    v: &mut Value,
-    label: &str,
-    rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
-    changed: &mut usize,
-) -> Result<()> {
-    match v {
-        Value::String(s) if is_fernet(s) => {
-            *s = rekey(s, label)?;
-            *changed += 1;
-        }
-        Value::Array(items) => {
-            for item in items {
-                rekey_json(item, label, rekey, changed)?;
-            }
-        }
-        Value::Object(map) => {
-            for item in map.values_mut() {
-                rekey_json(item, label, rekey, changed)?;
-            }
-        }
-        _ => {}
-    }
-    Ok(())
-}
-
-/// JSON as Python's `json.dumps` writes it (what SQLAlchemy stores):
-/// `", "` and `": "` separators, non-ASCII escaped.
-pub fn python_json(v: &Value) -> String {
-    let mut out = String::new();
-    write_python_json(v, &mut out);
-    out
-}
-
-fn write_python_json(v: &Value, out: &mut String) {
-    match v {
-        Value::Null | Value::Bool(_) | Value::Number(_) => out.push_str(&v.to_string()),
-        Value::String(s) => {
-            out.push('"');
-            for c in s.chars() {
-                match c {
-                    '"' => out.push_str("\\\""),
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    '\r' => out.push_str("\\r"),
-                    '\t' => out.push_str("\\t"),
-                    '\u{08}' => out.push_str("\\b"),
-                    '\u{0c}' => out.push_str("\\f"),
-                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
-                        let mut buf = [0u16; 2];
-                        for unit in c.encode_utf16(&mut buf) {
-                            out.push_str(&format!("\\u{unit:04x}"));
-                        }
-                    }
-                    c => out.push(c),
-                }
-            }
-            out.push('"');
-        }
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_python_json(item, out);
-            }
-            out.push(']');
-        }
-        Value::Object(map) => {
-            out.push('{');
-            for (i, (k, item)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_python_json(&Value::String(k.clone()), out);
-                out.push_str(": ");
-                write_python_json(item, out);
-            }
-            out.push('}');
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -822,19 +746,5 @@ mod tests {
         let now = naive_now();
         assert_eq!(now.len(), 26, "{now}");
         assert!(chrono::NaiveDateTime::parse_from_str(&now, "%Y-%m-%d %H:%M:%S%.6f").is_ok());
-    }
-
-    #[test]
-    fn python_json_matches_json_dumps() {
-        let v: Value =
-            serde_json::from_str(r#"{"a": [1, "x\ny", true, null], "b": "é\u0001"}"#).unwrap();
-        assert_eq!(
-            python_json(&v),
-            r#"{"a": [1, "x\ny", true, null], "b": "\u00e9\u0001"}"#
-        );
-        assert_eq!(
-            python_json(&serde_json::from_str(DEFAULT_OPTINS).unwrap()),
-            DEFAULT_OPTINS
-        );
     }
 }

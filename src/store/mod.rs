@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::settings::{Profile, Settings};
 use serde::Serialize;
 
+pub mod json_text;
 pub mod langflow;
 pub mod native;
 mod sqlite;

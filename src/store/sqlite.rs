@@ -18,22 +18,46 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Open `path`. Returns `None` when it does not exist and `create` is false.
+///
+/// The database file itself must not be a symbolic link (SQLite is told
+/// `SQLITE_OPEN_NOFOLLOW`, so a link swapped in later is refused too);
+/// symlinks in the directories above it are resolved first, as the
+/// operator chose them.
 pub fn open(path: &Path, create: bool, foreign_keys: bool) -> Result<Option<Connection>> {
-    if !path.exists() {
-        if !create {
-            return Ok(None);
+    match fsutil::probe(path)? {
+        None => {
+            if !create {
+                return Ok(None);
+            }
+            fsutil::create_private_file(path)?;
         }
-        fsutil::create_private_file(path)?;
-    } else if path.is_dir() {
-        return Err(Error::usage(format!(
-            "database path \"{}\" is a directory; pass a file path with --db",
-            path.display()
-        )));
+        Some(m) if m.is_dir() => {
+            return Err(Error::usage(format!(
+                "database path \"{}\" is a directory; pass a file path with --db",
+                path.display()
+            )));
+        }
+        Some(m) if m.file_type().is_symlink() => {
+            return Err(Error::Failure(format!(
+                "database path \"{}\" is a symbolic link; authctl opens only the file itself: pass its real path with --db",
+                path.display()
+            )));
+        }
+        Some(m) if !m.is_file() => {
+            return Err(Error::Failure(format!(
+                "database path \"{}\" is not a regular file; pass the database file with --db",
+                path.display()
+            )));
+        }
+        Some(_) => {}
     }
+    let path = &resolved(path)?;
     check_header(path)?;
     let conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW,
     )
     .map_err(|e| Error::db(format!("cannot open database \"{}\"", path.display()), e))?;
     conn.busy_timeout(BUSY_TIMEOUT)
@@ -44,6 +68,31 @@ pub fn open(path: &Path, create: bool, foreign_keys: bool) -> Result<Option<Conn
         return Err(read_only(path));
     }
     Ok(Some(conn))
+}
+
+/// `path` with the directories above it resolved (their symlinks are the
+/// operator's), the file name kept as it is.
+fn resolved(path: &Path) -> Result<std::path::PathBuf> {
+    let name = path.file_name().ok_or_else(|| {
+        Error::usage(format!(
+            "database path \"{}\" names no file; pass a file path with --db",
+            path.display()
+        ))
+    })?;
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let dir = std::fs::canonicalize(parent).map_err(|e| {
+        Error::io(
+            format!(
+                "cannot resolve the directory of database \"{}\"",
+                path.display()
+            ),
+            e,
+        )
+    })?;
+    Ok(dir.join(name))
 }
 
 fn read_only(path: &Path) -> Error {
@@ -72,8 +121,14 @@ pub fn describe(e: rusqlite::Error, path: &Path) -> Error {
 /// Refuse a file that is neither empty nor a SQLite database.
 fn check_header(path: &Path) -> Result<()> {
     let mut head = Vec::with_capacity(16);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(16).read_to_end(&mut head))
+    let file = fsutil::open_regular(path, "database")?.ok_or_else(|| {
+        Error::Failure(format!(
+            "database \"{}\" disappeared while opening it",
+            path.display()
+        ))
+    })?;
+    file.take(16)
+        .read_to_end(&mut head)
         .map_err(|e| Error::io(format!("cannot read database \"{}\"", path.display()), e))?;
     if head.is_empty() || head.as_slice() == SQLITE_MAGIC {
         Ok(())

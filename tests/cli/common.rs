@@ -350,3 +350,22 @@ pub fn py_fernet_decrypt(secret: &str, token: &str) -> String {
     .trim()
     .to_string()
 }
+
+/// Whether the tests run as root (which ignores file modes).
+pub fn is_root() -> bool {
+    std::fs::metadata("/proc/self")
+        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+        .unwrap_or(false)
+}
+
+/// A small deterministic generator (xorshift) for kill timings.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self, below: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % below.max(1)
+    }
+}

@@ -461,18 +461,6 @@ fn spawn(env: &TestEnv, args: &[&str], extra: &[(&str, &str)]) -> std::process::
         .unwrap()
 }
 
-/// A small deterministic pseudo-random sequence (xorshift), so a failing
-/// run can be repeated.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % below
-    }
-}
-
 fn kill_at(mut child: std::process::Child, after: Duration) {
     std::thread::sleep(after);
     let _ = child.kill(); // SIGKILL

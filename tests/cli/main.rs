@@ -8,4 +8,5 @@ mod keys;
 mod langflow;
 mod superuser;
 mod token;
+mod trust;
 mod user;

@@ -208,12 +208,6 @@ fn a_read_only_database_fails_with_exit_5_untouched() {
     assert_eq!(env.snapshot(), before);
 }
 
-fn is_root() -> bool {
-    std::fs::metadata("/proc/self")
-        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
-        .unwrap_or(false)
-}
-
 #[test]
 fn a_config_dir_that_cannot_be_created() {
     let env = TestEnv::new();

@@ -1,0 +1,373 @@
+//! What an operator running authctl as root on a server must be able to
+//! trust: no write through a planted link, no lost key under concurrent or
+//! killed rotations, no value skipped or rewritten beyond its secrets,
+//! permission failures reported as such, and inputs that cannot stall or
+//! exhaust the process.
+
+use crate::common::*;
+use std::os::unix::fs::{symlink, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command as Std, Stdio};
+use std::time::Duration;
+
+/// A file outside the config dir that a planted link points at.
+fn outside(env: &TestEnv, name: &str) -> PathBuf {
+    let dir = env.path().join("outside");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn plant(link: &Path, target: &Path) {
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    symlink(target, link).unwrap();
+}
+
+#[test]
+fn a_planted_audit_link_is_refused_and_nothing_changes() {
+    let env = TestEnv::langflow();
+    let target = outside(&env, "ld.so.preload");
+    plant(&env.config_dir().join("authctl-audit.jsonl"), &target);
+    let before = env.snapshot();
+    let users = env.lf_sql("select username from user order by username");
+    let a = env
+        .lf(&["user", "add", "evil", "--password-env", "PW"])
+        .env("PW", "Quiet-Harbor-2027")
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "symbolic link");
+    assert!(!target.exists(), "wrote through the link");
+    assert_eq!(env.snapshot(), before);
+    assert_eq!(
+        env.lf_sql("select username from user order by username"),
+        users
+    );
+    // The same with an existing target: not appended to.
+    std::fs::write(&target, "keep\n").unwrap();
+    env.lf(&["user", "deactivate", "bob"]).assert().code(5);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep\n");
+    // A FIFO there fails at once instead of blocking.
+    std::fs::remove_file(env.config_dir().join("authctl-audit.jsonl")).unwrap();
+    mkfifo(&env.config_dir().join("authctl-audit.jsonl"));
+    env.lf(&["user", "deactivate", "bob"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(5);
+    assert_eq!(
+        env.lf_sql("select is_active from user where username='bob'")
+            .trim(),
+        "1"
+    );
+}
+
+fn mkfifo(path: &Path) {
+    let status = Std::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn no_key_file_is_written_through_a_link() {
+    // Each case: the file a command writes, planted as a dangling link.
+    let cases: &[(&str, &[&str])] = &[
+        ("secret_key", &["secret", "generate", "--write"]),
+        ("secret_key", &["secret", "generate", "--write", "--force"]),
+        ("private_key.pem", &["keygen", "--alg", "RS256"]),
+        ("public_key.pem", &["keygen", "--alg", "RS256"]),
+        ("keys.json", &["keygen", "--alg", "RS256"]),
+        ("authctl.db", &["user", "list"]),
+        (
+            "authctl.db",
+            &["superuser", "--username", "admin", "--password-env", "PW"],
+        ),
+    ];
+    for (name, args) in cases {
+        let env = TestEnv::new();
+        let target = outside(&env, "target");
+        plant(&env.config_dir().join(name), &target);
+        let before = env.snapshot();
+        let out = env
+            .cmd(args)
+            .env("PW", PASSWORD)
+            .env("AUTHCTL_PRIVATE_KEY", "")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(5), "{name} {args:?}: {err}");
+        assert!(err.contains(name), "{name} {args:?}: {err}");
+        assert!(!target.exists(), "{name} {args:?}: wrote through the link");
+        assert_eq!(env.snapshot(), before, "{name} {args:?}");
+    }
+}
+
+#[test]
+fn a_link_in_place_of_the_pending_rotation_key_stops_the_rotation() {
+    let env = TestEnv::langflow();
+    let target = outside(&env, "stolen-key");
+    plant(&env.config_dir().join("secret_key.rotating"), &target);
+    let before = env.snapshot();
+    let a = env.lf(&["secret", "rotate", "--yes"]).assert().code(5);
+    assert_one_line_error(&a, "secret_key.rotating");
+    assert!(!target.exists());
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn a_fifo_as_a_key_or_secret_file_fails_at_once() {
+    let env = TestEnv::new();
+    let fifo = env.path().join("fifo");
+    mkfifo(&fifo);
+    let fifo_s = fifo.display().to_string();
+    for args in [
+        vec![
+            "keygen",
+            "--alg",
+            "RS256",
+            "--from-private",
+            fifo_s.as_str(),
+        ],
+        vec!["secret", "check", "--file", fifo_s.as_str()],
+        vec!["--env-file", fifo_s.as_str(), "secret", "generate"],
+    ] {
+        let a = env
+            .cmd(&args)
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .code(5);
+        assert_one_line_error(&a, "FIFO");
+    }
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    mkfifo(&env.config_dir().join("secret_key"));
+    let a = env
+        .cmd(&["secret", "check"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "secret_key");
+}
+
+#[test]
+fn oversized_env_files_and_key_files_are_refused() {
+    let env = TestEnv::new();
+    let big = env.path().join("big.env");
+    std::fs::write(&big, "A=".to_string() + &"x".repeat(2 * 1024 * 1024)).unwrap();
+    let a = env
+        .cmd(&["--env-file", big.to_str().unwrap(), "secret", "generate"])
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "limit");
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    std::fs::write(env.config_dir().join("secret_key"), "k".repeat(300 * 1024)).unwrap();
+    let a = env.cmd(&["secret", "check"]).assert().code(2);
+    assert_one_line_error(&a, "limit");
+}
+
+/// Run `args` as an unprivileged user (root ignores file modes).
+fn as_nobody(env: &TestEnv, args: &[&str]) -> assert_cmd::Command {
+    let bin = env.path().join("authctl-bin");
+    if !bin.exists() {
+        std::fs::copy(BIN, &bin).unwrap();
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    std::fs::set_permissions(env.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = Std::new(&bin);
+    cmd.env_clear().envs(env.vars()).args(args);
+    if is_root() {
+        std::os::unix::process::CommandExt::uid(&mut cmd, 65534);
+    }
+    assert_cmd::Command::from_std(cmd)
+}
+
+#[test]
+fn a_database_or_key_the_caller_may_not_read_is_exit_5_not_absent() {
+    let env = TestEnv::new();
+    env.admin();
+    env.place_secret("tJ3kF2Y7m9QvVnR1xWcZ0bHsLdEaFKmF6_QMwtcM8mH");
+    let token = String::from_utf8(
+        env.cmd(&["token", "mint", "--user", "admin"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    // The config dir is root's and closed (0700): nothing in it can be
+    // looked at, which must not read as "no users" or "no such user".
+    for args in [
+        vec!["user", "list"],
+        vec!["token", "verify", token.trim()],
+        vec!["secret", "check"],
+        vec!["keys", "list"],
+    ] {
+        let a = as_nobody(&env, &args).assert().code(5);
+        assert_one_line_error(&a, &env.config_dir().display().to_string());
+    }
+    // A readable dir with an unreadable key file names that file.
+    std::fs::set_permissions(env.config_dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let a = as_nobody(&env, &["secret", "check"]).assert().code(5);
+    assert_one_line_error(&a, "secret_key");
+    let a = as_nobody(&env, &["user", "list"]).assert().code(5);
+    assert_one_line_error(&a, "authctl.db");
+}
+
+/// Encrypt `plain` under the env's Langflow secret key with authctl.
+fn lf_encrypt(env: &TestEnv, plain: &str) -> String {
+    let out = env
+        .lf(&["secret", "encrypt"])
+        .write_stdin(plain.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+const FOLDER: &str = "7169db37ee094ae3ba4163ce47e29ae1";
+
+#[test]
+fn rotation_stops_on_json_it_cannot_read_and_changes_nothing() {
+    let env = TestEnv::langflow();
+    let token = lf_encrypt(&env, "folder-secret");
+    for doc in [
+        format!(r#"{{"api_key": "{token}", "x": nan}}"#),
+        format!(r#"{{"api_key": "{token}",}}"#),
+        format!(r#"{{"api_key": "{token}""#),
+    ] {
+        env.lf_sql(&format!(
+            "update folder set auth_settings = '{}' where id = '{FOLDER}'",
+            doc.replace('\'', "''")
+        ));
+        let before = env.snapshot();
+        let a = env.lf(&["secret", "rotate", "--yes"]).assert().code(5);
+        assert_one_line_error(&a, &format!("folder.auth_settings of row {FOLDER}"));
+        assert_eq!(env.snapshot(), before, "{doc}");
+        let a = env.lf(&["secret", "rotate", "--dry-run"]).assert().code(5);
+        assert_one_line_error(&a, "nothing was changed");
+    }
+}
+
+#[test]
+fn rotation_rewrites_only_the_encrypted_strings_of_a_json_value() {
+    let env = TestEnv::langflow();
+    let token = lf_encrypt(&env, "folder-secret");
+    // Key order, a number beyond f64, Python's NaN and Infinity, odd spacing.
+    let doc = format!(
+        r#"{{"z_last_first": 123456789012345678901234567890, "auth_type":"apikey",  "api_key": "{token}", "ratio": NaN, "max": Infinity, "nested": {{"k": ["{token}", 1.0e400]}}}}"#
+    );
+    env.lf_sql(&format!(
+        "update folder set auth_settings = '{doc}' where id = '{FOLDER}'"
+    ));
+    env.lf(&["secret", "rotate", "--yes"]).assert().success();
+    let after = env
+        .lf_sql(&format!(
+            "select auth_settings from folder where id = '{FOLDER}'"
+        ))
+        .trim()
+        .to_string();
+    let secret = env.lf_secret();
+    let tokens: Vec<&str> = after
+        .split('"')
+        .filter(|s| s.starts_with("gAAAAA"))
+        .collect();
+    assert_eq!(tokens.len(), 2, "{after}");
+    let mut expected = after.clone();
+    for t in &tokens {
+        assert_ne!(*t, token);
+        assert_eq!(py_fernet_decrypt(&secret, t), "folder-secret");
+        expected = expected.replacen(t, &token, 1);
+    }
+    assert_eq!(expected, doc, "bytes other than the tokens changed");
+}
+
+fn lf_spawn(env: &TestEnv, args: &[&str]) -> std::process::Child {
+    Std::new(BIN)
+        .env_clear()
+        .envs(env.vars())
+        .env_remove("AUTHCTL_CONFIG_DIR")
+        .env("LANGFLOW_CONFIG_DIR", env.config_dir())
+        .args(["--profile", "langflow"])
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Every encrypted credential and API key, decrypted by Python under the
+/// current secret_key; panics naming any value that does not decrypt.
+fn every_value_decrypts(env: &TestEnv) -> usize {
+    let secret = env.lf_secret();
+    let values = env.lf_sql(
+        "select value from variable where type='Credential' union all select api_key from apikey",
+    );
+    let script = "import sys\nfrom cryptography.fernet import Fernet\nk=sys.argv[1]\nk+='='*(-len(k)%4)\nf=Fernet(k.encode())\nn=0\nfor v in sys.argv[2:]:\n  f.decrypt(v.encode()); n+=1\nprint(n)";
+    let mut args = vec![secret.as_str()];
+    args.extend(values.lines().filter(|l| l.starts_with("gAAAAA")));
+    python_eval(script, &args).trim().parse().unwrap()
+}
+
+#[test]
+fn concurrent_rotations_beside_writers_and_kills_never_lose_a_key() {
+    let env = TestEnv::langflow();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let base = every_value_decrypts(&env);
+    let mut made = 0;
+    for round in 0..6 {
+        let mut rotations = Vec::new();
+        let mut writers = Vec::new();
+        for _ in 0..3 {
+            rotations.push(lf_spawn(&env, &["secret", "rotate", "--yes"]));
+        }
+        for i in 0..6 {
+            writers.push(lf_spawn(
+                &env,
+                &[
+                    "apikey",
+                    "create",
+                    "--user",
+                    "bob",
+                    "--name",
+                    &format!("r{round}k{i}"),
+                ],
+            ));
+        }
+        // Kill one rotation and one writer at a random moment.
+        std::thread::sleep(Duration::from_millis(rng.next(150)));
+        let _ = rotations[0].kill();
+        let _ = writers[0].kill();
+        for mut child in rotations {
+            let status = child.wait().unwrap();
+            let mut err = String::new();
+            std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+            // Success, killed, or "another rotation holds the lock" (4).
+            assert!(
+                status.success() || status.code().is_none() || status.code() == Some(4),
+                "{status:?}: {err}"
+            );
+        }
+        for (i, mut child) in writers.into_iter().enumerate() {
+            let status = child.wait().unwrap();
+            let mut err = String::new();
+            std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+            if status.success() {
+                made += 1;
+            } else {
+                // Killed, or refused while a killed rotation is unfinished.
+                assert!(
+                    (i == 0 && status.code().is_none())
+                        || (status.code() == Some(4) && err.contains("interrupted")),
+                    "{status:?}: {err}"
+                );
+            }
+        }
+        // Whatever was interrupted is finished or discarded, never lost.
+        if env.config_dir().join("secret_key.rotating").exists() {
+            env.lf(&["secret", "rotate", "--yes"]).assert().success();
+        }
+        assert!(!env.config_dir().join("secret_key.rotating").exists());
+        assert!(every_value_decrypts(&env) >= base + made);
+    }
+    env.lf(&["secret", "rotate", "--dry-run"])
+        .assert()
+        .success();
+    let out = env.lf(&["doctor"]).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(!report.contains("FAIL"), "{report}");
+}
