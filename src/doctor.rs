@@ -78,8 +78,11 @@ pub fn run(s: &Settings) -> Vec<Check> {
         secret_file_mode(s),
         rotation_pending(s),
         config_dir_mode(s),
+        backup_modes(s),
+        key_links(s),
         private_key_mode(s),
         rsa_keys(s),
+        key_variables(s),
         keys_match_algorithm(s, &alg),
         retired_keys(s),
         access_ttl(s),
@@ -183,10 +186,21 @@ fn rotation_pending(s: &Settings) -> Check {
     }
 }
 
+/// The key directory: writable by others fails whatever it holds (anyone
+/// could replace `secret_key` or the database); readable by others is
+/// warned when a private key is in it.
 fn config_dir_mode(s: &Settings) -> Check {
     const ID: &str = "keys.dir_mode";
     let has_private = s.config_dir.join(crate::keys::PRIVATE_KEY_FILE).exists();
     match mode_of(&s.config_dir) {
+        Some(mode) if mode & 0o022 != 0 => fail(
+            ID,
+            format!(
+                "the key directory \"{}\" has mode {mode:04o}: others can replace the secret key, the keys and the database in it",
+                s.config_dir.display()
+            ),
+            format!("chmod 700 \"{}\"", s.config_dir.display()),
+        ),
         Some(mode) if has_private && mode & 0o077 != 0 => warn(
             ID,
             format!(
@@ -197,6 +211,109 @@ fn config_dir_mode(s: &Settings) -> Check {
         ),
         Some(_) => pass(ID, "the key directory is private"),
         None => pass(ID, "no key directory yet"),
+    }
+}
+
+/// Backups of the secret key and private key are secrets too.
+fn backup_modes(s: &Settings) -> Check {
+    const ID: &str = "keys.backup_mode";
+    let Ok(entries) = std::fs::read_dir(&s.config_dir) else {
+        return pass(ID, "no key directory to look in");
+    };
+    let mut open: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            let secret = (name.starts_with(secrets::SECRET_KEY_FILE)
+                || name.starts_with(crate::keys::PRIVATE_KEY_FILE))
+                && name.ends_with(".bak");
+            let mode = e.metadata().ok()?.permissions();
+            let mode = std::os::unix::fs::PermissionsExt::mode(&mode) & 0o777;
+            (secret && mode & 0o077 != 0).then(|| format!("{name} ({mode:04o})"))
+        })
+        .collect();
+    open.sort();
+    if open.is_empty() {
+        pass(ID, "key backups are owner-only")
+    } else {
+        fail(
+            ID,
+            format!(
+                "secret backups readable by others: {}",
+                crate::output::shown(&open.join(", "))
+            ),
+            format!(
+                "chmod 600 the backups in \"{}\", or remove them",
+                s.config_dir.display()
+            ),
+        )
+    }
+}
+
+/// Key files that are symbolic links: authctl reads through them (as
+/// Kubernetes mounts Secrets) but never writes through them.
+fn key_links(s: &Settings) -> Check {
+    const ID: &str = "keys.links";
+    let links: Vec<String> = [
+        secrets::SECRET_KEY_FILE,
+        crate::keys::PRIVATE_KEY_FILE,
+        crate::keys::PUBLIC_KEY_FILE,
+    ]
+    .iter()
+    .filter_map(|name| {
+        let path = s.config_dir.join(name);
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        meta.file_type().is_symlink().then(|| {
+            let target = std::fs::read_link(&path)
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            format!("{name} -> {}", crate::output::shown(&target))
+        })
+    })
+    .collect();
+    if links.is_empty() {
+        pass(ID, "no key file is a symbolic link")
+    } else {
+        warn(
+            ID,
+            format!(
+                "key files are symbolic links (read through, never written through): {}",
+                links.join(", ")
+            ),
+            "make sure only the key's owner can change the link and its target; keygen and rotation refuse to replace a link",
+        )
+    }
+}
+
+/// Keys given in variables: a private key that is not a valid RSA key, or
+/// a public key that is not its public half.
+fn key_variables(s: &Settings) -> Check {
+    const ID: &str = "keys.variables";
+    if s.private_key.is_none() && s.public_key.is_none() {
+        return pass(ID, "no key is given in a variable");
+    }
+    if let Some(pem) = &s.private_key {
+        if let Err(e) = crate::keys::parse_private_pem(pem.expose_secret()) {
+            return fail(
+                ID,
+                format!("{}: {e}", s.var_name("PRIVATE_KEY")),
+                format!(
+                    "set {} to a valid RSA private key",
+                    s.var_name("PRIVATE_KEY")
+                ),
+            );
+        }
+    }
+    match signing::public_override(s) {
+        Ok(_) => pass(ID, "the keys given in variables are valid and match"),
+        Err(e) => fail(
+            ID,
+            e.to_string(),
+            format!(
+                "unset {} or set it to the private key's public key",
+                s.var_name("PUBLIC_KEY")
+            ),
+        ),
     }
 }
 

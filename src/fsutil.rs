@@ -420,6 +420,19 @@ pub fn read_capped(
     Ok(buf)
 }
 
+/// A warning when `dir` is writable by its group or others: anyone in
+/// them could replace the secret key, the keys or the database in it.
+pub fn writable_dir_warning(dir: &Path) -> Option<String> {
+    let mode = mode_of(dir)?;
+    (mode & 0o022 != 0).then(|| {
+        format!(
+            "the key directory \"{}\" has mode {mode:04o}, writable by others, who could replace the keys in it; run `chmod 700 \"{}\"`",
+            dir.display(),
+            dir.display()
+        )
+    })
+}
+
 /// The permission bits of `path` (following links), if it exists.
 pub fn mode_of(path: &Path) -> Option<u32> {
     fs::metadata(path)

@@ -3,6 +3,12 @@
 //! stdout carries data only (the token, the JSON, the table); notes such as
 //! "created user alice", warnings and errors go to stderr. Every output ends
 //! with a newline. Colour is used only on a terminal and never with NO_COLOR.
+//!
+//! Text from a database or argv (usernames, key names) may hold terminal
+//! escape sequences or bidi overrides: table cells are passed through
+//! `shown`, and every note, warning and error through `terminal_safe`,
+//! so none reaches a terminal raw. `--json`, tokens and decrypted bytes
+//! are data and stay exact.
 
 use crate::error::Error;
 use serde::Serialize;
@@ -80,6 +86,62 @@ pub struct Format {
     pub color: bool,
 }
 
+/// Whether `c` would act on a terminal instead of showing: a control
+/// character, a format character (bidi overrides, zero-width joiners), or
+/// a line or paragraph separator.
+pub fn is_unsafe_char(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    matches!(
+        c.general_category(),
+        GeneralCategory::Control
+            | GeneralCategory::Format
+            | GeneralCategory::LineSeparator
+            | GeneralCategory::ParagraphSeparator
+    )
+}
+
+fn escape_into(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+    }
+}
+
+/// `s` with every unsafe character (see `is_unsafe_char`), newlines
+/// included, escaped as `\n`, `\u{1b}`…: for one value such as a name.
+pub fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_char(c) {
+            escape_into(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `text` for stderr: like `shown`, but its own line breaks are kept.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe_char(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c != '\n' && is_unsafe_char(c) {
+            escape_into(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn with_newline(mut s: String) -> String {
     if !s.is_empty() && !s.ends_with('\n') {
         s.push('\n');
@@ -109,7 +171,8 @@ pub fn emit(outcome: &Outcome, format: Format) {
     }
     let _ = out.flush();
     if !format.quiet && !outcome.note.is_empty() {
-        let _ = std::io::stderr().write_all(with_newline(outcome.note.clone()).as_bytes());
+        let note = terminal_safe(&outcome.note).into_owned();
+        let _ = std::io::stderr().write_all(with_newline(note).as_bytes());
     }
 }
 
@@ -123,7 +186,11 @@ pub fn warn(message: &str, format: Format) {
     } else {
         "warning"
     };
-    let _ = writeln!(std::io::stderr(), "authctl: {label}: {message}");
+    let _ = writeln!(
+        std::io::stderr(),
+        "authctl: {label}: {}",
+        terminal_safe(message)
+    );
 }
 
 /// Print an error on stderr as one line: `authctl: error: …`.
@@ -133,7 +200,11 @@ pub fn error(err: &Error, format: Format) {
     } else {
         "error"
     };
-    let _ = writeln!(std::io::stderr(), "authctl: {label}: {}", err.one_line());
+    let _ = writeln!(
+        std::io::stderr(),
+        "authctl: {label}: {}",
+        shown(&err.one_line())
+    );
 }
 
 /// Render rows as a plain table (no borders; scripts can `awk` it).
@@ -143,7 +214,7 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
         .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
         .set_header(header.iter().map(|h| h.to_string()));
     for row in rows {
-        t.add_row(row);
+        t.add_row(row.iter().map(|cell| shown(cell).into_owned()));
     }
     // comfy-table pads each line with a leading space in this preset.
     t.lines()

@@ -71,6 +71,42 @@ pub fn signing_key(settings: &Settings, alg: Alg) -> Result<SigningKey> {
     }
 }
 
+/// The public key from `*_PUBLIC_KEY`, if set. It must be the public half
+/// of the private key in use (the variable's or the file's, when there is
+/// one): a mismatch is a usage error naming the variable, never a silent
+/// choice of one of the two.
+pub fn public_override(settings: &Settings) -> Result<Option<rsa::RsaPublicKey>> {
+    let Some(pem) = &settings.public_key else {
+        return Ok(None);
+    };
+    let var = settings.var_name("PUBLIC_KEY");
+    let public = keys::parse_public_pem(pem).map_err(|e| Error::usage(format!("{var}: {e}")))?;
+    let (private, source) =
+        match &settings.private_key {
+            Some(pem) => (
+                Some(keys::parse_private_pem(pem.expose_secret()).map_err(|e| {
+                    Error::usage(format!("{}: {e}", settings.var_name("PRIVATE_KEY")))
+                })?),
+                settings.var_name("PRIVATE_KEY"),
+            ),
+            None => {
+                let dir = KeyDir::new(&settings.config_dir);
+                (
+                    dir.current()?.map(|(private, _)| private),
+                    format!("\"{}\"", dir.private_key_path().display()),
+                )
+            }
+        };
+    if let Some(private) = private {
+        if private.to_public_key() != public {
+            return Err(Error::usage(format!(
+                "{var} does not match the private key in {source}; set {var} to its public key (`authctl keys jwks`) or unset it"
+            )));
+        }
+    }
+    Ok(Some(public))
+}
+
 /// Every key that may verify a token signed with `alg`: for HS256 the
 /// secret key; for RS* the configured public key (or the current pair's)
 /// and the retired public keys kept in the key directory.
@@ -79,9 +115,7 @@ pub fn verify_keys(settings: &Settings, alg: Alg) -> Result<Vec<VerifyKey>> {
         return Ok(vec![VerifyKey::hmac_secret(&require_secret_key(settings)?)]);
     }
     let mut out = Vec::new();
-    if let Some(pem) = &settings.public_key {
-        let public = keys::parse_public_pem(pem)
-            .map_err(|e| Error::usage(format!("{}: {e}", settings.var_name("PUBLIC_KEY"))))?;
+    if let Some(public) = public_override(settings)? {
         let kid = keys::thumbprint(&public);
         out.push(VerifyKey::rsa_public_pem(
             &keys::public_spki_pem(&public)?,

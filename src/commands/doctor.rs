@@ -38,7 +38,7 @@ pub fn run(strict: bool, ctx: &Ctx) -> Result<Outcome> {
     );
     Ok(Outcome::new()
         .json(json!({ "checks": checks }))
-        .stdout(lines.join("\n"))
+        .stdout(crate::output::terminal_safe(&lines.join("\n")).into_owned())
         .note(note)
         .code(if failed > 0 {
             crate::error::exit::NEGATIVE

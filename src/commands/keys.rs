@@ -110,6 +110,9 @@ fn keygen_secret(force: bool, ctx: &Ctx) -> Result<Outcome> {
             s.var_name("SECRET_KEY")
         ));
     }
+    if let Some(warning) = crate::fsutil::writable_dir_warning(&s.config_dir) {
+        note.push_str(&format!("\nwarning: {warning}"));
+    }
     Ok(Outcome::new()
         .json(json!({
             "alg": "HS256",

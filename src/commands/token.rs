@@ -200,7 +200,7 @@ fn decode(arg: &str, ctx: &Ctx) -> Result<Outcome> {
             "times": times,
             "verified": false,
         }))
-        .stdout(text.trim_end().to_string()))
+        .stdout(crate::output::terminal_safe(text.trim_end()).into_owned()))
 }
 
 fn invalid(reason: String, header: Option<Value>, claims: Option<Value>) -> Result<Outcome> {
@@ -281,7 +281,7 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     Ok(Outcome::new()
         .json(json!({ "valid": true, "reason": null, "header": header, "claims": claims }))
-        .stdout(pretty(&claims))
+        .stdout(crate::output::terminal_safe(&pretty(&claims)).into_owned())
         .note(note))
 }
 

@@ -161,7 +161,7 @@ fn show(name: &str, ctx: &Ctx) -> Result<Outcome> {
     let (_db, u) = existing(ctx, name)?;
     let text = format!(
         "username:      {}\nid:            {}\nactive:        {}\nsuperuser:     {}\ncreated_at:    {}\nupdated_at:    {}\nlast_login_at: {}",
-        u.username,
+        crate::output::shown(&u.username),
         u.id,
         yes_no(u.is_active),
         yes_no(u.is_superuser),

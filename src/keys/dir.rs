@@ -698,14 +698,17 @@ impl KeyDir {
 
     fn mode_warnings(&self) -> Vec<String> {
         let path = self.private_key_path();
-        match fsutil::mode_of(&path) {
-            Some(mode) if mode & 0o077 != 0 => vec![format!(
+        let mut warnings: Vec<String> = fsutil::writable_dir_warning(&self.dir)
+            .into_iter()
+            .collect();
+        if let Some(mode) = fsutil::mode_of(&path).filter(|m| m & 0o077 != 0) {
+            warnings.push(format!(
                 "private key file \"{}\" has mode {mode:04o}, readable by others; run `chmod 600 \"{}\"`",
                 path.display(),
                 path.display()
-            )],
-            _ => Vec::new(),
+            ));
         }
+        warnings
     }
 }
 

@@ -11,6 +11,7 @@ mod generate;
 mod jwk;
 mod pem;
 mod prime;
+mod validate;
 
 pub use dir::{
     EnsureOptions, KeyDir, KeyInfo, KeyStatus, KeygenReport, VerificationKey, MANIFEST_FILE,

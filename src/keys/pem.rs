@@ -10,6 +10,7 @@
 //! line names what was found and the fix — never a panic, never key bytes
 //! in a message. Only RSA keys of `MIN_BITS` to `MAX_BITS` bits pass.
 
+use super::validate::{validate_private, StoredCrt};
 use crate::error::{Error, Result};
 use base64::Engine as _;
 use pkcs8::der::pem::LineEnding;
@@ -92,6 +93,15 @@ pub(crate) fn private_from_text(text: &str, what: &str) -> Result<RsaPrivateKey>
         )));
     }
     let blocks = pem_blocks(&text, what)?;
+    let private_blocks = blocks
+        .iter()
+        .filter(|b| b.label.ends_with("PRIVATE KEY"))
+        .count();
+    if private_blocks > 1 {
+        return Err(Error::usage(format!(
+            "{what} holds {private_blocks} private keys; authctl will not guess which one signs: keep exactly one"
+        )));
+    }
     let Some(block) = blocks.iter().find(|b| b.label.ends_with("PRIVATE KEY")) else {
         return Err(match blocks.first() {
             Some(b) if b.label.contains("PUBLIC KEY") => Error::usage(format!(
@@ -111,19 +121,28 @@ pub(crate) fn private_from_text(text: &str, what: &str) -> Result<RsaPrivateKey>
     if block.encrypted {
         return Err(encrypted(what));
     }
-    let key = match block.label.as_str() {
+    let (key, crt) = match block.label.as_str() {
         "PRIVATE KEY" => {
             let der = block.der(what)?;
             let info = pkcs8::PrivateKeyInfo::try_from(der.as_slice())
                 .map_err(|e| damaged(what, &e))?;
             check_algorithm(info.algorithm.oid, what)?;
-            RsaPrivateKey::try_from(info).map_err(|e| inconsistent(what, &e))?
+            let crt = StoredCrt::from_pkcs1_der(info.private_key);
+            check_size_pkcs1(info.private_key, what)?;
+            (
+                RsaPrivateKey::try_from(info).map_err(|e| inconsistent(what, &e))?,
+                crt,
+            )
         }
         "RSA PRIVATE KEY" => {
             let der = block.der(what)?;
             // Parse the structure first so damage and inconsistency read differently.
             rsa::pkcs1::RsaPrivateKey::try_from(der.as_slice()).map_err(|e| damaged(what, &e))?;
-            RsaPrivateKey::from_pkcs1_der(&der).map_err(|e| inconsistent(what, &e))?
+            check_size_pkcs1(&der, what)?;
+            (
+                RsaPrivateKey::from_pkcs1_der(&der).map_err(|e| inconsistent(what, &e))?,
+                StoredCrt::from_pkcs1_der(&der),
+            )
         }
         "ENCRYPTED PRIVATE KEY" => return Err(encrypted(what)),
         "EC PRIVATE KEY" => return Err(not_rsa(what, "an EC")),
@@ -140,7 +159,30 @@ pub(crate) fn private_from_text(text: &str, what: &str) -> Result<RsaPrivateKey>
         }
     };
     check_size(key.n().bits(), what)?;
+    validate_private(&key, crt.as_ref(), what)?;
     Ok(key)
+}
+
+/// Refuse a modulus outside the supported sizes before any arithmetic on
+/// the key (a huge one would make validation slow).
+fn check_size_pkcs1(der: &[u8], what: &str) -> Result<()> {
+    if let Ok(k) = rsa::pkcs1::RsaPrivateKey::try_from(der) {
+        let bytes = k.modulus.as_bytes();
+        let bits = be_bits(bytes);
+        if bits > MAX_BITS {
+            return check_size(bits, what);
+        }
+    }
+    Ok(())
+}
+
+/// Bit length of a big-endian unsigned integer.
+fn be_bits(be: &[u8]) -> usize {
+    let skip = be.iter().take_while(|b| **b == 0).count();
+    match be.get(skip) {
+        None => 0,
+        Some(first) => (be.len() - skip - 1) * 8 + (8 - first.leading_zeros() as usize),
+    }
 }
 
 pub(crate) fn public_from_text(text: &str, what: &str) -> Result<RsaPublicKey> {
@@ -332,7 +374,7 @@ fn damaged(what: &str, cause: &dyn std::fmt::Display) -> Error {
 
 fn inconsistent(what: &str, cause: &dyn std::fmt::Display) -> Error {
     Error::usage(format!(
-        "{what} is not a usable RSA key ({cause}); export it again or generate one with `authctl keygen`"
+        "invalid RSA key: {what} is not a usable RSA key ({cause}); export it again or generate one with `authctl keygen`"
     ))
 }
 
