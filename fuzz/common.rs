@@ -189,3 +189,107 @@ pub fn check_env_file(data: &[u8]) {
         }
     });
 }
+
+/// `AUTHCTL_PRIVATE_KEY` (and `AUTHCTL_PUBLIC_KEY`): the bytes as the
+/// variable's value, through settings, the signing key and a mint, as
+/// `authctl token mint` does. A refusal is a one-line usage error naming
+/// the variable; an accepted key signs a token that verifies under its
+/// own public key.
+pub fn check_key_env(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    // A variable cannot hold NUL; the environment would cut it there.
+    let value = text.split('\0').next().unwrap_or_default().to_string();
+    let (private, public) = match value.split_once("\u{1e}") {
+        // A record separator splits a private and a public key.
+        Some((a, b)) => (a.to_string(), Some(b.to_string())),
+        None => (value, None),
+    };
+    let mut process = vec![
+        ("AUTHCTL_ALGORITHM".to_string(), "RS256".to_string()),
+        ("AUTHCTL_PRIVATE_KEY".to_string(), private),
+        (
+            "AUTHCTL_CONFIG_DIR".to_string(),
+            "/nonexistent-authctl-fuzz".to_string(),
+        ),
+    ];
+    if let Some(public) = public {
+        process.push(("AUTHCTL_PUBLIC_KEY".to_string(), public));
+    }
+    let vars = settings::Vars::from_maps(process, Vec::new());
+    let Ok(s) = settings::Settings::resolve(&Default::default(), vars) else {
+        return;
+    };
+    match authctl::signing::signing_key(&s, Alg::RS256) {
+        Ok(key) => {
+            let mut claims = serde_json::Map::new();
+            claims.insert("sub".into(), "fuzz".into());
+            claims.insert("exp".into(), (NOW + 60).into());
+            let jwt = token::mint(&key, Alg::RS256, &claims).expect("an accepted key signs");
+            match authctl::signing::verify_keys(&s, Alg::RS256) {
+                Ok(keys) => {
+                    token::verify(&jwt, &VerifyPolicy::new(Alg::RS256), &keys, NOW)
+                        .expect("a token signed by an accepted key verifies under it");
+                }
+                Err(err) => assert_usage_error(&err, data),
+            }
+        }
+        Err(err) => {
+            assert_usage_error(&err, data);
+            assert!(
+                err.to_string().contains("AUTHCTL_PRIVATE_KEY"),
+                "the refusal does not name the variable: {err}"
+            );
+        }
+    }
+}
+
+/// Rotation's JSON handling: `store::json_text::rewrite_strings` with a
+/// rewrite of every `gAAAAA` string. Whatever serde_json reads, it reads
+/// too; a refusal names an offset inside the input; with no replacement
+/// nothing changes; with replacements, only those string spans differ and
+/// serde_json (where it reads the input) sees the same document but for them.
+pub fn check_rotation_json(data: &[u8]) {
+    use authctl::store::json_text::rewrite_strings;
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let identity = rewrite_strings::<()>(text, &mut |_| Ok(None));
+    let serde = serde_json::from_str::<serde_json::Value>(text);
+    match &identity {
+        Ok(r) => assert_eq!(r, &Ok(None), "no replacement must change nothing"),
+        Err(e) => {
+            assert!(serde.is_err(), "refused JSON that serde_json reads: {e}");
+            assert!(e.offset <= text.len(), "offset out of range: {e}");
+            return;
+        }
+    }
+    let rewritten = rewrite_strings::<()>(text, &mut |s| {
+        Ok(s.starts_with("gAAAAA")
+            .then(|| format!("gAAAAA-new-{}", s.len())))
+    })
+    .expect("a document read once reads again")
+    .expect("no error from the rewrite");
+    if let (Some(new), Ok(before)) = (rewritten, serde) {
+        let after: serde_json::Value =
+            serde_json::from_str(&new).expect("a rewritten document is JSON");
+        assert_eq!(after, replace_tokens(before), "{new}");
+    }
+}
+
+fn replace_tokens(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if s.starts_with("gAAAAA") => {
+            Value::String(format!("gAAAAA-new-{}", s.len()))
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(replace_tokens).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, replace_tokens(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}

@@ -24,6 +24,7 @@ use std::io::IsTerminal;
 
 /// Run authctl with `args` (argv including the program name); returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
+    no_core_dumps();
     let vars = settings::Vars::from_process();
     let mut format = output::Format {
         color: vars.get("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
@@ -61,6 +62,23 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
             e.exit_code()
         }
     }
+}
+
+/// Before any secret is read: no core file (RLIMIT_CORE 0) and not
+/// dumpable (PR_SET_DUMPABLE 0, which also keeps other processes of the
+/// same user from attaching to read memory). Best effort: a kernel that
+/// refuses either leaves authctl working as before.
+fn no_core_dumps() {
+    use rustix::process::{setrlimit, Resource, Rlimit};
+    let _ = setrlimit(
+        Resource::Core,
+        Rlimit {
+            current: Some(0),
+            maximum: Some(0),
+        },
+    );
+    #[cfg(target_os = "linux")]
+    let _ = rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
 }
 
 /// Parse argv. The clap command tree is built once and deliberately not

@@ -181,13 +181,24 @@ fn prompt_error(e: dialoguer::Error) -> Error {
 /// NIST SP 800-63B: length and a blocklist/strength estimate, no
 /// composition rules.
 pub fn check_policy(password: &SecretString, username: &str, min_len: usize) -> Result<()> {
-    let pw = password.expose_secret();
+    let normalized = normalize(password);
+    let pw = normalized.expose_secret();
     let refuse = |why: String| Err(Error::usage(format!("password refused: {why}")));
     if pw.is_empty() {
         return refuse("it is empty".into());
     }
     if pw.trim().is_empty() {
         return refuse("it is only whitespace".into());
+    }
+    // passlib, Langflow and bcrypt's C implementations stop at a NUL, and
+    // no login form can send the other control characters.
+    if pw.contains('\0') {
+        return refuse(
+            "it contains a NUL byte, which other bcrypt verifiers cut the password at".into(),
+        );
+    }
+    if pw.chars().any(char::is_control) {
+        return refuse("it contains control characters, which a login form cannot send".into());
     }
     if pw.len() > MAX_BYTES {
         return refuse(format!(
@@ -250,16 +261,23 @@ const COMMON: &[&str] = &[
     "passw0rd",
 ];
 
-/// Hash with bcrypt at `cost`, `$2b$` form.
+/// A password as it is hashed and compared: Unicode NFC, so the same
+/// password typed on macOS (decomposed) and on Linux is one password.
+pub fn normalize(password: &SecretString) -> SecretString {
+    use unicode_normalization::UnicodeNormalization;
+    SecretString::from(password.expose_secret().nfc().collect::<String>())
+}
+
+/// Hash with bcrypt at `cost`, `$2b$` form, of the NFC form.
 pub fn hash(password: &SecretString, cost: u32) -> Result<String> {
-    bcrypt::hash_with_result(password.expose_secret(), cost)
+    bcrypt::hash_with_result(normalize(password).expose_secret(), cost)
         .map(|h| h.format_for_version(bcrypt::Version::TwoB))
         .map_err(|e| Error::Failure(format!("cannot hash the password: {e}")))
 }
 
 /// Check a password against a stored hash.
 pub fn verify(password: &SecretString, hash: &str) -> bool {
-    bcrypt::verify(password.expose_secret(), hash).unwrap_or(false)
+    bcrypt::verify(normalize(password).expose_secret(), hash).unwrap_or(false)
 }
 
 /// The cost recorded in a bcrypt hash, if it is one.

@@ -320,11 +320,12 @@ impl Settings {
                     .trim()
                     .parse::<u64>()
                     .ok()
-                    .filter(|n| *n > 0)
+                    .filter(|n| (1..=crate::token::MAX_TTL_SECS).contains(n))
                     .ok_or_else(|| {
                         Error::usage(format!(
-                            "{}=\"{v}\" is invalid; use a positive number of seconds",
-                            profile.var(key)
+                            "{}=\"{v}\" is invalid; use a positive number of seconds, at most 100 years ({})",
+                            profile.var(key),
+                            crate::token::MAX_TTL_SECS
                         ))
                     }),
             }
@@ -623,6 +624,11 @@ mod tests {
             ("AUTHCTL_MIN_PASSWORD_LENGTH", "0"),
             ("AUTHCTL_NEW_USER_IS_ACTIVE", "maybe"),
             ("AUTHCTL_ACCESS_TOKEN_EXPIRE_SECONDS", "-1"),
+            ("AUTHCTL_ACCESS_TOKEN_EXPIRE_SECONDS", "3153600001"),
+            (
+                "AUTHCTL_REFRESH_TOKEN_EXPIRE_SECONDS",
+                "18446744073709551615",
+            ),
             ("AUTHCTL_PROFILE", "django"),
         ] {
             let err = Settings::resolve(

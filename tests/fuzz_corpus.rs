@@ -134,3 +134,19 @@ fn env_file_expansion_is_bounded() {
         }
     }
 }
+
+#[test]
+fn key_env_corpus() {
+    replay("key_env", |data| {
+        common::check_key_env(data);
+        false
+    });
+}
+
+#[test]
+fn rotation_json_corpus() {
+    replay("rotation_json", |data| {
+        common::check_rotation_json(data);
+        false
+    });
+}

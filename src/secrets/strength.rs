@@ -13,6 +13,34 @@ const FIX: &str = "generate one with `authctl secret generate`";
 /// Documented example values and well-known defaults, lowercase. Any app
 /// that ships one of these lets anyone who read the same page forge tokens.
 const KNOWN_WEAK: &[&str] = &[
+    // LibreChat's documented CREDS_KEY / CREDS_IV (.env.example, dotenv
+    // docs) and its Helm chart's; LibreChat itself rejects these as
+    // retired defaults.
+    "f34be427ebb29de8d88c107a71546019685ed8b241d8f2ed00c3df97ad2566f0",
+    "e2341419ec3dd3d19b13a1a87fafcbfb",
+    "9e95d9894da7e68dd69c0046caf5343c8b1e80c89609b5a1e40e6568b5b23ce6",
+    "ac028c86ba23f4cd48165e0ca9f2c683",
+    // LibreChat's documented MEILI_MASTER_KEY (current and 2023 .env.example).
+    "drhyf7zenyr6aluckmnz0eyasoqdl6zxh7s7mkfsffct",
+    "jkmw-hgc7v_d1fkjvdbrsdnflzcuv3s75yrxxp0smcu",
+    "your client secret",
+    // Flowise code fallbacks (3.0.x passport and temp-token secrets), the
+    // .env.example encryption-key override and 1.3.x PASSPHRASE.
+    "auth_token",
+    "refresh_token",
+    "secre$t",
+    "myencryptionkey",
+    "mypassphrase",
+    "smtp_password",
+    "mypassword",
+    // Langflow's docs and .env examples: the sample API key, passwords,
+    // and the jwt.io sample token's secret on its JWT page.
+    "sk-o0elzowid1izah8rukrnnvyymwizhi2wk-uxwonj2ro",
+    "somesecretkey",
+    "adminpass",
+    "superuser",
+    "123456",
+    "your-256-bit-secret",
     // Flowise's weak defaults, treated by Flowise itself as "not set".
     "aabbccddaabbccddaabbccddaabbccddaabbccdd",
     "flowise",
@@ -394,7 +422,8 @@ fn normalize(secret: &str) -> String {
             break;
         }
     }
-    s.to_lowercase()
+    // Base64 padding added or removed does not make an example new.
+    s.trim_end_matches('=').to_lowercase()
 }
 
 fn is_unexpanded_template(normalized: &str) -> bool {
@@ -537,6 +566,26 @@ mod tests {
             reasons.iter().any(|r| r.contains("32-byte minimum")),
             "{reasons:?}"
         );
+    }
+
+    #[test]
+    fn every_documented_example_key_is_flagged_with_padding_or_spaces() {
+        for s in [
+            "f34be427ebb29de8d88c107a71546019685ed8b241d8f2ed00c3df97ad2566f0",
+            "e2341419ec3dd3d19b13a1a87fafcbfb",
+            "DrhYf7zENyR6AlUCKmnz0eYASOQdl6zxH7s7MKFSfFCt",
+            "DrhYf7zENyR6AlUCKmnz0eYASOQdl6zxH7s7MKFSfFCt=",
+            "  JKMW-hGc7v_D1FkJVdbRSDNFLZcUv3S75yrxXP0SmcU==\n",
+            "dBuuuB_FHLvU8T9eUNlxQF9ppqRxwWpXXQ42kM2_fbg=",
+            "sk-O0elzoWID1izAH8RUKrnnvyyMwIzHi2Wk-uXWoNJ2Ro",
+            "\t9e95d9894da7e68dd69c0046caf5343c8b1e80c89609b5a1e40e6568b5b23ce6 ",
+        ] {
+            let reasons = check(s);
+            assert!(
+                reasons.iter().any(|r| r.contains("published example")),
+                "{s:?}: {reasons:?}"
+            );
+        }
     }
 
     #[test]

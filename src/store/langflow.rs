@@ -9,9 +9,9 @@
 //! trail goes to a JSON-lines file in the config dir.
 
 use super::{
-    api_key_not_found, last_superuser, single_api_key, sqlite, user_not_found, validate_username,
-    Access, ApiKey, ApiKeyStorage, AuditRecord, NewApiKey, NewUser, Reencrypted, RefreshToken,
-    Revoke, User, UserChange, UserStore,
+    api_key_not_found, last_superuser, single_api_key, sqlite, user_not_found, Access, ApiKey,
+    ApiKeyStorage, AuditRecord, NewApiKey, NewUser, Reencrypted, RefreshToken, Revoke, User,
+    UserChange, UserStore,
 };
 use crate::error::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -205,8 +205,9 @@ impl LangflowStore {
                 )));
             }
             return Err(Error::usage(format!(
-                "\"{}\" is not a Langflow database (it has no alembic_version table); check --db or LANGFLOW_DATABASE_URL",
-                self.path.display()
+                "\"{}\" is not a Langflow database (it has no alembic_version table); authctl knows {}; check --db or LANGFLOW_DATABASE_URL",
+                self.path.display(),
+                super::KNOWN_LAYOUTS
             )));
         }
         let revisions: Vec<String> = self
@@ -275,14 +276,13 @@ impl LangflowStore {
             })
     }
 
+    /// A user by name, up to case and normalisation (`super::pick_user`):
+    /// Langflow's login matches names exactly, and its unique index on
+    /// `lower(username)` folds ASCII only, so names that differ beyond
+    /// that can coexist and are refused as ambiguous rather than guessed.
     fn find(conn: &Connection, username: &str) -> Result<Option<User>> {
-        conn.query_row(
-            &format!("{USER_QUERY} WHERE lower(username) = lower(?1)"),
-            [username],
-            row_to_user,
-        )
-        .optional()
-        .map_err(|e| Error::db(format!("cannot read user \"{username}\""), e))
+        let all = sqlite::rows(conn, USER_QUERY, [], row_to_user, "read users")?;
+        super::pick_user(all, username)
     }
 
     fn active_superusers(conn: &Connection) -> Result<i64> {
@@ -358,7 +358,13 @@ impl UserStore for LangflowStore {
     }
 
     fn create_user(&mut self, new: &NewUser) -> Result<User> {
-        validate_username(&new.username)?;
+        let normalized = NewUser {
+            username: super::normalize_username(&new.username)?,
+            password_hash: new.password_hash.clone(),
+            is_active: new.is_active,
+            is_superuser: new.is_superuser,
+        };
+        let new = &normalized;
         let tx = self.write_tx()?;
         if let Some(existing) = Self::find(&tx, &new.username)? {
             return Err(Error::Conflict(format!(

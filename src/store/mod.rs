@@ -252,6 +252,10 @@ impl From<&str> for Actor {
     }
 }
 
+/// The database layouts authctl knows, for refusals.
+pub const KNOWN_LAYOUTS: &str =
+    "these layouts: native (authctl's own tables) and langflow (Langflow 1.13, alembic e5a7c9b1d3f2)";
+
 /// Whether a command only reads or also writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -301,6 +305,52 @@ pub fn single_api_key(mut matches: Vec<ApiKey>, id_or_name: &str) -> Result<ApiK
     }
 }
 
+/// A username as stored: NFC, validated (see `validate_username`), so
+/// `josé` typed on macOS (decomposed) and on Linux is one name.
+pub fn normalize_username(name: &str) -> Result<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let nfc: String = name.nfc().collect();
+    validate_username(&nfc)?;
+    Ok(nfc)
+}
+
+/// The form in which two usernames are compared: NFC, lower-cased beyond
+/// ASCII (`ÉVE` and `éve` are one name).
+pub fn fold_username(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc()
+        .collect::<String>()
+        .to_lowercase()
+        .nfc()
+        .collect()
+}
+
+/// The one user in `all` whose name is `wanted` up to case and
+/// normalisation. Two stored names that differ only so (which an app's own
+/// case-sensitive sign-up can leave) are refused as ambiguous, listing
+/// both, rather than one picked.
+pub fn pick_user(all: Vec<User>, wanted: &str) -> Result<Option<User>> {
+    let key = fold_username(wanted);
+    let mut matches: Vec<User> = all
+        .into_iter()
+        .filter(|u| fold_username(&u.username) == key)
+        .collect();
+    match matches.len() {
+        0 => Ok(None),
+        1 => Ok(matches.pop()),
+        _ => Err(Error::Conflict(format!(
+            "\"{}\" matches {} users that differ only by case or Unicode normalisation ({}); rename all but one in the app first",
+            crate::output::shown(wanted),
+            matches.len(),
+            matches
+                .iter()
+                .map(|u| format!("\"{}\" id {}", crate::output::shown(&u.username), u.id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
 /// Refuse names that would be confusing or unsafe to print.
 pub fn validate_username(name: &str) -> Result<()> {
     if name.is_empty() {
@@ -316,6 +366,11 @@ pub fn validate_username(name: &str) -> Result<()> {
     }
     if name.chars().any(char::is_control) {
         return Err(Error::usage("the username contains control characters"));
+    }
+    if name.chars().any(crate::output::is_unsafe_char) {
+        return Err(Error::usage(
+            "the username contains invisible formatting characters (such as bidirectional overrides or zero-width spaces); type it plainly",
+        ));
     }
     Ok(())
 }

@@ -8,8 +8,8 @@
 
 use super::{api_key_not_found, ApiKey, ApiKeyStorage, NewApiKey, Reencrypted};
 use super::{
-    last_superuser, now_rfc3339, sqlite, user_not_found, validate_username, Access, AuditRecord,
-    NewUser, RefreshToken, Revoke, User, UserChange, UserStore,
+    last_superuser, now_rfc3339, sqlite, user_not_found, Access, AuditRecord, NewUser,
+    RefreshToken, Revoke, User, UserChange, UserStore,
 };
 use crate::error::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -59,6 +59,9 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX api_keys_user ON api_keys (user_id);",
 ];
 
+/// Every table the migrations create.
+const NATIVE_TABLES: &[&str] = &["users", "audit_log", "refresh_tokens", "api_keys"];
+
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -96,7 +99,9 @@ impl NativeStore {
             actor,
             path: path.to_path_buf(),
         };
-        store.check_layout()?;
+        // Everything up to here only read: a foreign database is refused
+        // before anything in it (journal mode, schema) changes.
+        let empty = store.check_layout()?;
         let version = sqlite::user_version(&store.conn)?;
         if version > SCHEMA_VERSION {
             return Err(Error::Failure(format!(
@@ -105,17 +110,23 @@ impl NativeStore {
             )));
         }
         if version < SCHEMA_VERSION {
-            if access == Access::Read && version == 0 {
-                // An empty file another process is about to migrate: nothing to read yet.
-                return Ok(None);
+            if access == Access::Read {
+                if version == 0 || empty {
+                    // An empty file another process is about to migrate: nothing to read yet.
+                    return Ok(None);
+                }
+                // A read never migrates: an older schema is read as it is;
+                // the next command that writes upgrades it.
+                return Ok(Some(store));
             }
             store.migrate()?;
         }
         Ok(Some(store))
     }
 
-    /// Refuse a database that belongs to another app.
-    fn check_layout(&self) -> Result<()> {
+    /// Refuse a database that belongs to another app, reading only.
+    /// Returns whether it has no tables at all.
+    fn check_layout(&self) -> Result<bool> {
         if sqlite::has_table(&self.conn, "alembic_version")?
             || sqlite::has_table(&self.conn, "user")?
         {
@@ -124,7 +135,27 @@ impl NativeStore {
                 self.path.display()
             )));
         }
-        Ok(())
+        let tables = sqlite::rows(
+            &self.conn,
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            [],
+            |r| r.get::<_, String>(0),
+            "read the database schema",
+        )?;
+        let foreign: Vec<&str> = tables
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !NATIVE_TABLES.contains(t))
+            .collect();
+        if !foreign.is_empty() {
+            return Err(Error::usage(format!(
+                "\"{}\" belongs to another application (it has tables {}); authctl knows {}; point --db at the right file or pick the --profile",
+                self.path.display(),
+                crate::output::shown(&foreign.join(", ")),
+                super::KNOWN_LAYOUTS
+            )));
+        }
+        Ok(tables.is_empty())
     }
 
     fn migrate(&self) -> Result<()> {
@@ -166,14 +197,16 @@ impl NativeStore {
         .map_err(|e| Error::db("cannot write the audit record", e))
     }
 
+    /// A user by name, up to case and normalisation (`super::pick_user`).
     fn find(conn: &Connection, username: &str) -> Result<Option<User>> {
-        conn.query_row(
-            &format!("SELECT {USER_COLUMNS} FROM users WHERE username = ?1"),
-            [username],
+        let all = sqlite::rows(
+            conn,
+            &format!("SELECT {USER_COLUMNS} FROM users"),
+            [],
             row_to_user,
-        )
-        .optional()
-        .map_err(|e| Error::db(format!("cannot read user \"{username}\""), e))
+            "read users",
+        )?;
+        super::pick_user(all, username)
     }
 
     fn active_superusers(conn: &Connection) -> Result<i64> {
@@ -219,7 +252,13 @@ impl UserStore for NativeStore {
     }
 
     fn create_user(&mut self, new: &NewUser) -> Result<User> {
-        validate_username(&new.username)?;
+        let normalized = NewUser {
+            username: super::normalize_username(&new.username)?,
+            password_hash: new.password_hash.clone(),
+            is_active: new.is_active,
+            is_superuser: new.is_superuser,
+        };
+        let new = &normalized;
         let actor = self.actor.name();
         let tx = self.write_tx()?;
         if let Some(existing) = Self::find(&tx, &new.username)? {

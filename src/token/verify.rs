@@ -254,6 +254,16 @@ fn check_claims(claims: &Value, policy: &VerifyPolicy, now: i64) -> Result<(), S
             ));
         }
     }
+    // As PyJWT (Langflow's verifier) checks it: a number, not in the future.
+    if let Some(value) = claims.get("iat") {
+        let iat = numeric_date(value).ok_or("iat is not a number")?;
+        if i128::from(iat) > now_wide + leeway {
+            return Err(format!(
+                "token is issued in the future ({})",
+                humanize_not_before(iat, now)
+            ));
+        }
+    }
     if let Some(expected) = policy.expected_type {
         expect_string(claims, "type", expected.as_str())?;
     }
@@ -710,6 +720,7 @@ mod tests {
             ("exp", json!("tomorrow"), "exp is not a number"),
             ("exp", json!(null), "exp is not a number"),
             ("nbf", json!([1]), "nbf is not a number"),
+            ("iat", json!("now"), "iat is not a number"),
         ] {
             let mut c = claims();
             c.insert(name.into(), value);
@@ -718,6 +729,20 @@ mod tests {
                 want
             );
         }
+    }
+
+    #[test]
+    fn iat_in_the_future_is_rejected_beyond_the_leeway() {
+        let mut c = claims();
+        c.insert("iat".into(), json!(NOW + 120));
+        let token = hs_token(&c);
+        let why = reason(verify(&token, &hs_policy(), &[hmac_verify()], NOW));
+        assert!(why.starts_with("token is issued in the future"), "{why}");
+        let lenient = VerifyPolicy {
+            leeway: 120,
+            ..hs_policy()
+        };
+        assert!(verify(&token, &lenient, &[hmac_verify()], NOW).is_ok());
     }
 
     #[test]

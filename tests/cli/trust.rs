@@ -586,3 +586,194 @@ fn stored_names_reach_the_terminal_escaped() {
         .iter()
         .any(|u| u["username"] == raw_bob));
 }
+
+#[test]
+fn the_process_makes_no_core_dump() {
+    let env = TestEnv::new();
+    env.place_secret(SECRET);
+    // `secret encrypt` waits on stdin with the secret key loaded.
+    let mut child = Std::new(BIN)
+        .env_clear()
+        .envs(env.vars())
+        .args(["secret", "encrypt"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let limits = format!("/proc/{}/limits", child.id());
+    let mut line = String::new();
+    for _ in 0..200 {
+        line = std::fs::read_to_string(&limits)
+            .unwrap_or_default()
+            .lines()
+            .find(|l| l.starts_with("Max core file size"))
+            .unwrap_or_default()
+            .to_string();
+        if line.split_whitespace().nth(5) == Some("0") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    drop(child.stdin.take());
+    let _ = child.wait();
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(fields.get(4..6), Some(&["0", "0"][..]), "{line}");
+}
+
+#[test]
+fn a_foreign_database_is_refused_before_anything_in_it_changes() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    python_eval(
+        "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nc.execute('create table flows (id integer primary key, body text)')\nc.execute(\"insert into flows (body) values ('x')\")\nc.commit()",
+        &[&env.db().display().to_string()],
+    );
+    let before = env.snapshot();
+    for args in [
+        vec!["user", "list"],
+        vec!["user", "add", "alice", "--password-env", "PW"],
+        vec!["doctor"],
+    ] {
+        let out = env
+            .cmd(&args)
+            .env("PW", "Quiet-Harbor-2027")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        if args[0] != "doctor" {
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains("another application"), "{err}");
+            assert!(err.contains("langflow"), "{err}");
+        }
+        assert_eq!(env.snapshot(), before, "{args:?} changed the file");
+        assert!(
+            !env.config_dir().join("authctl.db-wal").exists(),
+            "{args:?}"
+        );
+    }
+    assert_eq!(
+        env.sql("pragma journal_mode").trim(),
+        "delete",
+        "the journal mode was changed"
+    );
+}
+
+#[test]
+fn a_read_never_migrates_an_older_schema() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    // Schema version 1 (users and audit_log) with one user, as an older
+    // authctl left it.
+    let hash = python_eval(
+        "import bcrypt,sys\nprint(bcrypt.hashpw(sys.argv[1].encode(), bcrypt.gensalt(10)).decode())",
+        &[PASSWORD],
+    )
+    .trim()
+    .to_string();
+    python_eval(
+        "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nc.executescript('''CREATE TABLE users (id TEXT PRIMARY KEY NOT NULL, username TEXT NOT NULL COLLATE NOCASE UNIQUE, password_hash TEXT NOT NULL, is_active INTEGER NOT NULL DEFAULT 0, is_superuser INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_login_at TEXT); CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}'); PRAGMA user_version = 1;''')\nc.execute(\"insert into users values ('u1','old',?,1,1,'2020-01-01T00:00:00Z','2020-01-01T00:00:00Z',NULL)\", (sys.argv[2],))\nc.commit()",
+        &[&env.db().display().to_string(), &hash],
+    );
+    let before = env.snapshot();
+    let out = env.cmd(&["--json", "user", "list"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"old\""));
+    env.cmd(&["doctor"]).output().unwrap();
+    assert_eq!(env.snapshot(), before, "a read changed the database");
+    assert_eq!(env.sql("pragma user_version").trim(), "1");
+    // A write upgrades it.
+    env.user("new");
+    assert_eq!(env.sql("pragma user_version").trim(), "3");
+}
+
+#[test]
+fn expire_settings_are_capped_like_ttl() {
+    let env = TestEnv::new();
+    for (var, value) in [
+        ("AUTHCTL_ACCESS_TOKEN_EXPIRE_SECONDS", "3153600001"),
+        ("AUTHCTL_REFRESH_TOKEN_EXPIRE_SECONDS", "99999999999999"),
+    ] {
+        let a = env
+            .cmd(&["secret", "generate"])
+            .env(var, value)
+            .assert()
+            .code(2);
+        assert_one_line_error(&a, var);
+        assert_one_line_error(&a, "100 years");
+    }
+}
+
+#[test]
+fn passwords_and_usernames_are_one_unicode_form() {
+    let env = TestEnv::new();
+    env.admin();
+    // NUL and other control characters: refused, nothing written.
+    for bad in ["Quiet\0Harbor-2027", "Quiet\u{7}Harbor-2027"] {
+        let before = env.snapshot();
+        let a = env
+            .cmd(&["user", "add", "nul", "--password-stdin"])
+            .write_stdin(format!("{bad}\n"))
+            .assert()
+            .code(2);
+        assert_one_line_error(&a, "password refused");
+        assert_eq!(env.snapshot(), before);
+    }
+    // Names with bidi overrides or zero-width characters are refused.
+    for bad in ["ad\u{202e}min", "bo\u{200b}b"] {
+        env.cmd(&["user", "add", bad, "--password-env", "PW"])
+            .env("PW", "Quiet-Harbor-2027")
+            .assert()
+            .code(2);
+    }
+    // josé typed decomposed (macOS) and composed (Linux) is one user with
+    // one password; ÉVE and éve are one name.
+    let nfd = "jose\u{301}";
+    let nfc = "jos\u{e9}";
+    env.cmd(&["user", "add", nfd, "--active", "--password-env", "PW"])
+        .env("PW", "Cafe\u{301}-Harbor-2027")
+        .assert()
+        .success();
+    assert_eq!(
+        env.sql("select username from users where username like 'jos%'")
+            .trim(),
+        nfc
+    );
+    env.cmd(&["user", "add", nfc, "--password-env", "PW"])
+        .env("PW", "Quiet-Harbor-2027")
+        .assert()
+        .code(4);
+    let hash = env.sql(&format!(
+        "select password_hash from users where username = '{nfc}'"
+    ));
+    let ok = python_eval(
+        "import bcrypt,sys\nprint(bcrypt.checkpw(sys.argv[1].encode(), sys.argv[2].encode()))",
+        &["Caf\u{e9}-Harbor-2027", hash.trim()],
+    );
+    assert_eq!(ok.trim(), "True", "the NFC password does not verify");
+    env.user("éve");
+    env.cmd(&["user", "show", "ÉVE"]).assert().success();
+    env.cmd(&["user", "add", "ÉVE", "--password-env", "PW"])
+        .env("PW", "Quiet-Harbor-2027")
+        .assert()
+        .code(4);
+}
+
+#[test]
+fn langflow_names_that_differ_only_by_case_are_ambiguous() {
+    let env = TestEnv::langflow();
+    // Langflow's own index folds ASCII only, so these can coexist.
+    env.lf_sql("update user set username = 'Émile' where username = 'bob'");
+    env.lf_sql("update user set username = 'émile' where username = 'carol'");
+    let a = env.lf(&["user", "show", "ÉMILE"]).assert().code(4);
+    assert_one_line_error(&a, "differ only by case");
+    assert_one_line_error(&a, "Émile");
+    assert_one_line_error(&a, "émile");
+    // Existing names are still found as they are stored.
+    env.lf(&["user", "show", "admin"]).assert().success();
+    env.lf(&["user", "show", "ADMIN"]).assert().success();
+}
