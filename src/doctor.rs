@@ -172,7 +172,17 @@ fn owner_only(id: &'static str, path: &std::path::Path) -> Check {
 fn rotation_pending(s: &Settings) -> Check {
     const ID: &str = "secret.rotation";
     let pending = s.config_dir.join(crate::secrets::lock::PENDING_FILE);
-    if pending.exists() {
+    let present = match crate::fsutil::exists(&pending) {
+        Ok(present) => present,
+        Err(e) => {
+            return fail(
+                ID,
+                e.to_string(),
+                "give the user running authctl access to the config directory",
+            )
+        }
+    };
+    if present {
         fail(
             ID,
             format!(
@@ -238,10 +248,7 @@ fn backup_modes(s: &Settings) -> Check {
     } else {
         fail(
             ID,
-            format!(
-                "secret backups readable by others: {}",
-                crate::output::shown(&open.join(", "))
-            ),
+            format!("secret backups readable by others: {}", open.join(", ")),
             format!(
                 "chmod 600 the backups in \"{}\", or remove them",
                 s.config_dir.display()
@@ -267,7 +274,7 @@ fn key_links(s: &Settings) -> Check {
             let target = std::fs::read_link(&path)
                 .map(|t| t.display().to_string())
                 .unwrap_or_default();
-            format!("{name} -> {}", crate::output::shown(&target))
+            format!("{name} -> {target}")
         })
     })
     .collect();
@@ -490,12 +497,22 @@ fn superuser_password_in_env_file(s: &Settings) -> Check {
 /// superuser, and password hashes at the configured cost.
 fn database(s: &Settings) -> Vec<Check> {
     let path = &s.db_path;
-    if !path.exists() {
-        return vec![fail(
-            "db.readable",
-            format!("database \"{}\" does not exist", path.display()),
-            "create the first user with `authctl superuser`",
-        )];
+    match crate::fsutil::exists(path) {
+        Ok(true) => {}
+        Ok(false) => {
+            return vec![fail(
+                "db.readable",
+                format!("database \"{}\" does not exist", path.display()),
+                "create the first user with `authctl superuser`",
+            )]
+        }
+        Err(e) => {
+            return vec![fail(
+                "db.readable",
+                e.to_string(),
+                "give the user running authctl access to the database and its directory",
+            )]
+        }
     }
     let mut checks = Vec::new();
     match mode_of(path) {

@@ -17,6 +17,7 @@ pub mod secrets;
 pub mod settings;
 pub mod signing;
 pub mod store;
+pub mod text;
 pub mod token;
 
 use std::ffi::OsString;

@@ -11,6 +11,7 @@
 //! are data and stay exact.
 
 use crate::error::Error;
+use crate::text::is_unsafe_char;
 use serde::Serialize;
 use std::io::Write;
 
@@ -84,20 +85,6 @@ pub struct Format {
     pub json: bool,
     pub quiet: bool,
     pub color: bool,
-}
-
-/// Whether `c` would act on a terminal instead of showing: a control
-/// character, a format character (bidi overrides, zero-width joiners), or
-/// a line or paragraph separator.
-pub fn is_unsafe_char(c: char) -> bool {
-    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-    matches!(
-        c.general_category(),
-        GeneralCategory::Control
-            | GeneralCategory::Format
-            | GeneralCategory::LineSeparator
-            | GeneralCategory::ParagraphSeparator
-    )
 }
 
 fn escape_into(out: &mut String, c: char) {

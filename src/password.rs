@@ -264,8 +264,7 @@ const COMMON: &[&str] = &[
 /// A password as it is hashed and compared: Unicode NFC, so the same
 /// password typed on macOS (decomposed) and on Linux is one password.
 pub fn normalize(password: &SecretString) -> SecretString {
-    use unicode_normalization::UnicodeNormalization;
-    SecretString::from(password.expose_secret().nfc().collect::<String>())
+    SecretString::from(crate::text::nfc(password.expose_secret()))
 }
 
 /// Hash with bcrypt at `cost`, `$2b$` form, of the NFC form.

@@ -19,9 +19,14 @@ pub fn run(strict: bool, ctx: &Ctx) -> Result<Outcome> {
                 Status::Warn => "warn",
                 Status::Fail => "FAIL",
             };
+            let message = crate::output::shown(&c.message);
             match &c.fix {
-                Some(fix) => format!("{status}  {:<28} {} (fix: {fix})", c.id, c.message),
-                None => format!("{status}  {:<28} {}", c.id, c.message),
+                Some(fix) => format!(
+                    "{status}  {:<28} {message} (fix: {})",
+                    c.id,
+                    crate::output::shown(fix)
+                ),
+                None => format!("{status}  {:<28} {message}", c.id),
             }
         })
         .collect();
@@ -38,7 +43,7 @@ pub fn run(strict: bool, ctx: &Ctx) -> Result<Outcome> {
     );
     Ok(Outcome::new()
         .json(json!({ "checks": checks }))
-        .stdout(crate::output::terminal_safe(&lines.join("\n")).into_owned())
+        .stdout(lines.join("\n"))
         .note(note)
         .code(if failed > 0 {
             crate::error::exit::NEGATIVE

@@ -121,29 +121,24 @@ pub(crate) fn private_from_text(text: &str, what: &str) -> Result<RsaPrivateKey>
     if block.encrypted {
         return Err(encrypted(what));
     }
+    // Both forms come down to one PKCS#1 structure: first the structure
+    // (so damage and inconsistency read differently) and the CRT values it
+    // stores, then the key.
+    let from_pkcs1 = |der: &[u8]| -> Result<(RsaPrivateKey, StoredCrt)> {
+        let structure = rsa::pkcs1::RsaPrivateKey::try_from(der).map_err(|e| damaged(what, &e))?;
+        let crt = StoredCrt::of(&structure);
+        let key = RsaPrivateKey::from_pkcs1_der(der).map_err(|e| inconsistent(what, &e))?;
+        Ok((key, crt))
+    };
     let (key, crt) = match block.label.as_str() {
         "PRIVATE KEY" => {
             let der = block.der(what)?;
             let info = pkcs8::PrivateKeyInfo::try_from(der.as_slice())
                 .map_err(|e| damaged(what, &e))?;
             check_algorithm(info.algorithm.oid, what)?;
-            let crt = StoredCrt::from_pkcs1_der(info.private_key);
-            check_size_pkcs1(info.private_key, what)?;
-            (
-                RsaPrivateKey::try_from(info).map_err(|e| inconsistent(what, &e))?,
-                crt,
-            )
+            from_pkcs1(info.private_key)?
         }
-        "RSA PRIVATE KEY" => {
-            let der = block.der(what)?;
-            // Parse the structure first so damage and inconsistency read differently.
-            rsa::pkcs1::RsaPrivateKey::try_from(der.as_slice()).map_err(|e| damaged(what, &e))?;
-            check_size_pkcs1(&der, what)?;
-            (
-                RsaPrivateKey::from_pkcs1_der(&der).map_err(|e| inconsistent(what, &e))?,
-                StoredCrt::from_pkcs1_der(&der),
-            )
-        }
+        "RSA PRIVATE KEY" => from_pkcs1(&block.der(what)?)?,
         "ENCRYPTED PRIVATE KEY" => return Err(encrypted(what)),
         "EC PRIVATE KEY" => return Err(not_rsa(what, "an EC")),
         "DSA PRIVATE KEY" => return Err(not_rsa(what, "a DSA")),
@@ -159,30 +154,8 @@ pub(crate) fn private_from_text(text: &str, what: &str) -> Result<RsaPrivateKey>
         }
     };
     check_size(key.n().bits(), what)?;
-    validate_private(&key, crt.as_ref(), what)?;
+    validate_private(&key, &crt, what)?;
     Ok(key)
-}
-
-/// Refuse a modulus outside the supported sizes before any arithmetic on
-/// the key (a huge one would make validation slow).
-fn check_size_pkcs1(der: &[u8], what: &str) -> Result<()> {
-    if let Ok(k) = rsa::pkcs1::RsaPrivateKey::try_from(der) {
-        let bytes = k.modulus.as_bytes();
-        let bits = be_bits(bytes);
-        if bits > MAX_BITS {
-            return check_size(bits, what);
-        }
-    }
-    Ok(())
-}
-
-/// Bit length of a big-endian unsigned integer.
-fn be_bits(be: &[u8]) -> usize {
-    let skip = be.iter().take_while(|b| **b == 0).count();
-    match be.get(skip) {
-        None => 0,
-        Some(first) => (be.len() - skip - 1) * 8 + (8 - first.leading_zeros() as usize),
-    }
 }
 
 pub(crate) fn public_from_text(text: &str, what: &str) -> Result<RsaPublicKey> {

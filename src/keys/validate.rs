@@ -31,23 +31,18 @@ pub(crate) struct StoredCrt {
 }
 
 impl StoredCrt {
-    /// Read them from PKCS#1 DER (already parsed once by the caller).
-    pub fn from_pkcs1_der(der: &[u8]) -> Option<Self> {
-        let k = rsa::pkcs1::RsaPrivateKey::try_from(der).ok()?;
-        Some(StoredCrt {
+    /// The CRT values of a parsed PKCS#1 structure.
+    pub fn of(k: &rsa::pkcs1::RsaPrivateKey<'_>) -> Self {
+        StoredCrt {
             dp: BigUint::from_bytes_be(k.exponent1.as_bytes()),
             dq: BigUint::from_bytes_be(k.exponent2.as_bytes()),
             qinv: BigUint::from_bytes_be(k.coefficient.as_bytes()),
-        })
+        }
     }
 }
 
 /// Validate `key`; `stored` are the CRT values its encoding carried.
-pub(crate) fn validate_private(
-    key: &RsaPrivateKey,
-    stored: Option<&StoredCrt>,
-    what: &str,
-) -> Result<()> {
+pub(crate) fn validate_private(key: &RsaPrivateKey, stored: &StoredCrt, what: &str) -> Result<()> {
     let primes = key.primes();
     let [p, q] = primes else {
         return Err(invalid(
@@ -63,13 +58,9 @@ pub(crate) fn validate_private(
     }
     key.validate()
         .map_err(|e| invalid(what, &format!("is inconsistent ({e})")))?;
-    let one = BigUint::from(1u8);
     for (name, prime) in [("p", p), ("q", q)] {
         if !probably_prime(prime, 0) {
             return Err(invalid(what, &format!("has a composite {name}")));
-        }
-        if *prime <= one {
-            return Err(invalid(what, &format!("has {name} ≤ 1")));
         }
     }
     let half = key.n().bits() / 2;
@@ -80,21 +71,18 @@ pub(crate) fn validate_private(
             "has primes so close together that the modulus is easy to factor",
         ));
     }
-    if let Some(crt) = stored {
-        let d = key.d();
-        let dp = d % (p - &one);
-        let dq = d % (q - &one);
-        let qinv = q
-            .clone()
-            .mod_inverse(p)
-            .and_then(|v| v.to_biguint())
-            .ok_or_else(|| invalid(what, "has primes with no CRT coefficient"))?;
-        if crt.dp != dp || crt.dq != dq || crt.qinv != qinv {
-            return Err(invalid(
-                what,
-                "stores CRT values (exponent1, exponent2, coefficient) that do not match its primes",
-            ));
-        }
+    let one = BigUint::from(1u8);
+    let d = key.d();
+    let qinv = q
+        .clone()
+        .mod_inverse(p)
+        .and_then(|v| v.to_biguint())
+        .ok_or_else(|| invalid(what, "has primes with no CRT coefficient"))?;
+    if stored.dp != d % (p - &one) || stored.dq != d % (q - &one) || stored.qinv != qinv {
+        return Err(invalid(
+            what,
+            "stores CRT values (exponent1, exponent2, coefficient) that do not match its primes",
+        ));
     }
     let digest = Sha256::digest(b"authctl key check");
     let signature = key

@@ -54,9 +54,12 @@ pub fn shared(config_dir: &Path, wait: Duration) -> Result<KeyLock> {
 
 fn acquire(config_dir: &Path, op: FlockOperation, wait: Duration) -> Result<KeyLock> {
     fsutil::ensure_dir(config_dir)?;
-    let path = config_dir;
-    let file = std::fs::File::open(path)
-        .map_err(|e| Error::io(format!("cannot open \"{}\" to lock it", path.display()), e))?;
+    let file = std::fs::File::open(config_dir).map_err(|e| {
+        Error::io(
+            format!("cannot open \"{}\" to lock it", config_dir.display()),
+            e,
+        )
+    })?;
     let deadline = Instant::now() + wait;
     loop {
         match rustix::fs::flock(&file, op) {
@@ -65,14 +68,14 @@ fn acquire(config_dir: &Path, op: FlockOperation, wait: Duration) -> Result<KeyL
                 if Instant::now() >= deadline {
                     return Err(Error::Conflict(format!(
                         "another authctl process is rotating or using the secret key in \"{}\"; wait for it to finish and run again",
-                        path.display()
+                        config_dir.display()
                     )));
                 }
                 std::thread::sleep(Duration::from_millis(20));
             }
             Err(e) => {
                 return Err(Error::io(
-                    format!("cannot lock \"{}\"", path.display()),
+                    format!("cannot lock \"{}\"", config_dir.display()),
                     std::io::Error::from(e),
                 ))
             }

@@ -358,13 +358,7 @@ impl UserStore for LangflowStore {
     }
 
     fn create_user(&mut self, new: &NewUser) -> Result<User> {
-        let normalized = NewUser {
-            username: super::normalize_username(&new.username)?,
-            password_hash: new.password_hash.clone(),
-            is_active: new.is_active,
-            is_superuser: new.is_superuser,
-        };
-        let new = &normalized;
+        let new = &new.normalized()?;
         let tx = self.write_tx()?;
         if let Some(existing) = Self::find(&tx, &new.username)? {
             return Err(Error::Conflict(format!(

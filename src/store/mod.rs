@@ -48,6 +48,18 @@ pub struct NewUser {
     pub is_superuser: bool,
 }
 
+impl NewUser {
+    /// This user with its name validated and in the stored form (NFC).
+    pub fn normalized(&self) -> Result<NewUser> {
+        Ok(NewUser {
+            username: normalize_username(&self.username)?,
+            password_hash: self.password_hash.clone(),
+            is_active: self.is_active,
+            is_superuser: self.is_superuser,
+        })
+    }
+}
+
 /// A change to apply to existing users; `None` leaves a field alone.
 #[derive(Default)]
 pub struct UserChange {
@@ -308,8 +320,7 @@ pub fn single_api_key(mut matches: Vec<ApiKey>, id_or_name: &str) -> Result<ApiK
 /// A username as stored: NFC, validated (see `validate_username`), so
 /// `josé` typed on macOS (decomposed) and on Linux is one name.
 pub fn normalize_username(name: &str) -> Result<String> {
-    use unicode_normalization::UnicodeNormalization;
-    let nfc: String = name.nfc().collect();
+    let nfc = crate::text::nfc(name);
     validate_username(&nfc)?;
     Ok(nfc)
 }
@@ -317,12 +328,7 @@ pub fn normalize_username(name: &str) -> Result<String> {
 /// The form in which two usernames are compared: NFC, lower-cased beyond
 /// ASCII (`ÉVE` and `éve` are one name).
 pub fn fold_username(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    name.nfc()
-        .collect::<String>()
-        .to_lowercase()
-        .nfc()
-        .collect()
+    crate::text::nfc(&crate::text::nfc(name).to_lowercase())
 }
 
 /// The one user in `all` whose name is `wanted` up to case and
@@ -340,11 +346,11 @@ pub fn pick_user(all: Vec<User>, wanted: &str) -> Result<Option<User>> {
         1 => Ok(matches.pop()),
         _ => Err(Error::Conflict(format!(
             "\"{}\" matches {} users that differ only by case or Unicode normalisation ({}); rename all but one in the app first",
-            crate::output::shown(wanted),
+            wanted,
             matches.len(),
             matches
                 .iter()
-                .map(|u| format!("\"{}\" id {}", crate::output::shown(&u.username), u.id))
+                .map(|u| format!("\"{}\" id {}", u.username, u.id))
                 .collect::<Vec<_>>()
                 .join(", ")
         ))),
@@ -367,7 +373,7 @@ pub fn validate_username(name: &str) -> Result<()> {
     if name.chars().any(char::is_control) {
         return Err(Error::usage("the username contains control characters"));
     }
-    if name.chars().any(crate::output::is_unsafe_char) {
+    if name.chars().any(crate::text::is_unsafe_char) {
         return Err(Error::usage(
             "the username contains invisible formatting characters (such as bidirectional overrides or zero-width spaces); type it plainly",
         ));

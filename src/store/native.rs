@@ -151,7 +151,7 @@ impl NativeStore {
             return Err(Error::usage(format!(
                 "\"{}\" belongs to another application (it has tables {}); authctl knows {}; point --db at the right file or pick the --profile",
                 self.path.display(),
-                crate::output::shown(&foreign.join(", ")),
+                foreign.join(", "),
                 super::KNOWN_LAYOUTS
             )));
         }
@@ -252,13 +252,7 @@ impl UserStore for NativeStore {
     }
 
     fn create_user(&mut self, new: &NewUser) -> Result<User> {
-        let normalized = NewUser {
-            username: super::normalize_username(&new.username)?,
-            password_hash: new.password_hash.clone(),
-            is_active: new.is_active,
-            is_superuser: new.is_superuser,
-        };
-        let new = &normalized;
+        let new = &new.normalized()?;
         let actor = self.actor.name();
         let tx = self.write_tx()?;
         if let Some(existing) = Self::find(&tx, &new.username)? {

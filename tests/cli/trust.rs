@@ -199,6 +199,12 @@ fn a_database_or_key_the_caller_may_not_read_is_exit_5_not_absent() {
         let a = as_nobody(&env, &args).assert().code(5);
         assert_one_line_error(&a, &env.config_dir().display().to_string());
     }
+    // doctor reports it as a failed check, not as a missing database.
+    let out = as_nobody(&env, &["doctor"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("cannot look at"), "{report}");
+    assert!(!report.contains("does not exist"), "{report}");
     // A readable dir with an unreadable key file names that file.
     std::fs::set_permissions(env.config_dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let a = as_nobody(&env, &["secret", "check"]).assert().code(5);
@@ -776,4 +782,60 @@ fn langflow_names_that_differ_only_by_case_are_ambiguous() {
     // Existing names are still found as they are stored.
     env.lf(&["user", "show", "admin"]).assert().success();
     env.lf(&["user", "show", "ADMIN"]).assert().success();
+}
+
+#[test]
+fn nothing_is_encrypted_while_a_killed_rotation_is_unfinished() {
+    let env = TestEnv::langflow();
+    std::fs::write(
+        env.config_dir().join("secret_key.rotating"),
+        "q0W8y1mZ2xN3cV4bA5sD6fG7hJ8kL9pO0iU1yT2rE3w",
+    )
+    .unwrap();
+    let before = env.snapshot();
+    let a = env
+        .lf(&["apikey", "create", "--user", "bob", "--name", "during"])
+        .assert()
+        .code(4);
+    assert_one_line_error(&a, "secret rotate");
+    assert_eq!(env.snapshot(), before);
+    // Finishing (here: discarding) the rotation lets it through.
+    env.lf(&["secret", "rotate", "--yes"]).assert().success();
+    env.lf(&["apikey", "create", "--user", "bob", "--name", "after"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_rotation_waits_for_the_process_holding_the_key_lock() {
+    let env = TestEnv::langflow();
+    // Another process holds the lock for a moment, as a rotation or an
+    // encrypting writer would.
+    let mut holder = Std::new("python3")
+        .args([
+            "-c",
+            "import fcntl,os,sys,time\nfd=os.open(sys.argv[1],os.O_RDONLY)\nfcntl.flock(fd,fcntl.LOCK_EX)\nprint('held',flush=True)\ntime.sleep(1.5)",
+            env.config_dir().to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(holder.stdout.as_mut().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    assert_eq!(line.trim(), "held");
+    env.lf(&["secret", "rotate", "--yes"]).assert().success();
+    // The holder gives the lock up only by exiting: the rotation finished
+    // after it, having waited instead of running beside it.
+    assert!(
+        holder.try_wait().unwrap().is_some(),
+        "the rotation ran while another process held the lock"
+    );
+    assert!(every_value_decrypts(&env) > 0);
+    env.lf(&["secret", "rotate", "--dry-run"])
+        .assert()
+        .success();
 }
