@@ -206,6 +206,7 @@ pub fn check_key_env(data: &[u8]) {
         Some((a, b)) => (a.to_string(), Some(b.to_string())),
         None => (value, None),
     };
+    let blank = private.is_empty();
     let mut process = vec![
         ("AUTHCTL_ALGORITHM".to_string(), "RS256".to_string()),
         ("AUTHCTL_PRIVATE_KEY".to_string(), private),
@@ -235,6 +236,9 @@ pub fn check_key_env(data: &[u8]) {
                 Err(err) => assert_usage_error(&err, data),
             }
         }
+        // An empty variable counts as unset (settings), so the key file is
+        // looked for, and there is none.
+        Err(err) if blank => assert_eq!(err.exit_code(), 3, "{err}"),
         Err(err) => {
             assert_usage_error(&err, data);
             assert!(

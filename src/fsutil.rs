@@ -102,11 +102,8 @@ pub fn probe(path: &Path) -> Result<Option<fs::Metadata>> {
 pub fn exists(path: &Path) -> Result<bool> {
     match fs::metadata(path) {
         Ok(_) => Ok(true),
-        Err(e) if absent(&e) => {
-            // A dangling symlink reads as absent; anything else at the
-            // path (a link, a file) counts.
-            Ok(probe(path)?.is_some_and(|m| !m.file_type().is_symlink()))
-        }
+        // Nothing there, or a dangling symlink: absent.
+        Err(e) if absent(&e) => Ok(false),
         Err(e) => Err(Error::io(
             format!(
                 "cannot look at \"{}\"; check the permissions of its directory",
@@ -137,12 +134,9 @@ pub fn open_regular(path: &Path, what: &str) -> Result<Option<File>> {
         .open(path)
     {
         Ok(f) => f,
-        Err(e) if absent(&e) => {
-            // Absent, or a dangling link; a permission failure on the
-            // directory is not "absent".
-            probe(path)?;
-            return Ok(None);
-        }
+        // Nothing there, or a dangling link. (A directory we may not
+        // enter is EACCES, an error below, never "absent".)
+        Err(e) if absent(&e) => return Ok(None),
         Err(e) => {
             return Err(Error::io(
                 format!("cannot read {what} \"{}\"", path.display()),
