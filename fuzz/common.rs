@@ -227,7 +227,16 @@ pub fn check_key_env(data: &[u8]) {
             let mut claims = serde_json::Map::new();
             claims.insert("sub".into(), "fuzz".into());
             claims.insert("exp".into(), (NOW + 60).into());
-            let jwt = token::mint(&key, Alg::RS256, &claims).expect("an accepted key signs");
+            // A key that passed the load checks may still fail to sign (a
+            // composite prime); that is a usage error naming the variable.
+            let jwt = match token::mint(&key, Alg::RS256, &claims) {
+                Ok(jwt) => jwt,
+                Err(err) => {
+                    assert_usage_error(&err, data);
+                    assert!(err.to_string().contains("AUTHCTL_PRIVATE_KEY"), "{err}");
+                    return;
+                }
+            };
             match authctl::signing::verify_keys(&s, Alg::RS256) {
                 Ok(keys) => {
                     token::verify(&jwt, &VerifyPolicy::new(Alg::RS256), &keys, NOW)

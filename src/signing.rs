@@ -42,13 +42,26 @@ pub fn require_secret_key(settings: &Settings) -> Result<SecretString> {
     })
 }
 
-/// The RSA private key PEM (PKCS#8) and its kid: the variable wins over the file.
-fn rsa_private(settings: &Settings, alg: Alg) -> Result<(zeroize::Zeroizing<String>, String)> {
-    let key = match &settings.private_key {
-        Some(pem) => keys::parse_private_pem(pem.expose_secret())
-            .map_err(|e| Error::usage(format!("{}: {e}", settings.var_name("PRIVATE_KEY"))))?,
-        None => match KeyDir::new(&settings.config_dir).current()? {
-            Some((private, _public)) => private,
+/// The RSA private key PEM (PKCS#8), its kid and where it came from: the
+/// variable wins over the file. It is about to sign, and the signature is
+/// checked, so it is validated to `Check::ToSign`.
+fn rsa_private(
+    settings: &Settings,
+    alg: Alg,
+) -> Result<(zeroize::Zeroizing<String>, String, String)> {
+    let dir = KeyDir::new(&settings.config_dir);
+    let (key, source) = match &settings.private_key {
+        Some(pem) => {
+            let var = settings.var_name("PRIVATE_KEY");
+            let key = keys::parse_private_pem_to_sign(pem.expose_secret())
+                .map_err(|e| Error::usage(format!("{var}: {e}")))?;
+            (key, var)
+        }
+        None => match dir.current_checked(keys::Check::ToSign)? {
+            Some((private, _public)) => (
+                private,
+                format!("private key file \"{}\"", dir.private_key_path().display()),
+            ),
             None => {
                 return Err(Error::NotFound(format!(
                     "no RSA private key in \"{}\"; create one with `authctl keygen --alg {alg}`",
@@ -58,14 +71,14 @@ fn rsa_private(settings: &Settings, alg: Alg) -> Result<(zeroize::Zeroizing<Stri
         },
     };
     let kid = keys::thumbprint(&key.to_public_key());
-    Ok((keys::private_pkcs8_pem(&key)?, kid))
+    Ok((keys::private_pkcs8_pem(&key)?, kid, source))
 }
 
 /// The key that signs tokens with `alg`.
 pub fn signing_key(settings: &Settings, alg: Alg) -> Result<SigningKey> {
     if alg.is_rsa() {
-        let (pem, kid) = rsa_private(settings, alg)?;
-        Ok(SigningKey::rsa_pem(pem.as_str(), Some(kid)))
+        let (pem, kid, source) = rsa_private(settings, alg)?;
+        Ok(SigningKey::rsa_pem(pem.as_str(), Some(kid)).named(source))
     } else {
         Ok(SigningKey::Hmac(require_secret_key(settings)?))
     }

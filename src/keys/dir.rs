@@ -19,7 +19,7 @@
 use super::generate::{check_bits, generate};
 use super::jwk::{jwk_value, thumbprint};
 use super::pem::{private_from_bytes, private_pkcs8_pem, public_from_bytes, public_spki_pem};
-use super::Alg;
+use super::{Alg, Check};
 use crate::error::{Error, Result};
 use crate::fsutil::{self, Overwrite};
 use rsa::traits::PublicKeyParts;
@@ -428,7 +428,12 @@ impl KeyDir {
     /// The current signing pair, if a private key exists. A `public_key.pem`
     /// that does not match it is a conflict.
     pub fn current(&self) -> Result<Option<(RsaPrivateKey, RsaPublicKey)>> {
-        let Some(private) = self.load_private()? else {
+        self.current_checked(Check::Full)
+    }
+
+    /// `current`, validating the private key to `check`.
+    pub fn current_checked(&self, check: Check) -> Result<Option<(RsaPrivateKey, RsaPublicKey)>> {
+        let Some(private) = self.load_private_checked(check)? else {
             return Ok(None);
         };
         let public = private.to_public_key();
@@ -631,13 +636,19 @@ impl KeyDir {
     }
 
     fn load_private(&self) -> Result<Option<RsaPrivateKey>> {
+        self.load_private_checked(Check::Full)
+    }
+
+    fn load_private_checked(&self, check: Check) -> Result<Option<RsaPrivateKey>> {
         let path = self.private_key_path();
         match read_optional(&path)? {
             None => Ok(None),
-            Some(bytes) => {
-                private_from_bytes(&bytes, &format!("private key file \"{}\"", path.display()))
-                    .map(Some)
-            }
+            Some(bytes) => private_from_bytes(
+                &bytes,
+                &format!("private key file \"{}\"", path.display()),
+                check,
+            )
+            .map(Some),
         }
     }
 

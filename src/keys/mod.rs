@@ -13,6 +13,8 @@ mod pem;
 mod prime;
 mod validate;
 
+pub use validate::{cannot_sign, Check};
+
 pub use dir::{
     EnsureOptions, KeyDir, KeyInfo, KeyStatus, KeygenReport, VerificationKey, MANIFEST_FILE,
     PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, RETIRED_DIR,
@@ -20,8 +22,8 @@ pub use dir::{
 pub use generate::{check_bits, generate, ALLOWED_BITS, DEFAULT_BITS, PUBLIC_EXPONENT};
 pub use jwk::{public_jwk, thumbprint};
 pub use pem::{
-    parse_private_pem, parse_private_pem_bytes, parse_public_pem, private_pkcs8_pem,
-    public_spki_pem, MAX_BITS, MIN_BITS,
+    parse_private_pem, parse_private_pem_bytes, parse_private_pem_to_sign, parse_public_pem,
+    private_pkcs8_pem, public_spki_pem, MAX_BITS, MIN_BITS,
 };
 
 use crate::error::{Error, Result};

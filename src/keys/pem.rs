@@ -10,7 +10,7 @@
 //! line names what was found and the fix — never a panic, never key bytes
 //! in a message. Only RSA keys of `MIN_BITS` to `MAX_BITS` bits pass.
 
-use super::validate::{validate_private, StoredCrt};
+use super::validate::{validate_private, Check, StoredCrt};
 use crate::error::{Error, Result};
 use base64::Engine as _;
 use pkcs8::der::pem::LineEnding;
@@ -31,12 +31,17 @@ const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.1
 
 /// Parse an unencrypted RSA private key in PKCS#8 or PKCS#1 PEM.
 pub fn parse_private_pem(text: &str) -> Result<RsaPrivateKey> {
-    private_from_text(text, "the private key")
+    private_from_text(text, "the private key", Check::Full)
+}
+
+/// `parse_private_pem` for a key that signs next (`Check::ToSign`).
+pub fn parse_private_pem_to_sign(text: &str) -> Result<RsaPrivateKey> {
+    private_from_text(text, "the private key", Check::ToSign)
 }
 
 /// `parse_private_pem` for bytes that may not be text at all.
 pub fn parse_private_pem_bytes(bytes: &[u8]) -> Result<RsaPrivateKey> {
-    private_from_bytes(bytes, "the private key")
+    private_from_bytes(bytes, "the private key", Check::Full)
 }
 
 /// Parse an RSA public key in SPKI or PKCS#1 PEM.
@@ -58,9 +63,9 @@ pub fn public_spki_pem(key: &RsaPublicKey) -> Result<String> {
 
 /// Bytes to a private key; `what` names the source in messages
 /// (`the private key`, `private key file "…"`).
-pub(crate) fn private_from_bytes(bytes: &[u8], what: &str) -> Result<RsaPrivateKey> {
+pub(crate) fn private_from_bytes(bytes: &[u8], what: &str, check: Check) -> Result<RsaPrivateKey> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => private_from_text(text, what),
+        Ok(text) => private_from_text(text, what, check),
         Err(_) => Err(not_text(bytes, what)),
     }
 }
@@ -85,7 +90,7 @@ fn not_text(bytes: &[u8], what: &str) -> Error {
     }
 }
 
-pub(crate) fn private_from_text(text: &str, what: &str) -> Result<RsaPrivateKey> {
+pub(crate) fn private_from_text(text: &str, what: &str, check: Check) -> Result<RsaPrivateKey> {
     let text = normalize(text);
     if text.is_empty() {
         return Err(Error::usage(format!(
@@ -154,7 +159,7 @@ pub(crate) fn private_from_text(text: &str, what: &str) -> Result<RsaPrivateKey>
         }
     };
     check_size(key.n().bits(), what)?;
-    validate_private(&key, &crt, what)?;
+    validate_private(&key, &crt, what, check)?;
     Ok(key)
 }
 

@@ -33,6 +33,9 @@ pub enum SigningKey {
         private_pem: Zeroizing<String>,
         /// Put in the header as `kid` when present.
         kid: Option<String>,
+        /// Where the key came from, for messages ("AUTHCTL_PRIVATE_KEY",
+        /// a file path).
+        source: String,
     },
 }
 
@@ -47,6 +50,37 @@ impl SigningKey {
         SigningKey::Rsa {
             private_pem: Zeroizing::new(private_pem.into()),
             kid,
+            source: "the private key".to_string(),
+        }
+    }
+
+    /// This key, named `source` in messages.
+    pub fn named(mut self, name: impl Into<String>) -> Self {
+        if let SigningKey::Rsa { source, .. } = &mut self {
+            *source = name.into();
+        }
+        self
+    }
+
+    /// The RSA private key and its source, after the checks of
+    /// `encoding_key`; `None` for an HMAC key.
+    pub(crate) fn rsa_private(&self) -> Result<Option<(rsa::RsaPrivateKey, &str)>> {
+        match self {
+            SigningKey::Rsa {
+                private_pem,
+                source,
+                ..
+            } => {
+                let key = rsa_private_key(private_pem)?;
+                let bits = key.size() * 8;
+                if bits < MIN_RSA_BITS {
+                    return Err(Error::usage(format!(
+                        "RSA private key is {bits} bits; RS256/RS512 need at least {MIN_RSA_BITS}"
+                    )));
+                }
+                Ok(Some((key, source)))
+            }
+            SigningKey::Hmac(_) | SigningKey::HmacBytes(_) => Ok(None),
         }
     }
 
@@ -74,7 +108,9 @@ impl SigningKey {
             SigningKey::HmacBytes(bytes) => {
                 Ok(VerifyKey::hmac_bytes(bytes.expose_secret().to_vec()))
             }
-            SigningKey::Rsa { private_pem, kid } => {
+            SigningKey::Rsa {
+                private_pem, kid, ..
+            } => {
                 let private = rsa_private_key(private_pem)?;
                 let pem = private
                     .to_public_key()
@@ -94,13 +130,7 @@ impl SigningKey {
             SigningKey::Hmac(secret) => hmac_encoding_key(secret.expose_secret().as_bytes()),
             SigningKey::HmacBytes(bytes) => hmac_encoding_key(bytes.expose_secret()),
             SigningKey::Rsa { private_pem, .. } => {
-                let key = rsa_private_key(private_pem)?;
-                let bits = key.size() * 8;
-                if bits < MIN_RSA_BITS {
-                    return Err(Error::usage(format!(
-                        "RSA private key is {bits} bits; RS256/RS512 need at least {MIN_RSA_BITS}"
-                    )));
-                }
+                self.rsa_private()?;
                 EncodingKey::from_rsa_pem(private_pem.as_bytes())
                     .map_err(|_| Error::usage("RSA private key is not a valid PEM private key"))
             }

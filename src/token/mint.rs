@@ -3,6 +3,11 @@
 //! The header is `{"typ":"JWT","alg":…}` plus `kid` when the RSA key has one; the
 //! key must belong to the algorithm's family (an HMAC secret never signs RS*, an
 //! RSA key never signs HS*).
+//!
+//! RSA tokens are signed here with `rsa`'s fallible signer, which verifies
+//! each signature it makes: a key that cannot make a valid one (a composite
+//! "prime") is an "invalid RSA key" error naming where the key came from,
+//! never a panic (jsonwebtoken's signer unwraps) and never a bad token.
 
 use jsonwebtoken::Header;
 use serde_json::{Map, Value};
@@ -20,12 +25,60 @@ pub fn mint(key: &SigningKey, alg: Alg, claims: &Map<String, Value>) -> Result<S
             describe(key.family())
         )));
     }
+    if let Some((private, source)) = key.rsa_private()? {
+        return mint_rsa(&private, source, key.kid(), alg, claims);
+    }
     let encoding_key = key.encoding_key()?;
     super::ensure_crypto_provider();
     let mut header = Header::new(alg.to_jwt());
     header.kid = key.kid().map(str::to_string);
     jsonwebtoken::encode(&header, claims, &encoding_key)
         .map_err(|e| Error::Failure(format!("cannot sign the token with {alg}: {e}")))
+}
+
+fn mint_rsa(
+    private: &rsa::RsaPrivateKey,
+    source: &str,
+    kid: Option<&str>,
+    alg: Alg,
+    claims: &Map<String, Value>,
+) -> Result<String> {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine as _;
+    use rsa::Pkcs1v15Sign;
+    use sha2::{Digest, Sha256, Sha512};
+    let mut header = Map::new();
+    header.insert("typ".into(), "JWT".into());
+    header.insert("alg".into(), alg.as_str().into());
+    if let Some(kid) = kid {
+        header.insert("kid".into(), kid.into());
+    }
+    let json = |v: &Map<String, Value>| {
+        serde_json::to_vec(v)
+            .map_err(|e| Error::Failure(format!("cannot encode the token as JSON: {e}")))
+    };
+    let input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(json(&header)?),
+        URL_SAFE_NO_PAD.encode(json(claims)?)
+    );
+    let signed = match alg {
+        Alg::RS256 => private.sign(
+            Pkcs1v15Sign::new::<Sha256>(),
+            &Sha256::digest(input.as_bytes()),
+        ),
+        Alg::RS512 => private.sign(
+            Pkcs1v15Sign::new::<Sha512>(),
+            &Sha512::digest(input.as_bytes()),
+        ),
+        Alg::HS256 => {
+            return Err(Error::usage(format!(
+                "algorithm {alg} needs an HMAC secret, but the signing key is an RSA private key"
+            )))
+        }
+    };
+    let signature = signed.map_err(|_| crate::keys::cannot_sign(source))?;
+    Ok(format!("{input}.{}", URL_SAFE_NO_PAD.encode(signature)))
 }
 
 fn describe(family: super::KeyFamily) -> &'static str {
