@@ -839,3 +839,61 @@ fn a_rotation_waits_for_the_process_holding_the_key_lock() {
         .assert()
         .success();
 }
+
+/// Encrypt `plain` under `secret` as Langflow does, with Python.
+fn py_fernet_encrypt(secret: &str, plain: &str) -> String {
+    python_eval(
+        "import sys\nfrom cryptography.fernet import Fernet\nk=sys.argv[1]\nk+='='*(-len(k)%4)\nprint(Fernet(k.encode()).encrypt(sys.argv[2].encode()).decode())",
+        &[secret, plain],
+    )
+    .trim()
+    .to_string()
+}
+
+#[test]
+fn an_interrupted_rotation_with_values_under_both_keys_is_finished_not_discarded() {
+    let env = TestEnv::langflow();
+    let pending_key = "q0W8y1mZ2xN3cV4bA5sD6fG7hJ8kL9pO0iU1yT2rE3w";
+    std::fs::write(env.config_dir().join("secret_key.rotating"), pending_key).unwrap();
+    // One value already under the pending key, the rest under secret_key.
+    let moved = py_fernet_encrypt(pending_key, "moved-value");
+    env.lf_sql(&format!(
+        "update variable set value = '{moved}' where name = 'OPENAI_API_KEY' and type = 'Credential'"
+    ));
+    let before = every_value_decrypts_count(&env);
+    env.lf(&["secret", "rotate", "--dry-run"])
+        .assert()
+        .success();
+    assert!(env.config_dir().join("secret_key.rotating").exists());
+    env.lf(&["secret", "rotate", "--yes"]).assert().success();
+    assert!(!env.config_dir().join("secret_key.rotating").exists());
+    assert_eq!(env.lf_secret(), pending_key);
+    assert_eq!(every_value_decrypts(&env), before);
+    let value = env.lf_sql("select value from variable where name = 'OPENAI_API_KEY'");
+    assert_eq!(py_fernet_decrypt(pending_key, value.trim()), "moved-value");
+}
+
+#[test]
+fn an_interrupted_rotation_with_a_value_under_neither_key_keeps_both() {
+    let env = TestEnv::langflow();
+    let pending_key = "q0W8y1mZ2xN3cV4bA5sD6fG7hJ8kL9pO0iU1yT2rE3w";
+    std::fs::write(env.config_dir().join("secret_key.rotating"), pending_key).unwrap();
+    let stray = py_fernet_encrypt("tJ3kF2Y7m9QvVnR1xWcZ0bHsLdEaFKmF6_QMwtcM8mH", "stray");
+    env.lf_sql(&format!(
+        "update variable set value = '{stray}' where name = 'OPENAI_API_KEY' and type = 'Credential'"
+    ));
+    let before = env.snapshot();
+    let a = env.lf(&["secret", "rotate", "--yes"]).assert().code(4);
+    assert_one_line_error(&a, "both keys are kept");
+    assert_eq!(env.snapshot(), before);
+}
+
+/// How many encrypted values there are (all must decrypt under secret_key).
+fn every_value_decrypts_count(env: &TestEnv) -> usize {
+    env.lf_sql(
+        "select value from variable where type='Credential' union all select api_key from apikey",
+    )
+    .lines()
+    .filter(|l| l.starts_with("gAAAAA"))
+    .count()
+}
