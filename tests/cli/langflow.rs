@@ -1,6 +1,6 @@
 //! `--profile langflow` on a copy of a real Langflow 1.13 database, checked
 //! with independent readers (Python sqlite3, bcrypt, PyJWT, cryptography).
-//! The live-server tests are in tests/langflow_server.rs.
+//! The live-server tests are in tests/e2e/langflow.rs (scripts/e2e.sh).
 
 use crate::common::*;
 use serde_json::Value;
