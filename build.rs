@@ -6,6 +6,9 @@
 //! pointers). A fixed-address executable has none of those to apply, which
 //! roughly halves start-up. Only the binaries are affected; the library,
 //! build scripts and proc-macros stay position-independent.
+
+// Cargo reads a build script's stdout: printing is its interface.
+#![allow(clippy::disallowed_macros)]
 // A build script learns its target from Cargo's environment; Settings is
 // for the program, not for this.
 #[allow(clippy::disallowed_methods)]

@@ -608,7 +608,7 @@ fn database(s: &Settings) -> Vec<Check> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::GlobalArgs;
+    use crate::settings::Flags;
     use crate::settings::Vars;
     use crate::store::{NewUser, UserChange, UserStore};
     use std::collections::BTreeMap;
@@ -687,11 +687,8 @@ mod tests {
         }
 
         fn checks(&self) -> Vec<Check> {
-            let s = Settings::resolve(
-                &GlobalArgs::default(),
-                Vars::from_maps(self.vars.clone(), []),
-            )
-            .unwrap();
+            let s = Settings::resolve(&Flags::default(), Vars::from_maps(self.vars.clone(), []))
+                .unwrap();
             run(&s)
         }
 
@@ -760,7 +757,7 @@ mod tests {
                 let kd = KeyDir::new(&s.dir);
                 let other = crate::keys::parse_private_pem(&fixture("rsa2048-pkcs1.pem")).unwrap();
                 kd.ensure_rsa(
-                    crate::keys::Alg::Rs256,
+                    crate::alg::Alg::RS256,
                     2048,
                     crate::keys::EnsureOptions {
                         force: true,
@@ -881,7 +878,7 @@ mod tests {
                 ("LANGFLOW_CONFIG_DIR".into(), dir.display().to_string()),
             ];
             vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-            let global = GlobalArgs {
+            let global = Flags {
                 env_file: Some(env_file.clone()),
                 ..Default::default()
             };

@@ -3,6 +3,7 @@
 //! `run` is the whole program: parse arguments, resolve settings, run one
 //! command, print its outcome, and map failures to documented exit codes.
 
+pub mod alg;
 pub mod cli;
 pub mod commands;
 pub mod docs;
@@ -21,16 +22,12 @@ pub mod text;
 pub mod token;
 
 use std::ffi::OsString;
-use std::io::IsTerminal;
 
 /// Run authctl with `args` (argv including the program name); returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
     no_core_dumps();
     let vars = settings::Vars::from_process();
-    let mut format = output::Format {
-        color: vars.get("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
-        ..Default::default()
-    };
+    let no_color = vars.get("NO_COLOR").is_some();
     let args: Vec<OsString> = args.into_iter().collect();
     let parsed = match cli::fast_parse(&args) {
         Some(cli) => Ok(cli),
@@ -40,9 +37,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
-    format.json = cli.global.json;
-    format.quiet = cli.global.quiet;
-    let settings = match settings::Settings::from_process(&cli.global, vars) {
+    let ui = output::Ui::from_process(cli.global.quiet, no_color);
+    let format = ui.format(cli.global.json);
+    if format.json && !cli.command.has_json() {
+        let e = error::Error::usage(format!(
+            "--json: `authctl {}` prints no data with a JSON form; drop --json",
+            cli.command.name()
+        ));
+        output::error(&e, format);
+        return e.exit_code();
+    }
+    let settings = match settings::Settings::resolve(&cli.global.flags(), vars) {
         Ok(s) => s,
         Err(e) => {
             output::error(&e, format);
@@ -50,10 +55,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
         }
     };
     for w in &settings.warnings {
-        output::warn(w, format);
+        ui.warn(w);
     }
-    let ctx = commands::Ctx { settings };
+    let ctx = commands::Ctx { settings, ui };
+    let command_name = cli.command.name();
     match commands::dispatch(cli.command, &ctx) {
+        Ok(outcome) if format.json && outcome.json.is_none() => {
+            // Every command with `has_json` sets one; never print nothing.
+            let e = error::Error::Failure(format!("`authctl {}` produced no JSON", command_name));
+            output::error(&e, format);
+            e.exit_code()
+        }
         Ok(outcome) => {
             output::emit(&outcome, format);
             outcome.code

@@ -22,19 +22,6 @@ pub enum Source {
     Env(String),
 }
 
-impl Source {
-    /// The explicit source given by the password flags, if any.
-    pub fn from_args(args: &crate::cli::PasswordSourceArgs) -> Option<Self> {
-        if args.password_stdin {
-            Some(Source::Stdin)
-        } else if let Some(f) = &args.password_file {
-            Some(Source::File(f.clone()))
-        } else {
-            args.password_env.as_ref().map(|n| Source::Env(n.clone()))
-        }
-    }
-}
-
 /// Strip one trailing line ending and refuse anything past the first line.
 fn single_line(text: &str, what: &str) -> Result<SecretString> {
     let line = text
@@ -103,17 +90,6 @@ pub fn no_source_error() -> Error {
     )
 }
 
-/// Prompt on the terminal, hidden, with confirmation; a mismatch asks again.
-pub fn prompt_new(prompt: &str) -> Result<SecretString> {
-    let theme = dialoguer::theme::SimpleTheme;
-    dialoguer::Password::with_theme(&theme)
-        .with_prompt(prompt)
-        .with_confirmation("Confirm password", "Passwords do not match; try again")
-        .interact()
-        .map(SecretString::from)
-        .map_err(prompt_error)
-}
-
 /// Get a new password for `username`: the explicit source, else `fallback`
 /// (a documented variable), else a hidden prompt on a terminal, else a usage
 /// error at once. Whatever the source, the policy applies; at a prompt a
@@ -122,6 +98,7 @@ pub fn obtain_new(
     source: Option<&Source>,
     fallback: Option<&SecretString>,
     settings: &crate::settings::Settings,
+    ui: &crate::output::Ui,
     username: &str,
 ) -> Result<SecretString> {
     let min = settings.min_password_length;
@@ -134,46 +111,21 @@ pub fn obtain_new(
         check_policy(pw, username, min)?;
         return Ok(pw.clone());
     }
-    if !settings.stdin_is_tty {
+    if !ui.can_prompt() {
         return Err(no_source_error());
     }
     const TRIES: usize = 3;
     for attempt in 1..=TRIES {
-        let pw = prompt_new(&format!("Password for {username}"))?;
+        let pw = ui.new_password(&format!("Password for {username}"))?;
         match check_policy(&pw, username, min) {
             Ok(()) => return Ok(pw),
             Err(e) if attempt < TRIES => {
-                let _ = dialoguer::console::Term::stderr().write_line(&e.to_string());
+                ui.tell(&e.to_string());
             }
             Err(e) => return Err(e),
         }
     }
     Err(no_source_error())
-}
-
-/// Prompt for a plain (visible) line, e.g. a username.
-pub fn prompt_line(prompt: &str) -> Result<String> {
-    let theme = dialoguer::theme::SimpleTheme;
-    dialoguer::Input::<String>::with_theme(&theme)
-        .with_prompt(prompt)
-        .interact_text()
-        .map_err(prompt_error)
-}
-
-/// Ask a yes/no question on the terminal.
-pub fn confirm(prompt: &str) -> Result<bool> {
-    let theme = dialoguer::theme::SimpleTheme;
-    dialoguer::Confirm::with_theme(&theme)
-        .with_prompt(prompt)
-        .default(false)
-        .interact()
-        .map_err(prompt_error)
-}
-
-fn prompt_error(e: dialoguer::Error) -> Error {
-    match e {
-        dialoguer::Error::IO(io) => Error::io("cannot read from the terminal", io),
-    }
 }
 
 /// Why a password is refused, or `Ok` when it is acceptable.

@@ -6,11 +6,9 @@
 //! read (`AUTHCTL_*` natively); the values they hold mean the same thing in
 //! every profile, so commands never ask which profile supplied a value.
 
-use crate::cli::{GlobalArgs, ProfileArg};
 use crate::error::{Error, Result};
 use secrecy::SecretString;
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// Which app's variables and database layout are in use.
@@ -195,21 +193,28 @@ fn parse_env_file_with(path: &Path, vars: &Vars) -> Result<BTreeMap<String, Stri
     })
 }
 
+/// The command-line flags that override settings (the highest precedence).
+#[derive(Debug, Default, Clone)]
+pub struct Flags {
+    pub config_dir: Option<PathBuf>,
+    pub db: Option<String>,
+    pub env_file: Option<PathBuf>,
+    pub profile: Option<Profile>,
+}
+
 /// Everything a command may need to know about its environment.
 #[derive(Debug)]
 pub struct Settings {
     pub profile: Profile,
     pub config_dir: PathBuf,
     pub db_path: PathBuf,
-    pub json: bool,
-    pub quiet: bool,
     pub superuser: Option<String>,
     pub superuser_password: Option<SecretString>,
     pub new_user_is_active: bool,
     pub bcrypt_cost: u32,
     pub min_password_length: usize,
     pub secret_key: Option<SecretString>,
-    pub algorithm: String,
+    pub algorithm: Option<String>,
     pub private_key: Option<SecretString>,
     pub public_key: Option<String>,
     pub access_ttl: u64,
@@ -220,35 +225,18 @@ pub struct Settings {
     pub auto_login: Option<bool>,
     /// Warnings found while resolving (unknown variables), printed once.
     pub warnings: Vec<String>,
-    /// Whether stdin is a terminal (prompts are allowed).
-    pub stdin_is_tty: bool,
-    /// Whether stderr is a terminal (progress may be shown).
-    pub stderr_is_tty: bool,
-    /// Whether stdout is a terminal.
-    pub stdout_is_tty: bool,
     vars: Vars,
 }
 
 impl Settings {
-    /// Resolve settings from a snapshot of the process environment
-    /// (`Vars::from_process`) and the real terminals.
-    pub fn from_process(global: &GlobalArgs, vars: Vars) -> Result<Self> {
-        let mut s = Self::resolve(global, vars)?;
-        s.stdin_is_tty = std::io::stdin().is_terminal();
-        s.stderr_is_tty = std::io::stderr().is_terminal();
-        s.stdout_is_tty = std::io::stdout().is_terminal();
-        Ok(s)
-    }
-
     /// Resolve settings from `global` flags and `vars` (the env file is
     /// loaded here when `--env-file` is given).
-    pub fn resolve(global: &GlobalArgs, mut vars: Vars) -> Result<Self> {
+    pub fn resolve(global: &Flags, mut vars: Vars) -> Result<Self> {
         if let Some(path) = &global.env_file {
             vars.load_env_file(path)?;
         }
         let profile = match global.profile {
-            Some(ProfileArg::Native) => Profile::Native,
-            Some(ProfileArg::Langflow) => Profile::Langflow,
+            Some(profile) => profile,
             None => match vars.get("AUTHCTL_PROFILE") {
                 None => Profile::Native,
                 Some(v) if v.eq_ignore_ascii_case("native") => Profile::Native,
@@ -350,15 +338,13 @@ impl Settings {
             profile,
             config_dir,
             db_path,
-            json: global.json,
-            quiet: global.quiet,
             superuser: var("SUPERUSER"),
             superuser_password: var("SUPERUSER_PASSWORD").map(SecretString::from),
             new_user_is_active,
             bcrypt_cost,
             min_password_length,
             secret_key: var("SECRET_KEY").map(SecretString::from),
-            algorithm: var("ALGORITHM").unwrap_or_else(|| "HS256".to_string()),
+            algorithm: var("ALGORITHM"),
             private_key: var("PRIVATE_KEY").map(SecretString::from),
             public_key: var("PUBLIC_KEY"),
             access_ttl,
@@ -367,9 +353,6 @@ impl Settings {
             jwt_audience: var("JWT_AUDIENCE"),
             auto_login,
             warnings,
-            stdin_is_tty: false,
-            stderr_is_tty: false,
-            stdout_is_tty: false,
             vars,
         })
     }
@@ -535,7 +518,7 @@ mod tests {
             (None, None, Some("/file"), "/file"),
         ];
         for (flag, process, file, want) in cases {
-            let global = GlobalArgs {
+            let global = Flags {
                 config_dir: flag.map(PathBuf::from),
                 ..Default::default()
             };
@@ -545,14 +528,14 @@ mod tests {
             assert_eq!(s.config_dir, PathBuf::from(want));
             assert_eq!(s.db_path, PathBuf::from(want).join("authctl.db"));
         }
-        let s = Settings::resolve(&GlobalArgs::default(), vars(&[("HOME", "/h")], &[])).unwrap();
+        let s = Settings::resolve(&Flags::default(), vars(&[("HOME", "/h")], &[])).unwrap();
         assert!(s.config_dir.ends_with("authctl"), "{:?}", s.config_dir);
     }
 
     #[test]
     fn langflow_profile_reads_langflow_variables() {
         let s = Settings::resolve(
-            &GlobalArgs::default(),
+            &Flags::default(),
             vars(
                 &[
                     ("AUTHCTL_PROFILE", "langflow"),
@@ -571,7 +554,7 @@ mod tests {
         assert_eq!(s.profile, Profile::Langflow);
         assert_eq!(s.db_path, PathBuf::from("/lf/langflow.db"));
         assert_eq!(s.secret_key.unwrap().expose_secret(), "k");
-        assert_eq!(s.algorithm, "RS256");
+        assert_eq!(s.algorithm.as_deref(), Some("RS256"));
         assert_eq!(s.bcrypt_cost, 10);
         assert_eq!(s.auto_login, Some(false));
         assert_eq!(
@@ -579,7 +562,7 @@ mod tests {
             ["AUTHCTL_SECRET_KEY is ignored in the langflow profile; set LANGFLOW_SECRET_KEY"]
         );
         let s = Settings::resolve(
-            &GlobalArgs::default(),
+            &Flags::default(),
             vars(&[("AUTHCTL_PROFILE", "langflow"), ("HOME", "/h")], &[]),
         )
         .unwrap();
@@ -590,17 +573,17 @@ mod tests {
     #[test]
     fn defaults_and_values() {
         let s = Settings::resolve(
-            &GlobalArgs::default(),
+            &Flags::default(),
             vars(&[("AUTHCTL_CONFIG_DIR", "/c")], &[]),
         )
         .unwrap();
         assert_eq!(s.bcrypt_cost, 12);
         assert_eq!(s.min_password_length, 8);
         assert!(!s.new_user_is_active);
-        assert_eq!(s.algorithm, "HS256");
+        assert_eq!(s.algorithm, None);
         assert_eq!((s.access_ttl, s.refresh_ttl), (3600, 604_800));
         let s = Settings::resolve(
-            &GlobalArgs::default(),
+            &Flags::default(),
             vars(
                 &[("AUTHCTL_CONFIG_DIR", "/c"), ("AUTHCTL_BCRYPT_COST", "10")],
                 &[
@@ -632,7 +615,7 @@ mod tests {
             ("AUTHCTL_PROFILE", "django"),
         ] {
             let err = Settings::resolve(
-                &GlobalArgs::default(),
+                &Flags::default(),
                 vars(&[(k, v), ("AUTHCTL_CONFIG_DIR", "/c")], &[]),
             )
             .unwrap_err();
@@ -644,7 +627,7 @@ mod tests {
     #[test]
     fn unknown_variables_warn_with_the_closest_name() {
         let s = Settings::resolve(
-            &GlobalArgs::default(),
+            &Flags::default(),
             vars(
                 &[
                     ("AUTHCTL_CONFIG_DIR", "/c"),

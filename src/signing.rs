@@ -10,9 +10,14 @@ use crate::settings::Settings;
 use crate::token::{Alg, SigningKey, VerifyKey};
 use secrecy::{ExposeSecret, SecretString};
 
-/// The configured algorithm (`*_ALGORITHM`, default HS256), or an override.
-pub fn algorithm(settings: &Settings, flag: Option<&str>) -> Result<Alg> {
-    let raw = flag.unwrap_or(&settings.algorithm);
+/// The algorithm a command uses: `--alg`, else `*_ALGORITHM`, else HS256.
+pub fn algorithm(settings: &Settings, flag: Option<Alg>) -> Result<Alg> {
+    if let Some(alg) = flag {
+        return Ok(alg);
+    }
+    let Some(raw) = settings.algorithm.as_deref() else {
+        return Ok(Alg::HS256);
+    };
     raw.parse::<Alg>().map_err(|_| {
         Error::usage(format!(
             "{}=\"{raw}\" is not a supported algorithm; use HS256, RS256 or RS512",
@@ -31,14 +36,31 @@ pub fn secret_key(settings: &Settings) -> Result<Option<SecretString>> {
     crate::secrets::read_secret_file(&settings.config_dir)
 }
 
-/// The secret key, or NotFound naming the command that makes one.
+/// The secret key, or NotFound naming the way forward: when the directory
+/// holds an RSA key pair and no algorithm was chosen, the variable that
+/// selects it (someone who just ran `keygen --alg RS256` wants that key, not
+/// a new secret).
 pub fn require_secret_key(settings: &Settings) -> Result<SecretString> {
     secret_key(settings)?.ok_or_else(|| {
-        Error::NotFound(format!(
-            "no secret key: {} is unset and \"{}\" does not exist; create one with `authctl keygen --alg HS256`",
-            settings.var_name("SECRET_KEY"),
-            settings.config_dir.join(crate::secrets::SECRET_KEY_FILE).display()
-        ))
+        let path = settings.config_dir.join(crate::secrets::SECRET_KEY_FILE);
+        let has_rsa = settings.private_key.is_some()
+            || matches!(
+                crate::fsutil::exists(&KeyDir::new(&settings.config_dir).private_key_path()),
+                Ok(true)
+            );
+        let var = settings.var_name("ALGORITHM");
+        if has_rsa && settings.algorithm.is_none() {
+            Error::NotFound(format!(
+                "no secret key for HS256, the default algorithm, but \"{}\" has an RSA key pair; to sign with it set {var}=RS256 (or pass --alg RS256)",
+                settings.config_dir.display()
+            ))
+        } else {
+            Error::NotFound(format!(
+                "no secret key: {} is unset and \"{}\" does not exist; create one with `authctl keygen --alg HS256`",
+                settings.var_name("SECRET_KEY"),
+                path.display()
+            ))
+        }
     })
 }
 

@@ -1,5 +1,7 @@
 //! `authctl secret …`, `authctl keygen` and `authctl keys …` argument types.
 
+use crate::alg::Alg;
+use clap::builder::TypedValueParser;
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -95,35 +97,20 @@ pub struct SecretSourceArgs {
     pub env: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-#[value(rename_all = "UPPER")]
-pub enum AlgArg {
-    /// HMAC-SHA256 with the secret key
-    #[value(name = "HS256")]
-    Hs256,
-    /// RSA PKCS#1 v1.5 with SHA-256
-    #[value(name = "RS256")]
-    Rs256,
-    /// RSA PKCS#1 v1.5 with SHA-512
-    #[value(name = "RS512")]
-    Rs512,
-}
-
-impl AlgArg {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AlgArg::Hs256 => "HS256",
-            AlgArg::Rs256 => "RS256",
-            AlgArg::Rs512 => "RS512",
-        }
-    }
+/// `--alg`: one of [`Alg::ALL`], any case, parsed into the one algorithm type.
+pub fn alg_parser() -> impl clap::builder::TypedValueParser<Value = Alg> {
+    clap::builder::PossibleValuesParser::new(
+        Alg::ALL.map(|alg| clap::builder::PossibleValue::new(alg.as_str()).help(alg.describe())),
+    )
+    // Only listed names reach here, and each parses; HS256 is unreachable.
+    .map(|name| name.parse::<Alg>().unwrap_or(Alg::HS256))
 }
 
 #[derive(Debug, Args)]
 pub struct KeygenArgs {
     /// Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]
-    #[arg(long, value_enum, ignore_case = true)]
-    pub alg: Option<AlgArg>,
+    #[arg(long, ignore_case = true, value_parser = alg_parser())]
+    pub alg: Option<Alg>,
     /// RSA key size in bits
     #[arg(long, value_enum, default_value_t = BitsArg::B2048)]
     pub bits: BitsArg,

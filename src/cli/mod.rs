@@ -71,6 +71,22 @@ pub struct GlobalArgs {
     pub quiet: bool,
 }
 
+impl GlobalArgs {
+    /// The flags that override settings, as settings takes them.
+    pub fn flags(&self) -> crate::settings::Flags {
+        use crate::settings::Profile;
+        crate::settings::Flags {
+            config_dir: self.config_dir.clone(),
+            db: self.db.clone(),
+            env_file: self.env_file.clone(),
+            profile: self.profile.map(|p| match p {
+                ProfileArg::Native => Profile::Native,
+                ProfileArg::Langflow => Profile::Langflow,
+            }),
+        }
+    }
+}
+
 /// Settings and database layouts authctl knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ProfileArg {
@@ -153,6 +169,43 @@ pub struct PasswordSourceArgs {
     /// Read the password from the environment variable NAME
     #[arg(long, value_name = "NAME")]
     pub password_env: Option<String>,
+}
+
+impl PasswordSourceArgs {
+    /// The explicit source the password flags name, if any.
+    pub fn source(&self) -> Option<crate::password::Source> {
+        use crate::password::Source;
+        if self.password_stdin {
+            Some(Source::Stdin)
+        } else if let Some(f) = &self.password_file {
+            Some(Source::File(f.clone()))
+        } else {
+            self.password_env.as_ref().map(|n| Source::Env(n.clone()))
+        }
+    }
+}
+
+impl Command {
+    /// Whether the command has data with a JSON form. `--json` on one
+    /// without is a usage error, caught before anything runs.
+    pub fn has_json(&self) -> bool {
+        !matches!(self, Command::Completions { .. })
+    }
+
+    /// The command's name as typed (`completions`), for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Superuser(_) => "superuser",
+            Command::User(_) => "user",
+            Command::Secret(_) => "secret",
+            Command::Keygen(_) => "keygen",
+            Command::Keys(_) => "keys",
+            Command::Token(_) => "token",
+            Command::Apikey(_) => "apikey",
+            Command::Doctor { .. } => "doctor",
+            Command::Completions { .. } => "completions",
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! `authctl token …` argument types.
 
-use super::keys::AlgArg;
+use super::keys::alg_parser;
+use crate::alg::Alg;
 use clap::{Args, Subcommand, ValueEnum};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -44,8 +45,8 @@ pub struct MintArgs {
     #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
     pub ttl: Option<String>,
     /// Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]
-    #[arg(long, value_enum, ignore_case = true)]
-    pub alg: Option<AlgArg>,
+    #[arg(long, ignore_case = true, value_parser = alg_parser())]
+    pub alg: Option<Alg>,
     /// Extra claim KEY=VALUE (VALUE parsed as JSON when it is JSON); repeatable
     #[arg(long = "claim", value_name = "KEY=VALUE")]
     pub claims: Vec<String>,

@@ -14,7 +14,7 @@ use serde_json::json;
 
 pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
-    let alg = signing::algorithm(s, args.alg.map(|a| a.as_str()))?;
+    let alg = signing::algorithm(s, args.alg)?;
     if !alg.is_rsa() {
         if args.from_private.is_some() {
             return Err(Error::usage(
@@ -41,15 +41,10 @@ pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
         None => None,
     };
     let bits = args.bits.bits();
-    let spinner = (import.is_none() && bits > 2048 && s.stderr_is_tty && !s.quiet)
-        .then(|| output::spinner(&format!("generating a {bits}-bit RSA key")));
-    let key_alg = if alg == Alg::RS512 {
-        keys::Alg::Rs512
-    } else {
-        keys::Alg::Rs256
-    };
+    let progress = (import.is_none() && bits > 2048)
+        .then(|| ctx.ui.progress(&format!("generating a {bits}-bit RSA key")));
     let report = KeyDir::new(&s.config_dir).ensure_rsa(
-        key_alg,
+        alg,
         bits,
         EnsureOptions {
             force: args.force,
@@ -57,9 +52,7 @@ pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
             public_override,
         },
     );
-    if let Some(sp) = spinner {
-        sp.finish_and_clear();
-    }
+    drop(progress);
     let report = report?;
     let what = if report.created { "created" } else { "reused" };
     let mut note = format!(
@@ -74,8 +67,17 @@ pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
             "; the old key {old} still verifies until `authctl keys retire {old}`"
         ));
     }
-    if report.derived_public {
+    // A fresh pair writes both files; "derived" is news only beside a kept key.
+    if report.derived_public && !report.created {
         note.push_str("; derived the missing public key");
+    }
+    let configured = signing::algorithm(s, None).ok();
+    if configured != Some(alg) {
+        note.push_str(&format!(
+            "\nnote: tokens are signed with {} until {}={alg} is set (or --alg {alg} is passed)",
+            configured.map_or("-", Alg::as_str),
+            s.var_name("ALGORITHM")
+        ));
     }
     for w in &report.warnings {
         note.push_str(&format!("\nwarning: {w}"));
@@ -252,12 +254,17 @@ fn export(args: &KeysExportArgs, ctx: &Ctx) -> Result<Outcome> {
             .collect::<Vec<_>>()
             .join("\n"),
     };
-    let note = if s.stdout_is_tty {
+    let note = if ctx.ui.stdout_is_terminal() {
         "this output contains secret key material: redirect it to a file or a secret store"
     } else {
         ""
     };
-    Ok(Outcome::new().stdout(text).note(note))
+    // --json: the same variables as an object, names as `env` writes them.
+    let json: serde_json::Map<String, serde_json::Value> = fields
+        .iter()
+        .map(|(_, var, value)| (var.clone(), value.clone().into()))
+        .collect();
+    Ok(Outcome::new().stdout(text).json(json).note(note))
 }
 
 /// A YAML double-quoted scalar (JSON strings are valid YAML).

@@ -15,9 +15,10 @@ pub mod superuser;
 pub mod token;
 pub mod user;
 
-/// What every command gets: the resolved settings.
+/// What every command gets: the resolved settings and the terminal.
 pub struct Ctx {
     pub settings: Settings,
+    pub ui: crate::output::Ui,
 }
 
 /// Run one parsed command.

@@ -188,12 +188,15 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let new_fernet = secrets::fernet_for(new.expose_secret())?;
     if !args.dry_run && !args.yes {
-        if !s.stdin_is_tty || args.new_key_stdin {
+        if !ctx.ui.can_prompt() || args.new_key_stdin {
             return Err(Error::usage(
                 "secret rotate changes every encrypted value and the secret_key file; pass --yes (or --dry-run first)",
             ));
         }
-        if !crate::password::confirm("Re-encrypt every secret value and replace the secret key?")? {
+        if !ctx
+            .ui
+            .confirm("Re-encrypt every secret value and replace the secret key?")?
+        {
             return Err(Error::Negative("not rotated: nothing was changed".into()));
         }
     }

@@ -4,14 +4,14 @@ use super::{Ctx, UserReport};
 use crate::cli::SuperuserArgs;
 use crate::error::{Error, Result};
 use crate::output::Outcome;
-use crate::password::{self, Source};
+use crate::password;
 use crate::store::{self, Access, NewUser, UserChange};
 
 pub fn run(args: &SuperuserArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let username = match args.username.clone().or_else(|| s.superuser.clone()) {
         Some(name) => name,
-        None if s.stdin_is_tty => password::prompt_line("Username")?,
+        None if ctx.ui.can_prompt() => ctx.ui.line("Username")?,
         None => {
             return Err(Error::usage(format!(
                 "no superuser name given; pass --username NAME or set {}",
@@ -45,8 +45,14 @@ pub fn run(args: &SuperuserArgs, ctx: &Ctx) -> Result<Outcome> {
         }
     }
 
-    let source = Source::from_args(&args.password);
-    let pw = password::obtain_new(source.as_ref(), s.superuser_password.as_ref(), s, &username)?;
+    let source = args.password.source();
+    let pw = password::obtain_new(
+        source.as_ref(),
+        s.superuser_password.as_ref(),
+        s,
+        &ctx.ui,
+        &username,
+    )?;
     let hash = password::hash(&pw, s.bcrypt_cost)?;
     let mut db = super::open_write(s)?;
 

@@ -49,7 +49,7 @@ fn read_token(arg: &str, ctx: &Ctx) -> Result<String> {
     if arg != "-" {
         return Ok(arg.to_string());
     }
-    if ctx.settings.stdin_is_tty {
+    if ctx.ui.can_prompt() {
         return Err(Error::usage(
             "no token given; pass it as an argument or pipe it in (`-` reads stdin)",
         ));
@@ -70,7 +70,7 @@ fn read_store(ctx: &Ctx) -> Result<Option<Box<dyn UserStore>>> {
 
 fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
-    let alg = signing::algorithm(s, args.alg.map(|a| a.as_str()))?;
+    let alg = signing::algorithm(s, args.alg)?;
     let kind = token_type(args.token_type);
     let ttl = match &args.ttl {
         Some(t) => token::parse_ttl(t)?,

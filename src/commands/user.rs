@@ -21,7 +21,7 @@ pub fn run(cmd: UserCommand, ctx: &Ctx) -> Result<Outcome> {
         UserCommand::Demote { name, force } => {
             change(ctx, &[name], superuser(false, force), "demoted")
         }
-        UserCommand::Passwd { name, password } => passwd(&name, Source::from_args(&password), ctx),
+        UserCommand::Passwd { name, password } => passwd(&name, password.source(), ctx),
         UserCommand::Delete { name, yes, force } => delete(&name, yes, force, ctx),
     }
 }
@@ -72,9 +72,10 @@ fn add(args: &UserAddArgs, ctx: &Ctx) -> Result<Outcome> {
         )));
     }
     let pw = password::obtain_new(
-        Source::from_args(&args.password).as_ref(),
+        args.password.source().as_ref(),
         None,
         s,
+        &ctx.ui,
         &args.name,
     )?;
     let new = NewUser {
@@ -193,7 +194,7 @@ fn change(ctx: &Ctx, names: &[String], change: UserChange, verb: &str) -> Result
 fn passwd(name: &str, source: Option<Source>, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let (_db, user) = existing(ctx, name)?;
-    let pw = password::obtain_new(source.as_ref(), None, s, &user.username)?;
+    let pw = password::obtain_new(source.as_ref(), None, s, &ctx.ui, &user.username)?;
     let change = UserChange {
         password_hash: Some(password::hash(&pw, s.bcrypt_cost)?),
         ..Default::default()
@@ -208,13 +209,16 @@ fn passwd(name: &str, source: Option<Source>, ctx: &Ctx) -> Result<Outcome> {
 fn delete(name: &str, yes: bool, force: bool, ctx: &Ctx) -> Result<Outcome> {
     let (_db, user) = existing(ctx, name)?;
     if !yes {
-        if !ctx.settings.stdin_is_tty {
+        if !ctx.ui.can_prompt() {
             return Err(Error::usage(format!(
                 "refusing to delete \"{}\" without confirmation; pass --yes",
                 user.username
             )));
         }
-        if !password::confirm(&format!("Delete user \"{}\"?", user.username))? {
+        if !ctx
+            .ui
+            .confirm(&format!("Delete user \"{}\"?", user.username))?
+        {
             return Err(Error::Negative(format!(
                 "not deleted: \"{}\" was kept",
                 user.username

@@ -218,6 +218,11 @@ impl KeyDir {
     ///   `force`; the same key is a reuse);
     /// - `public_override` must match the private key, or `Error::Conflict`.
     pub fn ensure_rsa(&self, alg: Alg, bits: usize, opts: EnsureOptions) -> Result<KeygenReport> {
+        if !alg.is_rsa() {
+            return Err(Error::usage(format!(
+                "{alg} does not sign with an RSA key; use RS256 or RS512"
+            )));
+        }
         check_bits(bits)?;
         let EnsureOptions {
             force,
@@ -809,7 +814,7 @@ mod tests {
     fn creates_a_pair_then_reuses_it_then_rotates_with_force() {
         let (_tmp, keys) = setup();
         let first = keys
-            .ensure_rsa(Alg::Rs256, 2048, EnsureOptions::default())
+            .ensure_rsa(Alg::RS256, 2048, EnsureOptions::default())
             .unwrap();
         assert!(first.created && first.derived_public && !first.imported);
         assert_eq!(
@@ -828,12 +833,12 @@ mod tests {
         let list = keys.list().unwrap();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].kid, first.kid);
-        assert_eq!(list[0].alg, Some(Alg::Rs256));
+        assert_eq!(list[0].alg, Some(Alg::RS256));
         assert_eq!(list[0].status, KeyStatus::Current);
 
         let before = snapshot(&keys);
         let again = keys
-            .ensure_rsa(Alg::Rs256, 2048, EnsureOptions::default())
+            .ensure_rsa(Alg::RS256, 2048, EnsureOptions::default())
             .unwrap();
         assert!(!again.created && !again.derived_public);
         assert_eq!(again.kid, first.kid);
@@ -841,7 +846,7 @@ mod tests {
 
         let rotated = keys
             .ensure_rsa(
-                Alg::Rs512,
+                Alg::RS512,
                 2048,
                 EnsureOptions {
                     force: true,
@@ -871,11 +876,11 @@ mod tests {
         place(&keys, PUBLIC_KEY_FILE, PKCS8_PUB);
         let before = snapshot(&keys);
         let report = keys
-            .ensure_rsa(Alg::Rs256, 2048, import(testkeys::pkcs8()))
+            .ensure_rsa(Alg::RS256, 2048, import(testkeys::pkcs8()))
             .unwrap();
         assert!(!report.created && !report.derived_public && !report.imported);
         let report = keys
-            .ensure_rsa(Alg::Rs256, 2048, EnsureOptions::default())
+            .ensure_rsa(Alg::RS256, 2048, EnsureOptions::default())
             .unwrap();
         assert!(!report.created);
         assert_eq!(report.kid, kid_of(PKCS8_PUB));
@@ -898,7 +903,7 @@ mod tests {
         let (_tmp, keys) = setup();
         place(&keys, PRIVATE_KEY_FILE, testkeys::PKCS1);
         let report = keys
-            .ensure_rsa(Alg::Rs256, 2048, EnsureOptions::default())
+            .ensure_rsa(Alg::RS256, 2048, EnsureOptions::default())
             .unwrap();
         assert!(!report.created && report.derived_public);
         assert_eq!(
@@ -911,7 +916,7 @@ mod tests {
             fs::read_to_string(keys.private_key_path()).unwrap(),
             testkeys::PKCS1
         );
-        assert_eq!(keys.list().unwrap()[0].alg, Some(Alg::Rs256));
+        assert_eq!(keys.list().unwrap()[0].alg, Some(Alg::RS256));
     }
 
     #[test]
@@ -921,7 +926,7 @@ mod tests {
         place(&keys, PUBLIC_KEY_FILE, PKCS1_PUB);
         let before = snapshot(&keys);
         let err = keys
-            .ensure_rsa(Alg::Rs256, 2048, EnsureOptions::default())
+            .ensure_rsa(Alg::RS256, 2048, EnsureOptions::default())
             .unwrap_err();
         assert_eq!(err.exit_code(), 4);
         assert!(err.to_string().contains("does not match"), "{err}");
@@ -931,7 +936,7 @@ mod tests {
         // --force with the same key repairs the public key.
         let report = keys
             .ensure_rsa(
-                Alg::Rs256,
+                Alg::RS256,
                 2048,
                 EnsureOptions {
                     force: true,
@@ -953,7 +958,7 @@ mod tests {
             let (_tmp, keys) = setup();
             let key = parse_private_pem(pem).unwrap();
             let report = keys
-                .ensure_rsa(Alg::Rs512, 2048, import(key.clone()))
+                .ensure_rsa(Alg::RS512, 2048, import(key.clone()))
                 .unwrap();
             assert!(report.created && report.imported && report.derived_public);
             let stored = fs::read_to_string(keys.private_key_path()).unwrap();
@@ -962,7 +967,7 @@ mod tests {
             assert_eq!(fs::read_to_string(keys.public_key_path()).unwrap(), public);
             assert_eq!(fsutil::mode_of(&keys.private_key_path()), Some(0o600));
             let list = keys.list().unwrap();
-            assert_eq!(list[0].alg, Some(Alg::Rs512));
+            assert_eq!(list[0].alg, Some(Alg::RS512));
             assert_eq!(list[0].bits, 2048);
         }
     }
@@ -970,12 +975,12 @@ mod tests {
     #[test]
     fn rotation_by_import_needs_force_and_keeps_the_old_key_verifying() {
         let (_tmp, keys) = setup();
-        keys.ensure_rsa(Alg::Rs256, 2048, import(testkeys::pkcs8()))
+        keys.ensure_rsa(Alg::RS256, 2048, import(testkeys::pkcs8()))
             .unwrap();
         let old_private = fs::read_to_string(keys.private_key_path()).unwrap();
         let before = snapshot(&keys);
         let err = keys
-            .ensure_rsa(Alg::Rs256, 2048, import(testkeys::pkcs1()))
+            .ensure_rsa(Alg::RS256, 2048, import(testkeys::pkcs1()))
             .unwrap_err();
         assert_eq!(err.exit_code(), 4);
         assert!(err.to_string().contains("--force"), "{err}");
@@ -985,7 +990,7 @@ mod tests {
         let new_kid = kid_of(PKCS1_PUB);
         let report = keys
             .ensure_rsa(
-                Alg::Rs256,
+                Alg::RS256,
                 2048,
                 EnsureOptions {
                     force: true,
@@ -1027,7 +1032,7 @@ mod tests {
             (old_kid.as_str(), KeyStatus::Retired)
         );
         assert!(list[1].retired_at.is_some() && list[0].retired_at.is_none());
-        assert_eq!(list[1].alg, Some(Alg::Rs256));
+        assert_eq!(list[1].alg, Some(Alg::RS256));
 
         let verification = keys.verification_keys().unwrap();
         assert_eq!(verification.len(), 2);
@@ -1047,7 +1052,7 @@ mod tests {
         // Importing the current key again, even with --force, is a reuse.
         let again = keys
             .ensure_rsa(
-                Alg::Rs256,
+                Alg::RS256,
                 2048,
                 EnsureOptions {
                     force: true,
@@ -1061,7 +1066,7 @@ mod tests {
         // Bringing the retired key back makes it current and retires the other.
         let back = keys
             .ensure_rsa(
-                Alg::Rs256,
+                Alg::RS256,
                 2048,
                 EnsureOptions {
                     force: true,
@@ -1083,10 +1088,10 @@ mod tests {
     #[test]
     fn retire_drops_a_retired_key_only() {
         let (_tmp, keys) = setup();
-        keys.ensure_rsa(Alg::Rs256, 2048, import(testkeys::pkcs8()))
+        keys.ensure_rsa(Alg::RS256, 2048, import(testkeys::pkcs8()))
             .unwrap();
         keys.ensure_rsa(
-            Alg::Rs256,
+            Alg::RS256,
             2048,
             EnsureOptions {
                 force: true,
@@ -1144,7 +1149,7 @@ mod tests {
         let wrong = parse_public_pem(PKCS1_PUB).unwrap();
         let err = keys
             .ensure_rsa(
-                Alg::Rs256,
+                Alg::RS256,
                 2048,
                 EnsureOptions {
                     import: Some(testkeys::pkcs8()),
@@ -1158,7 +1163,7 @@ mod tests {
         // Nothing to match when generating: refused before any work.
         let err = keys
             .ensure_rsa(
-                Alg::Rs256,
+                Alg::RS256,
                 2048,
                 EnsureOptions {
                     public_override: Some(wrong),
@@ -1170,7 +1175,7 @@ mod tests {
         let right = parse_public_pem(PKCS8_PUB).unwrap();
         let report = keys
             .ensure_rsa(
-                Alg::Rs256,
+                Alg::RS256,
                 2048,
                 EnsureOptions {
                     import: Some(testkeys::pkcs8()),
@@ -1192,17 +1197,17 @@ mod tests {
         assert_eq!(verification[0].kid, kid_of(PKCS8_PUB));
         assert_eq!(verification[0].status, KeyStatus::Current);
         let err = keys
-            .ensure_rsa(Alg::Rs256, 2048, EnsureOptions::default())
+            .ensure_rsa(Alg::RS256, 2048, EnsureOptions::default())
             .unwrap_err();
         assert_eq!(err.exit_code(), 4);
         assert!(err.to_string().contains("without its private key"), "{err}");
         let err = keys
-            .ensure_rsa(Alg::Rs256, 2048, import(testkeys::pkcs1()))
+            .ensure_rsa(Alg::RS256, 2048, import(testkeys::pkcs1()))
             .unwrap_err();
         assert_eq!(err.exit_code(), 4);
         // Its own private key completes it.
         let report = keys
-            .ensure_rsa(Alg::Rs256, 2048, import(testkeys::pkcs8()))
+            .ensure_rsa(Alg::RS256, 2048, import(testkeys::pkcs8()))
             .unwrap();
         assert!(report.created && report.retired.is_none());
     }
@@ -1212,7 +1217,7 @@ mod tests {
         let (_tmp, keys) = setup();
         place(&keys, PRIVATE_KEY_FILE, testkeys::EC);
         let err = keys
-            .ensure_rsa(Alg::Rs256, 2048, import(testkeys::pkcs8()))
+            .ensure_rsa(Alg::RS256, 2048, import(testkeys::pkcs8()))
             .unwrap_err();
         assert_eq!(err.exit_code(), 2);
         let message = err.to_string();
@@ -1222,7 +1227,7 @@ mod tests {
         assert_eq!(keys.current().unwrap_err().exit_code(), 2);
         let report = keys
             .ensure_rsa(
-                Alg::Rs256,
+                Alg::RS256,
                 2048,
                 EnsureOptions {
                     force: true,
@@ -1241,7 +1246,7 @@ mod tests {
     #[test]
     fn manifest_missing_is_rebuilt_and_corrupt_is_a_failure() {
         let (_tmp, keys) = setup();
-        keys.ensure_rsa(Alg::Rs512, 2048, import(testkeys::pkcs8()))
+        keys.ensure_rsa(Alg::RS512, 2048, import(testkeys::pkcs8()))
             .unwrap();
         assert_eq!(fsutil::mode_of(&keys.manifest_path()), Some(0o644));
         fs::remove_file(keys.manifest_path()).unwrap();
@@ -1251,7 +1256,7 @@ mod tests {
         for err in [
             keys.list().unwrap_err(),
             keys.jwks().unwrap_err(),
-            keys.ensure_rsa(Alg::Rs256, 2048, EnsureOptions::default())
+            keys.ensure_rsa(Alg::RS256, 2048, EnsureOptions::default())
                 .unwrap_err(),
         ] {
             assert_eq!(err.exit_code(), 5);
@@ -1270,7 +1275,7 @@ mod tests {
         place(&keys, PRIVATE_KEY_FILE, PKCS8);
         fs::set_permissions(keys.private_key_path(), fs::Permissions::from_mode(0o644)).unwrap();
         let report = keys
-            .ensure_rsa(Alg::Rs256, 2048, EnsureOptions::default())
+            .ensure_rsa(Alg::RS256, 2048, EnsureOptions::default())
             .unwrap();
         assert_eq!(report.warnings.len(), 1);
         assert!(
@@ -1284,7 +1289,7 @@ mod tests {
     fn bad_bits_are_refused_first_and_debug_hides_the_key() {
         let (_tmp, keys) = setup();
         let err = keys
-            .ensure_rsa(Alg::Rs256, 1024, EnsureOptions::default())
+            .ensure_rsa(Alg::RS256, 1024, EnsureOptions::default())
             .unwrap_err();
         assert_eq!(err.exit_code(), 2);
         let debug = format!("{:?}", import(testkeys::pkcs8()));
@@ -1296,7 +1301,7 @@ mod tests {
     fn report_serializes_with_the_documented_fields() {
         let (_tmp, keys) = setup();
         let report = keys
-            .ensure_rsa(Alg::Rs256, 2048, import(testkeys::pkcs8()))
+            .ensure_rsa(Alg::RS256, 2048, import(testkeys::pkcs8()))
             .unwrap();
         let json = serde_json::to_value(&report).unwrap();
         for field in [

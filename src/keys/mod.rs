@@ -26,48 +26,7 @@ pub use pem::{
     private_pkcs8_pem, public_spki_pem, MAX_BITS, MIN_BITS,
 };
 
-use crate::error::{Error, Result};
-
-/// A JWS algorithm that signs with an RSA key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Alg {
-    /// RSASSA-PKCS1-v1_5 with SHA-256.
-    #[serde(rename = "RS256")]
-    Rs256,
-    /// RSASSA-PKCS1-v1_5 with SHA-512.
-    #[serde(rename = "RS512")]
-    Rs512,
-}
-
-impl Alg {
-    /// The JOSE name: `RS256` or `RS512`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Alg::Rs256 => "RS256",
-            Alg::Rs512 => "RS512",
-        }
-    }
-}
-
-impl std::fmt::Display for Alg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Alg {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self> {
-        match s.trim().to_ascii_uppercase().as_str() {
-            "RS256" => Ok(Alg::Rs256),
-            "RS512" => Ok(Alg::Rs512),
-            _ => Err(Error::usage(format!(
-                "unknown RSA algorithm \"{s}\": use RS256 or RS512"
-            ))),
-        }
-    }
-}
+pub use crate::alg::Alg;
 
 #[cfg(test)]
 pub(crate) mod testkeys {
@@ -107,22 +66,5 @@ pub(crate) mod testkeys {
     pub fn generated() -> &'static RsaPrivateKey {
         static KEY: OnceLock<RsaPrivateKey> = OnceLock::new();
         KEY.get_or_init(|| super::generate(2048).unwrap())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn alg_parses_prints_and_serializes_as_jose_names() {
-        assert_eq!("RS256".parse::<Alg>().unwrap(), Alg::Rs256);
-        assert_eq!("rs512".parse::<Alg>().unwrap(), Alg::Rs512);
-        let err = "HS256".parse::<Alg>().unwrap_err();
-        assert_eq!(err.exit_code(), 2);
-        assert_eq!(Alg::Rs512.to_string(), "RS512");
-        assert_eq!(serde_json::to_string(&Alg::Rs256).unwrap(), "\"RS256\"");
-        let back: Alg = serde_json::from_str("\"RS512\"").unwrap();
-        assert_eq!(back, Alg::Rs512);
     }
 }

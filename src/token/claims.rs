@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use super::alg::TokenType;
+use super::TokenType;
 use crate::error::{Error, Result};
 
 /// Claims authctl sets itself and `--claim` may not touch.

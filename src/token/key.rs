@@ -14,7 +14,7 @@ use rsa::traits::PublicKeyParts;
 use secrecy::{ExposeSecret, SecretSlice, SecretString};
 use zeroize::Zeroizing;
 
-use super::alg::KeyFamily;
+use super::KeyFamily;
 use crate::error::{Error, Result};
 
 /// RFC 7518 §3.3: RSA keys for RS* must be at least 2048 bits.

@@ -12,8 +12,8 @@
 use jsonwebtoken::Header;
 use serde_json::{Map, Value};
 
-use super::alg::Alg;
 use super::key::SigningKey;
+use super::Alg;
 use crate::error::{Error, Result};
 
 /// Sign `claims` with `key` under `alg` and return the compact token.

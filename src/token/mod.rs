@@ -5,12 +5,12 @@
 //! Verification follows RFC 8725: exactly one allowed algorithm, keys only from the
 //! caller, `kid` looked up locally, `jku`/`x5u`/`jwk` headers never used.
 
-mod alg;
 mod claims;
 mod decode;
 mod duration;
 mod key;
 mod mint;
+mod token_type;
 mod verify;
 
 #[cfg(test)]
@@ -18,7 +18,7 @@ mod rfc7515_tests;
 #[cfg(test)]
 mod robustness_tests;
 
-pub use alg::{Alg, KeyFamily, TokenType};
+pub use crate::alg::{Alg, KeyFamily};
 pub use claims::{
     langflow_claims, numeric_date, parse_claim_arg, standard_claims, ExtraClaims, RESERVED_CLAIMS,
 };
@@ -29,6 +29,7 @@ pub use duration::{
 };
 pub use key::{KeyMaterial, SigningKey, VerifyKey, MIN_RSA_BITS};
 pub use mint::mint;
+pub use token_type::TokenType;
 pub use verify::{verify, Rejection, Verified, VerifyPolicy};
 
 use serde_json::Value;
@@ -55,7 +56,7 @@ fn ensure_crypto_provider() {
 
 /// A user-supplied string for a one-line message: JSON-quoted (so control
 /// characters are escaped) and cut to 64 characters.
-fn quoted(s: &str) -> String {
+pub(crate) fn quoted(s: &str) -> String {
     const LIMIT: usize = 64;
     if s.chars().count() <= LIMIT {
         Value::from(s).to_string()

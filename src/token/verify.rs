@@ -13,12 +13,12 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::alg::{Alg, KeyFamily, TokenType};
 use super::claims::numeric_date;
 use super::decode::{decode_b64, decode_object, split, Part};
 use super::duration::{humanize_not_before, humanize_relative};
 use super::key::VerifyKey;
 use super::quoted;
+use super::{Alg, KeyFamily, TokenType};
 use crate::error::Error;
 
 /// What a token must satisfy.

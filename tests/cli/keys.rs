@@ -510,3 +510,45 @@ fn fernet_round_trips_with_python_and_decrypts_the_langflow_fixture() {
         .success();
     assert_eq!(a.get_output().stdout, b"sk-test-credential-value-123");
 }
+
+/// A newcomer's path: `keygen --alg RS256` then `token mint`. The error
+/// must point at the RSA key just made, never at making a secret key.
+#[test]
+fn after_rs256_keygen_mint_names_the_algorithm_variable() {
+    let env = TestEnv::new();
+    let a = env.cmd(&["keygen", "--alg", "RS256"]).assert().success();
+    let note = stderr(&a);
+    assert!(note.contains("created RS256 key"), "{note}");
+    assert!(
+        !note.contains("derived"),
+        "a fresh pair is not derived: {note}"
+    );
+    assert!(
+        note.contains("until AUTHCTL_ALGORITHM=RS256 is set"),
+        "{note}"
+    );
+    env.admin();
+    let a = env
+        .cmd(&["token", "mint", "--user", "admin"])
+        .assert()
+        .code(3);
+    assert_one_line_error(&a, "set AUTHCTL_ALGORITHM=RS256 (or pass --alg RS256)");
+    assert!(!stderr(&a).contains("keygen --alg HS256"), "{}", stderr(&a));
+
+    let token = stdout(
+        &env.cmd(&["token", "mint", "--user", "admin"])
+            .env("AUTHCTL_ALGORITHM", "RS256")
+            .assert()
+            .success(),
+    );
+    let public = env.config_dir().join("public_key.pem");
+    let claims = pyjwt_decode(token.trim(), &public.display().to_string(), "RS256");
+    assert!(claims["sub"].is_string(), "{claims}");
+    // Once chosen, keygen says nothing more about it.
+    let a = env
+        .cmd(&["keygen", "--alg", "RS256"])
+        .env("AUTHCTL_ALGORITHM", "RS256")
+        .assert()
+        .success();
+    assert!(!stderr(&a).contains("note:"), "{}", stderr(&a));
+}

@@ -10,6 +10,10 @@
 //! so none reaches a terminal raw. `--json`, tokens and decrypted bytes
 //! are data and stay exact.
 
+mod ui;
+
+pub use ui::{Progress, Ui};
+
 use crate::error::Error;
 use crate::text::is_unsafe_char;
 use serde::Serialize;
@@ -208,11 +212,4 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
         .map(|l| l.strip_prefix(' ').unwrap_or(&l).trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// A spinner on stderr for slow work; callers show it only on a terminal.
-pub fn spinner(message: &str) -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::new_spinner().with_message(message.to_string());
-    bar.enable_steady_tick(std::time::Duration::from_millis(100));
-    bar
 }

@@ -1,7 +1,8 @@
-//! The closed vocabularies of a token: signing algorithm, key family and token type.
+//! The one signing-algorithm type: what `--alg`, `*_ALGORITHM`, the key
+//! manifest and a token header name, and the key family each needs.
 //!
-//! Parsing is case-insensitive; display is canonical (`HS256`, `access`). Only the
-//! three algorithms Langflow uses exist, so nothing else can be asked for by mistake.
+//! Parsing is case-insensitive; display is canonical (`HS256`). Only the three
+//! algorithms the apps use exist, so nothing else can be asked for by mistake.
 
 use std::fmt;
 use std::str::FromStr;
@@ -48,6 +49,15 @@ impl Alg {
         }
     }
 
+    /// One line for help texts: what signs.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Alg::HS256 => "HMAC-SHA256 with the secret key",
+            Alg::RS256 => "RSA PKCS#1 v1.5 with SHA-256",
+            Alg::RS512 => "RSA PKCS#1 v1.5 with SHA-512",
+        }
+    }
+
     pub(crate) fn to_jwt(self) -> jsonwebtoken::Algorithm {
         match self {
             Alg::HS256 => jsonwebtoken::Algorithm::HS256,
@@ -73,7 +83,7 @@ impl FromStr for Alg {
             .ok_or_else(|| {
                 Error::usage(format!(
                     "unknown algorithm {}: expected one of HS256, RS256, RS512",
-                    super::quoted(s)
+                    crate::token::quoted(s)
                 ))
             })
     }
@@ -95,48 +105,6 @@ impl fmt::Display for KeyFamily {
             KeyFamily::Hmac => "HMAC",
             KeyFamily::Rsa => "RSA",
         })
-    }
-}
-
-/// The `type` claim: what a token may be used for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TokenType {
-    /// Authenticates API requests; short-lived.
-    Access,
-    /// Obtains new access tokens; long-lived, stored by hash.
-    Refresh,
-}
-
-impl TokenType {
-    /// The claim value (`"access"`, `"refresh"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TokenType::Access => "access",
-            TokenType::Refresh => "refresh",
-        }
-    }
-}
-
-impl fmt::Display for TokenType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for TokenType {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self> {
-        [TokenType::Access, TokenType::Refresh]
-            .into_iter()
-            .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                Error::usage(format!(
-                    "unknown token type {}: expected access or refresh",
-                    super::quoted(s)
-                ))
-            })
     }
 }
 
@@ -181,22 +149,6 @@ mod tests {
         assert_eq!(
             serde_json::to_value(Alg::RS512).unwrap(),
             serde_json::json!("RS512")
-        );
-    }
-
-    #[test]
-    fn token_type_round_trips() {
-        assert_eq!("ACCESS".parse::<TokenType>().unwrap(), TokenType::Access);
-        assert_eq!("refresh".parse::<TokenType>().unwrap(), TokenType::Refresh);
-        assert_eq!(TokenType::Refresh.to_string(), "refresh");
-        assert_eq!(
-            serde_json::to_value(TokenType::Access).unwrap(),
-            serde_json::json!("access")
-        );
-        let err = "id".parse::<TokenType>().unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "unknown token type \"id\": expected access or refresh"
         );
     }
 }
