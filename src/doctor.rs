@@ -9,8 +9,9 @@ use crate::error::Result;
 use crate::fsutil::mode_of;
 use crate::keys::{KeyDir, KeyStatus};
 use crate::password;
+use crate::profile::Setting;
 use crate::secrets;
-use crate::settings::{Profile, Settings};
+use crate::settings::Settings;
 use crate::signing;
 use crate::store::{self, Access};
 use crate::token::Alg;
@@ -89,8 +90,10 @@ pub fn run(s: &Settings) -> Vec<Check> {
         refresh_ttl(s),
         new_user_is_active(s),
     ];
-    if s.profile == Profile::Langflow {
+    if s.auto_login.is_some() {
         checks.push(auto_login(s));
+    }
+    if s.profile.spec().superuser_from_env {
         checks.push(superuser_password_in_env_file(s));
     }
     checks.extend(database(s));
@@ -101,12 +104,15 @@ fn algorithm(s: &Settings, alg: &Result<Alg>) -> Check {
     match alg {
         Ok(a) => pass(
             "config.algorithm",
-            format!("{} is {a}", s.var_name("ALGORITHM")),
+            format!("{} is {a}", s.var_name(Setting::Algorithm)),
         ),
         Err(e) => fail(
             "config.algorithm",
             e.to_string(),
-            format!("set {} to HS256, RS256 or RS512", s.var_name("ALGORITHM")),
+            format!(
+                "set {} to HS256, RS256 or RS512",
+                s.var_name(Setting::Algorithm)
+            ),
         ),
     }
 }
@@ -114,7 +120,7 @@ fn algorithm(s: &Settings, alg: &Result<Alg>) -> Check {
 /// The secret key is needed for HS256, and in Langflow always (Fernet).
 fn secret_present(s: &Settings, alg: &Result<Alg>) -> Check {
     const ID: &str = "secret.present";
-    let needed = s.profile == Profile::Langflow || matches!(alg, Ok(Alg::HS256));
+    let needed = s.profile.spec().secret_key_always || matches!(alg, Ok(Alg::HS256));
     match signing::secret_key(s) {
         Ok(Some(_)) => pass(ID, "a secret key is configured"),
         Ok(None) if needed => fail(
@@ -303,10 +309,10 @@ fn key_variables(s: &Settings) -> Check {
         if let Err(e) = crate::keys::parse_private_pem(pem.expose_secret()) {
             return fail(
                 ID,
-                format!("{}: {e}", s.var_name("PRIVATE_KEY")),
+                format!("{}: {e}", s.var_name(Setting::PrivateKey)),
                 format!(
                     "set {} to a valid RSA private key",
-                    s.var_name("PRIVATE_KEY")
+                    s.var_name(Setting::PrivateKey)
                 ),
             );
         }
@@ -318,7 +324,7 @@ fn key_variables(s: &Settings) -> Check {
             e.to_string(),
             format!(
                 "unset {} or set it to the private key's public key",
-                s.var_name("PUBLIC_KEY")
+                s.var_name(Setting::PublicKey)
             ),
         ),
     }
@@ -437,7 +443,7 @@ fn access_ttl(s: &Settings) -> Check {
             format!("access tokens live {} s, over an hour", s.access_ttl),
             format!(
                 "set {} to 3600 or less",
-                s.var_name("ACCESS_TOKEN_EXPIRE_SECONDS")
+                s.var_name(Setting::AccessTokenTtl)
             ),
         )
     } else {
@@ -453,7 +459,7 @@ fn refresh_ttl(s: &Settings) -> Check {
             format!("refresh tokens live {} s, over 30 days", s.refresh_ttl),
             format!(
                 "set {} to 2592000 or less",
-                s.var_name("REFRESH_TOKEN_EXPIRE_SECONDS")
+                s.var_name(Setting::RefreshTokenTtl)
             ),
         )
     } else {
@@ -467,7 +473,7 @@ fn new_user_is_active(s: &Settings) -> Check {
         warn(
             ID,
             "new users are active at once, without approval",
-            format!("set {}=false", s.var_name("NEW_USER_IS_ACTIVE")),
+            format!("set {}=false", s.var_name(Setting::NewUserIsActive)),
         )
     } else {
         pass(ID, "new users wait for activation")
@@ -476,17 +482,18 @@ fn new_user_is_active(s: &Settings) -> Check {
 
 fn auto_login(s: &Settings) -> Check {
     const ID: &str = "langflow.auto_login";
+    let var = s.var_name(Setting::AutoLogin);
     if s.auto_login.unwrap_or(true) {
-        warn(ID, "LANGFLOW_AUTO_LOGIN is on (Langflow's default): anyone reaching the server is logged in as the superuser", "set LANGFLOW_AUTO_LOGIN=False")
+        warn(ID, format!("{var} is on ({}'s default): anyone reaching the server is logged in as the superuser", s.profile.spec().app), format!("set {var}=False"))
     } else {
-        pass(ID, "LANGFLOW_AUTO_LOGIN is off")
+        pass(ID, format!("{var} is off"))
     }
 }
 
 fn superuser_password_in_env_file(s: &Settings) -> Check {
     const ID: &str = "langflow.superuser_password";
-    let var = s.var_name("SUPERUSER_PASSWORD");
-    if s.var_in_env_file(&var) {
+    let var = s.var_name(Setting::SuperuserPassword);
+    if s.var_in_env_file(var) {
         warn(ID, format!("{var} is kept in plain text in the env file"), format!("remove {var} from the env file once the superuser exists (it is only read to create it)"))
     } else {
         pass(ID, format!("{var} is not in the env file"))

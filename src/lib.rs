@@ -14,6 +14,7 @@ pub mod fsutil;
 pub mod keys;
 pub mod output;
 pub mod password;
+pub mod profile;
 pub mod secrets;
 pub mod settings;
 pub mod signing;
@@ -31,7 +32,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
     let args: Vec<OsString> = args.into_iter().collect();
     let parsed = match cli::fast_parse(&args) {
         Some(cli) => Ok(cli),
-        None => parse(args),
+        None => {
+            let profile = cli::profile_hint(&args, vars.get("AUTHCTL_PROFILE"));
+            parse(args, profile)
+        }
     };
     let cli = match parsed {
         Ok(cli) => cli,
@@ -98,9 +102,12 @@ fn no_core_dumps() {
 /// dropped: freeing its hundreds of small allocations costs a short
 /// command like `token decode` about a sixth of its run time, and the
 /// process ends soon after anyway.
-fn parse(args: impl IntoIterator<Item = OsString>) -> Result<cli::Cli, clap::Error> {
+fn parse(
+    args: impl IntoIterator<Item = OsString>,
+    profile: profile::Profile,
+) -> Result<cli::Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
-    let mut command = std::mem::ManuallyDrop::new(cli::Cli::command());
+    let mut command = std::mem::ManuallyDrop::new(cli::for_profile(cli::Cli::command(), profile));
     let matches = command.try_get_matches_from_mut(args);
     matches.and_then(|m| {
         let parsed = cli::Cli::from_arg_matches(&m);

@@ -11,70 +11,8 @@ use secrecy::SecretString;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Which app's variables and database layout are in use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Profile {
-    /// authctl's own schema and `AUTHCTL_*` variables.
-    Native,
-    /// An existing Langflow deployment: its tables and `LANGFLOW_*` variables.
-    Langflow,
-}
-
-/// Settings an app defines for itself; in that app's profile they are read
-/// from the app's own variables (`LANGFLOW_SECRET_KEY`), everything else
-/// from `AUTHCTL_*`.
-pub const APP_KEYS: &[&str] = &[
-    "CONFIG_DIR",
-    "DATABASE_URL",
-    "SUPERUSER",
-    "SUPERUSER_PASSWORD",
-    "NEW_USER_IS_ACTIVE",
-    "SECRET_KEY",
-    "ALGORITHM",
-    "PRIVATE_KEY",
-    "PUBLIC_KEY",
-    "ACCESS_TOKEN_EXPIRE_SECONDS",
-    "REFRESH_TOKEN_EXPIRE_SECONDS",
-];
-
-impl Profile {
-    /// The full variable name this profile reads for setting `key`.
-    pub fn var(self, key: &str) -> String {
-        match self {
-            Profile::Langflow if APP_KEYS.contains(&key) => format!("LANGFLOW_{key}"),
-            _ => format!("AUTHCTL_{key}"),
-        }
-    }
-
-    /// The profile's name as `--profile` takes it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Profile::Native => "native",
-            Profile::Langflow => "langflow",
-        }
-    }
-}
-
-/// Setting names, without the profile prefix, that authctl reads.
-pub const KNOWN_KEYS: &[&str] = &[
-    "PROFILE",
-    "CONFIG_DIR",
-    "DATABASE_URL",
-    "SUPERUSER",
-    "SUPERUSER_PASSWORD",
-    "NEW_USER_IS_ACTIVE",
-    "BCRYPT_COST",
-    "MIN_PASSWORD_LENGTH",
-    "SECRET_KEY",
-    "ALGORITHM",
-    "PRIVATE_KEY",
-    "PUBLIC_KEY",
-    "ACCESS_TOKEN_EXPIRE_SECONDS",
-    "REFRESH_TOKEN_EXPIRE_SECONDS",
-    "JWT_ISSUER",
-    "JWT_AUDIENCE",
-];
+use crate::profile::{ConfigDirDefault, Var};
+pub use crate::profile::{Profile, Setting};
 
 /// Default bcrypt cost and the allowed range.
 pub const BCRYPT_COST_DEFAULT: u32 = 12;
@@ -239,128 +177,132 @@ impl Settings {
             Some(profile) => profile,
             None => match vars.get("AUTHCTL_PROFILE") {
                 None => Profile::Native,
-                Some(v) if v.eq_ignore_ascii_case("native") => Profile::Native,
-                Some(v) if v.eq_ignore_ascii_case("langflow") => Profile::Langflow,
-                Some(v) => {
-                    return Err(Error::usage(format!(
-                    "AUTHCTL_PROFILE=\"{v}\" is not a known profile; use one of: native, langflow"
-                )))
-                }
+                Some(v) => Profile::from_name(v).ok_or_else(|| {
+                    Error::usage(format!(
+                        "AUTHCTL_PROFILE=\"{v}\" is not a known profile; use one of: {}",
+                        Profile::ALL.map(Profile::name).join(", ")
+                    ))
+                })?,
             },
         };
-        let var = |key: &str| vars.get(&profile.var(key)).map(str::to_string);
-        let n_bcrypt = profile.var("BCRYPT_COST");
-        let n_minlen = profile.var("MIN_PASSWORD_LENGTH");
-        let n_active = profile.var("NEW_USER_IS_ACTIVE");
+        let spec = profile.spec();
+        // The value of a setting: the profile's variable, else its default.
+        let raw = |setting: Setting| -> Option<(Var, String)> {
+            let v = profile.var(setting)?;
+            let value = vars.get(v.name).map(str::to_string);
+            value
+                .or(v.default.map(str::to_string))
+                .map(|value| (v, value))
+        };
+        // Only what the environment says (defaults applied by the caller).
+        let var = |setting: Setting| -> Option<String> {
+            profile
+                .var(setting)
+                .and_then(|v| vars.get(v.name).map(str::to_string))
+        };
+        let count =
+            |setting: Setting, range: std::ops::RangeInclusive<u64>| -> Result<Option<u64>> {
+                let Some((v, value)) = raw(setting) else {
+                    return Ok(None);
+                };
+                value
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| range.contains(n))
+                    .map(Some)
+                    .ok_or_else(|| {
+                        Error::usage(format!(
+                            "{}=\"{value}\" is invalid; use a number from {} to {}",
+                            v.name,
+                            range.start(),
+                            range.end()
+                        ))
+                    })
+            };
+        let flag = |setting: Setting| -> Result<Option<bool>> {
+            let Some((v, value)) = raw(setting) else {
+                return Ok(None);
+            };
+            parse_bool(&value).map(Some).ok_or_else(|| {
+                Error::usage(format!(
+                    "{}=\"{value}\" is not a boolean; use true or false",
+                    v.name
+                ))
+            })
+        };
+        // A duration in the variable's unit, as seconds.
+        let duration = |setting: Setting, fallback: u64| -> Result<u64> {
+            let Some((v, value)) = raw(setting) else {
+                return Ok(fallback);
+            };
+            let per = v.unit.seconds().unwrap_or(1);
+            let max = crate::token::MAX_TTL_SECS / per;
+            value
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|n| (1..=max).contains(n))
+                .map(|n| n * per)
+                .ok_or_else(|| {
+                    let unit = if per == 60 { "minutes" } else { "seconds" };
+                    Error::usage(format!(
+                        "{}=\"{value}\" is invalid; use a positive number of {unit}, at most 100 years ({max})",
+                        v.name
+                    ))
+                })
+        };
 
         let config_dir = match global
             .config_dir
             .clone()
-            .or_else(|| var("CONFIG_DIR").map(PathBuf::from))
+            .or_else(|| var(Setting::ConfigDir).map(PathBuf::from))
         {
             Some(dir) => dir,
-            None => default_config_dir(profile)?,
+            None => default_config_dir(spec.config_dir)?,
         };
-        let db_path = match global.db.clone().or_else(|| var("DATABASE_URL")) {
+        let db_path = match global.db.clone().or_else(|| var(Setting::DatabaseUrl)) {
             Some(url) => parse_database_url(&url)?,
-            None => config_dir.join(default_db_name(profile)),
+            None => config_dir.join(spec.database_file),
         };
-        let bcrypt_cost = match var("BCRYPT_COST") {
-            None => BCRYPT_COST_DEFAULT,
-            Some(v) => v
-                .trim()
-                .parse::<u32>()
-                .ok()
-                .filter(|c| BCRYPT_COST_RANGE.contains(c))
-                .ok_or_else(|| {
-                    Error::usage(format!(
-                        "{n_bcrypt}=\"{v}\" is invalid; use a number from {} to {}",
-                        BCRYPT_COST_RANGE.start(),
-                        BCRYPT_COST_RANGE.end()
-                    ))
-                })?,
-        };
-        let min_password_length = match var("MIN_PASSWORD_LENGTH") {
-            None => MIN_PASSWORD_LENGTH_DEFAULT,
-            Some(v) => v
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=72).contains(n))
-                .ok_or_else(|| {
-                    Error::usage(format!(
-                        "{n_minlen}=\"{v}\" is invalid; use a number from 1 to 72"
-                    ))
-                })?,
-        };
-        let new_user_is_active = match var("NEW_USER_IS_ACTIVE") {
-            None => false,
-            Some(v) => parse_bool(&v).ok_or_else(|| {
-                Error::usage(format!(
-                    "{n_active}=\"{v}\" is not a boolean; use true or false"
-                ))
-            })?,
-        };
-        let ttl = |key: &str, default: u64| -> Result<u64> {
-            match var(key) {
-                None => Ok(default),
-                Some(v) => v
-                    .trim()
-                    .parse::<u64>()
-                    .ok()
-                    .filter(|n| (1..=crate::token::MAX_TTL_SECS).contains(n))
-                    .ok_or_else(|| {
-                        Error::usage(format!(
-                            "{}=\"{v}\" is invalid; use a positive number of seconds, at most 100 years ({})",
-                            profile.var(key),
-                            crate::token::MAX_TTL_SECS
-                        ))
-                    }),
-            }
-        };
-        let access_ttl = ttl("ACCESS_TOKEN_EXPIRE_SECONDS", ACCESS_TTL_DEFAULT)?;
-        let refresh_ttl = ttl("REFRESH_TOKEN_EXPIRE_SECONDS", REFRESH_TTL_DEFAULT)?;
-
-        let auto_login = match profile {
-            Profile::Native => None,
-            Profile::Langflow => match vars.get("LANGFLOW_AUTO_LOGIN") {
-                // Langflow's default is True.
-                None => Some(true),
-                Some(v) => Some(parse_bool(v).ok_or_else(|| {
-                    Error::usage(format!(
-                        "LANGFLOW_AUTO_LOGIN=\"{v}\" is not a boolean; use true or false"
-                    ))
-                })?),
-            },
-        };
+        let bcrypt_cost = count(
+            Setting::BcryptCost,
+            u64::from(*BCRYPT_COST_RANGE.start())..=u64::from(*BCRYPT_COST_RANGE.end()),
+        )?
+        .map_or(BCRYPT_COST_DEFAULT, |c| c as u32);
+        let min_password_length = count(Setting::MinPasswordLength, 1..=72)?
+            .map_or(MIN_PASSWORD_LENGTH_DEFAULT, |n| n as usize);
+        let new_user_is_active = flag(Setting::NewUserIsActive)?.unwrap_or(false);
+        let access_ttl = duration(Setting::AccessTokenTtl, ACCESS_TTL_DEFAULT)?;
+        let refresh_ttl = duration(Setting::RefreshTokenTtl, REFRESH_TTL_DEFAULT)?;
+        let auto_login = flag(Setting::AutoLogin)?;
         let warnings = unknown_variable_warnings(&vars, profile);
         Ok(Settings {
             profile,
             config_dir,
             db_path,
-            superuser: var("SUPERUSER"),
-            superuser_password: var("SUPERUSER_PASSWORD").map(SecretString::from),
+            superuser: var(Setting::Superuser),
+            superuser_password: var(Setting::SuperuserPassword).map(SecretString::from),
             new_user_is_active,
             bcrypt_cost,
             min_password_length,
-            secret_key: var("SECRET_KEY").map(SecretString::from),
-            algorithm: var("ALGORITHM"),
-            private_key: var("PRIVATE_KEY").map(SecretString::from),
-            public_key: var("PUBLIC_KEY"),
+            secret_key: var(Setting::SecretKey).map(SecretString::from),
+            algorithm: var(Setting::Algorithm),
+            private_key: var(Setting::PrivateKey).map(SecretString::from),
+            public_key: var(Setting::PublicKey),
             access_ttl,
             refresh_ttl,
-            jwt_issuer: var("JWT_ISSUER"),
-            jwt_audience: var("JWT_AUDIENCE"),
+            jwt_issuer: var(Setting::JwtIssuer),
+            jwt_audience: var(Setting::JwtAudience),
             auto_login,
             warnings,
             vars,
         })
     }
 
-    /// The full variable name for a setting key in this profile
-    /// (`SUPERUSER` → `AUTHCTL_SUPERUSER`), for messages.
-    pub fn var_name(&self, key: &str) -> String {
-        self.profile.var(key)
+    /// The variable that holds `setting` in this profile, for messages.
+    pub fn var_name(&self, setting: Setting) -> &'static str {
+        self.profile.var_name(setting)
     }
 
     /// Read an arbitrary variable by name (for `--password-env NAME`).
@@ -403,27 +345,20 @@ pub fn parse_bool(v: &str) -> Option<bool> {
 }
 
 /// The default key directory for a profile.
-fn default_config_dir(profile: Profile) -> Result<PathBuf> {
+fn default_config_dir(default: ConfigDirDefault) -> Result<PathBuf> {
     let no_home = || {
         Error::usage(
             "cannot find a home directory for the default config dir; pass --config-dir DIR",
         )
     };
-    match profile {
-        Profile::Native => directories::ProjectDirs::from("", "", "authctl")
+    match default {
+        ConfigDirDefault::PlatformConfig(name) => directories::ProjectDirs::from("", "", name)
             .map(|d| d.config_dir().to_path_buf())
             .ok_or_else(no_home),
-        // platformdirs.user_cache_dir("langflow", "langflow"): ~/.cache/langflow on Linux.
-        Profile::Langflow => directories::BaseDirs::new()
-            .map(|d| d.cache_dir().join("langflow"))
+        // platformdirs.user_cache_dir(name, name): ~/.cache/<name> on Linux.
+        ConfigDirDefault::PlatformCache(name) => directories::BaseDirs::new()
+            .map(|d| d.cache_dir().join(name))
             .ok_or_else(no_home),
-    }
-}
-
-fn default_db_name(profile: Profile) -> &'static str {
-    match profile {
-        Profile::Native => "authctl.db",
-        Profile::Langflow => "langflow.db",
     }
 }
 
@@ -464,29 +399,37 @@ fn unknown_variable_warnings(vars: &Vars, profile: Profile) -> Vec<String> {
     const PREFIX: &str = "AUTHCTL_";
     let names: std::collections::BTreeSet<&String> = vars
         .names()
-        .filter(|name| name.starts_with(PREFIX))
+        .filter(|name| name.starts_with(PREFIX) && name.as_str() != "AUTHCTL_PROFILE")
         .collect();
     names
         .into_iter()
         .filter_map(|name| {
-            let key = &name[PREFIX.len()..];
-            if KNOWN_KEYS.contains(&key) {
-                let used = profile.var(key);
-                return (used != *name).then(|| {
-                    format!(
-                        "{name} is ignored in the {} profile; set {used}",
+            if let Some(setting) = Setting::ALL
+                .into_iter()
+                .find(|s| s.authctl_name() == name.as_str())
+            {
+                return match profile.var(setting) {
+                    Some(v) if v.name == name.as_str() => None,
+                    Some(v) => Some(format!(
+                        "{name} is ignored in the {} profile; set {}",
+                        profile.name(),
+                        v.name
+                    )),
+                    None => Some(format!(
+                        "{name} is ignored: the {} profile has no such setting",
                         profile.name()
-                    )
-                });
+                    )),
+                };
             }
-            let closest = KNOWN_KEYS
-                .iter()
+            let closest = Setting::ALL
+                .into_iter()
+                .filter(|s| profile.var(*s).is_some())
                 .max_by(|a, b| {
-                    strsim::jaro_winkler(key, a)
-                        .partial_cmp(&strsim::jaro_winkler(key, b))
+                    strsim::jaro_winkler(name, a.authctl_name())
+                        .partial_cmp(&strsim::jaro_winkler(name, b.authctl_name()))
                         .unwrap_or(std::cmp::Ordering::Equal)
                 })
-                .map(|k| profile.var(k))
+                .map(|s| profile.var_name(s))
                 .unwrap_or_default();
             Some(format!(
                 "unknown variable {name} is ignored; did you mean {closest}?"

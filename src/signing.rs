@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::keys::{self, KeyDir};
+use crate::profile::Setting;
 use crate::settings::Settings;
 use crate::token::{Alg, SigningKey, VerifyKey};
 use secrecy::{ExposeSecret, SecretString};
@@ -21,7 +22,7 @@ pub fn algorithm(settings: &Settings, flag: Option<Alg>) -> Result<Alg> {
     raw.parse::<Alg>().map_err(|_| {
         Error::usage(format!(
             "{}=\"{raw}\" is not a supported algorithm; use HS256, RS256 or RS512",
-            settings.var_name("ALGORITHM")
+            settings.var_name(Setting::Algorithm)
         ))
     })
 }
@@ -48,7 +49,7 @@ pub fn require_secret_key(settings: &Settings) -> Result<SecretString> {
                 crate::fsutil::exists(&KeyDir::new(&settings.config_dir).private_key_path()),
                 Ok(true)
             );
-        let var = settings.var_name("ALGORITHM");
+        let var = settings.var_name(Setting::Algorithm);
         if has_rsa && settings.algorithm.is_none() {
             Error::NotFound(format!(
                 "no secret key for HS256, the default algorithm, but \"{}\" has an RSA key pair; to sign with it set {var}=RS256 (or pass --alg RS256)",
@@ -57,7 +58,7 @@ pub fn require_secret_key(settings: &Settings) -> Result<SecretString> {
         } else {
             Error::NotFound(format!(
                 "no secret key: {} is unset and \"{}\" does not exist; create one with `authctl keygen --alg HS256`",
-                settings.var_name("SECRET_KEY"),
+                settings.var_name(Setting::SecretKey),
                 path.display()
             ))
         }
@@ -74,10 +75,10 @@ fn rsa_private(
     let dir = KeyDir::new(&settings.config_dir);
     let (key, source) = match &settings.private_key {
         Some(pem) => {
-            let var = settings.var_name("PRIVATE_KEY");
+            let var = settings.var_name(Setting::PrivateKey);
             let key = keys::parse_private_pem_to_sign(pem.expose_secret())
                 .map_err(|e| Error::usage(format!("{var}: {e}")))?;
-            (key, var)
+            (key, var.to_string())
         }
         None => match dir.current_checked(keys::Check::ToSign)? {
             Some((private, _public)) => (
@@ -114,24 +115,23 @@ pub fn public_override(settings: &Settings) -> Result<Option<rsa::RsaPublicKey>>
     let Some(pem) = &settings.public_key else {
         return Ok(None);
     };
-    let var = settings.var_name("PUBLIC_KEY");
+    let var = settings.var_name(Setting::PublicKey);
     let public = keys::parse_public_pem(pem).map_err(|e| Error::usage(format!("{var}: {e}")))?;
-    let (private, source) =
-        match &settings.private_key {
-            Some(pem) => (
-                Some(keys::parse_private_pem(pem.expose_secret()).map_err(|e| {
-                    Error::usage(format!("{}: {e}", settings.var_name("PRIVATE_KEY")))
-                })?),
-                settings.var_name("PRIVATE_KEY"),
-            ),
-            None => {
-                let dir = KeyDir::new(&settings.config_dir);
-                (
-                    dir.current()?.map(|(private, _)| private),
-                    format!("\"{}\"", dir.private_key_path().display()),
-                )
-            }
-        };
+    let (private, source) = match &settings.private_key {
+        Some(pem) => (
+            Some(keys::parse_private_pem(pem.expose_secret()).map_err(|e| {
+                Error::usage(format!("{}: {e}", settings.var_name(Setting::PrivateKey)))
+            })?),
+            settings.var_name(Setting::PrivateKey).to_string(),
+        ),
+        None => {
+            let dir = KeyDir::new(&settings.config_dir);
+            (
+                dir.current()?.map(|(private, _)| private),
+                format!("\"{}\"", dir.private_key_path().display()),
+            )
+        }
+    };
     if let Some(private) = private {
         if private.to_public_key() != public {
             return Err(Error::usage(format!(
@@ -157,8 +157,9 @@ pub fn verify_keys(settings: &Settings, alg: Alg) -> Result<Vec<VerifyKey>> {
             Some(kid),
         )?);
     } else if let Some(pem) = &settings.private_key {
-        let private = keys::parse_private_pem(pem.expose_secret())
-            .map_err(|e| Error::usage(format!("{}: {e}", settings.var_name("PRIVATE_KEY"))))?;
+        let private = keys::parse_private_pem(pem.expose_secret()).map_err(|e| {
+            Error::usage(format!("{}: {e}", settings.var_name(Setting::PrivateKey)))
+        })?;
         let public = private.to_public_key();
         let kid = keys::thumbprint(&public);
         out.push(VerifyKey::rsa_public_pem(

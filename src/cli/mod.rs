@@ -4,6 +4,7 @@
 //! declared on the flag so `--help` shows them. Settings that depend on the
 //! profile (AUTHCTL_* or LANGFLOW_*) are resolved in `settings`, not here.
 
+use crate::profile::Profile;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -169,6 +170,97 @@ pub struct PasswordSourceArgs {
     /// Read the password from the environment variable NAME
     #[arg(long, value_name = "NAME")]
     pub password_env: Option<String>,
+}
+
+/// The help texts are written with authctl's own names. Under another
+/// profile, every `AUTHCTL_*` name of a setting the profile calls something
+/// else, and the native default paths, are replaced by the profile's own, so
+/// `--profile langflow --help` shows what is read: `LANGFLOW_SECRET_KEY`.
+pub fn for_profile(mut cmd: clap::Command, profile: Profile) -> clap::Command {
+    if profile == Profile::Native {
+        return cmd;
+    }
+    // Subcommands are deferred (built only when used); build them all so
+    // every help text is there to rewrite.
+    cmd.build();
+    relabel(cmd, profile)
+}
+
+fn relabel(cmd: clap::Command, profile: Profile) -> clap::Command {
+    let text = |t: &str| profile_text(t, profile);
+    let restyle = |s: Option<&clap::builder::StyledStr>| s.map(|h| text(&h.to_string()));
+    let mut cmd = cmd.mut_args(|arg| {
+        let help = restyle(arg.get_help());
+        let long = restyle(arg.get_long_help());
+        let arg = match help {
+            Some(h) => arg.help(h),
+            None => arg,
+        };
+        match long {
+            Some(h) => arg.long_help(h),
+            None => arg,
+        }
+    });
+    if let Some(about) = restyle(cmd.get_about()) {
+        cmd = cmd.about(about);
+    }
+    if let Some(about) = restyle(cmd.get_long_about()) {
+        cmd = cmd.long_about(about);
+    }
+    cmd.mut_subcommands(|sub| relabel(sub, profile))
+}
+
+/// `text` with the profile's names in place of authctl's.
+fn profile_text(text: &str, profile: Profile) -> String {
+    use crate::profile::{ConfigDirDefault, Setting, NATIVE};
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("AUTHCTL_") {
+        out.push_str(&rest[..at]);
+        let word_len = rest[at..]
+            .find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+            .unwrap_or(rest.len() - at);
+        let word = &rest[at..at + word_len];
+        match Setting::from_authctl_name(word) {
+            Some(setting) => out.push_str(profile.var_name(setting)),
+            None => out.push_str(word),
+        }
+        rest = &rest[at + word_len..];
+    }
+    out.push_str(rest);
+    let spec = profile.spec();
+    let dir = |d: ConfigDirDefault| match d {
+        ConfigDirDefault::PlatformConfig(name) => format!("~/.config/{name}"),
+        ConfigDirDefault::PlatformCache(name) => format!("~/.cache/{name}"),
+    };
+    out.replace(&dir(NATIVE.config_dir), &dir(spec.config_dir))
+        .replace(
+            &format!("<config-dir>/{}", NATIVE.database_file),
+            &format!("<config-dir>/{}", spec.database_file),
+        )
+        .replace("the platform config dir", "the platform dir")
+}
+
+/// The profile `--profile` or `AUTHCTL_PROFILE` asks for, read before
+/// parsing so help can be written in its names; unknown names are left
+/// for the parser and settings to refuse.
+pub fn profile_hint(args: &[std::ffi::OsString], env: Option<&str>) -> Profile {
+    let mut named = None;
+    let mut it = args.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(arg) = it.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--profile" {
+            named = it.next();
+        } else if let Some(v) = arg.strip_prefix("--profile=") {
+            named = Some(v);
+        }
+    }
+    named
+        .or(env)
+        .and_then(Profile::from_name)
+        .unwrap_or(Profile::Native)
 }
 
 impl PasswordSourceArgs {

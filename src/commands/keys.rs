@@ -6,6 +6,7 @@ use crate::cli::{ExportFormat, KeygenArgs, KeysCommand, KeysExportArgs};
 use crate::error::{Error, Result};
 use crate::keys::{self, EnsureOptions, KeyDir};
 use crate::output::{self, Outcome};
+use crate::profile::Setting;
 use crate::secrets;
 use crate::signing;
 use crate::token::Alg;
@@ -23,20 +24,20 @@ pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
         }
         return keygen_secret(args.force, ctx);
     }
-    let import = match args.from_private.as_deref() {
-        Some(source) => Some(read_private(source)?),
-        None => match &s.private_key {
-            Some(pem) => Some(
-                keys::parse_private_pem(pem.expose_secret())
-                    .map_err(|e| Error::usage(format!("{}: {e}", s.var_name("PRIVATE_KEY"))))?,
-            ),
-            None => None,
-        },
-    };
+    let import =
+        match args.from_private.as_deref() {
+            Some(source) => Some(read_private(source)?),
+            None => match &s.private_key {
+                Some(pem) => Some(keys::parse_private_pem(pem.expose_secret()).map_err(|e| {
+                    Error::usage(format!("{}: {e}", s.var_name(Setting::PrivateKey)))
+                })?),
+                None => None,
+            },
+        };
     let public_override = match &s.public_key {
         Some(pem) => Some(
             keys::parse_public_pem(pem)
-                .map_err(|e| Error::usage(format!("{}: {e}", s.var_name("PUBLIC_KEY"))))?,
+                .map_err(|e| Error::usage(format!("{}: {e}", s.var_name(Setting::PublicKey))))?,
         ),
         None => None,
     };
@@ -76,7 +77,7 @@ pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
         note.push_str(&format!(
             "\nnote: tokens are signed with {} until {}={alg} is set (or --alg {alg} is passed)",
             configured.map_or("-", Alg::as_str),
-            s.var_name("ALGORITHM")
+            s.var_name(Setting::Algorithm)
         ));
     }
     for w in &report.warnings {
@@ -109,7 +110,7 @@ fn keygen_secret(force: bool, ctx: &Ctx) -> Result<Outcome> {
     if s.secret_key.is_some() {
         note.push_str(&format!(
             "; note: {} is set and wins over the file",
-            s.var_name("SECRET_KEY")
+            s.var_name(Setting::SecretKey)
         ));
     }
     if let Some(warning) = crate::fsutil::writable_dir_warning(&s.config_dir) {
@@ -197,13 +198,13 @@ pub fn run(cmd: KeysCommand, ctx: &Ctx) -> Result<Outcome> {
 fn export(args: &KeysExportArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let alg = signing::algorithm(s, None)?;
-    let mut fields: Vec<(&str, String, String)> =
-        vec![("algorithm", s.var_name("ALGORITHM"), alg.to_string())];
+    let mut fields: Vec<(&str, &str, String)> =
+        vec![("algorithm", s.var_name(Setting::Algorithm), alg.to_string())];
     if alg == Alg::HS256 {
         let secret = signing::require_secret_key(s)?;
         fields.push((
             "secret-key",
-            s.var_name("SECRET_KEY"),
+            s.var_name(Setting::SecretKey),
             secret.expose_secret().to_string(),
         ));
     } else {
@@ -215,12 +216,12 @@ fn export(args: &KeysExportArgs, ctx: &Ctx) -> Result<Outcome> {
         })?;
         fields.push((
             "private-key",
-            s.var_name("PRIVATE_KEY"),
+            s.var_name(Setting::PrivateKey),
             keys::private_pkcs8_pem(&private)?.to_string(),
         ));
         fields.push((
             "public-key",
-            s.var_name("PUBLIC_KEY"),
+            s.var_name(Setting::PublicKey),
             keys::public_spki_pem(&public)?,
         ));
     }
@@ -262,7 +263,7 @@ fn export(args: &KeysExportArgs, ctx: &Ctx) -> Result<Outcome> {
     // --json: the same variables as an object, names as `env` writes them.
     let json: serde_json::Map<String, serde_json::Value> = fields
         .iter()
-        .map(|(_, var, value)| (var.clone(), value.clone().into()))
+        .map(|(_, var, value)| (var.to_string(), value.clone().into()))
         .collect();
     Ok(Outcome::new().stdout(text).json(json).note(note))
 }

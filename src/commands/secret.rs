@@ -6,6 +6,7 @@ use crate::cli::{
 };
 use crate::error::{Error, Result};
 use crate::output::Outcome;
+use crate::profile::Setting;
 use crate::secrets::{self, Encoding};
 use crate::signing;
 use secrecy::{ExposeSecret, SecretString};
@@ -151,7 +152,7 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     if s.secret_key.is_some() {
         return Err(Error::Conflict(format!(
             "{} is set, and the server would keep using it after the rotation; unset it so the secret_key file is used, then rotate",
-            s.var_name("SECRET_KEY")
+            s.var_name(Setting::SecretKey)
         )));
     }
     // Held until the new key is in place: no other rotation runs, no

@@ -5,6 +5,7 @@ use crate::cli::SuperuserArgs;
 use crate::error::{Error, Result};
 use crate::output::Outcome;
 use crate::password;
+use crate::profile::Setting;
 use crate::store::{self, Access, NewUser, UserChange};
 
 pub fn run(args: &SuperuserArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -15,7 +16,7 @@ pub fn run(args: &SuperuserArgs, ctx: &Ctx) -> Result<Outcome> {
         None => {
             return Err(Error::usage(format!(
                 "no superuser name given; pass --username NAME or set {}",
-                s.var_name("SUPERUSER")
+                s.var_name(Setting::Superuser)
             )))
         }
     };

@@ -4,6 +4,7 @@ use super::Ctx;
 use crate::cli::{MintArgs, RevokeArgs, TokenCommand, TokenTypeArg, VerifyArgs};
 use crate::error::{Error, Result};
 use crate::output::{self, Outcome};
+use crate::profile::Claims;
 use crate::signing;
 use crate::store::{self, Access, RefreshToken, Revoke, UserStore};
 use crate::token::{self, TokenType};
@@ -98,10 +99,10 @@ fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let key = signing::signing_key(s, alg)?;
     let issued = now();
-    let claims = match s.profile {
+    let claims = match s.profile.spec().claims {
         // Exactly what a Langflow server puts in its own tokens; it
         // rejects any token that carries `aud`.
-        crate::settings::Profile::Langflow => {
+        Claims::Langflow => {
             if extra.audience.is_some() {
                 return Err(Error::usage(
                     "Langflow rejects tokens that carry an audience; drop --aud / AUTHCTL_JWT_AUDIENCE",
@@ -118,9 +119,7 @@ fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
             }
             claims
         }
-        crate::settings::Profile::Native => {
-            token::standard_claims(&user.id, kind, issued, ttl, &extra)?
-        }
+        Claims::Standard => token::standard_claims(&user.id, kind, issued, ttl, &extra)?,
     };
     let jwt = token::mint(&key, alg, &claims)?;
     if kind == TokenType::Refresh && db.tracks_refresh_tokens() {

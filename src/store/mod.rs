@@ -6,7 +6,8 @@
 //! `native`; other layouts (an app's own tables) sit beside it.
 
 use crate::error::{Error, Result};
-use crate::settings::{Profile, Settings};
+use crate::profile::Layout;
+use crate::settings::Settings;
 use serde::Serialize;
 
 pub mod json_text;
@@ -279,10 +280,10 @@ pub enum Access {
 /// that does not exist yet is `None` (nothing to read); for `Write` it is
 /// created (0600) and migrated.
 pub fn open(settings: &Settings, access: Access) -> Result<Option<Box<dyn UserStore>>> {
-    let store: Option<Box<dyn UserStore>> = match settings.profile {
-        Profile::Native => native::NativeStore::open(&settings.db_path, access, Actor::os_user())?
+    let store: Option<Box<dyn UserStore>> = match settings.profile.spec().layout {
+        Layout::Native => native::NativeStore::open(&settings.db_path, access, Actor::os_user())?
             .map(|s| Box::new(s) as Box<dyn UserStore>),
-        Profile::Langflow => langflow::LangflowStore::open(
+        Layout::Langflow => langflow::LangflowStore::open(
             &settings.db_path,
             access,
             Actor::os_user(),

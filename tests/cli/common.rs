@@ -369,3 +369,23 @@ impl Rng {
         self.0 % below.max(1)
     }
 }
+
+/// Every leaf subcommand path of the CLI definition (`user add`, `doctor`…).
+pub fn leaves(cmd: &clap::Command, prefix: &str, out: &mut Vec<String>) {
+    let subs: Vec<_> = cmd
+        .get_subcommands()
+        .filter(|s| s.get_name() != "help")
+        .collect();
+    if subs.is_empty() {
+        out.push(prefix.trim().to_string());
+    }
+    for s in subs {
+        leaves(s, &format!("{prefix} {}", s.get_name()), out);
+    }
+}
+
+/// The CLI definition the binary parses with (native names).
+pub fn cli_definition() -> clap::Command {
+    use clap::CommandFactory;
+    authctl::cli::Cli::command()
+}

@@ -2,21 +2,6 @@
 //! usage error (exit 2) before anything runs. Never empty output with exit 0.
 
 use crate::common::*;
-use clap::CommandFactory;
-
-/// Every leaf subcommand path of the CLI definition (`user add`, `doctor`…).
-fn leaves(cmd: &clap::Command, prefix: &str, out: &mut Vec<String>) {
-    let subs: Vec<_> = cmd
-        .get_subcommands()
-        .filter(|s| s.get_name() != "help")
-        .collect();
-    if subs.is_empty() {
-        out.push(prefix.trim().to_string());
-    }
-    for s in subs {
-        leaves(s, &format!("{prefix} {}", s.get_name()), out);
-    }
-}
 
 #[test]
 fn every_subcommand_answers_json_or_refuses_it() {
@@ -100,7 +85,7 @@ fn every_subcommand_answers_json_or_refuses_it() {
     ];
 
     let mut all = Vec::new();
-    leaves(&authctl::cli::Cli::command(), "", &mut all);
+    leaves(&cli_definition(), "", &mut all);
     let covered: Vec<&str> = cases.iter().map(|c| c.0).collect();
     for leaf in &all {
         assert!(

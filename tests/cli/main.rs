@@ -4,6 +4,7 @@ mod common;
 mod doctor;
 mod generated;
 mod hardening;
+mod help;
 mod json;
 mod keys;
 mod langflow;

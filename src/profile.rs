@@ -1,0 +1,353 @@
+//! A profile is a value: one table per app that says, for every setting,
+//! which variable holds it, in which unit and with which default, where the
+//! app keeps its config dir and database, which files in it are secrets,
+//! what its tokens carry and which database layout it uses.
+//!
+//! Settings resolution, `--help`, `doctor` and the store factory read these
+//! tables and never ask which profile is in use. Adding an app is adding a
+//! `Spec` and its layout: each table's `var` is an exhaustive `match` on
+//! `Setting`, and `Profile::spec` on `Profile`, so a case a new profile
+//! leaves out is a compile error.
+
+use serde::Serialize;
+
+/// Which app's settings and database layout are in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// authctl's own schema and `AUTHCTL_*` variables.
+    Native,
+    /// An existing Langflow deployment: its tables and `LANGFLOW_*` variables.
+    Langflow,
+}
+
+impl Profile {
+    /// Every profile, in the order help lists them.
+    pub const ALL: [Profile; 2] = [Profile::Native, Profile::Langflow];
+
+    /// The profile's table.
+    pub fn spec(self) -> &'static Spec {
+        match self {
+            Profile::Native => &NATIVE,
+            Profile::Langflow => &LANGFLOW,
+        }
+    }
+
+    /// The profile's name as `--profile` takes it.
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// The profile named `name` (any case).
+    pub fn from_name(name: &str) -> Option<Profile> {
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// The variable this profile reads for `setting`, if it has one.
+    pub fn var(self, setting: Setting) -> Option<Var> {
+        (self.spec().var)(setting)
+    }
+
+    /// The name to show for `setting`: the profile's variable, or authctl's
+    /// own where the profile has none.
+    pub fn var_name(self, setting: Setting) -> &'static str {
+        self.var(setting)
+            .unwrap_or_else(|| authctl_var(setting))
+            .name
+    }
+}
+
+/// Every setting authctl resolves, whatever the profile calls it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Setting {
+    ConfigDir,
+    DatabaseUrl,
+    Superuser,
+    SuperuserPassword,
+    NewUserIsActive,
+    BcryptCost,
+    MinPasswordLength,
+    SecretKey,
+    Algorithm,
+    PrivateKey,
+    PublicKey,
+    AccessTokenTtl,
+    RefreshTokenTtl,
+    JwtIssuer,
+    JwtAudience,
+    /// Whether the app logs everyone in without a password (Langflow).
+    AutoLogin,
+}
+
+impl Setting {
+    /// Every setting, in the order the settings table documents them.
+    pub const ALL: [Setting; 16] = [
+        Setting::ConfigDir,
+        Setting::DatabaseUrl,
+        Setting::Superuser,
+        Setting::SuperuserPassword,
+        Setting::NewUserIsActive,
+        Setting::BcryptCost,
+        Setting::MinPasswordLength,
+        Setting::SecretKey,
+        Setting::Algorithm,
+        Setting::PrivateKey,
+        Setting::PublicKey,
+        Setting::AccessTokenTtl,
+        Setting::RefreshTokenTtl,
+        Setting::JwtIssuer,
+        Setting::JwtAudience,
+        Setting::AutoLogin,
+    ];
+
+    /// authctl's own name for the setting (`AUTHCTL_SECRET_KEY`), which the
+    /// native profile reads and help texts are written with.
+    pub fn authctl_name(self) -> &'static str {
+        authctl_var(self).name
+    }
+
+    /// The setting help texts call `name` (`AUTHCTL_SECRET_KEY`).
+    pub fn from_authctl_name(name: &str) -> Option<Setting> {
+        Setting::ALL.into_iter().find(|s| s.authctl_name() == name)
+    }
+}
+
+/// What a variable's value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A filesystem path.
+    Path,
+    /// A database path or URL.
+    DatabaseUrl,
+    /// Plain text.
+    Text,
+    /// Text that is a secret: never shown.
+    Secret,
+    /// true/false (also 1/0, yes/no, on/off).
+    Bool,
+    /// A whole number within the setting's range.
+    Count,
+    /// A duration as a whole number of seconds.
+    Seconds,
+    /// A duration as a whole number of minutes.
+    Minutes,
+}
+
+impl Unit {
+    /// Seconds in one unit of a duration; `None` for other units.
+    pub fn seconds(self) -> Option<u64> {
+        match self {
+            Unit::Seconds => Some(1),
+            Unit::Minutes => Some(60),
+            _ => None,
+        }
+    }
+}
+
+/// One variable of a profile: its full name, unit and default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Var {
+    pub name: &'static str,
+    pub unit: Unit,
+    /// The value used when the variable is unset, as it would be written
+    /// in the environment; `None` when unset means "absent" (or, for the
+    /// config dir and database, the profile's computed default).
+    pub default: Option<&'static str>,
+}
+
+const fn var(name: &'static str, unit: Unit, default: Option<&'static str>) -> Var {
+    Var {
+        name,
+        unit,
+        default,
+    }
+}
+
+/// Where a profile's config dir is when nothing names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfigDirDefault {
+    /// The platform config dir for this name (`~/.config/<name>` on Linux).
+    PlatformConfig(&'static str),
+    /// The platform cache dir for this name (`~/.cache/<name>` on Linux),
+    /// as Python's `platformdirs.user_cache_dir` puts it.
+    PlatformCache(&'static str),
+}
+
+/// The claims an app's tokens carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claims {
+    /// `sub`, `iat`, `exp`, `jti`, `type`, and `iss`/`aud` when configured.
+    Standard,
+    /// Exactly Langflow's: `sub`, `type`, `exp` and nothing it would reject
+    /// (it refuses any token with `aud`).
+    Langflow,
+}
+
+/// The database layout: which tables, and who owns the schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// authctl's own tables, created and migrated by authctl.
+    Native,
+    /// Langflow 1.13's tables, never altered by authctl.
+    Langflow,
+}
+
+/// One app's table.
+#[derive(Debug)]
+pub struct Spec {
+    /// The name `--profile` takes.
+    pub name: &'static str,
+    /// The app, as messages name it (`Langflow`).
+    pub app: &'static str,
+    /// One line for `--help`.
+    pub about: &'static str,
+    /// The config dir when neither flag nor variable names one.
+    pub config_dir: ConfigDirDefault,
+    /// The database file in the config dir when nothing names one.
+    pub database_file: &'static str,
+    /// The secret key is needed whatever the algorithm (the app encrypts
+    /// stored values with it).
+    pub secret_key_always: bool,
+    /// The app creates its superuser at start from the superuser
+    /// variables, so a password left in an env file stays readable there.
+    pub superuser_from_env: bool,
+    /// What its tokens carry.
+    pub claims: Claims,
+    pub layout: Layout,
+    /// The variable for each setting; `None` where the app has no such
+    /// setting (its variable would be ignored, and is warned about).
+    pub var: fn(Setting) -> Option<Var>,
+}
+
+/// Names every profile shares: authctl's own knobs.
+fn authctl_var(setting: Setting) -> Var {
+    use Setting::*;
+    use Unit::*;
+    match setting {
+        ConfigDir => var("AUTHCTL_CONFIG_DIR", Path, None),
+        Setting::DatabaseUrl => var("AUTHCTL_DATABASE_URL", Unit::DatabaseUrl, None),
+        Superuser => var("AUTHCTL_SUPERUSER", Text, None),
+        SuperuserPassword => var("AUTHCTL_SUPERUSER_PASSWORD", Secret, None),
+        NewUserIsActive => var("AUTHCTL_NEW_USER_IS_ACTIVE", Bool, Some("false")),
+        BcryptCost => var("AUTHCTL_BCRYPT_COST", Count, Some("12")),
+        MinPasswordLength => var("AUTHCTL_MIN_PASSWORD_LENGTH", Count, Some("8")),
+        SecretKey => var("AUTHCTL_SECRET_KEY", Secret, None),
+        Algorithm => var("AUTHCTL_ALGORITHM", Text, Some("HS256")),
+        PrivateKey => var("AUTHCTL_PRIVATE_KEY", Secret, None),
+        PublicKey => var("AUTHCTL_PUBLIC_KEY", Text, None),
+        AccessTokenTtl => var("AUTHCTL_ACCESS_TOKEN_EXPIRE_SECONDS", Seconds, Some("3600")),
+        RefreshTokenTtl => var(
+            "AUTHCTL_REFRESH_TOKEN_EXPIRE_SECONDS",
+            Seconds,
+            Some("604800"),
+        ),
+        JwtIssuer => var("AUTHCTL_JWT_ISSUER", Text, None),
+        JwtAudience => var("AUTHCTL_JWT_AUDIENCE", Text, None),
+        // Only an app logs people in; authctl's own tables have no such switch.
+        AutoLogin => var("AUTHCTL_AUTO_LOGIN", Bool, Some("false")),
+    }
+}
+
+/// authctl's own profile.
+pub static NATIVE: Spec = Spec {
+    name: "native",
+    app: "authctl",
+    about: "authctl's own schema and AUTHCTL_* variables",
+    config_dir: ConfigDirDefault::PlatformConfig("authctl"),
+    database_file: "authctl.db",
+    secret_key_always: false,
+    superuser_from_env: false,
+    claims: Claims::Standard,
+    layout: Layout::Native,
+    var: native_var,
+};
+
+fn native_var(setting: Setting) -> Option<Var> {
+    match setting {
+        Setting::AutoLogin => None,
+        _ => Some(authctl_var(setting)),
+    }
+}
+
+/// Langflow 1.13: the variables its settings read (`langflow/services/
+/// settings/auth.py` and `base.py`), with its defaults.
+pub static LANGFLOW: Spec = Spec {
+    name: "langflow",
+    app: "Langflow",
+    about: "A Langflow deployment: its database tables and LANGFLOW_* variables",
+    config_dir: ConfigDirDefault::PlatformCache("langflow"),
+    database_file: "langflow.db",
+    // Langflow encrypts API keys and variables with a Fernet key derived
+    // from the secret key, whatever signs its tokens.
+    secret_key_always: true,
+    superuser_from_env: true,
+    claims: Claims::Langflow,
+    layout: Layout::Langflow,
+    var: langflow_var,
+};
+
+fn langflow_var(setting: Setting) -> Option<Var> {
+    use Setting::*;
+    use Unit::*;
+    Some(match setting {
+        ConfigDir => var("LANGFLOW_CONFIG_DIR", Path, None),
+        Setting::DatabaseUrl => var("LANGFLOW_DATABASE_URL", Unit::DatabaseUrl, None),
+        Superuser => var("LANGFLOW_SUPERUSER", Text, None),
+        SuperuserPassword => var("LANGFLOW_SUPERUSER_PASSWORD", Secret, None),
+        NewUserIsActive => var("LANGFLOW_NEW_USER_IS_ACTIVE", Bool, Some("false")),
+        SecretKey => var("LANGFLOW_SECRET_KEY", Secret, None),
+        Algorithm => var("LANGFLOW_ALGORITHM", Text, Some("HS256")),
+        PrivateKey => var("LANGFLOW_PRIVATE_KEY", Secret, None),
+        PublicKey => var("LANGFLOW_PUBLIC_KEY", Text, None),
+        AccessTokenTtl => var(
+            "LANGFLOW_ACCESS_TOKEN_EXPIRE_SECONDS",
+            Seconds,
+            Some("3600"),
+        ),
+        RefreshTokenTtl => var(
+            "LANGFLOW_REFRESH_TOKEN_EXPIRE_SECONDS",
+            Seconds,
+            Some("604800"),
+        ),
+        // Langflow's default is True: everyone is logged in as the superuser.
+        AutoLogin => var("LANGFLOW_AUTO_LOGIN", Bool, Some("true")),
+        // Langflow has no setting of its own for these.
+        BcryptCost | MinPasswordLength | JwtIssuer | JwtAudience => authctl_var(setting),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_profile_names_every_setting_once() {
+        for profile in Profile::ALL {
+            let mut names: Vec<&str> = Setting::ALL
+                .iter()
+                .filter_map(|s| profile.var(*s))
+                .map(|v| v.name)
+                .collect();
+            let n = names.len();
+            names.sort();
+            names.dedup();
+            assert_eq!(names.len(), n, "{} reuses a variable", profile.name());
+            for v in Setting::ALL.iter().filter_map(|s| profile.var(*s)) {
+                if let (Some(default), Some(_)) = (v.default, v.unit.seconds()) {
+                    assert!(default.parse::<u64>().is_ok(), "{}", v.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for p in Profile::ALL {
+            assert_eq!(Profile::from_name(p.name()), Some(p));
+            assert_eq!(Profile::from_name(&p.name().to_uppercase()), Some(p));
+        }
+        assert_eq!(Profile::from_name("flowise"), None);
+    }
+}

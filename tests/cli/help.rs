@@ -1,0 +1,65 @@
+//! `--help` speaks the profile's names: under `--profile langflow` every
+//! setting Langflow has its own variable for is shown by that name.
+
+use crate::common::*;
+use authctl::profile::{Profile, Setting};
+
+fn help(env: &TestEnv, profile: Option<&str>, path: &str) -> String {
+    let mut args: Vec<&str> = Vec::new();
+    if let Some(p) = profile {
+        args.extend(["--profile", p]);
+    }
+    args.extend(path.split_whitespace());
+    args.push("--help");
+    stdout(&env.cmd(&args).assert().success())
+}
+
+#[test]
+fn help_shows_the_variables_each_profile_reads() {
+    let env = TestEnv::new();
+    let mut paths = vec![String::new()];
+    leaves(&cli_definition(), "", &mut paths);
+    // Settings Langflow names itself, and what it calls them.
+    let renamed: Vec<(&str, &str)> = Setting::ALL
+        .into_iter()
+        .filter_map(|s| {
+            let lf = Profile::Langflow.var(s)?.name;
+            (lf != s.authctl_name()).then_some((s.authctl_name(), lf))
+        })
+        .collect();
+    assert!(renamed.contains(&("AUTHCTL_SECRET_KEY", "LANGFLOW_SECRET_KEY")));
+    let mut shown = 0;
+    for path in &paths {
+        let native = help(&env, None, path);
+        let langflow = help(&env, Some("langflow"), path);
+        for (ours, theirs) in &renamed {
+            assert!(
+                !langflow.contains(&format!("{ours}]")) && !langflow.contains(&format!("{ours} ")),
+                "`--profile langflow {path} --help` still shows {ours}:\n{langflow}"
+            );
+            if native.contains(ours) {
+                assert!(
+                    langflow.contains(theirs),
+                    "`{path} --help` names {ours}; under langflow it must name {theirs}"
+                );
+                shown += 1;
+            }
+        }
+        // What Langflow has no name for keeps authctl's (the issuer claim).
+        if native.contains("AUTHCTL_JWT_ISSUER") {
+            assert!(langflow.contains("AUTHCTL_JWT_ISSUER"), "{path}");
+        }
+        // The variable selects the same help as the flag.
+        let by_env = stdout(
+            &env.cmd(&[path.split_whitespace().collect::<Vec<_>>(), vec!["--help"]].concat())
+                .env("AUTHCTL_PROFILE", "langflow")
+                .assert()
+                .success(),
+        );
+        assert_eq!(by_env, langflow, "{path}");
+    }
+    assert!(shown > 20, "only {shown} renamed variables were checked");
+    let top = help(&env, Some("langflow"), "");
+    assert!(top.contains("~/.cache/langflow"), "{top}");
+    assert!(top.contains("<config-dir>/langflow.db"), "{top}");
+}
