@@ -318,36 +318,50 @@ pub struct SuperuserArgs {
     pub reset_password: bool,
 }
 
-/// `authctl token decode TOKEN` (with `--json` anywhere), the command
-/// scripts run most, recognised without building clap's command tree: the
-/// tree is most of that command's run time. Anything else, or anything
+/// `authctl token decode TOKEN` and `authctl token verify [--offline]
+/// TOKEN` (with `--json` or `--quiet` anywhere), the commands scripts and
+/// gateways run most, recognised without building clap's command tree: the
+/// tree is a large part of their run time. Anything else, or anything
 /// unusual in these arguments (another flag, a token that looks like an
 /// option), returns `None` and goes through clap, which parses it the same.
 pub fn fast_parse(args: &[std::ffi::OsString]) -> Option<Cli> {
     let mut json = false;
+    let mut quiet = false;
+    let mut offline = false;
     let mut words = Vec::with_capacity(3);
     for arg in args.iter().skip(1) {
         let arg = arg.to_str()?;
-        if arg == "--json" {
-            json = true;
-        } else if arg.starts_with('-') && arg != "-" {
-            return None;
-        } else {
-            words.push(arg);
+        match arg {
+            "--json" => json = true,
+            "--quiet" | "-q" => quiet = true,
+            "--offline" => offline = true,
+            "-" => words.push(arg),
+            _ if arg.starts_with('-') => return None,
+            _ => words.push(arg),
         }
     }
-    match words.as_slice() {
-        ["token", "decode", token] => Some(Cli {
-            global: GlobalArgs {
-                json,
-                ..Default::default()
-            },
-            command: Command::Token(TokenCommand::Decode {
-                token: token.to_string(),
-            }),
+    let global = GlobalArgs {
+        json,
+        quiet,
+        ..Default::default()
+    };
+    let command = match words.as_slice() {
+        ["token", "decode", token] if !offline => TokenCommand::Decode {
+            token: token.to_string(),
+        },
+        ["token", "verify", token] => TokenCommand::Verify(VerifyArgs {
+            token: token.to_string(),
+            token_type: None,
+            leeway: 0,
+            offline,
+            at: None,
         }),
-        _ => None,
-    }
+        _ => return None,
+    };
+    Some(Cli {
+        global,
+        command: Command::Token(command),
+    })
 }
 
 #[cfg(test)]
@@ -368,6 +382,10 @@ mod tests {
             &["token", "decode", "a.b.c"][..],
             &["--json", "token", "decode", "a.b.c"],
             &["token", "decode", "-", "--json"],
+            &["token", "decode", "a.b.c", "--quiet"],
+            &["token", "verify", "a.b.c"],
+            &["-q", "token", "verify", "--offline", "a.b.c"],
+            &["token", "verify", "-", "--offline", "--json", "--quiet"],
         ] {
             let fast = fast_parse(&argv(args)).expect("fast path");
             let slow = Cli::try_parse_from(argv(args)).unwrap();
@@ -376,8 +394,10 @@ mod tests {
         for args in [
             &["token", "decode"][..],
             &["token", "decode", "--help"],
-            &["token", "decode", "a.b.c", "--quiet"],
-            &["token", "verify", "a.b.c"],
+            &["token", "decode", "a.b.c", "--offline"],
+            &["token", "verify"],
+            &["token", "verify", "a.b.c", "--leeway", "5"],
+            &["token", "verify", "--type=access", "a.b.c"],
             &["token", "decode", "a", "b"],
             &["--profile", "langflow", "token", "decode", "a.b.c"],
         ] {

@@ -13,7 +13,8 @@
 //! `Check::ToSign` is for a key about to sign (each `token mint`): it
 //! leaves out the primality round and the test signature (about 2.4 and
 //! 3.1 ms on a 2048-bit key), because the signature authctl then makes is
-//! itself checked (`rsa` verifies what it signs, and `token::mint` turns a
+//! itself checked (ring, and the rsa crate where ring refuses a key, verify
+//! what they sign, and `token::mint` turns a
 //! failure into this same error instead of a panic). Every other load is
 //! `Check::Full`. One Miller-Rabin round to base 2 catches every composite
 //! short of a base-2 strong pseudoprime, which nobody makes by accident;

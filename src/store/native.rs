@@ -127,14 +127,8 @@ impl NativeStore {
     /// Refuse a database that belongs to another app, reading only.
     /// Returns whether it has no tables at all.
     fn check_layout(&self) -> Result<bool> {
-        if sqlite::has_table(&self.conn, "alembic_version")?
-            || sqlite::has_table(&self.conn, "user")?
-        {
-            return Err(Error::usage(format!(
-                "\"{}\" is a Langflow database, not an authctl one; use --profile langflow",
-                self.path.display()
-            )));
-        }
+        // One read of the table list answers every question (each query
+        // costs a statement parse on a command that runs in milliseconds).
         let tables = sqlite::rows(
             &self.conn,
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
@@ -142,6 +136,12 @@ impl NativeStore {
             |r| r.get::<_, String>(0),
             "read the database schema",
         )?;
+        if tables.iter().any(|t| t == "alembic_version" || t == "user") {
+            return Err(Error::usage(format!(
+                "\"{}\" is a Langflow database, not an authctl one; use --profile langflow",
+                self.path.display()
+            )));
+        }
         let foreign: Vec<&str> = tables
             .iter()
             .map(String::as_str)
