@@ -407,7 +407,7 @@ fn retired_keys(s: &Settings) -> Check {
     let Ok(list) = KeyDir::new(&s.config_dir).list() else {
         return pass(ID, "no key manifest to read");
     };
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let stale: Vec<String> = list
         .iter()
         .filter(|k| k.status == KeyStatus::Retired)
@@ -503,7 +503,7 @@ fn superuser_password_in_env_file(s: &Settings) -> Check {
 /// Database checks: readable, intact, known schema, private, an active
 /// superuser, and password hashes at the configured cost.
 fn database(s: &Settings) -> Vec<Check> {
-    let path = &s.db_path;
+    let crate::settings::DatabaseUrl::Sqlite(path) = &s.database;
     match crate::fsutil::exists(path) {
         Ok(true) => {}
         Ok(false) => {

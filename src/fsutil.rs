@@ -345,7 +345,7 @@ pub fn sweep_stale_temps(dir: &Path) {
 
 /// The backup name for `path`: `<name>.<YYYYmmddTHHMMSS.ffffffZ>.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ");
+    let stamp = crate::clock::now().format("%Y%m%dT%H%M%S%.6fZ");
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".{stamp}.bak"));
     path.with_file_name(name)

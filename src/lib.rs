@@ -5,7 +5,9 @@
 
 pub mod alg;
 pub mod cli;
+pub mod clock;
 pub mod commands;
+pub mod database_url;
 pub mod docs;
 pub mod doctor;
 pub mod envfile;

@@ -227,6 +227,7 @@ pub fn hash(password: &SecretString, cost: u32) -> Result<String> {
 }
 
 /// Check a password against a stored hash.
+#[cfg(test)]
 pub fn verify(password: &SecretString, hash: &str) -> bool {
     bcrypt::verify(normalize(password).expose_secret(), hash).unwrap_or(false)
 }

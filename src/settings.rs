@@ -11,6 +11,7 @@ use secrecy::SecretString;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+pub use crate::database_url::DatabaseUrl;
 use crate::profile::{ConfigDirDefault, Var};
 pub use crate::profile::{Profile, Setting};
 
@@ -145,7 +146,9 @@ pub struct Flags {
 pub struct Settings {
     pub profile: Profile,
     pub config_dir: PathBuf,
-    pub db_path: PathBuf,
+    /// Where the store is (`--db`, `*_DATABASE_URL`, else the profile's
+    /// file in the config dir).
+    pub database: DatabaseUrl,
     pub superuser: Option<String>,
     pub superuser_password: Option<SecretString>,
     pub new_user_is_active: bool,
@@ -261,9 +264,9 @@ impl Settings {
             Some(dir) => dir,
             None => default_config_dir(spec.config_dir)?,
         };
-        let db_path = match global.db.clone().or_else(|| var(Setting::DatabaseUrl)) {
-            Some(url) => parse_database_url(&url)?,
-            None => config_dir.join(spec.database_file),
+        let database = match global.db.clone().or_else(|| var(Setting::DatabaseUrl)) {
+            Some(url) => DatabaseUrl::parse(&url)?,
+            None => DatabaseUrl::Sqlite(config_dir.join(spec.database_file)),
         };
         let bcrypt_cost = count(
             Setting::BcryptCost,
@@ -280,7 +283,7 @@ impl Settings {
         Ok(Settings {
             profile,
             config_dir,
-            db_path,
+            database,
             superuser: var(Setting::Superuser),
             superuser_password: var(Setting::SuperuserPassword).map(SecretString::from),
             new_user_is_active,
@@ -362,37 +365,6 @@ fn default_config_dir(default: ConfigDirDefault) -> Result<PathBuf> {
     }
 }
 
-/// Turn `--db` / `*_DATABASE_URL` into a file path.
-///
-/// A plain path is used as it is. A URL follows SQLAlchemy's form, which
-/// the apps use: `sqlite:///relative.db` and `sqlite:////abs/path.db`
-/// (`sqlite:///` then the path); a query string is ignored.
-pub fn parse_database_url(url: &str) -> Result<PathBuf> {
-    let url = url.trim();
-    if url.is_empty() {
-        return Err(Error::usage("the database path is empty; pass --db PATH"));
-    }
-    let Some(rest) = url.strip_prefix("sqlite:") else {
-        if url.contains("://") {
-            let scheme = url.split("://").next().unwrap_or_default();
-            return Err(Error::usage(format!(
-                "database URL scheme \"{scheme}\" is not supported; authctl works on SQLite: use sqlite:///path or a file path"
-            )));
-        }
-        return Ok(PathBuf::from(url));
-    };
-    let rest = rest.split('?').next().unwrap_or_default();
-    let path = rest
-        .strip_prefix("///")
-        .filter(|p| !p.is_empty() && *p != ":memory:")
-        .ok_or_else(|| {
-            Error::usage(format!(
-                "database URL \"{url}\" has no file path; use sqlite:///relative.db or sqlite:////abs/path.db"
-            ))
-        })?;
-    Ok(PathBuf::from(path))
-}
-
 /// Warnings for `AUTHCTL_*` variables that authctl does not know, naming
 /// the closest known one (catches `_MINS` vs `_MINUTES` style typos).
 fn unknown_variable_warnings(vars: &Vars, profile: Profile) -> Vec<String> {
@@ -469,7 +441,10 @@ mod tests {
             let f: Vec<_> = file.iter().map(|v| ("AUTHCTL_CONFIG_DIR", *v)).collect();
             let s = Settings::resolve(&global, vars(&p, &f)).unwrap();
             assert_eq!(s.config_dir, PathBuf::from(want));
-            assert_eq!(s.db_path, PathBuf::from(want).join("authctl.db"));
+            assert_eq!(
+                s.database,
+                DatabaseUrl::Sqlite(PathBuf::from(want).join("authctl.db"))
+            );
         }
         let s = Settings::resolve(&Flags::default(), vars(&[("HOME", "/h")], &[])).unwrap();
         assert!(s.config_dir.ends_with("authctl"), "{:?}", s.config_dir);
@@ -495,7 +470,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(s.profile, Profile::Langflow);
-        assert_eq!(s.db_path, PathBuf::from("/lf/langflow.db"));
+        assert_eq!(
+            s.database,
+            DatabaseUrl::Sqlite(PathBuf::from("/lf/langflow.db"))
+        );
         assert_eq!(s.secret_key.unwrap().expose_secret(), "k");
         assert_eq!(s.algorithm.as_deref(), Some("RS256"));
         assert_eq!(s.bcrypt_cost, 10);
@@ -590,25 +568,6 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.contains("did you mean AUTHCTL_SUPERUSER?")));
-    }
-
-    #[test]
-    fn database_urls() {
-        assert_eq!(
-            parse_database_url("/a/b.db").unwrap(),
-            PathBuf::from("/a/b.db")
-        );
-        assert_eq!(
-            parse_database_url("sqlite:////a/b.db").unwrap(),
-            PathBuf::from("/a/b.db")
-        );
-        assert_eq!(
-            parse_database_url("sqlite:///rel.db?mode=rw").unwrap(),
-            PathBuf::from("rel.db")
-        );
-        for bad in ["", "sqlite://", "sqlite:///:memory:", "postgresql://u@h/db"] {
-            assert_eq!(parse_database_url(bad).unwrap_err().exit_code(), 2, "{bad}");
-        }
     }
 
     #[test]

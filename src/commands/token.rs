@@ -28,7 +28,7 @@ fn token_type(t: TokenTypeArg) -> TokenType {
 }
 
 fn now() -> i64 {
-    chrono::Utc::now().timestamp()
+    crate::clock::unix_now()
 }
 
 /// `--at`: Unix seconds or an RFC 3339 time.

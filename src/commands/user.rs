@@ -46,7 +46,7 @@ fn open_write(ctx: &Ctx) -> Result<Box<dyn UserStore>> {
     store::open(&ctx.settings, Access::Write)?.ok_or_else(|| {
         Error::Failure(format!(
             "cannot open database \"{}\"",
-            ctx.settings.db_path.display()
+            ctx.settings.database
         ))
     })
 }

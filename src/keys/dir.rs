@@ -20,6 +20,7 @@ use super::generate::{check_bits, generate};
 use super::jwk::{jwk_value, thumbprint};
 use super::pem::{private_from_bytes, private_pkcs8_pem, public_from_bytes, public_spki_pem};
 use super::{Alg, Check};
+use crate::clock;
 use crate::error::{Error, Result};
 use crate::fsutil::{self, Overwrite};
 use rsa::traits::PublicKeyParts;
@@ -353,7 +354,7 @@ impl KeyDir {
         }
 
         // 1. Keep the old public key verifying before anything replaces it.
-        let now = now_rfc3339();
+        let now = clock::rfc3339_secs(clock::now());
         let mut retired = None;
         if let Some(old) = old_public.filter(|old| *old != target_public) {
             let old_kid = thumbprint(&old);
@@ -747,18 +748,11 @@ fn replace_file(path: &Path, contents: &[u8], mode: u32) -> Result<()> {
     Ok(())
 }
 
-fn now_rfc3339() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 fn mtime_rfc3339(path: &Path) -> String {
     std::fs::metadata(path)
         .and_then(|m| m.modified())
-        .map(|t| {
-            chrono::DateTime::<chrono::Utc>::from(t)
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-        })
-        .unwrap_or_else(|_| now_rfc3339())
+        .map(|t| clock::rfc3339_secs(t.into()))
+        .unwrap_or_else(|_| clock::rfc3339_secs(clock::now()))
 }
 
 #[cfg(test)]

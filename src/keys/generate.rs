@@ -13,8 +13,6 @@ use rsa::{BigUint, RsaPrivateKey};
 
 /// The key sizes `generate` makes.
 pub const ALLOWED_BITS: [usize; 3] = [2048, 3072, 4096];
-/// The size Langflow generates and most deployments use.
-pub const DEFAULT_BITS: usize = 2048;
 /// The public exponent of every generated key.
 pub const PUBLIC_EXPONENT: u32 = 65_537;
 

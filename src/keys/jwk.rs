@@ -26,11 +26,6 @@ pub fn thumbprint(key: &RsaPublicKey) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(canonical.as_bytes()))
 }
 
-/// The public JWK of `key` for signatures with `alg`, with `kid` = thumbprint.
-pub fn public_jwk(key: &RsaPublicKey, alg: &str) -> serde_json::Value {
-    jwk_value(key, Some(alg))
-}
-
 /// The public JWK, with `alg` left out when it is not known.
 pub(crate) fn jwk_value(key: &RsaPublicKey, alg: Option<&str>) -> serde_json::Value {
     let mut jwk = serde_json::Map::new();
@@ -91,7 +86,7 @@ mod tests {
     #[test]
     fn jwk_has_public_members_only() {
         let key = testkeys::pkcs8().to_public_key();
-        let jwk = public_jwk(&key, "RS256");
+        let jwk = jwk_value(&key, Some("RS256"));
         let object = jwk.as_object().unwrap();
         let mut names: Vec<&str> = object.keys().map(String::as_str).collect();
         names.sort_unstable();

@@ -19,8 +19,8 @@ pub use dir::{
     EnsureOptions, KeyDir, KeyInfo, KeyStatus, KeygenReport, VerificationKey, MANIFEST_FILE,
     PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, RETIRED_DIR,
 };
-pub use generate::{check_bits, generate, ALLOWED_BITS, DEFAULT_BITS, PUBLIC_EXPONENT};
-pub use jwk::{public_jwk, thumbprint};
+pub use generate::{check_bits, generate, ALLOWED_BITS, PUBLIC_EXPONENT};
+pub use jwk::thumbprint;
 pub use pem::{
     parse_private_pem, parse_private_pem_bytes, parse_private_pem_to_sign, parse_public_pem,
     private_pkcs8_pem, public_spki_pem, MAX_BITS, MIN_BITS,

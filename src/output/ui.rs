@@ -34,11 +34,6 @@ impl Ui {
         }
     }
 
-    /// No terminal at all (tests, pipes).
-    pub fn headless() -> Self {
-        Ui::default()
-    }
-
     /// Whether a person can be asked (stdin is a terminal).
     pub fn can_prompt(&self) -> bool {
         self.stdin_tty

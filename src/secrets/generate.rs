@@ -33,6 +33,7 @@ pub enum Encoding {
 
 impl Encoding {
     /// The length in characters of `bytes` random bytes in this encoding.
+    #[cfg(test)]
     pub fn encoded_len(self, bytes: usize) -> usize {
         match self {
             Encoding::UrlSafe => (bytes * 4).div_ceil(3),

@@ -107,7 +107,7 @@ pub fn hyphenated(id: &str) -> String {
 
 /// Now as Langflow writes it: naive UTC with microseconds.
 pub fn naive_now() -> String {
-    chrono::Utc::now()
+    crate::clock::now()
         .format("%Y-%m-%d %H:%M:%S%.6f")
         .to_string()
 }

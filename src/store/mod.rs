@@ -7,7 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::profile::Layout;
-use crate::settings::Settings;
+use crate::settings::{DatabaseUrl, Settings};
 use serde::Serialize;
 
 pub mod json_text;
@@ -280,11 +280,13 @@ pub enum Access {
 /// that does not exist yet is `None` (nothing to read); for `Write` it is
 /// created (0600) and migrated.
 pub fn open(settings: &Settings, access: Access) -> Result<Option<Box<dyn UserStore>>> {
+    // The engine, then the layout over it (SQLite is the one engine today).
+    let DatabaseUrl::Sqlite(path) = &settings.database;
     let store: Option<Box<dyn UserStore>> = match settings.profile.spec().layout {
-        Layout::Native => native::NativeStore::open(&settings.db_path, access, Actor::os_user())?
+        Layout::Native => native::NativeStore::open(path, access, Actor::os_user())?
             .map(|s| Box::new(s) as Box<dyn UserStore>),
         Layout::Langflow => langflow::LangflowStore::open(
-            &settings.db_path,
+            path,
             access,
             Actor::os_user(),
             settings.config_dir.join(langflow::AUDIT_FILE),
@@ -382,17 +384,7 @@ pub fn validate_username(name: &str) -> Result<()> {
     Ok(())
 }
 
-/// A Unix time as stored: RFC 3339 UTC.
-pub fn unix_to_rfc3339(secs: i64) -> String {
-    chrono::DateTime::<chrono::Utc>::from_timestamp(secs, 0)
-        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-        .unwrap_or_else(|| secs.to_string())
-}
-
-/// Now, as stored: RFC 3339 UTC with microseconds.
-pub fn now_rfc3339() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
-}
+pub use crate::clock::{now_rfc3339, unix_to_rfc3339};
 
 /// The error for an unknown user.
 pub fn user_not_found(name: &str) -> Error {

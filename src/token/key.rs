@@ -9,7 +9,6 @@ use std::fmt;
 
 use jsonwebtoken::{DecodingKey, DecodingKeyKind, EncodingKey};
 use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
-use rsa::pkcs8::{EncodePublicKey, LineEnding};
 use rsa::traits::PublicKeyParts;
 use secrecy::{ExposeSecret, SecretSlice, SecretString};
 use zeroize::Zeroizing;
@@ -102,6 +101,7 @@ impl SigningKey {
 
     /// The key that verifies what this key signs: the same secret, or the RSA public
     /// half (SPKI PEM) with the same kid.
+    #[cfg(test)]
     pub fn verify_key(&self) -> Result<VerifyKey> {
         match self {
             SigningKey::Hmac(secret) => Ok(VerifyKey::hmac_secret(secret)),
@@ -111,6 +111,7 @@ impl SigningKey {
             SigningKey::Rsa {
                 private_pem, kid, ..
             } => {
+                use rsa::pkcs8::{EncodePublicKey, LineEnding};
                 let private = rsa_private_key(private_pem)?;
                 let pem = private
                     .to_public_key()

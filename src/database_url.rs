@@ -1,0 +1,89 @@
+//! Where the store is: a database URL as the apps write it, parsed once.
+//!
+//! Today SQLite only; every other scheme is refused with the reason. The
+//! `Display` form is what messages show: for SQLite the file path. (A URL
+//! with credentials is never shown with its password.)
+
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+
+/// A parsed `--db` / `*_DATABASE_URL`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// A SQLite file.
+    Sqlite(PathBuf),
+}
+
+impl DatabaseUrl {
+    /// Parse `--db` / `*_DATABASE_URL` (see `parse_sqlite` for the forms).
+    pub fn parse(url: &str) -> Result<Self> {
+        parse_sqlite(url).map(DatabaseUrl::Sqlite)
+    }
+
+    /// The SQLite file, if this is one.
+    pub fn sqlite_path(&self) -> Option<&Path> {
+        match self {
+            DatabaseUrl::Sqlite(path) => Some(path),
+        }
+    }
+}
+
+impl std::fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DatabaseUrl::Sqlite(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// Turn `--db` / `*_DATABASE_URL` into a file path.
+///
+/// A plain path is used as it is. A URL follows SQLAlchemy's form, which
+/// the apps use: `sqlite:///relative.db` and `sqlite:////abs/path.db`
+/// (`sqlite:///` then the path); a query string is ignored.
+fn parse_sqlite(url: &str) -> Result<PathBuf> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Err(Error::usage("the database path is empty; pass --db PATH"));
+    }
+    let Some(rest) = url.strip_prefix("sqlite:") else {
+        if url.contains("://") {
+            let scheme = url.split("://").next().unwrap_or_default();
+            return Err(Error::usage(format!(
+                "database URL scheme \"{scheme}\" is not supported; authctl works on SQLite: use sqlite:///path or a file path"
+            )));
+        }
+        return Ok(PathBuf::from(url));
+    };
+    let rest = rest.split('?').next().unwrap_or_default();
+    let path = rest
+        .strip_prefix("///")
+        .filter(|p| !p.is_empty() && *p != ":memory:")
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "database URL \"{url}\" has no file path; use sqlite:///relative.db or sqlite:////abs/path.db"
+            ))
+        })?;
+    Ok(PathBuf::from(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls() {
+        assert_eq!(parse_sqlite("/a/b.db").unwrap(), PathBuf::from("/a/b.db"));
+        assert_eq!(
+            parse_sqlite("sqlite:////a/b.db").unwrap(),
+            PathBuf::from("/a/b.db")
+        );
+        assert_eq!(
+            parse_sqlite("sqlite:///rel.db?mode=rw").unwrap(),
+            PathBuf::from("rel.db")
+        );
+        for bad in ["", "sqlite://", "sqlite:///:memory:", "postgresql://u@h/db"] {
+            assert_eq!(parse_sqlite(bad).unwrap_err().exit_code(), 2, "{bad}");
+        }
+    }
+}
