@@ -617,7 +617,7 @@ mod tests {
     use super::*;
     use crate::settings::Flags;
     use crate::settings::Vars;
-    use crate::store::{NewUser, UserChange, UserStore};
+    use crate::store::{NewUser, Store, UserChange};
     use std::collections::BTreeMap;
     use std::os::unix::fs::PermissionsExt;
     use std::path::{Path, PathBuf};
@@ -655,13 +655,15 @@ mod tests {
             std::fs::write(dir.join("private_key.pem"), fixture("rsa2048-pkcs8.pem")).unwrap();
             chmod(&dir.join("private_key.pem"), 0o600);
             std::fs::write(dir.join("public_key.pem"), fixture("rsa2048-pkcs8.pub.pem")).unwrap();
-            let mut db = crate::store::native::NativeStore::open(
-                &dir.join("authctl.db"),
-                Access::Write,
-                "t".into(),
-            )
-            .unwrap()
-            .unwrap();
+            let mut db = Store::new(Box::new(
+                crate::store::native::NativeStore::open(
+                    &dir.join("authctl.db"),
+                    Access::Write,
+                    "t".into(),
+                )
+                .unwrap()
+                .unwrap(),
+            ));
             let hash = password::hash(
                 &secrecy::SecretString::from("Correct-Horse-42!".to_string()),
                 10,
@@ -699,14 +701,16 @@ mod tests {
             run(&s)
         }
 
-        fn db(&self) -> crate::store::native::NativeStore {
-            crate::store::native::NativeStore::open(
-                &self.dir.join("authctl.db"),
-                Access::Write,
-                "t".into(),
-            )
-            .unwrap()
-            .unwrap()
+        fn db(&self) -> Store {
+            Store::new(Box::new(
+                crate::store::native::NativeStore::open(
+                    &self.dir.join("authctl.db"),
+                    Access::Write,
+                    "t".into(),
+                )
+                .unwrap()
+                .unwrap(),
+            ))
         }
     }
 

@@ -31,7 +31,7 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
     // Held until the key is committed: a rotation cannot replace the
     // secret key between our reading it and our value landing.
     let mut _key_lock = None;
-    let encrypted = match db.api_key_storage() {
+    let encrypted = match db.api_keys_ref().api_key_storage() {
         ApiKeyStorage::HashOnly => None,
         ApiKeyStorage::EncryptedAndHash => {
             _key_lock = Some(secrets::lock::shared(
@@ -43,7 +43,7 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
             Some(secrets::encrypt(&fernet, key.as_bytes()))
         }
     };
-    let created = db.create_api_key(&NewApiKey {
+    let created = db.api_keys().create_api_key(&NewApiKey {
         user: user.clone(),
         name: args.name.clone(),
         sha256_hex: hex::encode(Sha256::digest(key.as_bytes())),
@@ -90,7 +90,7 @@ fn list(user: Option<&str>, ctx: &Ctx) -> Result<Outcome> {
             None => Ok(Outcome::new().json(json!([])).note("no API keys")),
         };
     };
-    let mut keys = db.list_api_keys()?;
+    let mut keys = db.api_keys_ref().list_api_keys()?;
     if let Some(name) = user {
         let u = db
             .get_user(name)?
@@ -112,7 +112,7 @@ fn revoke(id_or_name: &str, ctx: &Ctx) -> Result<Outcome> {
         Some(_) => super::open_write(&ctx.settings)?,
         None => return Err(store::api_key_not_found(id_or_name)),
     };
-    let key = db.revoke_api_key(id_or_name)?;
+    let key = db.api_keys().revoke_api_key(id_or_name)?;
     let label = key
         .name
         .clone()

@@ -45,7 +45,7 @@ pub struct UserReport<'a> {
 }
 
 /// Open the store for writing (creating and migrating it if needed).
-pub fn open_write(settings: &Settings) -> Result<Box<dyn crate::store::UserStore>> {
+pub fn open_write(settings: &Settings) -> Result<crate::store::Store> {
     crate::store::open(settings, crate::store::Access::Write)?.ok_or_else(|| {
         crate::error::Error::Failure(format!("cannot open database \"{}\"", settings.database))
     })

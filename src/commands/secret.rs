@@ -216,7 +216,7 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let mut db = crate::store::open(s, crate::store::Access::Read)?;
     let report = match (&mut db, args.dry_run) {
         (None, _) => Vec::new(),
-        (Some(db), true) => db.reencrypt(&mut rekey, true)?,
+        (Some(db), true) => db.encrypted_values().reencrypt(&mut rekey, true)?,
         (Some(db), false) => {
             // The new key is on disk before the database changes, so no
             // crash can leave values encrypted under a key nobody has.
@@ -226,7 +226,7 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
                 crate::fsutil::SECRET_MODE,
                 crate::fsutil::Overwrite::Refuse,
             )?;
-            match db.reencrypt(&mut rekey, false) {
+            match db.encrypted_values().reencrypt(&mut rekey, false) {
                 Ok(r) => r,
                 Err(e) => {
                     let _ = std::fs::remove_file(&pending);
@@ -301,7 +301,7 @@ fn census(old: &SecretString, new: &SecretString, ctx: &Ctx) -> Result<Census> {
         }
         Ok(value.to_string())
     };
-    db.reencrypt(&mut count, true)?;
+    db.encrypted_values().reencrypt(&mut count, true)?;
     Ok(census)
 }
 
@@ -362,7 +362,7 @@ fn resolve_interrupted(old: &SecretString, ctx: &Ctx, dry_run: bool) -> Result<O
             Ok(secrets::encrypt(&new_fernet, &plain))
         };
         if let Some(mut db) = crate::store::open(&ctx.settings, crate::store::Access::Read)? {
-            db.reencrypt(&mut to_new, false)?;
+            db.encrypted_values().reencrypt(&mut to_new, false)?;
         }
     }
     let written = secrets::write_secret_file(dir, &new, true)?;

@@ -6,7 +6,7 @@ use crate::cli::{UserAddArgs, UserCommand, UserListArgs};
 use crate::error::{Error, Result};
 use crate::output::{self, Outcome};
 use crate::password::{self, Source};
-use crate::store::{self, Access, NewUser, User, UserChange, UserStore};
+use crate::store::{self, Access, NewUser, Store, User, UserChange};
 
 pub fn run(cmd: UserCommand, ctx: &Ctx) -> Result<Outcome> {
     match cmd {
@@ -42,7 +42,7 @@ fn superuser(on: bool, force: bool) -> UserChange {
     }
 }
 
-fn open_write(ctx: &Ctx) -> Result<Box<dyn UserStore>> {
+fn open_write(ctx: &Ctx) -> Result<Store> {
     store::open(&ctx.settings, Access::Write)?.ok_or_else(|| {
         Error::Failure(format!(
             "cannot open database \"{}\"",
@@ -52,7 +52,7 @@ fn open_write(ctx: &Ctx) -> Result<Box<dyn UserStore>> {
 }
 
 /// The user named `name`, or NotFound; a missing database has no users.
-fn existing(ctx: &Ctx, name: &str) -> Result<(Box<dyn UserStore>, User)> {
+fn existing(ctx: &Ctx, name: &str) -> Result<(Store, User)> {
     let db =
         store::open(&ctx.settings, Access::Read)?.ok_or_else(|| store::user_not_found(name))?;
     let user = db

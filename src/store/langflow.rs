@@ -9,9 +9,9 @@
 //! trail goes to a JSON-lines file in the config dir.
 
 use super::{
-    api_key_not_found, last_superuser, single_api_key, sqlite, user_not_found, Access, ApiKey,
-    ApiKeyStorage, AuditRecord, NewApiKey, NewUser, Reencrypted, RefreshToken, Revoke, User,
-    UserChange, UserStore,
+    api_key_not_found, single_api_key, sqlite, Access, ApiKey, ApiKeyStorage, ApiKeys, AuditPolicy,
+    AuditRecord, EncryptedValues, Layout, NewApiKey, NewUser, Reencrypted, RefreshTokens, User,
+    UserChange, UserRows, UsersTx,
 };
 use crate::error::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -158,13 +158,6 @@ fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> {
     })
 }
 
-fn no_refresh_records() -> Error {
-    Error::usage(
-        "Langflow keeps no record of refresh tokens, so they cannot be listed or revoked one by one; \
-         deactivate the user, or rotate the signing key to end every session",
-    )
-}
-
 impl LangflowStore {
     /// Open an existing Langflow database. authctl never creates one: a
     /// missing file is `None` for reads and NotFound for writes.
@@ -248,32 +241,17 @@ impl LangflowStore {
 
     /// Append one audit record after a committed change.
     fn audit(&self, action: &str, target: &str, detail: Value) -> Result<()> {
-        let record = AuditRecord {
+        append_audit(&self.audit_path, &[self.record(action, target, detail)])
+    }
+
+    fn record(&self, action: &str, target: &str, detail: Value) -> AuditRecord {
+        AuditRecord {
             at: super::now_rfc3339(),
             actor: self.actor.name(),
             action: action.to_string(),
             target: target.to_string(),
             detail,
-        };
-        let mut line = serde_json::to_string(&record).unwrap_or_default();
-        line.push('\n');
-        let mut file = crate::fsutil::open_append(&self.audit_path, crate::fsutil::SECRET_MODE)
-            .map_err(|e| {
-                Error::Failure(format!(
-                    "the change was made but its audit record could not be written: {e}"
-                ))
-            })?;
-        file.write_all(line.as_bytes())
-            .and_then(|()| file.sync_data())
-            .map_err(|e| {
-                Error::io(
-                    format!(
-                        "the change was made but its audit record could not be written to \"{}\"",
-                        self.audit_path.display()
-                    ),
-                    e,
-                )
-            })
+        }
     }
 
     /// A user by name, up to case and normalisation (`super::pick_user`):
@@ -283,15 +261,6 @@ impl LangflowStore {
     fn find(conn: &Connection, username: &str) -> Result<Option<User>> {
         let all = sqlite::rows(conn, USER_QUERY, [], row_to_user, "read users")?;
         super::pick_user(all, username)
-    }
-
-    fn active_superusers(conn: &Connection) -> Result<i64> {
-        conn.query_row(
-            "SELECT count(*) FROM \"user\" WHERE is_active = 1 AND is_superuser = 1",
-            [],
-            |r| r.get(0),
-        )
-        .map_err(|e| Error::db("cannot count superusers", e))
     }
 
     /// Every (table, column, on_delete) that refers to a user id.
@@ -330,7 +299,7 @@ fn quote(ident: &str) -> String {
     format!("\"{}\"", ident.replace('"', "\"\""))
 }
 
-impl UserStore for LangflowStore {
+impl UserRows for LangflowStore {
     fn get_user(&self, username: &str) -> Result<Option<User>> {
         Self::find(&self.conn, username)
     }
@@ -357,47 +326,59 @@ impl UserStore for LangflowStore {
         Ok(rows)
     }
 
-    fn create_user(&mut self, new: &NewUser) -> Result<User> {
-        let new = &new.normalized()?;
+    fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>> {
+        let actor = self.actor.name();
+        let audit_path = self.audit_path.clone();
         let tx = self.write_tx()?;
-        if let Some(existing) = Self::find(&tx, &new.username)? {
-            return Err(Error::Conflict(format!(
-                "user \"{}\" already exists",
-                existing.username
-            )));
-        }
-        let id = uuid::Uuid::new_v4().simple().to_string();
-        let now = naive_now();
-        tx.execute(
-            "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
-                                   create_at, updated_at, last_login_at, store_api_key, optins)
-             VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?6, NULL, NULL, ?7)",
-            params![
-                id,
-                new.username,
-                new.password_hash,
-                new.is_active,
-                new.is_superuser,
-                now,
-                DEFAULT_OPTINS
-            ],
-        )
-        .map_err(|e| Error::db(format!("cannot create user \"{}\"", new.username), e))?;
-        let user = Self::find(&tx, &new.username)?.ok_or_else(|| user_not_found(&new.username))?;
-        Self::commit(tx)?;
-        let detail = serde_json::json!({
-            "id": user.id, "is_active": user.is_active, "is_superuser": user.is_superuser
-        });
-        self.audit("user.create", &user.username, detail)?;
-        Ok(user)
+        Ok(Box::new(LangflowUsersTx {
+            tx,
+            actor,
+            audit_path,
+            pending: Vec::new(),
+        }))
+    }
+}
+
+/// One write transaction on Langflow's `user` table. Its audit records are
+/// held until the commit and appended right after it (`AuditPolicy::AfterCommit`).
+struct LangflowUsersTx<'a> {
+    tx: Transaction<'a>,
+    actor: String,
+    audit_path: PathBuf,
+    pending: Vec<AuditRecord>,
+}
+
+impl UsersTx for LangflowUsersTx<'_> {
+    fn users(&mut self) -> Result<Vec<User>> {
+        sqlite::rows(&self.tx, USER_QUERY, [], row_to_user, "read users")
     }
 
-    fn update_users(&mut self, usernames: &[String], change: &UserChange) -> Result<Vec<User>> {
-        let tx = self.write_tx()?;
-        let mut updated = Vec::with_capacity(usernames.len());
-        for name in usernames {
-            let user = Self::find(&tx, name)?.ok_or_else(|| user_not_found(name))?;
-            tx.execute(
+    fn insert(&mut self, new: &NewUser) -> Result<User> {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let now = naive_now();
+        self.tx
+            .execute(
+                "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
+                                       create_at, updated_at, last_login_at, store_api_key, optins)
+                 VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?6, NULL, NULL, ?7)",
+                params![
+                    id,
+                    new.username,
+                    new.password_hash,
+                    new.is_active,
+                    new.is_superuser,
+                    now,
+                    DEFAULT_OPTINS
+                ],
+            )
+            .map_err(|e| Error::db(format!("cannot create user \"{}\"", new.username), e))?;
+        self.read(&id, &new.username)
+    }
+
+    fn update(&mut self, user: &User, change: &UserChange) -> Result<User> {
+        let id = hex_id(&user.id);
+        self.tx
+            .execute(
                 "UPDATE \"user\" SET
                     password = coalesce(?2, password),
                     is_active = coalesce(?3, is_active),
@@ -405,42 +386,28 @@ impl UserStore for LangflowStore {
                     updated_at = ?5
                  WHERE id = ?1",
                 params![
-                    hex_id(&user.id),
+                    id,
                     change.password_hash,
                     change.is_active,
                     change.is_superuser,
                     naive_now()
                 ],
             )
-            .map_err(|e| Error::db(format!("cannot update user \"{name}\""), e))?;
-            let after = Self::find(&tx, name)?.ok_or_else(|| user_not_found(name))?;
-            super::guard_last_superuser(&user, &after, change.force, || {
-                Self::active_superusers(&tx)
-            })?;
-            updated.push(after);
-        }
-        Self::commit(tx)?;
-        for user in &updated {
-            self.audit(change.action(), &user.username, change.detail())?;
-        }
-        Ok(updated)
+            .map_err(|e| Error::db(format!("cannot update user \"{}\"", user.username), e))?;
+        self.read(&id, &user.username)
     }
 
-    fn delete_user(&mut self, username: &str, force: bool) -> Result<User> {
-        let tx = self.write_tx()?;
-        let user = Self::find(&tx, username)?.ok_or_else(|| user_not_found(username))?;
-        if user.is_active && user.is_superuser && !force {
-            let others = Self::active_superusers(&tx)? - 1;
-            if others == 0 {
-                return Err(last_superuser(&user.username, "delete"));
-            }
-        }
+    /// Langflow erases a user's own rows itself when it deletes one; what
+    /// refers to the user is found from the schema, set to NULL where the
+    /// foreign key says so, deleted where the user owns it, and anything
+    /// else stops the delete.
+    fn remove(&mut self, user: &User) -> Result<Value> {
         let id = hex_id(&user.id);
         let mut blockers = Vec::new();
         let mut removed = serde_json::Map::new();
         // Flows of anyone filed in this user's folders would lose their folder.
-        if sqlite::has_table(&tx, "flow")? && has_column(&tx, "flow", "folder_id")? {
-            let filed: i64 = tx
+        if sqlite::has_table(&self.tx, "flow")? && has_column(&self.tx, "flow", "folder_id")? {
+            let filed: i64 = self.tx
                 .query_row(
                     "SELECT count(*) FROM flow WHERE folder_id IN (SELECT id FROM folder WHERE user_id = ?1)",
                     [&id],
@@ -451,8 +418,9 @@ impl UserStore for LangflowStore {
                 blockers.push(format!("flow.folder_id ({filed})"));
             }
         }
-        for (table, column, on_delete) in Self::user_references(&tx)? {
-            let count: i64 = tx
+        for (table, column, on_delete) in LangflowStore::user_references(&self.tx)? {
+            let count: i64 = self
+                .tx
                 .query_row(
                     &format!(
                         "SELECT count(*) FROM {} WHERE {} = ?1",
@@ -483,7 +451,8 @@ impl UserStore for LangflowStore {
                 blockers.push(format!("{table}.{column} ({count})"));
                 continue;
             };
-            tx.execute(&sql, [&id])
+            self.tx
+                .execute(&sql, [&id])
                 .map_err(|e| Error::db(format!("cannot update table {table}"), e))?;
             removed.insert(format!("{table}.{column}"), count.into());
         }
@@ -494,60 +463,96 @@ impl UserStore for LangflowStore {
                 blockers.join(", ")
             )));
         }
-        tx.execute("DELETE FROM \"user\" WHERE id = ?1", [&id])
-            .map_err(|e| Error::db(format!("cannot delete user \"{username}\""), e))?;
-        Self::commit(tx)?;
-        let detail = serde_json::json!({ "id": user.id, "force": force, "rows": removed });
-        self.audit("user.delete", &user.username, detail)?;
-        Ok(user)
+        self.tx
+            .execute("DELETE FROM \"user\" WHERE id = ?1", [&id])
+            .map_err(|e| Error::db(format!("cannot delete user \"{}\"", user.username), e))?;
+        Ok(Value::Object(removed))
+    }
+
+    fn audit(&mut self, action: &str, target: &str, detail: Value) -> Result<()> {
+        self.pending.push(AuditRecord {
+            at: super::now_rfc3339(),
+            actor: self.actor.clone(),
+            action: action.to_string(),
+            target: target.to_string(),
+            detail,
+        });
+        Ok(())
+    }
+
+    fn commit(self: Box<Self>) -> Result<()> {
+        let LangflowUsersTx {
+            tx,
+            audit_path,
+            pending,
+            ..
+        } = *self;
+        LangflowStore::commit(tx)?;
+        append_audit(&audit_path, &pending)
+    }
+}
+
+impl LangflowUsersTx<'_> {
+    fn read(&self, hex: &str, name: &str) -> Result<User> {
+        self.tx
+            .query_row(&format!("{USER_QUERY} WHERE id = ?1"), [hex], row_to_user)
+            .map_err(|e| Error::db(format!("cannot read user \"{name}\""), e))
+    }
+}
+
+/// Append `records` to the audit trail and fsync it; called only after
+/// the change they record was committed, so a failure says so.
+fn append_audit(path: &Path, records: &[AuditRecord]) -> Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let mut text = String::new();
+    for record in records {
+        text.push_str(&serde_json::to_string(record).unwrap_or_default());
+        text.push('\n');
+    }
+    let mut file = crate::fsutil::open_append(path, crate::fsutil::SECRET_MODE).map_err(|e| {
+        Error::Failure(format!(
+            "the change was made but its audit record could not be written: {e}"
+        ))
+    })?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_data())
+        .map_err(|e| {
+            Error::io(
+                format!(
+                    "the change was made but its audit record could not be written to \"{}\"",
+                    path.display()
+                ),
+                e,
+            )
+        })
+}
+
+impl Layout for LangflowStore {
+    fn app(&self) -> &'static str {
+        "Langflow"
+    }
+
+    fn audit_policy(&self) -> AuditPolicy {
+        AuditPolicy::AfterCommit
+    }
+
+    fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
+        // Langflow keeps no record of the refresh tokens it issues.
+        None
+    }
+
+    fn refresh_tokens_mut(&mut self) -> Option<&mut dyn RefreshTokens> {
+        None
     }
 
     fn integrity_check(&self) -> Result<Vec<String>> {
         sqlite::integrity_check(&self.conn)
     }
+}
 
-    fn audit_log(&self) -> Result<Vec<AuditRecord>> {
-        let Some(file) = crate::fsutil::open_regular(&self.audit_path, "audit trail")? else {
-            return Ok(Vec::new());
-        };
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut &file, &mut text)
-            .map_err(|e| Error::io(format!("cannot read \"{}\"", self.audit_path.display()), e))?;
-        Ok(text
-            .lines()
-            .filter_map(|l| {
-                let v: Value = serde_json::from_str(l).ok()?;
-                Some(AuditRecord {
-                    at: v["at"].as_str()?.to_string(),
-                    actor: v["actor"].as_str()?.to_string(),
-                    action: v["action"].as_str()?.to_string(),
-                    target: v["target"].as_str()?.to_string(),
-                    detail: v["detail"].clone(),
-                })
-            })
-            .collect())
-    }
-
-    fn record_refresh_token(&mut self, _: &RefreshToken, _: &str) -> Result<()> {
-        Err(no_refresh_records())
-    }
-
-    fn find_refresh_token(&self, _: &str) -> Result<Option<RefreshToken>> {
-        Ok(None)
-    }
-
-    fn list_refresh_tokens(&self, _: &str) -> Result<Vec<RefreshToken>> {
-        Err(no_refresh_records())
-    }
-
-    fn revoke_refresh_tokens(&mut self, _: &Revoke) -> Result<Vec<RefreshToken>> {
-        Err(no_refresh_records())
-    }
-
-    fn tracks_refresh_tokens(&self) -> bool {
-        false
-    }
-
+impl ApiKeys for LangflowStore {
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::EncryptedAndHash
     }
@@ -622,7 +627,9 @@ impl UserStore for LangflowStore {
             ..key
         })
     }
+}
 
+impl EncryptedValues for LangflowStore {
     fn reencrypt(
         &mut self,
         rekey: &mut dyn FnMut(&str, &str) -> Result<String>,

@@ -1,18 +1,24 @@
-//! The user store: one boundary between commands and a database layout.
+//! The store: one boundary between commands and a database.
 //!
-//! Commands see `UserStore` and `User` only. Each mutating method is one
-//! transaction that also writes its audit record, so a change and its audit
-//! trail land together or not at all. The native SQLite layout lives in
-//! `native`; other layouts (an app's own tables) sit beside it.
+//! A store is a layout (whose tables: `native`, `langflow`) over an engine
+//! (SQLite today: `sqlite`). Commands see `Store` and `User` only. The
+//! rules that hold whatever the layout (a name is taken once, the last
+//! active superuser stays, every change is audited with its commit) are in
+//! `rules`, written once over the `UsersTx` row operations a layout
+//! supplies. What a layout can do is said by type: `Layout` names the
+//! capabilities (users, API keys, encrypted values) every layout has, and
+//! refresh-token records are an `Option` a layout without them answers
+//! `None` to.
 
 use crate::error::{Error, Result};
-use crate::profile::Layout;
+use crate::profile;
 use crate::settings::{DatabaseUrl, Settings};
 use serde::Serialize;
 
 pub mod json_text;
 pub mod langflow;
 pub mod native;
+pub mod rules;
 mod sqlite;
 
 /// A user as every store presents it. Times are RFC 3339 UTC.
@@ -107,27 +113,58 @@ impl UserChange {
     }
 }
 
-/// What every database layout offers the commands.
-pub trait UserStore {
+/// Reading users, and the one way to change them: a write transaction
+/// whose rules (`rules`) are the same for every layout.
+pub trait UserRows {
     /// One user by name (case-insensitive), if present.
     fn get_user(&self, username: &str) -> Result<Option<User>>;
     /// One user by id (as it appears in a token's `sub`), if present.
     fn get_user_by_id(&self, id: &str) -> Result<Option<User>>;
     /// All users, ordered by creation time.
     fn list_users(&self) -> Result<Vec<User>>;
-    /// Create a user; `Conflict` when the name is taken.
-    fn create_user(&mut self, new: &NewUser) -> Result<User>;
-    /// Apply `change` to every named user in one transaction: all or none.
-    /// `NotFound` for an unknown name; `Conflict` when the change would
-    /// leave no active superuser and `change.force` is false.
-    fn update_users(&mut self, usernames: &[String], change: &UserChange) -> Result<Vec<User>>;
-    /// Delete a user; same guard as `update_users`.
-    fn delete_user(&mut self, username: &str, force: bool) -> Result<User>;
-    /// Audit records, oldest first (for tests and `doctor`).
-    fn audit_log(&self) -> Result<Vec<AuditRecord>>;
-    /// `PRAGMA integrity_check` findings; empty when the database is sound.
-    fn integrity_check(&self) -> Result<Vec<String>>;
+    /// Begin one write transaction on users (on SQLite, IMMEDIATE: it holds
+    /// the write lock from its first read, so what it reads stays true).
+    fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>>;
+}
 
+/// The row operations of one write transaction. A layout supplies its SQL
+/// and codecs here and decides nothing: existence, the last-superuser guard
+/// and what is audited are `rules`'.
+pub trait UsersTx {
+    /// Every user, as this transaction sees them.
+    fn users(&mut self) -> Result<Vec<User>>;
+    /// Insert `new` (validated and normalised); the user as stored.
+    fn insert(&mut self, new: &NewUser) -> Result<User>;
+    /// Apply `change` to `user`; the user as stored after it.
+    fn update(&mut self, user: &User, change: &UserChange) -> Result<User>;
+    /// Delete `user` and the rows the layout deletes with it. Returns what
+    /// else was removed (for the audit detail), or `Conflict` naming what
+    /// stops the delete.
+    fn remove(&mut self, user: &User) -> Result<serde_json::Value>;
+    /// Record one audit entry for this change. It lands with the commit:
+    /// in the same transaction where the schema has an audit table, else
+    /// appended right after it (see `AuditPolicy`).
+    fn audit(&mut self, action: &str, target: &str, detail: serde_json::Value) -> Result<()>;
+    /// Commit the change and its audit records.
+    fn commit(self: Box<Self>) -> Result<()>;
+}
+
+/// Where a layout's audit records go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditPolicy {
+    /// A table in the same database, written in the change's transaction:
+    /// both land or neither does.
+    SameTransaction,
+    /// A file beside the database (the app's schema has no place for it),
+    /// appended and fsynced right after the commit. Its path is checked
+    /// before the change begins; a failure to append is reported (exit 5,
+    /// "the change was made but its audit record could not be written"),
+    /// never dropped.
+    AfterCommit,
+}
+
+/// Refresh-token records, in layouts that keep them.
+pub trait RefreshTokens {
     /// Record a minted refresh token by jti and the SHA-256 of the token.
     fn record_refresh_token(&mut self, record: &RefreshToken, token_sha256: &str) -> Result<()>;
     /// A refresh token record by jti.
@@ -138,11 +175,10 @@ pub trait UserStore {
     /// revoked ones keep their first revocation time). `NotFound` when a
     /// jti or token hash matches nothing.
     fn revoke_refresh_tokens(&mut self, which: &Revoke) -> Result<Vec<RefreshToken>>;
-    /// Whether this layout keeps refresh-token records at all.
-    fn tracks_refresh_tokens(&self) -> bool {
-        true
-    }
+}
 
+/// API keys: every layout keeps them, each its own way.
+pub trait ApiKeys {
     /// How this layout stores API keys.
     fn api_key_storage(&self) -> ApiKeyStorage;
     /// Store a new API key for `user`: its SHA-256, and `encrypted` (the
@@ -152,7 +188,10 @@ pub trait UserStore {
     fn list_api_keys(&self) -> Result<Vec<ApiKey>>;
     /// Revoke a key by id or unique name.
     fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey>;
+}
 
+/// Values encrypted with the secret key.
+pub trait EncryptedValues {
     /// Re-encrypt every value this layout keeps encrypted with the secret
     /// key, in one transaction. `rekey(value, row)` turns an old ciphertext
     /// into a new one or fails naming `row`; any failure changes nothing.
@@ -162,6 +201,115 @@ pub trait UserStore {
         rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
         dry_run: bool,
     ) -> Result<Vec<Reencrypted>>;
+}
+
+/// A database layout: the capabilities it has, by type.
+pub trait Layout: UserRows + ApiKeys + EncryptedValues {
+    /// The app whose tables these are, for messages ("Langflow").
+    fn app(&self) -> &'static str;
+    /// Where audit records go.
+    fn audit_policy(&self) -> AuditPolicy;
+    /// Refresh-token records, if the layout keeps them.
+    fn refresh_tokens(&self) -> Option<&dyn RefreshTokens>;
+    /// The same, to write.
+    fn refresh_tokens_mut(&mut self) -> Option<&mut dyn RefreshTokens>;
+    /// The engine's integrity findings; empty when the database is sound.
+    fn integrity_check(&self) -> Result<Vec<String>>;
+}
+
+/// An open store: a layout, and the rules every layout shares.
+pub struct Store {
+    layout: Box<dyn Layout>,
+}
+
+impl Store {
+    /// The store over `layout`.
+    pub fn new(layout: Box<dyn Layout>) -> Self {
+        Store { layout }
+    }
+
+    /// One user by name (case-insensitive), if present.
+    pub fn get_user(&self, username: &str) -> Result<Option<User>> {
+        self.layout.get_user(username)
+    }
+
+    /// One user by id, if present.
+    pub fn get_user_by_id(&self, id: &str) -> Result<Option<User>> {
+        self.layout.get_user_by_id(id)
+    }
+
+    /// All users, ordered by creation time.
+    pub fn list_users(&self) -> Result<Vec<User>> {
+        self.layout.list_users()
+    }
+
+    /// Create a user; `Conflict` when the name is taken (`rules`).
+    pub fn create_user(&mut self, new: &NewUser) -> Result<User> {
+        rules::create_user(self.layout.as_mut(), new)
+    }
+
+    /// Apply `change` to every named user in one transaction (`rules`).
+    pub fn update_users(&mut self, usernames: &[String], change: &UserChange) -> Result<Vec<User>> {
+        rules::update_users(self.layout.as_mut(), usernames, change)
+    }
+
+    /// Delete a user (`rules`).
+    pub fn delete_user(&mut self, username: &str, force: bool) -> Result<User> {
+        rules::delete_user(self.layout.as_mut(), username, force)
+    }
+
+    /// Refresh-token records, or why there are none.
+    pub fn refresh_tokens(&self) -> Result<&dyn RefreshTokens> {
+        let app = self.layout.app();
+        self.layout
+            .refresh_tokens()
+            .ok_or_else(|| no_refresh_records(app))
+    }
+
+    /// The same, to write.
+    pub fn refresh_tokens_mut(&mut self) -> Result<&mut dyn RefreshTokens> {
+        let app = self.layout.app();
+        self.layout
+            .refresh_tokens_mut()
+            .ok_or_else(|| no_refresh_records(app))
+    }
+
+    /// Whether this layout keeps refresh-token records at all.
+    pub fn tracks_refresh_tokens(&self) -> bool {
+        self.layout.refresh_tokens().is_some()
+    }
+
+    /// API keys.
+    pub fn api_keys(&mut self) -> &mut dyn ApiKeys {
+        self.layout.as_mut()
+    }
+
+    /// API keys, to read.
+    pub fn api_keys_ref(&self) -> &dyn ApiKeys {
+        self.layout.as_ref()
+    }
+
+    /// Values encrypted with the secret key.
+    pub fn encrypted_values(&mut self) -> &mut dyn EncryptedValues {
+        self.layout.as_mut()
+    }
+
+    /// Where audit records go.
+    pub fn audit_policy(&self) -> AuditPolicy {
+        self.layout.audit_policy()
+    }
+
+    /// The engine's integrity findings.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        self.layout.integrity_check()
+    }
+}
+
+fn no_refresh_records(app: &str) -> Error {
+    Error::usage(format!(
+        "{app} keeps no record of refresh tokens, so they cannot be listed or revoked one by one; \
+         deactivate the user, or rotate the signing key to end every session"
+    ))
 }
 
 /// How a layout keeps API keys.
@@ -279,21 +427,21 @@ pub enum Access {
 /// Open the store the settings point at. For `Access::Read`, a database
 /// that does not exist yet is `None` (nothing to read); for `Write` it is
 /// created (0600) and migrated.
-pub fn open(settings: &Settings, access: Access) -> Result<Option<Box<dyn UserStore>>> {
+pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
     // The engine, then the layout over it (SQLite is the one engine today).
     let DatabaseUrl::Sqlite(path) = &settings.database;
-    let store: Option<Box<dyn UserStore>> = match settings.profile.spec().layout {
-        Layout::Native => native::NativeStore::open(path, access, Actor::os_user())?
-            .map(|s| Box::new(s) as Box<dyn UserStore>),
-        Layout::Langflow => langflow::LangflowStore::open(
+    let layout: Option<Box<dyn Layout>> = match settings.profile.spec().layout {
+        profile::Layout::Native => native::NativeStore::open(path, access, Actor::os_user())?
+            .map(|s| Box::new(s) as Box<dyn Layout>),
+        profile::Layout::Langflow => langflow::LangflowStore::open(
             path,
             access,
             Actor::os_user(),
             settings.config_dir.join(langflow::AUDIT_FILE),
         )?
-        .map(|s| Box::new(s) as Box<dyn UserStore>),
+        .map(|s| Box::new(s) as Box<dyn Layout>),
     };
-    Ok(store)
+    Ok(layout.map(Store::new))
 }
 
 /// The error for an API key id or name that matches nothing.

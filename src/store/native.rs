@@ -8,8 +8,8 @@
 
 use super::{api_key_not_found, ApiKey, ApiKeyStorage, NewApiKey, Reencrypted};
 use super::{
-    last_superuser, now_rfc3339, sqlite, user_not_found, Access, AuditRecord, NewUser,
-    RefreshToken, Revoke, User, UserChange, UserStore,
+    now_rfc3339, sqlite, Access, ApiKeys, AuditPolicy, EncryptedValues, Layout, NewUser,
+    RefreshToken, RefreshTokens, Revoke, User, UserChange, UserRows, UsersTx,
 };
 use crate::error::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -209,22 +209,13 @@ impl NativeStore {
         super::pick_user(all, username)
     }
 
-    fn active_superusers(conn: &Connection) -> Result<i64> {
-        conn.query_row(
-            "SELECT count(*) FROM users WHERE is_active = 1 AND is_superuser = 1",
-            [],
-            |r| r.get(0),
-        )
-        .map_err(|e| Error::db("cannot count superusers", e))
-    }
-
     fn commit(tx: Transaction<'_>) -> Result<()> {
         tx.commit()
             .map_err(|e| Error::db("cannot commit the change", e))
     }
 }
 
-impl UserStore for NativeStore {
+impl UserRows for NativeStore {
     fn get_user(&self, username: &str) -> Result<Option<User>> {
         Self::find(&self.conn, username)
     }
@@ -251,16 +242,31 @@ impl UserStore for NativeStore {
         Ok(rows)
     }
 
-    fn create_user(&mut self, new: &NewUser) -> Result<User> {
-        let new = &new.normalized()?;
+    fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>> {
         let actor = self.actor.name();
         let tx = self.write_tx()?;
-        if let Some(existing) = Self::find(&tx, &new.username)? {
-            return Err(Error::Conflict(format!(
-                "user \"{}\" already exists",
-                existing.username
-            )));
-        }
+        Ok(Box::new(NativeUsersTx { tx, actor }))
+    }
+}
+
+/// One write transaction on `users`; its audit rows go in the same one.
+struct NativeUsersTx<'a> {
+    tx: Transaction<'a>,
+    actor: String,
+}
+
+impl UsersTx for NativeUsersTx<'_> {
+    fn users(&mut self) -> Result<Vec<User>> {
+        sqlite::rows(
+            &self.tx,
+            &format!("SELECT {USER_COLUMNS} FROM users"),
+            [],
+            row_to_user,
+            "read users",
+        )
+    }
+
+    fn insert(&mut self, new: &NewUser) -> Result<User> {
         let now = now_rfc3339();
         let user = User {
             id: uuid::Uuid::new_v4().hyphenated().to_string(),
@@ -272,36 +278,30 @@ impl UserStore for NativeStore {
             updated_at: now,
             last_login_at: None,
         };
-        tx.execute(
-            &format!("INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-            params![
-                user.id,
-                user.username,
-                user.password_hash,
-                user.is_active,
-                user.is_superuser,
-                user.created_at,
-                user.updated_at,
-                user.last_login_at
-            ],
-        )
-        .map_err(|e| Error::db(format!("cannot create user \"{}\"", user.username), e))?;
-        let detail = serde_json::json!({
-            "id": user.id, "is_active": user.is_active, "is_superuser": user.is_superuser
-        });
-        Self::audit(&tx, &actor, "user.create", &user.username, detail)?;
-        Self::commit(tx)?;
+        self.tx
+            .execute(
+                &format!(
+                    "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                ),
+                params![
+                    user.id,
+                    user.username,
+                    user.password_hash,
+                    user.is_active,
+                    user.is_superuser,
+                    user.created_at,
+                    user.updated_at,
+                    user.last_login_at
+                ],
+            )
+            .map_err(|e| Error::db(format!("cannot create user \"{}\"", user.username), e))?;
         Ok(user)
     }
 
-    fn update_users(&mut self, usernames: &[String], change: &UserChange) -> Result<Vec<User>> {
-        let actor = self.actor.name();
-        let tx = self.write_tx()?;
-        let mut updated = Vec::with_capacity(usernames.len());
-        for name in usernames {
-            let user = Self::find(&tx, name)?.ok_or_else(|| user_not_found(name))?;
-            let now = now_rfc3339();
-            tx.execute(
+    fn update(&mut self, user: &User, change: &UserChange) -> Result<User> {
+        let name = &user.username;
+        self.tx
+            .execute(
                 "UPDATE users SET
                     password_hash = coalesce(?2, password_hash),
                     is_active = coalesce(?3, is_active),
@@ -313,47 +313,63 @@ impl UserStore for NativeStore {
                     change.password_hash,
                     change.is_active,
                     change.is_superuser,
-                    now
+                    now_rfc3339()
                 ],
             )
             .map_err(|e| Error::db(format!("cannot update user \"{name}\""), e))?;
-            let after = Self::find(&tx, name)?.ok_or_else(|| user_not_found(name))?;
-            super::guard_last_superuser(&user, &after, change.force, || {
-                Self::active_superusers(&tx)
-            })?;
-            Self::audit(
-                &tx,
-                &actor,
-                change.action(),
-                &user.username,
-                change.detail(),
-            )?;
-            updated.push(after);
-        }
-        Self::commit(tx)?;
-        Ok(updated)
+        self.tx
+            .query_row(
+                &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
+                [&user.id],
+                row_to_user,
+            )
+            .map_err(|e| Error::db(format!("cannot read user \"{name}\""), e))
     }
 
-    fn delete_user(&mut self, username: &str, force: bool) -> Result<User> {
-        let actor = self.actor.name();
-        let tx = self.write_tx()?;
-        let user = Self::find(&tx, username)?.ok_or_else(|| user_not_found(username))?;
-        tx.execute("DELETE FROM users WHERE id = ?1", [&user.id])
-            .map_err(|e| Error::db(format!("cannot delete user \"{username}\""), e))?;
-        if user.is_active && user.is_superuser && !force && Self::active_superusers(&tx)? == 0 {
-            return Err(last_superuser(&user.username, "delete"));
-        }
-        let detail = serde_json::json!({ "id": user.id, "force": force });
-        Self::audit(&tx, &actor, "user.delete", &user.username, detail)?;
-        Self::commit(tx)?;
-        Ok(user)
+    fn remove(&mut self, user: &User) -> Result<serde_json::Value> {
+        // Refresh tokens and API keys go with the user (ON DELETE CASCADE).
+        self.tx
+            .execute("DELETE FROM users WHERE id = ?1", [&user.id])
+            .map_err(|e| Error::db(format!("cannot delete user \"{}\"", user.username), e))?;
+        Ok(serde_json::Value::Null)
+    }
+
+    fn audit(&mut self, action: &str, target: &str, detail: serde_json::Value) -> Result<()> {
+        NativeStore::audit(&self.tx, &self.actor, action, target, detail)
+    }
+
+    fn commit(self: Box<Self>) -> Result<()> {
+        NativeStore::commit(self.tx)
+    }
+}
+
+impl Layout for NativeStore {
+    fn app(&self) -> &'static str {
+        "authctl"
+    }
+
+    fn audit_policy(&self) -> AuditPolicy {
+        AuditPolicy::SameTransaction
+    }
+
+    fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
+        Some(self)
+    }
+
+    fn refresh_tokens_mut(&mut self) -> Option<&mut dyn RefreshTokens> {
+        Some(self)
     }
 
     fn integrity_check(&self) -> Result<Vec<String>> {
         sqlite::integrity_check(&self.conn)
     }
+}
 
-    fn audit_log(&self) -> Result<Vec<AuditRecord>> {
+impl NativeStore {
+    /// The audit log, oldest first.
+    #[cfg(test)]
+    fn audit_log(&self) -> Result<Vec<super::AuditRecord>> {
+        use super::AuditRecord;
         let rows = sqlite::rows(
             &self.conn,
             "SELECT at, actor, action, target, detail FROM audit_log ORDER BY id",
@@ -372,7 +388,9 @@ impl UserStore for NativeStore {
         )?;
         Ok(rows)
     }
+}
 
+impl RefreshTokens for NativeStore {
     fn record_refresh_token(&mut self, record: &RefreshToken, token_sha256: &str) -> Result<()> {
         let actor = self.actor.name();
         let tx = self.write_tx()?;
@@ -448,7 +466,9 @@ impl UserStore for NativeStore {
         Self::commit(tx)?;
         Ok(rows)
     }
+}
 
+impl ApiKeys for NativeStore {
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::HashOnly
     }
@@ -518,7 +538,9 @@ impl UserStore for NativeStore {
             ..key
         })
     }
+}
 
+impl EncryptedValues for NativeStore {
     fn reencrypt(
         &mut self,
         _rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
@@ -568,6 +590,7 @@ fn row_to_token(r: &rusqlite::Row<'_>) -> rusqlite::Result<RefreshToken> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::rules;
 
     fn store() -> (tempfile::TempDir, NativeStore) {
         let dir = tempfile::tempdir().unwrap();
@@ -589,10 +612,10 @@ mod tests {
     #[test]
     fn creates_once_and_names_are_case_insensitive() {
         let (_d, mut s) = store();
-        let u = s.create_user(&new("Alice", true)).unwrap();
+        let u = rules::create_user(&mut s, &new("Alice", true)).unwrap();
         assert_eq!(u.id.len(), 36);
         assert_eq!(s.get_user("alice").unwrap().unwrap().id, u.id);
-        let err = s.create_user(&new("ALICE", false)).unwrap_err();
+        let err = rules::create_user(&mut s, &new("ALICE", false)).unwrap_err();
         assert_eq!(err.exit_code(), 4);
         assert_eq!(s.list_users().unwrap().len(), 1);
         let log = s.audit_log().unwrap();
@@ -606,27 +629,30 @@ mod tests {
     #[test]
     fn last_superuser_guard_and_all_or_nothing() {
         let (_d, mut s) = store();
-        s.create_user(&new("root", true)).unwrap();
-        s.create_user(&new("bob", false)).unwrap();
+        rules::create_user(&mut s, &new("root", true)).unwrap();
+        rules::create_user(&mut s, &new("bob", false)).unwrap();
         let off = UserChange {
             is_active: Some(false),
             ..Default::default()
         };
         assert_eq!(
-            s.update_users(&["root".into()], &off)
+            rules::update_users(&mut s, &["root".into()], &off)
                 .unwrap_err()
                 .exit_code(),
             4
         );
-        assert_eq!(s.delete_user("root", false).unwrap_err().exit_code(), 4);
+        assert_eq!(
+            rules::delete_user(&mut s, "root", false)
+                .unwrap_err()
+                .exit_code(),
+            4
+        );
         // One unknown name: nothing changes for the others either.
         let on = UserChange {
             is_active: Some(true),
             ..Default::default()
         };
-        let err = s
-            .update_users(&["bob".into(), "nobody".into()], &on)
-            .unwrap_err();
+        let err = rules::update_users(&mut s, &["bob".into(), "nobody".into()], &on).unwrap_err();
         assert_eq!(err.exit_code(), 3);
         assert!(!s.get_user("bob").unwrap().unwrap().is_active);
         assert_eq!(s.audit_log().unwrap().len(), 2);
@@ -635,7 +661,7 @@ mod tests {
             force: true,
             ..Default::default()
         };
-        s.update_users(&["root".into()], &forced).unwrap();
+        rules::update_users(&mut s, &["root".into()], &forced).unwrap();
         assert!(!s.get_user("root").unwrap().unwrap().is_active);
     }
 
