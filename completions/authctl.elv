@@ -369,7 +369,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --alg 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]'
-            cand --bits 'RSA key size in bits'
+            cand --bits 'RSA key size in bits [default: 2048]; a kept key of another size is refused without --force'
             cand --from-private 'Import an existing RSA private key (PKCS#1 or PKCS#8 PEM) from FILE, or - for stdin'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print nothing on stderr except errors'

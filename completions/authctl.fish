@@ -270,7 +270,7 @@ langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l alg -d 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]' -r -f -a "HS256\t'HMAC-SHA256 with the secret key'
 RS256\t'RSA PKCS#1 v1.5 with SHA-256'
 RS512\t'RSA PKCS#1 v1.5 with SHA-512'"
-complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l bits -d 'RSA key size in bits' -r -f -a "2048\t''
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l bits -d 'RSA key size in bits [default: 2048]; a kept key of another size is refused without --force' -r -f -a "2048\t''
 3072\t''
 4096\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l from-private -d 'Import an existing RSA private key (PKCS#1 or PKCS#8 PEM) from FILE, or - for stdin' -r

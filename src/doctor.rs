@@ -773,7 +773,7 @@ mod tests {
                     crate::keys::EnsureOptions {
                         force: true,
                         import: Some(other),
-                        public_override: None,
+                        ..Default::default()
                     },
                 )
                 .unwrap();

@@ -111,9 +111,9 @@ pub struct KeygenArgs {
     /// Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]
     #[arg(long, ignore_case = true, value_parser = alg_parser())]
     pub alg: Option<Alg>,
-    /// RSA key size in bits
-    #[arg(long, value_enum, default_value_t = BitsArg::B2048)]
-    pub bits: BitsArg,
+    /// RSA key size in bits [default: 2048]; a kept key of another size is refused without --force
+    #[arg(long, value_enum, conflicts_with = "from_private")]
+    pub bits: Option<BitsArg>,
     /// Rotate: retire the current key pair (still verifies until `keys retire`) and make a new one
     #[arg(long)]
     pub force: bool,

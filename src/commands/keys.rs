@@ -41,7 +41,7 @@ pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
         ),
         None => None,
     };
-    let bits = args.bits.bits();
+    let bits = args.bits.map_or(2048, |b| b.bits());
     let progress = (import.is_none() && bits > 2048)
         .then(|| ctx.ui.progress(&format!("generating a {bits}-bit RSA key")));
     let report = KeyDir::new(&s.config_dir).ensure_rsa(
@@ -51,6 +51,7 @@ pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
             force: args.force,
             import,
             public_override,
+            exact_bits: args.bits.is_some(),
         },
     );
     drop(progress);

@@ -93,6 +93,9 @@ pub struct EnsureOptions {
     /// A public key given separately (an environment variable); it must
     /// match the private key.
     pub public_override: Option<RsaPublicKey>,
+    /// The size was asked for (`--bits`): a kept key of another size is a
+    /// conflict, not a silent reuse.
+    pub exact_bits: bool,
 }
 
 impl std::fmt::Debug for EnsureOptions {
@@ -104,6 +107,7 @@ impl std::fmt::Debug for EnsureOptions {
                 "public_override",
                 &self.public_override.as_ref().map(thumbprint),
             )
+            .field("exact_bits", &self.exact_bits)
             .finish()
     }
 }
@@ -229,6 +233,7 @@ impl KeyDir {
             force,
             import,
             public_override,
+            exact_bits,
         } = opts;
         let private_path = self.private_key_path();
         let public_path = self.public_key_path();
@@ -267,7 +272,16 @@ impl KeyDir {
                 )))
             }
             (Some(new), _) => (new, true, true),
-            (None, Some(current)) if !force => (current, false, false),
+            (None, Some(current)) if !force => {
+                let have = current.size() * 8;
+                if exact_bits && have != bits {
+                    return Err(Error::Conflict(format!(
+                        "the current key in \"{}\" is {have} bits, not {bits}; pass --force to rotate to a new {bits}-bit key (the old one keeps verifying until `authctl keys retire`)",
+                        private_path.display()
+                    )));
+                }
+                (current, false, false)
+            }
             (None, _) => {
                 if public_override.is_some() {
                     return Err(Error::Conflict(

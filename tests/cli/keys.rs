@@ -552,3 +552,29 @@ fn after_rs256_keygen_mint_names_the_algorithm_variable() {
         .success();
     assert!(!stderr(&a).contains("note:"), "{}", stderr(&a));
 }
+
+/// `--bits` is a request, not a hint: a kept key of another size is
+/// refused (exit 4, nothing written) until --force rotates it.
+#[test]
+fn keygen_refuses_to_reuse_a_key_of_another_size_than_asked() {
+    let env = TestEnv::new();
+    env.cmd(&["keygen", "--alg", "RS256"]).assert().success();
+    let before = env.snapshot();
+    let a = env
+        .cmd(&["keygen", "--alg", "RS256", "--bits", "3072"])
+        .assert()
+        .code(4);
+    assert_one_line_error(&a, "is 2048 bits, not 3072; pass --force");
+    assert_eq!(env.snapshot(), before);
+    // The size it has, or no size at all, is a reuse.
+    for args in [
+        &["keygen", "--alg", "RS256", "--bits", "2048"][..],
+        &["keygen", "--alg", "RS256"],
+    ] {
+        let a = env.cmd(args).assert().success();
+        assert!(stderr(&a).contains("reused"), "{}", stderr(&a));
+    }
+    let r = keygen_json(&env, &["--alg", "RS256", "--bits", "3072", "--force"]);
+    assert_eq!(r["bits"], 3072);
+    assert!(r["retired"].is_string(), "{r}");
+}
