@@ -7,6 +7,7 @@ use crate::cli::{
 use crate::error::{Error, Result};
 use crate::output::Outcome;
 use crate::profile::Setting;
+use crate::secrets::rotate::{self, Interrupted};
 use crate::secrets::{self, Encoding};
 use crate::signing;
 use secrecy::{ExposeSecret, SecretString};
@@ -161,7 +162,7 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let _lock = secrets::lock::exclusive(dir, secrets::lock::LOCK_WAIT)?;
     let old = signing::require_secret_key(s)?;
     if crate::fsutil::exists(&pending)? {
-        return resolve_interrupted(&old, ctx, args.dry_run);
+        return interrupted(&old, ctx, args.dry_run);
     }
     let new = if args.new_key_stdin {
         let buf = crate::fsutil::read_capped(
@@ -187,7 +188,8 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
             "the new secret key is the current one; give a different key",
         ));
     }
-    let new_fernet = secrets::fernet_for(new.expose_secret())?;
+    // A key Fernet cannot use is refused before anything is asked or written.
+    secrets::fernet_for(new.expose_secret())?;
     if !args.dry_run && !args.yes {
         if !ctx.ui.can_prompt() || args.new_key_stdin {
             return Err(Error::usage(
@@ -202,177 +204,67 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
         }
     }
 
-    let mut rekey = |value: &str, row: &str| -> Result<String> {
-        let plain = zeroize::Zeroizing::new(
-            secrets::decrypt_with_secret(old.expose_secret(), value).map_err(|_| {
-                Error::Negative(format!(
-                    "{row} does not decrypt under the current secret key; nothing was changed"
-                ))
-            })?,
-        );
-        Ok(secrets::encrypt(&new_fernet, &plain))
-    };
     // One handle for the whole rotation; no database means nothing encrypted.
     let mut db = crate::store::open(s, crate::store::Access::Read)?;
-    let report = match (&mut db, args.dry_run) {
-        (None, _) => Vec::new(),
-        (Some(db), true) => db.encrypted_values().reencrypt(&mut rekey, true)?,
-        (Some(db), false) => {
-            // The new key is on disk before the database changes, so no
-            // crash can leave values encrypted under a key nobody has.
-            crate::fsutil::write_atomic(
-                &pending,
-                new.expose_secret().as_bytes(),
-                crate::fsutil::SECRET_MODE,
-                crate::fsutil::Overwrite::Refuse,
-            )?;
-            match db.encrypted_values().reencrypt(&mut rekey, false) {
-                Ok(r) => r,
-                Err(e) => {
-                    let _ = std::fs::remove_file(&pending);
-                    return Err(e);
-                }
-            }
-        }
-    };
-    let total: usize = report.iter().map(|r| r.values).sum();
+    let values = db.as_mut().map(|db| db.encrypted_values());
+    let report = rotate::rotate(dir, &old, &new, values, args.dry_run)?;
     let table = crate::output::table(
         &["TABLE", "COLUMN", "VALUES"],
         report
+            .columns
             .iter()
             .filter(|r| r.values > 0)
             .map(|r| vec![r.table.clone(), r.column.clone(), r.values.to_string()])
             .collect(),
     );
-    if args.dry_run {
-        return Ok(Outcome::new()
-            .json(json!({ "dry_run": true, "values": total, "columns": report }))
-            .stdout(if total > 0 { table } else { String::new() })
-            .note(format!(
-                "dry run: {total} value(s) would be re-encrypted; every one decrypts under the current key; nothing was changed"
-            )));
-    }
-    let written = secrets::write_secret_file(dir, &new, true)?;
-    let _ = std::fs::remove_file(&pending);
-    crate::fsutil::sync_dir(dir)?;
-    let mut note = format!(
-        "re-encrypted {total} value(s); the secret key is now {} ({})",
-        written.path.display(),
-        written.fingerprint
-    );
-    if let Some(b) = &written.backup {
-        note.push_str(&format!("; the old key is kept as \"{}\"", b.display()));
-    }
-    note.push_str("; restart the server: HS256 tokens signed with the old key no longer verify");
+    let total = report.values;
+    let note = match &report.written {
+        None => format!(
+            "dry run: {total} value(s) would be re-encrypted; every one decrypts under the current key; nothing was changed"
+        ),
+        Some(written) => {
+            let mut note = format!(
+                "re-encrypted {total} value(s); the secret key is now {} ({})",
+                written.path.display(),
+                written.fingerprint
+            );
+            if let Some(b) = &written.backup {
+                note.push_str(&format!("; the old key is kept as \"{}\"", b.display()));
+            }
+            note.push_str(
+                "; restart the server: HS256 tokens signed with the old key no longer verify",
+            );
+            note
+        }
+    };
     Ok(Outcome::new()
-        .json(json!({
-            "dry_run": false,
-            "values": total,
-            "columns": report,
-            "secret_key": written.path,
-            "fingerprint": written.fingerprint,
-            "backup": written.backup,
-        }))
+        .json(&report)
         .stdout(if total > 0 { table } else { String::new() })
         .note(note))
 }
 
-/// How many encrypted values decrypt under the current key, under the
-/// pending key, and under neither.
-#[derive(Debug, Default)]
-struct Census {
-    old: usize,
-    new: usize,
-    neither: usize,
-}
-
-fn census(old: &SecretString, new: &SecretString, ctx: &Ctx) -> Result<Census> {
-    let mut census = Census::default();
-    let Some(mut db) = crate::store::open(&ctx.settings, crate::store::Access::Read)? else {
-        return Ok(census);
-    };
-    let mut count = |value: &str, _row: &str| -> Result<String> {
-        if secrets::decrypt_with_secret(old.expose_secret(), value).is_ok() {
-            census.old += 1;
-        } else if secrets::decrypt_with_secret(new.expose_secret(), value).is_ok() {
-            census.new += 1;
-        } else {
-            census.neither += 1;
-        }
-        Ok(value.to_string())
-    };
-    db.encrypted_values().reencrypt(&mut count, true)?;
-    Ok(census)
-}
-
-/// A rotation was interrupted: the pending key is on disk and, as we hold
-/// the rotation lock, its process is gone. The pending key is discarded
-/// only when no value uses it. When some do, the rotation is finished:
-/// any value still under the current key (written by an older authctl
-/// that did not wait for the rotation) is re-encrypted to the pending key
-/// in one transaction, then the pending key is installed. A value under
-/// neither key stops it with both keys left where they are.
-fn resolve_interrupted(old: &SecretString, ctx: &Ctx, dry_run: bool) -> Result<Outcome> {
-    let dir = &ctx.settings.config_dir;
-    let pending = dir.join(PENDING_FILE);
-    let new = crate::fsutil::read_text(&pending, "pending secret key")
-        .map(|t| SecretString::from(t.trim().to_string()))?;
-    let census = census(old, &new, ctx)?;
-    if census.new == 0 && census.neither == 0 {
-        if !dry_run {
-            std::fs::remove_file(&pending)
-                .map_err(|e| Error::io(format!("cannot remove \"{}\"", pending.display()), e))?;
-            crate::fsutil::sync_dir(dir)?;
-        }
-        return Ok(Outcome::new()
-            .json(json!({ "interrupted": "discarded", "dry_run": dry_run }))
-            .note(format!(
-                "{}an interrupted rotation that had not changed the database; the secret key is unchanged; run `authctl secret rotate` again to rotate",
-                if dry_run { "would discard " } else { "discarded " }
-            )));
-    }
-    if census.neither > 0 {
-        return Err(Error::Conflict(format!(
-            "an interrupted rotation left \"{}\", and {} database value(s) decrypt under neither it nor the current key; both keys are kept: restore the database and key from a backup",
-            pending.display(),
-            census.neither
-        )));
-    }
-    if dry_run {
-        return Ok(Outcome::new()
-            .json(json!({ "interrupted": "finish", "dry_run": true, "values_to_move": census.old }))
-            .note(format!(
-                "would finish an interrupted rotation: {} value(s) are under the pending key, {} would be moved to it",
-                census.new, census.old
-            )));
-    }
-    if census.old > 0 {
-        let new_fernet = secrets::fernet_for(new.expose_secret())?;
-        let mut to_new = |value: &str, row: &str| -> Result<String> {
-            if secrets::decrypt_with_secret(new.expose_secret(), value).is_ok() {
-                return Ok(value.to_string());
-            }
-            let plain = zeroize::Zeroizing::new(
-                secrets::decrypt_with_secret(old.expose_secret(), value).map_err(|_| {
-                    Error::Negative(format!(
-                        "{row} decrypts under neither key; nothing was changed"
-                    ))
-                })?,
-            );
-            Ok(secrets::encrypt(&new_fernet, &plain))
-        };
-        if let Some(mut db) = crate::store::open(&ctx.settings, crate::store::Access::Read)? {
-            db.encrypted_values().reencrypt(&mut to_new, false)?;
-        }
-    }
-    let written = secrets::write_secret_file(dir, &new, true)?;
-    let _ = std::fs::remove_file(&pending);
-    crate::fsutil::sync_dir(dir)?;
-    Ok(Outcome::new()
-        .json(json!({ "interrupted": "finished", "dry_run": false, "fingerprint": written.fingerprint, "backup": written.backup }))
-        .note(format!(
+/// Report what became of a rotation found interrupted.
+fn interrupted(old: &SecretString, ctx: &Ctx, dry_run: bool) -> Result<Outcome> {
+    let mut db = crate::store::open(&ctx.settings, crate::store::Access::Read)?;
+    let values = db.as_mut().map(|db| db.encrypted_values());
+    let outcome = rotate::resolve_interrupted(&ctx.settings.config_dir, old, values, dry_run)?;
+    let note = match &outcome {
+        Interrupted::Discarded { dry_run } => format!(
+            "{}an interrupted rotation that had not changed the database; the secret key is unchanged; run `authctl secret rotate` again to rotate",
+            if *dry_run { "would discard " } else { "discarded " }
+        ),
+        Interrupted::Finish {
+            under_pending,
+            values_to_move,
+            ..
+        } => format!(
+            "would finish an interrupted rotation: {under_pending} value(s) are under the pending key, {values_to_move} would be moved to it"
+        ),
+        Interrupted::Finished { written, .. } => format!(
             "finished an interrupted rotation: the secret key is now {} ({}); restart the server",
             written.path.display(),
             written.fingerprint
-        )))
+        ),
+    };
+    Ok(Outcome::new().json(&outcome).note(note))
 }

@@ -10,6 +10,7 @@ mod file;
 mod generate;
 pub mod lock;
 mod pyrandom;
+pub mod rotate;
 mod strength;
 
 pub use encryption::{

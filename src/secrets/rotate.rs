@@ -1,0 +1,231 @@
+//! Rotating the secret key that encrypts stored values, and finishing a
+//! rotation that was cut off.
+//!
+//! The protocol, which the caller runs holding `lock::exclusive` on the
+//! config dir (so no other rotation runs and nobody encrypts under the old
+//! key meanwhile):
+//! 1. the new key is written to `PENDING_FILE` (0600, never over a file or
+//!    through a link) before the database changes, so no crash can leave
+//!    values under a key nobody has;
+//! 2. every value is re-encrypted in one transaction (all or none);
+//! 3. the new key replaces `secret_key` (the old one kept as a backup), and
+//!    the pending file goes.
+//!
+//! A pending file found at the start was left by a process that is gone.
+//! Which key the values decrypt under says how far it got: none under the
+//! pending key, and it is discarded; some, and the rotation is finished
+//! (values still under the old key are moved first); a value under
+//! neither stops everything with both keys kept.
+
+use super::lock::PENDING_FILE;
+use crate::error::{Error, Result};
+use crate::store::{EncryptedValues, Reencrypted};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Serialize;
+use std::path::Path;
+
+/// What a rotation did (or, with `dry_run`, would do).
+#[derive(Debug, Serialize)]
+pub struct Rotated {
+    pub dry_run: bool,
+    /// How many values were (would be) re-encrypted.
+    pub values: usize,
+    /// Per column.
+    pub columns: Vec<Reencrypted>,
+    /// The new `secret_key` file; `None` for a dry run.
+    #[serde(flatten)]
+    pub written: Option<Installed>,
+}
+
+/// The installed key, safe to print.
+#[derive(Debug, Serialize)]
+pub struct Installed {
+    #[serde(rename = "secret_key")]
+    pub path: std::path::PathBuf,
+    pub fingerprint: String,
+    pub backup: Option<std::path::PathBuf>,
+}
+
+impl From<super::WriteReport> for Installed {
+    fn from(w: super::WriteReport) -> Self {
+        Installed {
+            path: w.path,
+            fingerprint: w.fingerprint,
+            backup: w.backup,
+        }
+    }
+}
+
+/// Replace `old` with `new` in `dir`, re-encrypting `values` (none when
+/// there is no database yet). The caller holds the exclusive lock.
+pub fn rotate(
+    dir: &Path,
+    old: &SecretString,
+    new: &SecretString,
+    values: Option<&mut dyn EncryptedValues>,
+    dry_run: bool,
+) -> Result<Rotated> {
+    let pending = dir.join(PENDING_FILE);
+    let new_fernet = super::fernet_for(new.expose_secret())?;
+    let mut rekey = |value: &str, row: &str| -> Result<String> {
+        let plain = zeroize::Zeroizing::new(
+            super::decrypt_with_secret(old.expose_secret(), value).map_err(|_| {
+                Error::Negative(format!(
+                    "{row} does not decrypt under the current secret key; nothing was changed"
+                ))
+            })?,
+        );
+        Ok(super::encrypt(&new_fernet, &plain))
+    };
+    let columns = match (values, dry_run) {
+        (None, _) => Vec::new(),
+        (Some(values), true) => values.reencrypt(&mut rekey, true)?,
+        (Some(values), false) => {
+            crate::fsutil::write_atomic(
+                &pending,
+                new.expose_secret().as_bytes(),
+                crate::fsutil::SECRET_MODE,
+                crate::fsutil::Overwrite::Refuse,
+            )?;
+            match values.reencrypt(&mut rekey, false) {
+                Ok(r) => r,
+                Err(e) => {
+                    let _ = std::fs::remove_file(&pending);
+                    return Err(e);
+                }
+            }
+        }
+    };
+    let values = columns.iter().map(|r| r.values).sum();
+    let written = if dry_run {
+        None
+    } else {
+        Some(install(dir, new)?)
+    };
+    Ok(Rotated {
+        dry_run,
+        values,
+        columns,
+        written,
+    })
+}
+
+/// The new key in place of the old, and the pending file gone.
+fn install(dir: &Path, new: &SecretString) -> Result<Installed> {
+    let written = super::write_secret_file(dir, new, true)?;
+    let _ = std::fs::remove_file(dir.join(PENDING_FILE));
+    crate::fsutil::sync_dir(dir)?;
+    Ok(written.into())
+}
+
+/// What became of an interrupted rotation.
+#[derive(Debug, Serialize)]
+#[serde(tag = "interrupted", rename_all = "lowercase")]
+pub enum Interrupted {
+    /// No value was under the pending key: it was (would be) discarded.
+    Discarded { dry_run: bool },
+    /// A dry run: the rotation would be finished.
+    Finish {
+        dry_run: bool,
+        under_pending: usize,
+        values_to_move: usize,
+    },
+    /// The rotation was finished and the pending key installed.
+    Finished {
+        dry_run: bool,
+        #[serde(flatten)]
+        written: Installed,
+    },
+}
+
+/// How many encrypted values decrypt under the current key, under the
+/// pending key, and under neither.
+#[derive(Debug, Default)]
+struct Census {
+    old: usize,
+    new: usize,
+    neither: usize,
+}
+
+fn census(
+    old: &SecretString,
+    new: &SecretString,
+    values: &mut dyn EncryptedValues,
+) -> Result<Census> {
+    let mut census = Census::default();
+    let mut count = |value: &str, _row: &str| -> Result<String> {
+        if super::decrypt_with_secret(old.expose_secret(), value).is_ok() {
+            census.old += 1;
+        } else if super::decrypt_with_secret(new.expose_secret(), value).is_ok() {
+            census.new += 1;
+        } else {
+            census.neither += 1;
+        }
+        Ok(value.to_string())
+    };
+    values.reencrypt(&mut count, true)?;
+    Ok(census)
+}
+
+/// Settle the rotation whose pending key is in `dir` (see the module
+/// documentation). The caller holds the exclusive lock, so its process is
+/// gone.
+pub fn resolve_interrupted(
+    dir: &Path,
+    old: &SecretString,
+    mut values: Option<&mut dyn EncryptedValues>,
+    dry_run: bool,
+) -> Result<Interrupted> {
+    let pending = dir.join(PENDING_FILE);
+    let new = crate::fsutil::read_text(&pending, "pending secret key")
+        .map(|t| SecretString::from(t.trim().to_string()))?;
+    let census = match values.as_deref_mut() {
+        Some(values) => census(old, &new, values)?,
+        None => Census::default(),
+    };
+    if census.new == 0 && census.neither == 0 {
+        if !dry_run {
+            std::fs::remove_file(&pending)
+                .map_err(|e| Error::io(format!("cannot remove \"{}\"", pending.display()), e))?;
+            crate::fsutil::sync_dir(dir)?;
+        }
+        return Ok(Interrupted::Discarded { dry_run });
+    }
+    if census.neither > 0 {
+        return Err(Error::Conflict(format!(
+            "an interrupted rotation left \"{}\", and {} database value(s) decrypt under neither it nor the current key; both keys are kept: restore the database and key from a backup",
+            pending.display(),
+            census.neither
+        )));
+    }
+    if dry_run {
+        return Ok(Interrupted::Finish {
+            dry_run,
+            under_pending: census.new,
+            values_to_move: census.old,
+        });
+    }
+    if census.old > 0 {
+        let new_fernet = super::fernet_for(new.expose_secret())?;
+        let mut to_new = |value: &str, row: &str| -> Result<String> {
+            if super::decrypt_with_secret(new.expose_secret(), value).is_ok() {
+                return Ok(value.to_string());
+            }
+            let plain = zeroize::Zeroizing::new(
+                super::decrypt_with_secret(old.expose_secret(), value).map_err(|_| {
+                    Error::Negative(format!(
+                        "{row} decrypts under neither key; nothing was changed"
+                    ))
+                })?,
+            );
+            Ok(super::encrypt(&new_fernet, &plain))
+        };
+        if let Some(values) = values {
+            values.reencrypt(&mut to_new, false)?;
+        }
+    }
+    Ok(Interrupted::Finished {
+        dry_run,
+        written: install(dir, &new)?,
+    })
+}
