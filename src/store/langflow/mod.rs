@@ -1,0 +1,314 @@
+//! A Langflow 1.13 database, used as it is.
+//!
+//! Invariants: Langflow's schema and alembic revision are never altered,
+//! and no table of authctl's is created in it; a revision this module does
+//! not know is refused. Rows are written the way Langflow writes them: ids
+//! as 32 lowercase hex digits, naive-UTC datetimes with microseconds,
+//! booleans as 0/1, bcrypt `$2b$` passwords. Foreign keys stay off, as
+//! Langflow leaves them, so dependent rows are handled explicitly. The audit
+//! trail goes to a JSON-lines file in the config dir.
+//!
+//! Here: opening and the revision check, reads, API keys. `codec`: row
+//! formats. `users`: write transactions on users and what a deleted user
+//! takes with it. `encrypted`: the columns under the secret key and their
+//! re-encryption.
+
+use super::{
+    api_key_not_found, single_api_key, sqlite, Access, ApiKey, ApiKeyStorage, ApiKeys, AuditPolicy,
+    AuditRecord, Layout, NewApiKey, RefreshTokens, User, UserRows, UsersTx,
+};
+mod codec;
+mod encrypted;
+mod users;
+
+pub use codec::{hex_id, hyphenated, naive_now, to_rfc3339};
+use codec::{row_to_api_key, row_to_user, API_KEY_QUERY, USER_QUERY};
+use users::{append_audit, LangflowUsersTx};
+
+use crate::error::{Error, Result};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// The audit trail of changes made in this profile, one JSON object a line.
+pub const AUDIT_FILE: &str = "authctl-audit.jsonl";
+
+/// Alembic revisions whose schema this module knows, with their release.
+pub const KNOWN_REVISIONS: &[(&str, &str)] = &[("e5a7c9b1d3f2", "Langflow 1.13")];
+
+/// The store over one Langflow database.
+pub struct LangflowStore {
+    conn: Connection,
+    actor: super::Actor,
+    path: PathBuf,
+    audit_path: PathBuf,
+}
+
+impl LangflowStore {
+    /// Open an existing Langflow database. authctl never creates one: a
+    /// missing file is `None` for reads and NotFound for writes.
+    pub fn open(
+        path: &Path,
+        access: Access,
+        actor: super::Actor,
+        audit_path: PathBuf,
+    ) -> Result<Option<Self>> {
+        if !crate::fsutil::exists(path)? {
+            return match access {
+                Access::Read => Ok(None),
+                Access::Write => Err(Error::NotFound(format!(
+                    "Langflow database \"{}\" does not exist; start Langflow once to create it, or point --db / LANGFLOW_DATABASE_URL at it",
+                    path.display()
+                ))),
+            };
+        }
+        let Some(conn) = sqlite::open(path, false, false)? else {
+            return Ok(None);
+        };
+        let store = LangflowStore {
+            conn,
+            actor,
+            path: path.to_path_buf(),
+            audit_path,
+        };
+        store.check_revision()?;
+        Ok(Some(store))
+    }
+
+    fn check_revision(&self) -> Result<()> {
+        if !sqlite::has_table(&self.conn, "alembic_version")? {
+            if sqlite::has_table(&self.conn, "users")? || sqlite::user_version(&self.conn)? > 0 {
+                return Err(Error::usage(format!(
+                    "\"{}\" is an authctl database, not a Langflow one; use --profile native",
+                    self.path.display()
+                )));
+            }
+            return Err(Error::usage(format!(
+                "\"{}\" is not a Langflow database (it has no alembic_version table); authctl knows {}; check --db or LANGFLOW_DATABASE_URL",
+                self.path.display(),
+                super::KNOWN_LAYOUTS
+            )));
+        }
+        let revisions: Vec<String> = self
+            .conn
+            .prepare("SELECT version_num FROM alembic_version")
+            .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| sqlite::describe(e, &self.path))?;
+        let known = |r: &String| KNOWN_REVISIONS.iter().any(|(k, _)| k == r);
+        match revisions.as_slice() {
+            [r] if known(r) => Ok(()),
+            _ => Err(Error::Failure(format!(
+                "Langflow database \"{}\" is at alembic revision {}, which this authctl does not know (it knows {}); refusing to guess at its schema",
+                self.path.display(),
+                if revisions.is_empty() { "(none)".to_string() } else { revisions.join(", ") },
+                KNOWN_REVISIONS
+                    .iter()
+                    .map(|(r, v)| format!("{r} = {v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
+    fn write_tx(&mut self) -> Result<Transaction<'_>> {
+        // A symlink or other non-regular file where the audit trail goes
+        // stops the change before it begins; the append after the commit
+        // never follows one planted meanwhile (O_NOFOLLOW).
+        crate::fsutil::replaceable(&self.audit_path)?;
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sqlite::describe(e, &self.path))
+    }
+
+    fn commit(tx: Transaction<'_>) -> Result<()> {
+        tx.commit()
+            .map_err(|e| Error::db("cannot commit the change", e))
+    }
+
+    /// Append one audit record after a committed change.
+    fn audit(&self, action: &str, target: &str, detail: Value) -> Result<()> {
+        append_audit(&self.audit_path, &[self.record(action, target, detail)])
+    }
+
+    fn record(&self, action: &str, target: &str, detail: Value) -> AuditRecord {
+        AuditRecord {
+            at: super::now_rfc3339(),
+            actor: self.actor.name(),
+            action: action.to_string(),
+            target: target.to_string(),
+            detail,
+        }
+    }
+
+    /// A user by name, up to case and normalisation (`super::pick_user`):
+    /// Langflow's login matches names exactly, and its unique index on
+    /// `lower(username)` folds ASCII only, so names that differ beyond
+    /// that can coexist and are refused as ambiguous rather than guessed.
+    fn find(conn: &Connection, username: &str) -> Result<Option<User>> {
+        let all = sqlite::rows(conn, USER_QUERY, [], row_to_user, "read users")?;
+        super::pick_user(all, username)
+    }
+}
+
+impl UserRows for LangflowStore {
+    fn get_user(&self, username: &str) -> Result<Option<User>> {
+        Self::find(&self.conn, username)
+    }
+
+    fn get_user_by_id(&self, id: &str) -> Result<Option<User>> {
+        self.conn
+            .query_row(
+                &format!("{USER_QUERY} WHERE id = ?1"),
+                [hex_id(id)],
+                row_to_user,
+            )
+            .optional()
+            .map_err(|e| Error::db("cannot read users", e))
+    }
+
+    fn list_users(&self) -> Result<Vec<User>> {
+        let rows = sqlite::rows(
+            &self.conn,
+            &format!("{USER_QUERY} ORDER BY create_at, username"),
+            [],
+            row_to_user,
+            "list users",
+        )?;
+        Ok(rows)
+    }
+
+    fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>> {
+        let actor = self.actor.name();
+        let audit_path = self.audit_path.clone();
+        let tx = self.write_tx()?;
+        Ok(Box::new(LangflowUsersTx {
+            tx,
+            actor,
+            audit_path,
+            pending: Vec::new(),
+        }))
+    }
+}
+
+impl Layout for LangflowStore {
+    fn app(&self) -> &'static str {
+        "Langflow"
+    }
+
+    fn audit_policy(&self) -> AuditPolicy {
+        AuditPolicy::AfterCommit
+    }
+
+    fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
+        // Langflow keeps no record of the refresh tokens it issues.
+        None
+    }
+
+    fn refresh_tokens_mut(&mut self) -> Option<&mut dyn RefreshTokens> {
+        None
+    }
+
+    fn integrity_check(&self) -> Result<Vec<String>> {
+        sqlite::integrity_check(&self.conn)
+    }
+}
+
+impl ApiKeys for LangflowStore {
+    fn api_key_storage(&self) -> ApiKeyStorage {
+        ApiKeyStorage::EncryptedAndHash
+    }
+
+    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        let encrypted = new
+            .encrypted
+            .as_deref()
+            .ok_or_else(|| Error::Failure("a Langflow API key needs its encrypted form".into()))?;
+        let tx = self.write_tx()?;
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        tx.execute(
+            "INSERT INTO apikey (name, last_used_at, total_uses, is_active, expires_at, id, created_at, api_key, api_key_hash, user_id)
+             VALUES (?1, NULL, 0, 1, NULL, ?2, ?3, ?4, ?5, ?6)",
+            params![new.name, id, naive_now(), encrypted, new.sha256_hex, hex_id(&new.user.id)],
+        )
+        .map_err(|e| Error::db("cannot store the API key", e))?;
+        let key = tx
+            .query_row(
+                &format!("{API_KEY_QUERY} WHERE a.id = ?1"),
+                [&id],
+                row_to_api_key,
+            )
+            .map_err(|e| Error::db("cannot read the API key back", e))?;
+        Self::commit(tx)?;
+        self.audit(
+            "apikey.create",
+            &new.user.username,
+            serde_json::json!({ "id": key.id, "name": key.name }),
+        )?;
+        Ok(key)
+    }
+
+    fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
+        let rows = sqlite::rows(
+            &self.conn,
+            &format!("{API_KEY_QUERY} ORDER BY a.created_at, a.id"),
+            [],
+            row_to_api_key,
+            "list API keys",
+        )?;
+        Ok(rows)
+    }
+
+    fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
+        let tx = self.write_tx()?;
+        let matches = {
+            let rows = sqlite::rows(
+                &tx,
+                &format!("{API_KEY_QUERY} WHERE a.id = ?1 OR a.name = ?2"),
+                [hex_id(id_or_name), id_or_name.to_string()],
+                row_to_api_key,
+                "read API keys",
+            )?;
+            rows
+        };
+        if matches.is_empty() {
+            return Err(api_key_not_found(id_or_name));
+        }
+        let key = single_api_key(matches, id_or_name)?;
+        // Langflow's own revocation deletes the row.
+        tx.execute("DELETE FROM apikey WHERE id = ?1", [&key.id])
+            .map_err(|e| Error::db("cannot revoke the API key", e))?;
+        Self::commit(tx)?;
+        self.audit(
+            "apikey.revoke",
+            key.username.as_deref().unwrap_or(""),
+            serde_json::json!({ "id": key.id, "name": key.name }),
+        )?;
+        Ok(ApiKey {
+            active: false,
+            ..key
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_times_convert_both_ways() {
+        let hex = "fd536f093aa548f7923a40fdaf1de404";
+        assert_eq!(hyphenated(hex), "fd536f09-3aa5-48f7-923a-40fdaf1de404");
+        assert_eq!(hex_id("FD536F09-3AA5-48F7-923A-40FDAF1DE404"), hex);
+        assert_eq!(
+            to_rfc3339("2026-11-23 05:36:10.473958"),
+            "2026-11-23T05:36:10.473958Z"
+        );
+        assert_eq!(
+            to_rfc3339("2026-11-23 05:36:10"),
+            "2026-11-23T05:36:10.000000Z"
+        );
+        let now = naive_now();
+        assert_eq!(now.len(), 26, "{now}");
+        assert!(chrono::NaiveDateTime::parse_from_str(&now, "%Y-%m-%d %H:%M:%S%.6f").is_ok());
+    }
+}

@@ -1,0 +1,257 @@
+//! Write transactions on Langflow's `user` table, and what goes with a
+//! deleted user. The rules (existence, the last superuser, the audit) are
+//! `store::rules`'; this supplies the rows, in Langflow's formats.
+
+use super::codec::{hex_id, naive_now, row_to_user, DEFAULT_OPTINS, USER_QUERY};
+use super::LangflowStore;
+use crate::error::{Error, Result};
+use crate::store::{sqlite, AuditRecord, NewUser, User, UserChange, UsersTx};
+use rusqlite::{params, Connection, Transaction};
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Rows of these tables belong to the user and go with it, as in
+/// Langflow's own account erasure.
+pub(super) const OWNED_TABLES: &[&str] = &["apikey", "variable", "mcp_server", "folder"];
+
+/// User columns without a foreign key that Langflow's erasure also covers.
+pub(super) const UNLINKED_USER_COLUMNS: &[(&str, &str)] = &[
+    ("audit_events", "user_id"),
+    ("data_subject_request", "subject_user_id"),
+    ("ingestion_run", "user_id"),
+    ("job", "user_id"),
+    ("memory_base", "user_id"),
+    ("message", "user_id"),
+    ("policy_bundle_revision", "created_by"),
+    ("project_replacement_operation", "project_user_id"),
+    ("transaction", "user_id"),
+    ("trigger_cleanup", "user_id"),
+];
+
+pub(super) fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
+    conn.query_row(
+        "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+        [table, column],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
+    .map_err(|e| Error::db("cannot read the schema", e))
+}
+
+pub(super) fn quote(ident: &str) -> String {
+    format!("\"{}\"", ident.replace('"', "\"\""))
+}
+
+/// One write transaction on Langflow's `user` table. Its audit records are
+/// held until the commit and appended right after it (`AuditPolicy::AfterCommit`).
+pub(super) struct LangflowUsersTx<'a> {
+    pub(super) tx: Transaction<'a>,
+    pub(super) actor: String,
+    pub(super) audit_path: PathBuf,
+    pub(super) pending: Vec<AuditRecord>,
+}
+
+impl UsersTx for LangflowUsersTx<'_> {
+    fn users(&mut self) -> Result<Vec<User>> {
+        sqlite::rows(&self.tx, USER_QUERY, [], row_to_user, "read users")
+    }
+
+    fn insert(&mut self, new: &NewUser) -> Result<User> {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let now = naive_now();
+        self.tx
+            .execute(
+                "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
+                                       create_at, updated_at, last_login_at, store_api_key, optins)
+                 VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?6, NULL, NULL, ?7)",
+                params![
+                    id,
+                    new.username,
+                    new.password_hash,
+                    new.is_active,
+                    new.is_superuser,
+                    now,
+                    DEFAULT_OPTINS
+                ],
+            )
+            .map_err(|e| Error::db(format!("cannot create user \"{}\"", new.username), e))?;
+        self.read(&id, &new.username)
+    }
+
+    fn update(&mut self, user: &User, change: &UserChange) -> Result<User> {
+        let id = hex_id(&user.id);
+        self.tx
+            .execute(
+                "UPDATE \"user\" SET
+                    password = coalesce(?2, password),
+                    is_active = coalesce(?3, is_active),
+                    is_superuser = coalesce(?4, is_superuser),
+                    updated_at = ?5
+                 WHERE id = ?1",
+                params![
+                    id,
+                    change.password_hash,
+                    change.is_active,
+                    change.is_superuser,
+                    naive_now()
+                ],
+            )
+            .map_err(|e| Error::db(format!("cannot update user \"{}\"", user.username), e))?;
+        self.read(&id, &user.username)
+    }
+
+    /// Langflow erases a user's own rows itself when it deletes one; what
+    /// refers to the user is found from the schema, set to NULL where the
+    /// foreign key says so, deleted where the user owns it, and anything
+    /// else stops the delete.
+    fn remove(&mut self, user: &User) -> Result<Value> {
+        let id = hex_id(&user.id);
+        let mut blockers = Vec::new();
+        let mut removed = serde_json::Map::new();
+        // Flows of anyone filed in this user's folders would lose their folder.
+        if sqlite::has_table(&self.tx, "flow")? && has_column(&self.tx, "flow", "folder_id")? {
+            let filed: i64 = self.tx
+                .query_row(
+                    "SELECT count(*) FROM flow WHERE folder_id IN (SELECT id FROM folder WHERE user_id = ?1)",
+                    [&id],
+                    |r| r.get(0),
+                )
+                .map_err(|e| Error::db("cannot read table flow", e))?;
+            if filed > 0 {
+                blockers.push(format!("flow.folder_id ({filed})"));
+            }
+        }
+        for (table, column, on_delete) in LangflowStore::user_references(&self.tx)? {
+            let count: i64 = self
+                .tx
+                .query_row(
+                    &format!(
+                        "SELECT count(*) FROM {} WHERE {} = ?1",
+                        quote(&table),
+                        quote(&column)
+                    ),
+                    [&id],
+                    |r| r.get(0),
+                )
+                .map_err(|e| Error::db(format!("cannot read table {table}"), e))?;
+            if count == 0 {
+                continue;
+            }
+            let sql = if on_delete == "SET NULL" {
+                format!(
+                    "UPDATE {} SET {} = NULL WHERE {} = ?1",
+                    quote(&table),
+                    quote(&column),
+                    quote(&column)
+                )
+            } else if OWNED_TABLES.contains(&table.as_str()) && column == "user_id" {
+                format!(
+                    "DELETE FROM {} WHERE {} = ?1",
+                    quote(&table),
+                    quote(&column)
+                )
+            } else {
+                blockers.push(format!("{table}.{column} ({count})"));
+                continue;
+            };
+            self.tx
+                .execute(&sql, [&id])
+                .map_err(|e| Error::db(format!("cannot update table {table}"), e))?;
+            removed.insert(format!("{table}.{column}"), count.into());
+        }
+        if !blockers.is_empty() {
+            return Err(Error::Conflict(format!(
+                "user \"{}\" still owns rows that Langflow erases itself: {}; delete the user from Langflow's admin page (or remove those rows first)",
+                user.username,
+                blockers.join(", ")
+            )));
+        }
+        self.tx
+            .execute("DELETE FROM \"user\" WHERE id = ?1", [&id])
+            .map_err(|e| Error::db(format!("cannot delete user \"{}\"", user.username), e))?;
+        Ok(Value::Object(removed))
+    }
+
+    fn audit(&mut self, action: &str, target: &str, detail: Value) -> Result<()> {
+        self.pending.push(AuditRecord {
+            at: crate::store::now_rfc3339(),
+            actor: self.actor.clone(),
+            action: action.to_string(),
+            target: target.to_string(),
+            detail,
+        });
+        Ok(())
+    }
+
+    fn commit(self: Box<Self>) -> Result<()> {
+        let LangflowUsersTx {
+            tx,
+            audit_path,
+            pending,
+            ..
+        } = *self;
+        LangflowStore::commit(tx)?;
+        append_audit(&audit_path, &pending)
+    }
+}
+
+impl LangflowUsersTx<'_> {
+    fn read(&self, hex: &str, name: &str) -> Result<User> {
+        self.tx
+            .query_row(&format!("{USER_QUERY} WHERE id = ?1"), [hex], row_to_user)
+            .map_err(|e| Error::db(format!("cannot read user \"{name}\""), e))
+    }
+}
+
+/// Append `records` to the audit trail and fsync it; called only after
+/// the change they record was committed, so a failure says so.
+pub(super) fn append_audit(path: &Path, records: &[AuditRecord]) -> Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let mut text = String::new();
+    for record in records {
+        text.push_str(&serde_json::to_string(record).unwrap_or_default());
+        text.push('\n');
+    }
+    let mut file = crate::fsutil::open_append(path, crate::fsutil::SECRET_MODE).map_err(|e| {
+        Error::Failure(format!(
+            "the change was made but its audit record could not be written: {e}"
+        ))
+    })?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_data())
+        .map_err(|e| {
+            Error::io(
+                format!(
+                    "the change was made but its audit record could not be written to \"{}\"",
+                    path.display()
+                ),
+                e,
+            )
+        })
+}
+
+impl LangflowStore {
+    /// Every (table, column, on_delete) that refers to a user id.
+    pub(super) fn user_references(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+        let mut refs: Vec<(String, String, String)> = sqlite::rows(
+            conn,
+            "SELECT m.name, p.\"from\", p.on_delete FROM sqlite_master m
+             JOIN pragma_foreign_key_list(m.name) p
+             WHERE m.type = 'table' AND p.\"table\" = 'user'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            "read the schema",
+        )?;
+        for (table, column) in UNLINKED_USER_COLUMNS {
+            if sqlite::has_table(conn, table)? && has_column(conn, table, column)? {
+                refs.push((table.to_string(), column.to_string(), "NO ACTION".into()));
+            }
+        }
+        refs.sort();
+        refs.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        Ok(refs)
+    }
+}
