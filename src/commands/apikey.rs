@@ -3,12 +3,11 @@
 use super::Ctx;
 use crate::cli::{ApikeyCommand, ApikeyCreateArgs};
 use crate::error::Result;
-use crate::output::{self, Outcome};
+use crate::output::{Human, Outcome, Report};
 use crate::secrets;
 use crate::signing;
 use crate::store::{self, Access, ApiKey, ApiKeyStorage, NewApiKey};
 use secrecy::ExposeSecret;
-use serde_json::json;
 use sha2::{Digest, Sha256};
 
 pub fn run(cmd: ApikeyCommand, ctx: &Ctx) -> Result<Outcome> {
@@ -59,35 +58,58 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
             user.username, user.username
         ));
     }
-    Ok(Outcome::new()
-        .json(json!({ "key": key.as_str(), "api_key": created }))
-        .stdout(key.to_string())
-        .note(note))
+    Ok(Outcome::report(&Created {
+        key: key.as_str(),
+        api_key: created,
+    })
+    .note(note))
 }
 
-fn table(keys: &[ApiKey]) -> String {
-    output::table(
-        &["ID", "NAME", "USER", "CREATED", "LAST USED", "ACTIVE"],
-        keys.iter()
-            .map(|k| {
-                vec![
-                    k.id.clone(),
-                    k.name.clone().unwrap_or_else(|| "-".into()),
-                    k.username.clone().unwrap_or_else(|| k.user_id.clone()),
-                    k.created_at.clone().unwrap_or_else(|| "-".into()),
-                    k.last_used_at.clone().unwrap_or_else(|| "-".into()),
-                    if k.active { "yes" } else { "no" }.to_string(),
-                ]
-            })
-            .collect(),
-    )
+/// `apikey list`: the keys, never a key itself.
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+struct KeyList(Vec<ApiKey>);
+
+impl Report for KeyList {
+    fn human(&self) -> Human {
+        Human::Table {
+            header: &["ID", "NAME", "USER", "CREATED", "LAST USED", "ACTIVE"],
+            rows: self
+                .0
+                .iter()
+                .map(|k| {
+                    vec![
+                        k.id.clone(),
+                        k.name.clone().unwrap_or_else(|| "-".into()),
+                        k.username.clone().unwrap_or_else(|| k.user_id.clone()),
+                        k.created_at.clone().unwrap_or_else(|| "-".into()),
+                        k.last_used_at.clone().unwrap_or_else(|| "-".into()),
+                        if k.active { "yes" } else { "no" }.to_string(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `apikey create`: the key, shown this once, and its record.
+#[derive(serde::Serialize)]
+struct Created<'a> {
+    key: &'a str,
+    api_key: ApiKey,
+}
+
+impl Report for Created<'_> {
+    fn human(&self) -> Human {
+        Human::Data(self.key.to_string())
+    }
 }
 
 fn list(user: Option<&str>, ctx: &Ctx) -> Result<Outcome> {
     let Some(db) = store::open(&ctx.settings, Access::Read)? else {
         return match user {
             Some(name) => Err(store::user_not_found(name)),
-            None => Ok(Outcome::new().json(json!([])).note("no API keys")),
+            None => Ok(Outcome::report(&KeyList(Vec::new())).note("no API keys")),
         };
     };
     let mut keys = db.api_keys_ref().list_api_keys()?;
@@ -97,14 +119,8 @@ fn list(user: Option<&str>, ctx: &Ctx) -> Result<Outcome> {
             .ok_or_else(|| store::user_not_found(name))?;
         keys.retain(|k| k.user_id == u.id);
     }
-    Ok(Outcome::new()
-        .json(&keys)
-        .stdout(if keys.is_empty() {
-            String::new()
-        } else {
-            table(&keys)
-        })
-        .note(if keys.is_empty() { "no API keys" } else { "" }))
+    let note = if keys.is_empty() { "no API keys" } else { "" };
+    Ok(Outcome::report(&KeyList(keys)).note(note))
 }
 
 fn revoke(id_or_name: &str, ctx: &Ctx) -> Result<Outcome> {

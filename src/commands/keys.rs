@@ -5,13 +5,12 @@ use super::Ctx;
 use crate::cli::{ExportFormat, KeygenArgs, KeysCommand, KeysExportArgs};
 use crate::error::{Error, Result};
 use crate::keys::{self, EnsureOptions, KeyDir};
-use crate::output::{self, Outcome};
+use crate::output::{Human, Outcome, Report};
 use crate::profile::Setting;
 use crate::secrets;
 use crate::signing;
 use crate::token::Alg;
 use secrecy::ExposeSecret;
-use serde_json::json;
 
 pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
@@ -86,7 +85,7 @@ pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     Ok(Outcome::new()
         .json(&report)
-        .stdout(report.kid.clone())
+        .human(Human::Data(report.kid.clone()))
         .note(note))
 }
 
@@ -117,16 +116,30 @@ fn keygen_secret(force: bool, ctx: &Ctx) -> Result<Outcome> {
     if let Some(warning) = crate::fsutil::writable_dir_warning(&s.config_dir) {
         note.push_str(&format!("\nwarning: {warning}"));
     }
-    Ok(Outcome::new()
-        .json(json!({
-            "alg": "HS256",
-            "secret_key": path,
-            "fingerprint": fingerprint,
-            "created": created,
-            "backup": backup,
-        }))
-        .stdout(fingerprint.clone())
-        .note(note))
+    Ok(Outcome::report(&SecretKeygen {
+        alg: Alg::HS256,
+        secret_key: path,
+        fingerprint,
+        created,
+        backup,
+    })
+    .note(note))
+}
+
+/// `keygen --alg HS256`: the secret key made sure of (never the key).
+#[derive(serde::Serialize)]
+struct SecretKeygen {
+    alg: Alg,
+    secret_key: std::path::PathBuf,
+    fingerprint: String,
+    created: bool,
+    backup: Option<std::path::PathBuf>,
+}
+
+impl Report for SecretKeygen {
+    fn human(&self) -> Human {
+        Human::Data(self.fingerprint.clone())
+    }
 }
 
 /// Read a private key PEM from FILE or `-` (stdin).
@@ -163,14 +176,13 @@ pub fn run(cmd: KeysCommand, ctx: &Ctx) -> Result<Outcome> {
                     ]
                 })
                 .collect();
-            let table = output::table(&["KID", "ALG", "BITS", "CREATED", "STATUS"], rows);
+            let table = Human::Table {
+                header: &["KID", "ALG", "BITS", "CREATED", "STATUS"],
+                rows,
+            };
             Ok(Outcome::new()
                 .json(&list)
-                .stdout(if list.is_empty() {
-                    String::new()
-                } else {
-                    table
-                })
+                .human(table)
                 .note(if list.is_empty() {
                     "no signing keys; create them with `authctl keygen --alg RS256`".to_string()
                 } else {
@@ -179,8 +191,11 @@ pub fn run(cmd: KeysCommand, ctx: &Ctx) -> Result<Outcome> {
         }
         KeysCommand::Jwks => {
             let jwks = dir.jwks()?;
+            // A JWKS is JSON either way.
             Ok(Outcome::new()
-                .stdout(serde_json::to_string_pretty(&jwks).unwrap_or_default())
+                .human(Human::Data(
+                    serde_json::to_string_pretty(&jwks).unwrap_or_default(),
+                ))
                 .json(jwks))
         }
         KeysCommand::Retire { kid } => {
@@ -266,7 +281,10 @@ fn export(args: &KeysExportArgs, ctx: &Ctx) -> Result<Outcome> {
         .iter()
         .map(|(_, var, value)| (var.to_string(), value.clone().into()))
         .collect();
-    Ok(Outcome::new().stdout(text).json(json).note(note))
+    Ok(Outcome::new()
+        .human(Human::Data(text))
+        .json(json)
+        .note(note))
 }
 
 /// A YAML double-quoted scalar (JSON strings are valid YAML).

@@ -5,13 +5,12 @@ use crate::cli::{
     EncodingArg, SecretCommand, SecretGenerateArgs, SecretRotateArgs, SecretSourceArgs,
 };
 use crate::error::{Error, Result};
-use crate::output::Outcome;
+use crate::output::{Human, Outcome, Report};
 use crate::profile::Setting;
 use crate::secrets::rotate::{self, Interrupted};
 use crate::secrets::{self, Encoding};
 use crate::signing;
 use secrecy::{ExposeSecret, SecretString};
-use serde_json::json;
 
 pub fn run(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
     match cmd {
@@ -45,7 +44,7 @@ fn generate(args: &SecretGenerateArgs, ctx: &Ctx) -> Result<Outcome> {
         }
         return Ok(Outcome::new()
             .json(&report)
-            .stdout(report.path.display().to_string())
+            .human(Human::Data(report.path.display().to_string()))
             .note(note));
     }
     let value = secret.expose_secret();
@@ -57,8 +56,37 @@ fn generate(args: &SecretGenerateArgs, ctx: &Ctx) -> Result<Outcome> {
         None => value.to_string(),
     };
     Ok(Outcome::new()
-        .json(json!({ "secret": value, "fingerprint": secrets::fingerprint(value) }))
-        .stdout(line))
+        .json(Generated {
+            secret: value,
+            fingerprint: secrets::fingerprint(value),
+        })
+        .human(Human::Data(line)))
+}
+
+/// `secret generate`: the secret (printed once) and its fingerprint.
+#[derive(serde::Serialize)]
+struct Generated<'a> {
+    secret: &'a str,
+    fingerprint: String,
+}
+
+/// `secret check`: the verdict and its reasons.
+#[derive(serde::Serialize)]
+struct Judged {
+    strong: bool,
+    reasons: Vec<String>,
+}
+
+/// `secret encrypt`: the Fernet token.
+#[derive(serde::Serialize)]
+struct Encrypted {
+    token: String,
+}
+
+impl Report for Encrypted {
+    fn human(&self) -> Human {
+        Human::Data(self.token.clone())
+    }
 }
 
 /// The secret to judge: an explicit source, else the configured secret key.
@@ -104,7 +132,7 @@ fn check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<Outcome> {
             .join("\n")
     };
     Ok(Outcome::new()
-        .json(json!({ "strong": strong, "reasons": reasons }))
+        .json(Judged { strong, reasons })
         .note(note)
         .code(if strong {
             0
@@ -127,7 +155,14 @@ fn encrypt(ctx: &Ctx) -> Result<Outcome> {
     let plain = read_stdin("the plaintext")?;
     let fernet = secrets::fernet_for(key.expose_secret())?;
     let token = secrets::encrypt(&fernet, &plain);
-    Ok(Outcome::new().json(json!({ "token": token })).stdout(token))
+    Ok(Outcome::report(&Encrypted { token }))
+}
+
+/// `secret decrypt --json`: the plaintext as text (without `--json` the
+/// bytes go to stdout exactly).
+#[derive(serde::Serialize)]
+struct Decrypted<'a> {
+    plaintext: &'a str,
 }
 
 fn decrypt(ctx: &Ctx) -> Result<Outcome> {
@@ -140,7 +175,9 @@ fn decrypt(ctx: &Ctx) -> Result<Outcome> {
         token.trim(),
     )?);
     Ok(Outcome::new()
-        .json(json!({ "plaintext": String::from_utf8_lossy(&plain) }))
+        .json(Decrypted {
+            plaintext: &String::from_utf8_lossy(&plain),
+        })
         .raw(plain.to_vec()))
 }
 
@@ -208,15 +245,15 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let mut db = crate::store::open(s, crate::store::Access::Read)?;
     let values = db.as_mut().map(|db| db.encrypted_values());
     let report = rotate::rotate(dir, &old, &new, values, args.dry_run)?;
-    let table = crate::output::table(
-        &["TABLE", "COLUMN", "VALUES"],
-        report
+    let table = Human::Table {
+        header: &["TABLE", "COLUMN", "VALUES"],
+        rows: report
             .columns
             .iter()
             .filter(|r| r.values > 0)
             .map(|r| vec![r.table.clone(), r.column.clone(), r.values.to_string()])
             .collect(),
-    );
+    };
     let total = report.values;
     let note = match &report.written {
         None => format!(
@@ -237,10 +274,7 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
             note
         }
     };
-    Ok(Outcome::new()
-        .json(&report)
-        .stdout(if total > 0 { table } else { String::new() })
-        .note(note))
+    Ok(Outcome::new().json(&report).human(table).note(note))
 }
 
 /// Report what became of a rotation found interrupted.

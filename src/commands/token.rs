@@ -3,12 +3,12 @@
 use super::Ctx;
 use crate::cli::{MintArgs, RevokeArgs, TokenCommand, TokenTypeArg, VerifyArgs};
 use crate::error::{Error, Result};
-use crate::output::{self, Outcome};
+use crate::output::{Human, Outcome, Report};
 use crate::profile::Claims;
 use crate::signing;
 use crate::store::{self, Access, RefreshToken, Revoke, Store};
 use crate::token::{self, TokenType};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 pub fn run(cmd: TokenCommand, ctx: &Ctx) -> Result<Outcome> {
     match cmd {
@@ -138,77 +138,141 @@ fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
             .refresh_tokens_mut()?
             .record_refresh_token(&record, &token::token_sha256_hex(&jwt))?;
     }
-    Ok(Outcome::new()
-        .json(json!({ "token": jwt, "claims": claims }))
-        .stdout(jwt.clone()))
+    Ok(Outcome::report(&Minted { token: jwt, claims }))
+}
+
+/// `token mint`: the token (stdout's only line) and what it says.
+#[derive(serde::Serialize)]
+struct Minted {
+    token: String,
+    claims: serde_json::Map<String, Value>,
+}
+
+impl Report for Minted {
+    fn human(&self) -> Human {
+        Human::Data(self.token.clone())
+    }
+}
+
+/// A token time as UTC and relative to now.
+#[derive(serde::Serialize)]
+struct Time {
+    utc: String,
+    relative: String,
+}
+
+/// `exp`, `iat` and `nbf`, where the token has them.
+#[derive(serde::Serialize, Default)]
+struct Times {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exp: Option<Time>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    iat: Option<Time>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nbf: Option<Time>,
+}
+
+/// `token decode`: header and claims, explicitly not verified.
+#[derive(serde::Serialize)]
+struct DecodedReport {
+    header: Value,
+    claims: Value,
+    times: Times,
+    verified: bool,
+}
+
+impl Report for DecodedReport {
+    fn human(&self) -> Human {
+        // Claims are whatever the token's maker put in them.
+        Human::Text(
+            format!(
+                "NOT VERIFIED — decoded only; use `authctl token verify` to check the signature\n\nheader:\n{}\n\nclaims:\n{}\n\n{}",
+                pretty(&self.header),
+                pretty(&self.claims),
+                times_text(&self.times)
+            )
+            .trim_end()
+            .to_string(),
+        )
+    }
+}
+
+/// `token verify`: the verdict, and what the token says.
+#[derive(serde::Serialize)]
+struct Verdict {
+    valid: bool,
+    reason: Option<String>,
+    header: Option<Value>,
+    claims: Option<Value>,
+}
+
+impl Report for Verdict {
+    fn human(&self) -> Human {
+        match (&self.claims, self.valid) {
+            (Some(claims), true) => Human::Text(pretty(claims)),
+            _ => Human::Nothing,
+        }
+    }
 }
 
 /// `exp`/`iat`/`nbf` as RFC 3339 UTC and relative to now.
-fn times(claims: &Value, now: i64) -> Value {
-    let mut out = serde_json::Map::new();
-    for name in ["exp", "iat", "nbf"] {
-        let Some(t) = claims.get(name).and_then(token::numeric_date) else {
-            continue;
-        };
-        let relative = match name {
-            "exp" => token::humanize_relative(t, now),
-            "iat" => token::humanize_issued(t, now),
-            _ => token::humanize_not_before(t, now),
-        };
-        out.insert(
-            name.into(),
-            json!({ "utc": store::unix_to_rfc3339(t), "relative": relative }),
-        );
+fn times(claims: &Value, now: i64) -> Times {
+    let time = |name: &str, relative: fn(i64, i64) -> String| {
+        claims
+            .get(name)
+            .and_then(token::numeric_date)
+            .map(|t| Time {
+                utc: store::unix_to_rfc3339(t),
+                relative: relative(t, now),
+            })
+    };
+    Times {
+        exp: time("exp", token::humanize_relative),
+        iat: time("iat", token::humanize_issued),
+        nbf: time("nbf", token::humanize_not_before),
     }
-    Value::Object(out)
 }
 
 fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
 }
 
-fn times_text(times: &Value) -> String {
-    times
-        .as_object()
-        .map(|m| {
-            m.iter()
-                .map(|(k, v)| {
-                    format!(
-                        "{k}: {} ({})",
-                        v["utc"].as_str().unwrap_or_default(),
-                        v["relative"].as_str().unwrap_or_default()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .unwrap_or_default()
+fn times_text(times: &Times) -> String {
+    [
+        ("exp", &times.exp),
+        ("iat", &times.iat),
+        ("nbf", &times.nbf),
+    ]
+    .into_iter()
+    .filter_map(|(name, t)| {
+        t.as_ref()
+            .map(|t| format!("{name}: {} ({})", t.utc, t.relative))
+    })
+    .collect::<Vec<_>>()
+    .join("\n")
 }
 
 fn decode(arg: &str, ctx: &Ctx) -> Result<Outcome> {
     let decoded = token::decode_unverified(&read_token(arg, ctx)?)?;
     let times = times(&decoded.claims, now());
-    let text = format!(
-        "NOT VERIFIED — decoded only; use `authctl token verify` to check the signature\n\nheader:\n{}\n\nclaims:\n{}\n\n{}",
-        pretty(&decoded.header),
-        pretty(&decoded.claims),
-        times_text(&times)
-    );
-    Ok(Outcome::new()
-        .json(json!({
-            "header": decoded.header,
-            "claims": decoded.claims,
-            "times": times,
-            "verified": false,
-        }))
-        .stdout(crate::output::terminal_safe(text.trim_end()).into_owned()))
+    Ok(Outcome::report(&DecodedReport {
+        header: decoded.header,
+        claims: decoded.claims,
+        times,
+        verified: false,
+    }))
 }
 
 fn invalid(reason: String, header: Option<Value>, claims: Option<Value>) -> Result<Outcome> {
-    Ok(Outcome::new()
-        .json(json!({ "valid": false, "reason": reason, "header": header, "claims": claims }))
-        .note(format!("authctl: invalid token: {reason}"))
-        .code(crate::error::exit::NEGATIVE))
+    let note = format!("authctl: invalid token: {reason}");
+    Ok(Outcome::report(&Verdict {
+        valid: false,
+        reason: Some(reason),
+        header,
+        claims,
+    })
+    .note(note)
+    .code(crate::error::exit::NEGATIVE))
 }
 
 fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -281,10 +345,13 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     if let Some(exp) = exp {
         note.push_str(&format!("; {}", token::humanize_relative(exp, at)));
     }
-    Ok(Outcome::new()
-        .json(json!({ "valid": true, "reason": null, "header": header, "claims": claims }))
-        .stdout(crate::output::terminal_safe(&pretty(&claims)).into_owned())
-        .note(note))
+    Ok(Outcome::report(&Verdict {
+        valid: true,
+        reason: None,
+        header: Some(header),
+        claims: Some(claims),
+    })
+    .note(note))
 }
 
 fn revoke(args: &RevokeArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -319,9 +386,10 @@ fn list(name: &str, ctx: &Ctx) -> Result<Outcome> {
         .get_user(name)?
         .ok_or_else(|| store::user_not_found(name))?;
     let rows = db.refresh_tokens()?.list_refresh_tokens(&user.id)?;
-    let table = output::table(
-        &["JTI", "ISSUED", "EXPIRES", "REVOKED"],
-        rows.iter()
+    let table = Human::Table {
+        header: &["JTI", "ISSUED", "EXPIRES", "REVOKED"],
+        rows: rows
+            .iter()
             .map(|r| {
                 vec![
                     r.jti.clone(),
@@ -331,14 +399,10 @@ fn list(name: &str, ctx: &Ctx) -> Result<Outcome> {
                 ]
             })
             .collect(),
-    );
+    };
     Ok(Outcome::new()
         .json(&rows)
-        .stdout(if rows.is_empty() {
-            String::new()
-        } else {
-            table
-        })
+        .human(table)
         .note(if rows.is_empty() {
             format!("no refresh tokens for \"{}\"", user.username)
         } else {

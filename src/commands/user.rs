@@ -4,7 +4,7 @@
 use super::{Ctx, UserReport};
 use crate::cli::{UserAddArgs, UserCommand, UserListArgs};
 use crate::error::{Error, Result};
-use crate::output::{self, Outcome};
+use crate::output::{Human, Outcome};
 use crate::password::{self, Source};
 use crate::store::{self, Access, NewUser, Store, User, UserChange};
 
@@ -132,8 +132,8 @@ fn list(args: &UserListArgs, ctx: &Ctx) -> Result<Outcome> {
             ]
         })
         .collect();
-    let table = output::table(
-        &[
+    let table = Human::Table {
+        header: &[
             "USERNAME",
             "ID",
             "ACTIVE",
@@ -142,20 +142,13 @@ fn list(args: &UserListArgs, ctx: &Ctx) -> Result<Outcome> {
             "LAST LOGIN",
         ],
         rows,
-    );
+    };
     let note = if users.is_empty() {
         "no users".to_string()
     } else {
         String::new()
     };
-    Ok(Outcome::new()
-        .json(&users)
-        .stdout(if users.is_empty() {
-            String::new()
-        } else {
-            table
-        })
-        .note(note))
+    Ok(Outcome::new().json(&users).human(table).note(note))
 }
 
 fn show(name: &str, ctx: &Ctx) -> Result<Outcome> {
@@ -170,7 +163,7 @@ fn show(name: &str, ctx: &Ctx) -> Result<Outcome> {
         u.updated_at,
         u.last_login_at.as_deref().unwrap_or("-")
     );
-    Ok(Outcome::new().json(&u).stdout(text))
+    Ok(Outcome::new().json(&u).human(Human::Data(text)))
 }
 
 fn change(ctx: &Ctx, names: &[String], change: UserChange, verb: &str) -> Result<Outcome> {

@@ -10,8 +10,10 @@
 //! so none reaches a terminal raw. `--json`, tokens and decrypted bytes
 //! are data and stay exact.
 
+mod report;
 mod ui;
 
+pub use report::{Human, Report};
 pub use ui::{Progress, Ui};
 
 use crate::error::Error;
@@ -52,14 +54,25 @@ impl Outcome {
         Self::default()
     }
 
+    /// A typed report: its JSON form, and its human form for stdout.
+    pub fn report(report: &impl Report) -> Self {
+        Outcome::new().json(report).stdout(report.human().render())
+    }
+
+    /// Set the human form for stdout, rendered here.
+    pub fn human(mut self, human: Human) -> Self {
+        self.stdout = human.render();
+        self
+    }
+
     /// Set the JSON form from any serialisable report.
     pub fn json(mut self, value: impl Serialize) -> Self {
         self.json = Some(serde_json::to_value(value).unwrap_or(serde_json::Value::Null));
         self
     }
 
-    /// Set the human data printed on stdout.
-    pub fn stdout(mut self, text: impl Into<String>) -> Self {
+    /// Set the human data printed on stdout (commands say it with `human`).
+    fn stdout(mut self, text: impl Into<String>) -> Self {
         self.stdout = text.into();
         self
     }
@@ -199,7 +212,7 @@ pub fn error(err: &Error, format: Format) {
 }
 
 /// Render rows as a plain table (no borders; scripts can `awk` it).
-pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
+fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut t = comfy_table::Table::new();
     t.load_style(comfy_table::presets::NOTHING)
         .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
