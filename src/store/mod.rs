@@ -428,12 +428,15 @@ pub enum Access {
 /// that does not exist yet is `None` (nothing to read); for `Write` it is
 /// created (0600) and migrated.
 pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
-    // The engine, then the layout over it (SQLite is the one engine today).
-    let DatabaseUrl::Sqlite(path) = &settings.database;
-    let layout: Option<Box<dyn Layout>> = match settings.profile.spec().layout {
-        profile::Layout::Native => native::NativeStore::open(path, access, Actor::os_user())?
-            .map(|s| Box::new(s) as Box<dyn Layout>),
-        profile::Layout::Langflow => langflow::LangflowStore::open(
+    // A layout over an engine: each pair is one arm, so a new engine or
+    // layout is a compile error here until every pair it makes is handled.
+    let layout: Option<Box<dyn Layout>> = match (settings.profile.spec().layout, &settings.database)
+    {
+        (profile::Layout::Native, DatabaseUrl::Sqlite(path)) => {
+            native::NativeStore::open(path, access, Actor::os_user())?
+                .map(|s| Box::new(s) as Box<dyn Layout>)
+        }
+        (profile::Layout::Langflow, DatabaseUrl::Sqlite(path)) => langflow::LangflowStore::open(
             path,
             access,
             Actor::os_user(),

@@ -1,4 +1,6 @@
-//! Opening SQLite files safely, shared by every layout.
+//! The SQLite engine: opening files safely, and what is engine-specific
+//! about reading a schema (introspection, the schema version, the
+//! integrity check), shared by every layout.
 //!
 //! Invariants: a file that is not SQLite is refused before SQLite touches
 //! it; a database authctl creates is 0600 from the first byte; every
@@ -177,6 +179,46 @@ pub fn has_table(conn: &Connection, name: &str) -> Result<bool> {
     )
     .map(|n| n > 0)
     .map_err(|e| Error::db("cannot read the database schema", e))
+}
+
+/// Every table's name, sorted, leaving out SQLite's own (`sqlite_*`).
+pub fn tables(conn: &Connection) -> Result<Vec<String>> {
+    rows(
+        conn,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        [],
+        |r| r.get::<_, String>(0),
+        "read the database schema",
+    )
+}
+
+/// Whether `table` has a column `column`.
+pub fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
+    conn.query_row(
+        "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+        [table, column],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
+    .map_err(|e| Error::db("cannot read the schema", e))
+}
+
+/// Every foreign key that refers to `target`: (table, column, on_delete).
+pub fn references_to(conn: &Connection, target: &str) -> Result<Vec<(String, String, String)>> {
+    rows(
+        conn,
+        "SELECT m.name, p.\"from\", p.on_delete FROM sqlite_master m
+         JOIN pragma_foreign_key_list(m.name) p
+         WHERE m.type = 'table' AND p.\"table\" = ?1",
+        [target],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        "read the schema",
+    )
+}
+
+/// An identifier quoted for SQL.
+pub fn quote(ident: &str) -> String {
+    format!("\"{}\"", ident.replace('"', "\"\""))
 }
 
 /// `PRAGMA user_version`.

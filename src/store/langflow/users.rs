@@ -29,19 +29,7 @@ pub(super) const UNLINKED_USER_COLUMNS: &[(&str, &str)] = &[
     ("trigger_cleanup", "user_id"),
 ];
 
-pub(super) fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
-    conn.query_row(
-        "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
-        [table, column],
-        |r| r.get::<_, i64>(0),
-    )
-    .map(|n| n > 0)
-    .map_err(|e| Error::db("cannot read the schema", e))
-}
-
-pub(super) fn quote(ident: &str) -> String {
-    format!("\"{}\"", ident.replace('"', "\"\""))
-}
+pub(super) use sqlite::{has_column, quote};
 
 /// One write transaction on Langflow's `user` table. Its audit records are
 /// held until the commit and appended right after it (`AuditPolicy::AfterCommit`).
@@ -236,15 +224,7 @@ pub(super) fn append_audit(path: &Path, records: &[AuditRecord]) -> Result<()> {
 impl LangflowStore {
     /// Every (table, column, on_delete) that refers to a user id.
     pub(super) fn user_references(conn: &Connection) -> Result<Vec<(String, String, String)>> {
-        let mut refs: Vec<(String, String, String)> = sqlite::rows(
-            conn,
-            "SELECT m.name, p.\"from\", p.on_delete FROM sqlite_master m
-             JOIN pragma_foreign_key_list(m.name) p
-             WHERE m.type = 'table' AND p.\"table\" = 'user'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            "read the schema",
-        )?;
+        let mut refs = sqlite::references_to(conn, "user")?;
         for (table, column) in UNLINKED_USER_COLUMNS {
             if sqlite::has_table(conn, table)? && has_column(conn, table, column)? {
                 refs.push((table.to_string(), column.to_string(), "NO ACTION".into()));
