@@ -2,9 +2,10 @@
 //! files and platform directories.
 //!
 //! Precedence, for every setting: command-line flag > process environment >
-//! `--env-file` file > default. A profile decides which variable names are
-//! read (`AUTHCTL_*` natively); the values they hold mean the same thing in
-//! every profile, so commands never ask which profile supplied a value.
+//! `--env-file` file > default. The profile's table (`profile`) says which
+//! variable holds each setting, in which unit and with which default
+//! (`AUTHCTL_*` natively); the resolved values mean the same thing in every
+//! profile, so commands never ask which profile supplied a value.
 
 use crate::error::{Error, Result};
 use secrecy::SecretString;

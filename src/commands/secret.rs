@@ -1,4 +1,5 @@
-//! `authctl secret …`: generate, check, encrypt, decrypt.
+//! `authctl secret …`: generate, check, encrypt, decrypt, rotate (whose
+//! protocol is `secrets::rotate`'s; this holds the lock and renders).
 
 use super::Ctx;
 use crate::cli::{

@@ -9,6 +9,9 @@
 //! `shown`, and every note, warning and error through `terminal_safe`,
 //! so none reaches a terminal raw. `--json`, tokens and decrypted bytes
 //! are data and stay exact.
+//!
+//! `report`: a command's typed answer and its human form. `ui`: prompts,
+//! progress and warnings while a command runs.
 
 mod report;
 mod ui;
