@@ -25,7 +25,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// `SQLITE_OPEN_NOFOLLOW`, so a link swapped in later is refused too);
 /// symlinks in the directories above it are resolved first, as the
 /// operator chose them.
-pub fn open(path: &Path, create: bool, foreign_keys: bool) -> Result<Option<Connection>> {
+pub fn open(path: &Path, create: bool, foreign_keys: bool) -> Result<Option<(Connection, Schema)>> {
     match fsutil::probe(path)? {
         None => {
             if !create {
@@ -62,14 +62,52 @@ pub fn open(path: &Path, create: bool, foreign_keys: bool) -> Result<Option<Conn
             | OpenFlags::SQLITE_OPEN_NOFOLLOW,
     )
     .map_err(|e| Error::db(format!("cannot open database \"{}\"", path.display()), e))?;
-    conn.busy_timeout(BUSY_TIMEOUT)
+    // One statement reads what every layout checks first (the schema
+    // version and the table list): each statement is a read transaction,
+    // with its locks and checks, on a command that runs in milliseconds.
+    let schema = conn
+        .busy_timeout(BUSY_TIMEOUT)
         .and_then(|()| conn.pragma_update(None, "foreign_keys", foreign_keys))
-        .and_then(|()| conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())))
+        .and_then(|()| {
+            conn.query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version),
+                        (SELECT json_group_array(name) FROM
+                            (SELECT name FROM sqlite_master
+                             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name))",
+                [],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+            )
+        })
         .map_err(|e| describe(e, path))?;
+    let schema = Schema {
+        user_version: schema.0,
+        tables: serde_json::from_str(&schema.1).map_err(|e| {
+            Error::Failure(format!(
+                "cannot read the table list of \"{}\": {e}",
+                path.display()
+            ))
+        })?,
+    };
     if create && conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
         return Err(read_only(path));
     }
-    Ok(Some(conn))
+    Ok(Some((conn, schema)))
+}
+
+/// What `open` read while checking the file.
+#[derive(Debug, Clone, Default)]
+pub struct Schema {
+    /// `PRAGMA user_version`.
+    pub user_version: i64,
+    /// Every table but SQLite's own, sorted.
+    pub tables: Vec<String>,
+}
+
+impl Schema {
+    /// Whether the database has `table`.
+    pub fn has_table(&self, table: &str) -> bool {
+        self.tables.iter().any(|t| t == table)
+    }
 }
 
 /// `path` with the directories above it resolved (their symlinks are the
@@ -179,17 +217,6 @@ pub fn has_table(conn: &Connection, name: &str) -> Result<bool> {
     )
     .map(|n| n > 0)
     .map_err(|e| Error::db("cannot read the database schema", e))
-}
-
-/// Every table's name, sorted, leaving out SQLite's own (`sqlite_*`).
-pub fn tables(conn: &Connection) -> Result<Vec<String>> {
-    rows(
-        conn,
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-        [],
-        |r| r.get::<_, String>(0),
-        "read the database schema",
-    )
 }
 
 /// Whether `table` has a column `column`.

@@ -62,7 +62,7 @@ impl LangflowStore {
                 ))),
             };
         }
-        let Some(conn) = sqlite::open(path, false, false)? else {
+        let Some((conn, schema)) = sqlite::open(path, false, false)? else {
             return Ok(None);
         };
         let store = LangflowStore {
@@ -71,13 +71,13 @@ impl LangflowStore {
             path: path.to_path_buf(),
             audit_path,
         };
-        store.check_revision()?;
+        store.check_revision(&schema)?;
         Ok(Some(store))
     }
 
-    fn check_revision(&self) -> Result<()> {
-        if !sqlite::has_table(&self.conn, "alembic_version")? {
-            if sqlite::has_table(&self.conn, "users")? || sqlite::user_version(&self.conn)? > 0 {
+    fn check_revision(&self, schema: &sqlite::Schema) -> Result<()> {
+        if !schema.has_table("alembic_version") {
+            if schema.has_table("users") || schema.user_version > 0 {
                 return Err(Error::usage(format!(
                     "\"{}\" is an authctl database, not a Langflow one; use --profile native",
                     self.path.display()

@@ -48,7 +48,7 @@ fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
 impl NativeStore {
     /// Open (and for `Write`, create and migrate) the database at `path`.
     pub fn open(path: &Path, access: Access, actor: super::Actor) -> Result<Option<Self>> {
-        let Some(conn) = sqlite::open(path, access == Access::Write, true)? else {
+        let Some((conn, schema)) = sqlite::open(path, access == Access::Write, true)? else {
             return Ok(None);
         };
         let store = NativeStore {
@@ -58,8 +58,8 @@ impl NativeStore {
         };
         // Everything up to here only read: a foreign database is refused
         // before anything in it (journal mode, schema) changes.
-        let empty = store.check_layout()?;
-        let version = sqlite::user_version(&store.conn)?;
+        let empty = store.check_layout(&schema.tables)?;
+        let version = schema.user_version;
         if version > SCHEMA_VERSION {
             return Err(Error::Failure(format!(
                 "database \"{}\" has schema version {version}, newer than this authctl knows ({SCHEMA_VERSION}); upgrade authctl",
@@ -83,10 +83,7 @@ impl NativeStore {
 
     /// Refuse a database that belongs to another app, reading only.
     /// Returns whether it has no tables at all.
-    fn check_layout(&self) -> Result<bool> {
-        // One read of the table list answers every question (each query
-        // costs a statement parse on a command that runs in milliseconds).
-        let tables = sqlite::tables(&self.conn)?;
+    fn check_layout(&self, tables: &[String]) -> Result<bool> {
         if tables.iter().any(|t| t == "alembic_version" || t == "user") {
             return Err(Error::usage(format!(
                 "\"{}\" is a Langflow database, not an authctl one; use --profile langflow",
