@@ -240,8 +240,12 @@ fn backup_modes(s: &Settings) -> Check {
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().to_string();
-            let secret = (name.starts_with(secrets::SECRET_KEY_FILE)
-                || name.starts_with(crate::keys::PRIVATE_KEY_FILE))
+            let secret = s
+                .profile
+                .spec()
+                .secret_files
+                .iter()
+                .any(|f| name.starts_with(f))
                 && name.ends_with(".bak");
             let mode = e.metadata().ok()?.permissions();
             let mode = std::os::unix::fs::PermissionsExt::mode(&mode) & 0o777;

@@ -207,6 +207,9 @@ pub struct Spec {
     pub config_dir: ConfigDirDefault,
     /// The database file in the config dir when nothing names one.
     pub database_file: &'static str,
+    /// The files in the config dir that hold secrets (kept 0600, their
+    /// backups too, and checked by doctor); the public key is not one.
+    pub secret_files: &'static [&'static str],
     /// The secret key is needed whatever the algorithm (the app encrypts
     /// stored values with it).
     pub secret_key_always: bool,
@@ -257,6 +260,7 @@ pub static NATIVE: Spec = Spec {
     about: "authctl's own schema and AUTHCTL_* variables",
     config_dir: ConfigDirDefault::PlatformConfig("authctl"),
     database_file: "authctl.db",
+    secret_files: &["secret_key", "private_key.pem"],
     secret_key_always: false,
     superuser_from_env: false,
     claims: Claims::Standard,
@@ -279,6 +283,8 @@ pub static LANGFLOW: Spec = Spec {
     about: "A Langflow deployment: its database tables and LANGFLOW_* variables",
     config_dir: ConfigDirDefault::PlatformCache("langflow"),
     database_file: "langflow.db",
+    // Where Langflow 1.13 reads its secret key and RS256 private key.
+    secret_files: &["secret_key", "private_key.pem"],
     // Langflow encrypts API keys and variables with a Fernet key derived
     // from the secret key, whatever signs its tokens.
     secret_key_always: true,
@@ -339,6 +345,21 @@ mod tests {
                     assert!(default.parse::<u64>().is_ok(), "{}", v.name);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn secret_files_are_the_files_authctl_writes_secrets_to() {
+        for p in Profile::ALL {
+            assert_eq!(
+                p.spec().secret_files,
+                [
+                    crate::secrets::SECRET_KEY_FILE,
+                    crate::keys::PRIVATE_KEY_FILE
+                ],
+                "{}",
+                p.name()
+            );
         }
     }
 
