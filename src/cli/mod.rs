@@ -241,9 +241,11 @@ fn profile_text(text: &str, profile: Profile) -> String {
         .replace("the platform config dir", "the platform dir")
 }
 
-/// The profile `--profile` or `AUTHCTL_PROFILE` asks for, read before
-/// parsing so help can be written in its names; unknown names are left
-/// for the parser and settings to refuse.
+/// The profile `--profile` or `AUTHCTL_PROFILE` (from the environment)
+/// asks for, read before parsing so help can be written in its names; an
+/// `AUTHCTL_PROFILE` inside an `--env-file` is read only by settings, so
+/// help then shows the native names. Unknown names are left for the parser
+/// and settings to refuse.
 pub fn profile_hint(args: &[std::ffi::OsString], env: Option<&str>) -> Profile {
     let mut named = None;
     let mut it = args.iter().skip(1).filter_map(|a| a.to_str());
@@ -329,15 +331,31 @@ pub fn fast_parse(args: &[std::ffi::OsString]) -> Option<Cli> {
     let mut quiet = false;
     let mut offline = false;
     let mut words = Vec::with_capacity(3);
+    // Each flag once, and --offline only where clap takes it (after
+    // `token verify`); anything else is clap's to accept or refuse.
     for arg in args.iter().skip(1) {
         let arg = arg.to_str()?;
-        match arg {
-            "--json" => json = true,
-            "--quiet" | "-q" => quiet = true,
-            "--offline" => offline = true,
-            "-" => words.push(arg),
+        let seen = match arg {
+            "--json" => &mut json,
+            "--quiet" | "-q" => &mut quiet,
+            "--offline" if words.as_slice() == ["token", "verify"] || words.len() == 3 => {
+                if words.first() != Some(&"token") || words.get(1) != Some(&"verify") {
+                    return None;
+                }
+                &mut offline
+            }
+            "-" => {
+                words.push(arg);
+                continue;
+            }
             _ if arg.starts_with('-') => return None,
-            _ => words.push(arg),
+            _ => {
+                words.push(arg);
+                continue;
+            }
+        };
+        if std::mem::replace(seen, true) {
+            return None;
         }
     }
     let global = GlobalArgs {
@@ -395,6 +413,11 @@ mod tests {
             &["token", "decode"][..],
             &["token", "decode", "--help"],
             &["token", "decode", "a.b.c", "--offline"],
+            &["--offline", "token", "verify", "a.b.c"],
+            &["token", "--offline", "verify", "a.b.c"],
+            &["--json", "--json", "token", "decode", "a.b.c"],
+            &["-q", "token", "verify", "a.b.c", "--quiet"],
+            &["token", "verify", "--offline", "a.b.c", "--offline"],
             &["token", "verify"],
             &["token", "verify", "a.b.c", "--leeway", "5"],
             &["token", "verify", "--type=access", "a.b.c"],

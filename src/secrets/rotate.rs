@@ -90,8 +90,23 @@ pub fn rotate(
             match values.reencrypt(&mut rekey, false) {
                 Ok(r) => r,
                 Err(e) => {
-                    let _ = std::fs::remove_file(&pending);
-                    return Err(e);
+                    // A failure after the commit (a layout that appends its
+                    // audit record then) leaves values under the new key:
+                    // its only copy is the pending file, which must stay for
+                    // the next rotate to finish. It goes when no value uses
+                    // it. A census that cannot read the values fails where
+                    // the re-encryption failed, before any commit: nothing
+                    // uses the new key then either.
+                    let unused = census(old, new, values).map_or(true, |c| c.new == 0);
+                    if unused {
+                        let _ = std::fs::remove_file(&pending);
+                        return Err(e);
+                    }
+                    return Err(Error::Failure(format!(
+                        "{}; the database may already use the new key, which is kept in \"{}\": run `authctl secret rotate` again to finish",
+                        e.one_line(),
+                        pending.display()
+                    )));
                 }
             }
         }
@@ -228,4 +243,100 @@ pub fn resolve_interrupted(
         dry_run,
         written: install(dir, &new)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Values in memory; `fail_after_commit` re-encrypts them and then
+    /// fails, as a layout whose audit append fails after the commit does.
+    struct Values {
+        values: Vec<String>,
+        fail_after_commit: bool,
+        fail_before: bool,
+    }
+
+    impl EncryptedValues for Values {
+        fn reencrypt(
+            &mut self,
+            rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
+            dry_run: bool,
+        ) -> Result<Vec<Reencrypted>> {
+            if self.fail_before && !dry_run {
+                return Err(Error::Negative("a value does not decrypt".into()));
+            }
+            let new: Vec<String> = self
+                .values
+                .iter()
+                .map(|v| rekey(v, "row"))
+                .collect::<Result<_>>()?;
+            if !dry_run {
+                self.values = new;
+                if self.fail_after_commit {
+                    return Err(Error::Failure(
+                        "the change was made but its audit record could not be written".into(),
+                    ));
+                }
+            }
+            Ok(vec![Reencrypted {
+                table: "t".into(),
+                column: "c".into(),
+                values: self.values.len(),
+            }])
+        }
+    }
+
+    fn setup() -> (tempfile::TempDir, SecretString, SecretString, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let key = || super::super::generate(32, super::super::Encoding::UrlSafe).unwrap();
+        let (old, new) = (key(), key());
+        super::super::write_secret_file(dir.path(), &old, false).unwrap();
+        let fernet = super::super::fernet_for(old.expose_secret()).unwrap();
+        let values = vec![super::super::encrypt(&fernet, b"api key")];
+        (dir, old, new, values)
+    }
+
+    #[test]
+    fn a_failure_after_the_commit_keeps_the_new_key_and_the_next_run_finishes() {
+        let (dir, old, new, values) = setup();
+        let mut db = Values {
+            values,
+            fail_after_commit: true,
+            fail_before: false,
+        };
+        let err = rotate(dir.path(), &old, &new, Some(&mut db), false).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("run `authctl secret rotate` again"),
+            "{err}"
+        );
+        // The database uses the new key, and the only copy of it is kept.
+        let pending = std::fs::read_to_string(dir.path().join(PENDING_FILE)).unwrap();
+        assert_eq!(pending, new.expose_secret());
+        assert!(super::super::decrypt_with_secret(new.expose_secret(), &db.values[0]).is_ok());
+        // The next run finishes the rotation with it.
+        db.fail_after_commit = false;
+        let done = resolve_interrupted(dir.path(), &old, Some(&mut db), false).unwrap();
+        assert!(matches!(done, Interrupted::Finished { .. }), "{done:?}");
+        let installed = super::super::read_secret_file(dir.path()).unwrap().unwrap();
+        assert_eq!(installed.expose_secret(), new.expose_secret());
+        assert!(!dir.path().join(PENDING_FILE).exists());
+    }
+
+    #[test]
+    fn a_failure_before_the_commit_drops_the_pending_key() {
+        let (dir, old, new, values) = setup();
+        let mut db = Values {
+            values: values.clone(),
+            fail_after_commit: false,
+            fail_before: true,
+        };
+        let err = rotate(dir.path(), &old, &new, Some(&mut db), false).unwrap_err();
+        assert_eq!(err.exit_code(), 1, "{err}");
+        assert!(!dir.path().join(PENDING_FILE).exists());
+        assert_eq!(db.values, values);
+        let kept = super::super::read_secret_file(dir.path()).unwrap().unwrap();
+        assert_eq!(kept.expose_secret(), old.expose_secret());
+    }
 }

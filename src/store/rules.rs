@@ -7,7 +7,9 @@
 //!   ambiguous rather than one of them picked;
 //! - no update or delete leaves no active superuser, unless forced: the
 //!   count is taken in the transaction, over the state the change leaves;
-//! - every change records its audit entry with its commit (`AuditPolicy`).
+//! - every change records its audit entry with its commit; where that
+//!   lands is the layout's, as its `AuditPolicy` declares (in the same
+//!   transaction, or appended right after it and reported if it fails).
 
 use super::{last_superuser, pick_user, user_not_found, NewUser, User, UserChange, UserRows};
 use crate::error::{Error, Result};

@@ -4,10 +4,12 @@
 //! key must belong to the algorithm's family (an HMAC secret never signs RS*, an
 //! RSA key never signs HS*).
 //!
-//! RSA tokens are signed here with `rsa`'s fallible signer, which verifies
-//! each signature it makes: a key that cannot make a valid one (a composite
-//! "prime") is an "invalid RSA key" error naming where the key came from,
-//! never a panic (jsonwebtoken's signer unwraps) and never a bad token.
+//! RSA tokens are signed here with ring (constant-time, blinded), or with
+//! the rsa crate's blinded signer for a key shape ring refuses; both verify
+//! each signature they make, so a key that cannot make a valid one (a
+//! composite "prime") is an "invalid RSA key" error naming where the key
+//! came from, never a panic (jsonwebtoken's signer unwraps) and never a bad
+//! token.
 
 use jsonwebtoken::Header;
 use serde_json::{Map, Value};
@@ -60,6 +62,11 @@ fn mint_rsa(
         URL_SAFE_NO_PAD.encode(json(&header)?),
         URL_SAFE_NO_PAD.encode(json(claims)?)
     );
+    if !alg.is_rsa() {
+        return Err(Error::usage(format!(
+            "algorithm {alg} needs an HMAC secret, but the signing key is an RSA private key"
+        )));
+    }
     let signature = match ring_sign(private, alg, input.as_bytes()) {
         Some(signature) => Ok(signature),
         None => rsa_sign(private, alg, input.as_bytes()),
@@ -78,8 +85,9 @@ fn ring_sign(private: &rsa::RsaPrivateKey, alg: Alg, message: &[u8]) -> Option<V
     let der = private.to_pkcs1_der().ok()?;
     let pair = ring::signature::RsaKeyPair::from_der(der.as_bytes()).ok()?;
     let padding: &'static dyn ring::signature::RsaEncoding = match alg {
+        Alg::RS256 => &ring::signature::RSA_PKCS1_SHA256,
         Alg::RS512 => &ring::signature::RSA_PKCS1_SHA512,
-        _ => &ring::signature::RSA_PKCS1_SHA256,
+        Alg::HS256 => return None,
     };
     let mut signature = vec![0; pair.public().modulus_len()];
     pair.sign(
@@ -100,16 +108,18 @@ fn rsa_sign(private: &rsa::RsaPrivateKey, alg: Alg, message: &[u8]) -> rsa::Resu
     use sha2::{Digest, Sha256, Sha512};
     let mut rng = rand_core::OsRng;
     match alg {
+        Alg::RS256 => private.sign_with_rng(
+            &mut rng,
+            Pkcs1v15Sign::new::<Sha256>(),
+            &Sha256::digest(message),
+        ),
         Alg::RS512 => private.sign_with_rng(
             &mut rng,
             Pkcs1v15Sign::new::<Sha512>(),
             &Sha512::digest(message),
         ),
-        _ => private.sign_with_rng(
-            &mut rng,
-            Pkcs1v15Sign::new::<Sha256>(),
-            &Sha256::digest(message),
-        ),
+        // HS256 never signs with an RSA key (`mint_rsa` refuses it first).
+        Alg::HS256 => Err(rsa::Error::InvalidPaddingScheme),
     }
 }
 

@@ -3,8 +3,9 @@
 //! Order: structure, header (no `crit`, `alg` exactly the policy's), key choice (by
 //! `kid` among local keys only; `jku`, `x5u`, `jwk`, `x5c` are never used),
 //! signature, then claims: `exp`, `nbf`, `type`, `iss`, `aud`. Times are checked
-//! against the caller's `now`; jsonwebtoken only checks the signature, so it never
-//! reads the clock. Claims are reported but never trusted before the signature holds.
+//! against the caller's `now`. Signatures are checked by jsonwebtoken (HS256)
+//! and ring (RS256, RS512), neither of which reads the clock or the claims.
+//! Claims are reported but never trusted before the signature holds.
 
 // A rejection carries the decoded header and claims for `--json`; it is
 // returned once per verification, so its size costs nothing worth boxing.
@@ -251,8 +252,9 @@ fn rsa_verify(
         return false;
     };
     let params = match alg {
+        Alg::RS256 => &ring::signature::RSA_PKCS1_2048_8192_SHA256,
         Alg::RS512 => &ring::signature::RSA_PKCS1_2048_8192_SHA512,
-        _ => &ring::signature::RSA_PKCS1_2048_8192_SHA256,
+        Alg::HS256 => return false,
     };
     let message = signing_input.as_bytes();
     match key.kind() {
@@ -465,7 +467,7 @@ mod tests {
     }
 
     /// ring's verdict against the rsa crate's, on good signatures and on
-    /// every single-bit change of one, for both hashes.
+    /// single-bit changes of one (every 37th bit), for both hashes.
     #[test]
     fn ring_rsa_verify_agrees_with_the_rsa_crate() {
         use rsa::pkcs1v15::{Signature, VerifyingKey};

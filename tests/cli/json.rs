@@ -116,8 +116,11 @@ fn every_subcommand_answers_json_or_refuses_it() {
             refused.push(*path);
             continue;
         }
+        // Only doctor may answer 1 here (a check it fails in this sandbox);
+        // everything else was given what it needs to succeed.
+        let allowed = if *path == "doctor" { 1 } else { 0 };
         assert!(
-            matches!(code, Some(0) | Some(1)),
+            matches!(code, Some(c) if c <= allowed),
             "`{path} --json` exited {code:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );

@@ -53,13 +53,23 @@ fn shell(dir: &Path, env: &[(String, String)]) -> rexpect::session::PtyReplSessi
         .env_clear()
         .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .env("PS1", PROMPT)
-        .env("PROMPT_COMMAND", "echo \"__RC=$?__\"")
+        // A line may hold several commands (`a; b`): the ERR trap marks a
+        // failure of any of them, not only of the last.
+        .env(
+            "PROMPT_COMMAND",
+            "rc=$?; [ -n \"$FAILED\" ] && rc=1; FAILED=; echo \"__RC=${rc}__\"",
+        )
         .env("TERM", "dumb")
         .current_dir(dir);
     let session = rexpect::session::spawn_command(cmd, Some(120_000)).expect("spawn bash in a pty");
     let mut bash = rexpect::session::PtyReplSession::new(session, PROMPT.to_string())
         .quit_command(Some("exit".into()));
     bash.exp_regex(r"__RC=\d+__").expect("first status");
+    bash.wait_for_prompt().expect("first prompt");
+    bash.send_line("trap 'FAILED=1' ERR")
+        .expect("set the ERR trap");
+    bash.exp_regex(r"__RC=\d+__")
+        .expect("status of the trap line");
     bash.wait_for_prompt().expect("first prompt");
     bash
 }
