@@ -34,10 +34,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
     let args: Vec<OsString> = args.into_iter().collect();
     let parsed = match cli::fast_parse(&args) {
         Some(cli) => Ok(cli),
-        None => {
-            let profile = cli::profile_hint(&args, vars.get("AUTHCTL_PROFILE"));
-            parse(args, profile)
-        }
+        None => parse(&args, &vars),
     };
     let cli = match parsed {
         Ok(cli) => cli,
@@ -104,18 +101,27 @@ fn no_core_dumps() {
 /// dropped: freeing its hundreds of small allocations costs a short
 /// command like `token decode` about a sixth of its run time, and the
 /// process ends soon after anyway.
-fn parse(
-    args: impl IntoIterator<Item = OsString>,
-    profile: profile::Profile,
-) -> Result<cli::Cli, clap::Error> {
+///
+/// Only what clap prints (help, and usage errors) needs the profile's
+/// variable names, so a command that parses never pays for relabelling
+/// the whole tree; one that does not is parsed again with the labels.
+fn parse(args: &[OsString], vars: &settings::Vars) -> Result<cli::Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
-    let mut command = std::mem::ManuallyDrop::new(cli::for_profile(cli::Cli::command(), profile));
-    let matches = command.try_get_matches_from_mut(args);
-    matches.and_then(|m| {
-        let parsed = cli::Cli::from_arg_matches(&m);
-        std::mem::forget(m);
-        parsed
-    })
+    let with = |command: clap::Command| {
+        let mut command = std::mem::ManuallyDrop::new(command);
+        command.try_get_matches_from_mut(args).and_then(|m| {
+            let parsed = cli::Cli::from_arg_matches(&m);
+            std::mem::forget(m);
+            parsed
+        })
+    };
+    match with(cli::Cli::command()) {
+        Ok(cli) => Ok(cli),
+        Err(e) => match cli::profile_hint(args, vars.get("AUTHCTL_PROFILE")) {
+            profile::Profile::Native => Err(e),
+            profile => with(cli::for_profile(cli::Cli::command(), profile)),
+        },
+    }
 }
 
 /// Print a clap error: help and version normally, usage errors as one line.

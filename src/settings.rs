@@ -377,10 +377,7 @@ fn unknown_variable_warnings(vars: &Vars, profile: Profile) -> Vec<String> {
     names
         .into_iter()
         .filter_map(|name| {
-            if let Some(setting) = Setting::ALL
-                .into_iter()
-                .find(|s| s.authctl_name() == name.as_str())
-            {
+            if let Some(setting) = Setting::from_authctl_name(name) {
                 return match profile.var(setting) {
                     Some(v) if v.name == name.as_str() => None,
                     Some(v) => Some(format!(

@@ -130,8 +130,8 @@ fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
                 .unwrap_or_default()
                 .to_string(),
             user_id: user.id.clone(),
-            issued_at: store::unix_to_rfc3339(issued),
-            expires_at: store::unix_to_rfc3339(issued.saturating_add(ttl as i64)),
+            issued_at: crate::clock::unix_to_rfc3339(issued),
+            expires_at: crate::clock::unix_to_rfc3339(issued.saturating_add(ttl as i64)),
             revoked_at: None,
         };
         super::open_write(s)?
@@ -222,7 +222,7 @@ fn times(claims: &Value, now: i64) -> Times {
             .get(name)
             .and_then(token::numeric_date)
             .map(|t| Time {
-                utc: store::unix_to_rfc3339(t),
+                utc: crate::clock::unix_to_rfc3339(t),
                 relative: relative(t, now),
             })
     };

@@ -116,8 +116,13 @@ impl UserChange {
 /// Reading users, and the one way to change them: a write transaction
 /// whose rules (`rules`) are the same for every layout.
 pub trait UserRows {
-    /// One user by name (case-insensitive), if present.
-    fn get_user(&self, username: &str) -> Result<Option<User>>;
+    /// One user by name, up to case and normalisation (`pick_user`): an
+    /// app's own login may match names exactly, and its unique index may
+    /// fold ASCII only, so names that differ beyond that can coexist and
+    /// are refused as ambiguous rather than guessed.
+    fn get_user(&self, username: &str) -> Result<Option<User>> {
+        pick_user(&self.list_users()?, username)
+    }
     /// One user by id (as it appears in a token's `sub`), if present.
     fn get_user_by_id(&self, id: &str) -> Result<Option<User>>;
     /// All users, ordered by creation time.
@@ -142,25 +147,14 @@ pub trait UsersTx {
     /// stops the delete.
     fn remove(&mut self, user: &User) -> Result<serde_json::Value>;
     /// Record one audit entry for this change. It lands with the commit:
-    /// in the same transaction where the schema has an audit table, else
-    /// appended right after it (see `AuditPolicy`).
+    /// in the same transaction where the schema has an audit table
+    /// (native), else appended and fsynced right after it (Langflow, whose
+    /// schema has no place for it). The file's path is checked before the
+    /// change begins; a failure to append is reported (exit 5, "the change
+    /// was made but its audit record could not be written"), never dropped.
     fn audit(&mut self, action: &str, target: &str, detail: serde_json::Value) -> Result<()>;
     /// Commit the change and its audit records.
     fn commit(self: Box<Self>) -> Result<()>;
-}
-
-/// Where a layout's audit records go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuditPolicy {
-    /// A table in the same database, written in the change's transaction:
-    /// both land or neither does.
-    SameTransaction,
-    /// A file beside the database (the app's schema has no place for it),
-    /// appended and fsynced right after the commit. Its path is checked
-    /// before the change begins; a failure to append is reported (exit 5,
-    /// "the change was made but its audit record could not be written"),
-    /// never dropped.
-    AfterCommit,
 }
 
 /// Refresh-token records, in layouts that keep them.
@@ -207,8 +201,6 @@ pub trait EncryptedValues {
 pub trait Layout: UserRows + ApiKeys + EncryptedValues {
     /// The app whose tables these are, for messages ("Langflow").
     fn app(&self) -> &'static str;
-    /// Where audit records go.
-    fn audit_policy(&self) -> AuditPolicy;
     /// Refresh-token records, if the layout keeps them.
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens>;
     /// The same, to write.
@@ -292,11 +284,6 @@ impl Store {
     /// Values encrypted with the secret key.
     pub fn encrypted_values(&mut self) -> &mut dyn EncryptedValues {
         self.layout.as_mut()
-    }
-
-    /// Where audit records go.
-    pub fn audit_policy(&self) -> AuditPolicy {
-        self.layout.audit_policy()
     }
 
     /// The engine's integrity findings.
@@ -489,15 +476,15 @@ pub fn fold_username(name: &str) -> String {
 /// normalisation. Two stored names that differ only so (which an app's own
 /// case-sensitive sign-up can leave) are refused as ambiguous, listing
 /// both, rather than one picked.
-pub fn pick_user(all: Vec<User>, wanted: &str) -> Result<Option<User>> {
+pub fn pick_user(all: &[User], wanted: &str) -> Result<Option<User>> {
     let key = fold_username(wanted);
-    let mut matches: Vec<User> = all
-        .into_iter()
+    let matches: Vec<&User> = all
+        .iter()
         .filter(|u| fold_username(&u.username) == key)
         .collect();
-    match matches.len() {
-        0 => Ok(None),
-        1 => Ok(matches.pop()),
+    match matches.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some((*one).clone())),
         _ => Err(Error::Conflict(format!(
             "\"{}\" matches {} users that differ only by case or Unicode normalisation ({}); rename all but one in the app first",
             wanted,
@@ -534,8 +521,6 @@ pub fn validate_username(name: &str) -> Result<()> {
     }
     Ok(())
 }
-
-pub use crate::clock::{now_rfc3339, unix_to_rfc3339};
 
 /// The error for an unknown user.
 pub fn user_not_found(name: &str) -> Error {

@@ -7,9 +7,8 @@
 //!   ambiguous rather than one of them picked;
 //! - no update or delete leaves no active superuser, unless forced: the
 //!   count is taken in the transaction, over the state the change leaves;
-//! - every change records its audit entry with its commit; where that
-//!   lands is the layout's, as its `AuditPolicy` declares (in the same
-//!   transaction, or appended right after it and reported if it fails).
+//! - every change records its audit entry with its commit (where it lands
+//!   is the layout's: see `UsersTx::audit`).
 
 use super::{last_superuser, pick_user, user_not_found, NewUser, User, UserChange, UserRows};
 use crate::error::{Error, Result};
@@ -22,7 +21,7 @@ fn is_admin(u: &User) -> bool {
 pub fn create_user(layout: &mut dyn UserRows, new: &NewUser) -> Result<User> {
     let new = new.normalized()?;
     let mut tx = layout.begin_users()?;
-    if let Some(existing) = pick_user(tx.users()?, &new.username)? {
+    if let Some(existing) = pick_user(&tx.users()?, &new.username)? {
         return Err(Error::Conflict(format!(
             "user \"{}\" already exists",
             existing.username
@@ -49,7 +48,7 @@ pub fn update_users(
     let mut all = tx.users()?;
     let mut updated = Vec::with_capacity(usernames.len());
     for name in usernames {
-        let user = pick_user(all.clone(), name)?.ok_or_else(|| user_not_found(name))?;
+        let user = pick_user(&all, name)?.ok_or_else(|| user_not_found(name))?;
         let after = tx.update(&user, change)?;
         // The state this change leaves, as the transaction now sees it.
         for u in all.iter_mut().filter(|u| u.id == after.id) {
@@ -69,7 +68,7 @@ pub fn update_users(
 pub fn delete_user(layout: &mut dyn UserRows, username: &str, force: bool) -> Result<User> {
     let mut tx = layout.begin_users()?;
     let all = tx.users()?;
-    let user = pick_user(all.clone(), username)?.ok_or_else(|| user_not_found(username))?;
+    let user = pick_user(&all, username)?.ok_or_else(|| user_not_found(username))?;
     let others = all
         .iter()
         .filter(|u| u.id != user.id && is_admin(u))
@@ -109,9 +108,6 @@ mod tests {
     }
 
     impl UserRows for Memory {
-        fn get_user(&self, username: &str) -> Result<Option<User>> {
-            pick_user(self.users.clone(), username)
-        }
         fn get_user_by_id(&self, id: &str) -> Result<Option<User>> {
             Ok(self.users.iter().find(|u| u.id == id).cloned())
         }

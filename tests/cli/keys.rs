@@ -574,6 +574,22 @@ fn keygen_refuses_to_reuse_a_key_of_another_size_than_asked() {
         let a = env.cmd(args).assert().success();
         assert!(stderr(&a).contains("reused"), "{}", stderr(&a));
     }
+    // An imported key has the size it has: asking for one too is refused.
+    let key = fixture_key("rsa2048-pkcs8.pem").display().to_string();
+    let a = env
+        .cmd(&[
+            "keygen",
+            "--alg",
+            "RS256",
+            "--bits",
+            "2048",
+            "--from-private",
+            &key,
+        ])
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "'--bits <BITS>' cannot be used with '--from-private");
+    assert_eq!(env.snapshot(), before);
     let r = keygen_json(&env, &["--alg", "RS256", "--bits", "3072", "--force"]);
     assert_eq!(r["bits"], 3072);
     assert!(r["retired"].is_string(), "{r}");

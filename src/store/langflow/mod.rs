@@ -14,8 +14,8 @@
 //! re-encryption.
 
 use super::{
-    api_key_not_found, single_api_key, sqlite, Access, ApiKey, ApiKeyStorage, ApiKeys, AuditPolicy,
-    AuditRecord, Layout, NewApiKey, RefreshTokens, User, UserRows, UsersTx,
+    api_key_not_found, single_api_key, sqlite, Access, ApiKey, ApiKeyStorage, ApiKeys, AuditRecord,
+    Layout, NewApiKey, RefreshTokens, User, UserRows, UsersTx,
 };
 mod codec;
 mod encrypted;
@@ -131,30 +131,11 @@ impl LangflowStore {
     }
 
     fn record(&self, action: &str, target: &str, detail: Value) -> AuditRecord {
-        AuditRecord {
-            at: super::now_rfc3339(),
-            actor: self.actor.name(),
-            action: action.to_string(),
-            target: target.to_string(),
-            detail,
-        }
-    }
-
-    /// A user by name, up to case and normalisation (`super::pick_user`):
-    /// Langflow's login matches names exactly, and its unique index on
-    /// `lower(username)` folds ASCII only, so names that differ beyond
-    /// that can coexist and are refused as ambiguous rather than guessed.
-    fn find(conn: &Connection, username: &str) -> Result<Option<User>> {
-        let all = sqlite::rows(conn, USER_QUERY, [], row_to_user, "read users")?;
-        super::pick_user(all, username)
+        users::audit_record(self.actor.name(), action, target, detail)
     }
 }
 
 impl UserRows for LangflowStore {
-    fn get_user(&self, username: &str) -> Result<Option<User>> {
-        Self::find(&self.conn, username)
-    }
-
     fn get_user_by_id(&self, id: &str) -> Result<Option<User>> {
         self.conn
             .query_row(
@@ -193,10 +174,6 @@ impl UserRows for LangflowStore {
 impl Layout for LangflowStore {
     fn app(&self) -> &'static str {
         "Langflow"
-    }
-
-    fn audit_policy(&self) -> AuditPolicy {
-        AuditPolicy::AfterCommit
     }
 
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {

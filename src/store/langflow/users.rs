@@ -32,7 +32,7 @@ pub(super) const UNLINKED_USER_COLUMNS: &[(&str, &str)] = &[
 pub(super) use sqlite::{has_column, quote};
 
 /// One write transaction on Langflow's `user` table. Its audit records are
-/// held until the commit and appended right after it (`AuditPolicy::AfterCommit`).
+/// held until the commit and appended right after it.
 pub(super) struct LangflowUsersTx<'a> {
     pub(super) tx: Transaction<'a>,
     pub(super) actor: String,
@@ -162,13 +162,8 @@ impl UsersTx for LangflowUsersTx<'_> {
     }
 
     fn audit(&mut self, action: &str, target: &str, detail: Value) -> Result<()> {
-        self.pending.push(AuditRecord {
-            at: crate::store::now_rfc3339(),
-            actor: self.actor.clone(),
-            action: action.to_string(),
-            target: target.to_string(),
-            detail,
-        });
+        let record = audit_record(self.actor.clone(), action, target, detail);
+        self.pending.push(record);
         Ok(())
     }
 
@@ -189,6 +184,22 @@ impl LangflowUsersTx<'_> {
         self.tx
             .query_row(&format!("{USER_QUERY} WHERE id = ?1"), [hex], row_to_user)
             .map_err(|e| Error::db(format!("cannot read user \"{name}\""), e))
+    }
+}
+
+/// One audit record, stamped now.
+pub(super) fn audit_record(
+    actor: String,
+    action: &str,
+    target: &str,
+    detail: Value,
+) -> AuditRecord {
+    AuditRecord {
+        at: crate::clock::now_rfc3339(),
+        actor,
+        action: action.to_string(),
+        target: target.to_string(),
+        detail,
     }
 }
 

@@ -8,13 +8,14 @@
 
 use super::{api_key_not_found, ApiKey, ApiKeyStorage, NewApiKey, Reencrypted};
 use super::{
-    now_rfc3339, sqlite, Access, ApiKeys, AuditPolicy, EncryptedValues, Layout, NewUser,
-    RefreshToken, RefreshTokens, Revoke, User, UserChange, UserRows, UsersTx,
+    sqlite, Access, ApiKeys, EncryptedValues, Layout, NewUser, RefreshToken, RefreshTokens, Revoke,
+    User, UserChange, UserRows, UsersTx,
 };
 mod schema_sqlite;
 
 use schema_sqlite::{MIGRATIONS, NATIVE_TABLES};
 
+use crate::clock::now_rfc3339;
 use crate::error::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -145,18 +146,6 @@ impl NativeStore {
         .map_err(|e| Error::db("cannot write the audit record", e))
     }
 
-    /// A user by name, up to case and normalisation (`super::pick_user`).
-    fn find(conn: &Connection, username: &str) -> Result<Option<User>> {
-        let all = sqlite::rows(
-            conn,
-            &format!("SELECT {USER_COLUMNS} FROM users"),
-            [],
-            row_to_user,
-            "read users",
-        )?;
-        super::pick_user(all, username)
-    }
-
     fn commit(tx: Transaction<'_>) -> Result<()> {
         tx.commit()
             .map_err(|e| Error::db("cannot commit the change", e))
@@ -164,10 +153,6 @@ impl NativeStore {
 }
 
 impl UserRows for NativeStore {
-    fn get_user(&self, username: &str) -> Result<Option<User>> {
-        Self::find(&self.conn, username)
-    }
-
     fn get_user_by_id(&self, id: &str) -> Result<Option<User>> {
         self.conn
             .query_row(
@@ -294,10 +279,6 @@ impl UsersTx for NativeUsersTx<'_> {
 impl Layout for NativeStore {
     fn app(&self) -> &'static str {
         "authctl"
-    }
-
-    fn audit_policy(&self) -> AuditPolicy {
-        AuditPolicy::SameTransaction
     }
 
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
