@@ -19,7 +19,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
     var completions = [
         &'authctl'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -42,7 +42,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;superuser'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --username 'Username of the superuser [env: AUTHCTL_SUPERUSER]'
@@ -61,7 +61,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;user'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -84,7 +84,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;user;add'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --password-file 'Read the password from the first line of FILE'
@@ -102,7 +102,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;user;list'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -117,7 +117,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;user;show'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -130,7 +130,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;user;activate'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -143,7 +143,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;user;deactivate'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -157,7 +157,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;user;promote'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -170,7 +170,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;user;demote'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -184,7 +184,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;user;passwd'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --password-file 'Read the password from the first line of FILE'
@@ -200,7 +200,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;user;delete'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -248,7 +248,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;secret'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -267,7 +267,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;secret;generate'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --bytes 'Random bytes to draw (at least 32)'
@@ -285,7 +285,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;secret;check'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --file 'Read the secret from FILE'
@@ -301,7 +301,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;secret;encrypt'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -314,7 +314,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;secret;decrypt'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -327,7 +327,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;secret;rotate'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -365,7 +365,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;keygen'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --alg 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]'
@@ -382,7 +382,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;keys'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -400,7 +400,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;keys;list'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -413,7 +413,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;keys;jwks'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -426,7 +426,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;keys;retire'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -439,7 +439,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;keys;export'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --format 'Output format'
@@ -471,7 +471,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;token'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -490,7 +490,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;token;mint'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --user 'The user the token is for (sub = the user''s id)'
@@ -510,7 +510,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;token;decode'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -523,7 +523,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;token;verify'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --type 'Require this token type'
@@ -540,7 +540,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;token;revoke'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --jti 'The token''s jti'
@@ -556,7 +556,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;token;list'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --user 'Username'
@@ -590,7 +590,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;apikey'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -607,7 +607,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;apikey;create'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --user 'The user the key acts as'
@@ -622,7 +622,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;apikey;list'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --user 'Only this user''s keys'
@@ -636,7 +636,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;apikey;revoke'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -663,7 +663,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;doctor'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'
@@ -677,7 +677,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;completions'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
-            cand --db 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
             cand --json 'Print machine-readable JSON on stdout'

@@ -25,7 +25,7 @@ function __fish_authctl_using_subcommand
 end
 
 complete -c authctl -n "__fish_authctl_needs_command" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_needs_command" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_needs_command" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_needs_command" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -44,7 +44,7 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "doctor" -d 'Check t
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -59,7 +59,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l reset-pass
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -78,7 +78,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -f -a "delete" -d 'Delete a user (asks on a terminal; --yes otherwise)'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -92,7 +92,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -103,7 +103,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -112,7 +112,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -121,7 +121,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -131,7 +131,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -140,7 +140,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -150,7 +150,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -162,7 +162,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -183,7 +183,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user (asks on a terminal; --yes otherwise)'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -198,7 +198,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_s
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -f -a "rotate" -d 'Replace the secret key, re-encrypting every value encrypted with it'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -214,7 +214,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -226,7 +226,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -235,7 +235,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -244,7 +244,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -263,7 +263,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Replace the secret key, re-encrypting every value encrypted with it'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -280,7 +280,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l force -d 'Rot
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -294,7 +294,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -f -a "export" -d 'Print the signing keys for another instance (prints secrets!)'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -303,7 +303,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -312,7 +312,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -321,7 +321,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -338,7 +338,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print the signing keys for another instance (prints secrets!)'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -353,7 +353,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -f -a "list" -d 'List a user\'s refresh tokens (never the tokens themselves)'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -372,7 +372,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -381,7 +381,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -395,7 +395,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -407,7 +407,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -423,7 +423,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a user\'s refresh tokens (never the tokens themselves)'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -436,7 +436,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_s
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke an API key by id or name'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -447,7 +447,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -457,7 +457,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -470,7 +470,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke an API key by id or name'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
@@ -480,7 +480,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l strict -d 'Tr
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"

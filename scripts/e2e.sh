@@ -1,13 +1,33 @@
 #!/usr/bin/env bash
-# The real-server tier: authctl against real app servers (Langflow today).
+# The real-server tier: authctl against real servers.
 #
 # Usage: scripts/e2e.sh [TEST-FILTER]
 #
-# Installs each server once into ${AUTHCTL_E2E_CACHE:-${XDG_CACHE_HOME:-~/.cache}/authctl-e2e}
-# (Langflow: python3 -m venv + langflow-base==1.13.0, about 40 s and 1 GB the
-# first time) and reuses it after. A server that cannot be installed or started
-# fails its test; nothing is skipped.
+# 1. PostgreSQL: the whole integration suite (tests/cli) again with the
+#    native store on PostgreSQL, plus the tests only a server has
+#    (tests/cli/postgres.rs: TLS, passwords, server errors, concurrent
+#    writers). It starts a throwaway PostgreSQL 15 cluster on a free
+#    loopback port (scripts/pg-cluster.sh; PG_BIN names the binaries,
+#    default /usr/lib/postgresql/15/bin) and stops it by pid at the end. To
+#    use a server of your own instead, set PG_TEST_URL to a superuser URL
+#    with its password (postgresql://postgres:PW@HOST:PORT/postgres), and
+#    PG_TEST_CA, PG_TEST_OTHER_CA and PG_TEST_SOCKET_DIR for the TLS and
+#    socket tests.
+# 2. Langflow (tests/e2e): installs each server once into
+#    ${AUTHCTL_E2E_CACHE:-${XDG_CACHE_HOME:-~/.cache}/authctl-e2e}
+#    (python3 -m venv + langflow-base==1.13.0, about 40 s and 1 GB the first
+#    time) and reuses it after. TEST-FILTER selects among these tests.
+#
+# A server that cannot be installed or started fails the run; nothing is
+# skipped.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export AUTHCTL_E2E=1
-exec cargo test --locked --test e2e -- --ignored --test-threads=1 "$@"
+
+if [ -z "${PG_TEST_URL:-}" ]; then
+    pg_dir="$(mktemp -d)"
+    trap 'scripts/pg-cluster.sh stop "$pg_dir"; rm -rf "$pg_dir"' EXIT
+    eval "$(scripts/pg-cluster.sh start "$pg_dir")"
+fi
+TEST_ENGINE=postgres cargo test --locked --test cli -- --include-ignored
+
+AUTHCTL_E2E=1 cargo test --locked --test e2e -- --ignored --test-threads=1 "$@"

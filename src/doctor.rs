@@ -507,36 +507,20 @@ fn superuser_password_in_env_file(s: &Settings) -> Check {
 /// Database checks: readable, intact, known schema, private, an active
 /// superuser, and password hashes at the configured cost.
 fn database(s: &Settings) -> Vec<Check> {
-    let crate::settings::DatabaseUrl::Sqlite(path) = &s.database;
-    match crate::fsutil::exists(path) {
-        Ok(true) => {}
-        Ok(false) => {
-            return vec![fail(
-                "db.readable",
-                format!("database \"{}\" does not exist", path.display()),
-                "create the first user with `authctl superuser`",
-            )]
-        }
-        Err(e) => {
-            return vec![fail(
-                "db.readable",
-                e.to_string(),
-                "give the user running authctl access to the database and its directory",
-            )]
-        }
-    }
-    let mut checks = Vec::new();
-    match mode_of(path) {
-        Some(mode) if mode & 0o007 != 0 => checks.push(fail(
-            "db.file_mode",
-            format!(
-                "\"{}\" has mode {mode:04o}; everyone can read the password hashes",
-                path.display()
-            ),
-            format!("chmod 600 \"{}\"", path.display()),
-        )),
-        _ => checks.push(pass("db.file_mode", "the database is not world-readable")),
-    }
+    let mut checks = match &s.database {
+        crate::settings::DatabaseUrl::Sqlite(path) => match sqlite_file(path) {
+            Ok(checks) => checks,
+            Err(checks) => return checks,
+        },
+        crate::settings::DatabaseUrl::Postgres(url) => match server(url) {
+            Ok(checks) => checks,
+            Err(checks) => return checks,
+        },
+    };
+    let shown = match &s.database {
+        crate::settings::DatabaseUrl::Sqlite(path) => format!("\"{}\"", path.display()),
+        crate::settings::DatabaseUrl::Postgres(url) => url.target(),
+    };
     let db = match store::open(s, Access::Read) {
         Ok(Some(db)) => db,
         Ok(None) => {
@@ -558,15 +542,16 @@ fn database(s: &Settings) -> Vec<Check> {
     };
     checks.push(pass(
         "db.readable",
-        format!(
-            "\"{}\" opens, and its schema version is known",
-            path.display()
-        ),
+        format!("{shown} opens, and its schema version is known"),
     ));
     match db.integrity_check() {
-        Ok(problems) if problems.is_empty() => {
-            checks.push(pass("db.integrity", "PRAGMA integrity_check: ok"))
-        }
+        Ok(problems) if problems.is_empty() => checks.push(pass(
+            "db.integrity",
+            match s.database {
+                crate::settings::DatabaseUrl::Sqlite(_) => "PRAGMA integrity_check: ok",
+                crate::settings::DatabaseUrl::Postgres(_) => "no invalid index",
+            },
+        )),
         Ok(problems) => checks.push(fail(
             "db.integrity",
             format!("integrity_check: {}", problems.join("; ")),
@@ -614,6 +599,98 @@ fn database(s: &Settings) -> Vec<Check> {
         Err(e) => checks.push(fail("users.superuser", e.one_line(), "check the database")),
     }
     checks
+}
+
+/// The checks of a SQLite file before it is opened: it exists and only its
+/// owner can read it. `Err` holds the checks when there is nothing to open.
+fn sqlite_file(path: &std::path::Path) -> std::result::Result<Vec<Check>, Vec<Check>> {
+    match crate::fsutil::exists(path) {
+        Ok(true) => {}
+        Ok(false) => {
+            return Err(vec![fail(
+                "db.readable",
+                format!("database \"{}\" does not exist", path.display()),
+                "create the first user with `authctl superuser`",
+            )])
+        }
+        Err(e) => {
+            return Err(vec![fail(
+                "db.readable",
+                e.to_string(),
+                "give the user running authctl access to the database and its directory",
+            )])
+        }
+    }
+    let mut checks = Vec::new();
+    match mode_of(path) {
+        Some(mode) if mode & 0o007 != 0 => checks.push(fail(
+            "db.file_mode",
+            format!(
+                "\"{}\" has mode {mode:04o}; everyone can read the password hashes",
+                path.display()
+            ),
+            format!("chmod 600 \"{}\"", path.display()),
+        )),
+        _ => checks.push(pass("db.file_mode", "the database is not world-readable")),
+    }
+    Ok(checks)
+}
+
+/// The checks of a PostgreSQL server: it answers (and how fast), and the
+/// connection is encrypted when it leaves this machine. `Err` holds the
+/// checks when it cannot be reached.
+fn server(url: &crate::database_url::PgUrl) -> std::result::Result<Vec<Check>, Vec<Check>> {
+    let mut pg = match store::postgres::Pg::connect(url) {
+        Ok(pg) => pg,
+        Err(e) => {
+            return Err(vec![fail(
+                "db.reachable",
+                e.one_line(),
+                "fix the URL, the password or the server, then run doctor again",
+            )])
+        }
+    };
+    let mut checks = vec![pass(
+        "db.reachable",
+        format!(
+            "{} answers; connecting took {:.1} ms",
+            url.target(),
+            pg.connect_time.as_secs_f64() * 1000.0
+        ),
+    )];
+    match pg.tls_in_use() {
+        Ok(Some(version)) => checks.push(pass(
+            "db.tls",
+            format!("the connection is encrypted ({version}, sslmode={})", url.sslmode.name()),
+        )),
+        Ok(None) if url.host.is_local() => checks.push(pass(
+            "db.tls",
+            "the connection is not encrypted, and it stays on this machine",
+        )),
+        Ok(None) => checks.push(warn(
+            "db.tls",
+            "the connection to a server on another machine is not encrypted: passwords and hashes cross the network in clear",
+            "turn ssl on in the server and use sslmode=verify-full with sslrootcert",
+        )),
+        Err(e) => checks.push(warn("db.tls", e.one_line(), "check the server")),
+    }
+    if let Some(url_mode) = matches!(
+        url.sslmode,
+        crate::database_url::SslMode::Prefer
+            | crate::database_url::SslMode::Require
+            | crate::database_url::SslMode::Allow
+    )
+    .then_some(url.sslmode)
+    {
+        if !url.host.is_local() {
+            checks.push(warn(
+                "db.tls_verify",
+                format!("sslmode={} does not check the server's certificate: anyone on the path can pose as the server", url_mode.name()),
+                "use sslmode=verify-full with sslrootcert=/path/to/ca.crt",
+            ));
+        }
+    }
+    Ok(checks)
 }
 
 #[cfg(test)]

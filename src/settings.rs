@@ -99,6 +99,19 @@ impl Vars {
     }
 }
 
+impl crate::database_url::PgEnv for Vars {
+    fn var(&self, name: &str) -> Option<String> {
+        self.get(name).map(str::to_string)
+    }
+
+    fn read_private(&self, path: &Path) -> Option<(String, bool)> {
+        let mode = crate::fsutil::mode_of(path)?;
+        let bytes = crate::fsutil::read_regular(path, "the password file", 1024 * 1024).ok()??;
+        let text = String::from_utf8(bytes.to_vec()).ok()?;
+        Some((text, mode & 0o077 != 0))
+    }
+}
+
 /// Parse a dotenv file; a malformed line is reported by number, never by
 /// content. `${NAME}` references to names the file does not define are
 /// looked up in the process environment.
@@ -266,7 +279,7 @@ impl Settings {
             None => default_config_dir(spec.config_dir)?,
         };
         let database = match global.db.clone().or_else(|| var(Setting::DatabaseUrl)) {
-            Some(url) => DatabaseUrl::parse(&url)?,
+            Some(url) => DatabaseUrl::parse(&url, &vars)?,
             None => DatabaseUrl::Sqlite(config_dir.join(spec.database_file)),
         };
         let bcrypt_cost = count(
@@ -280,7 +293,10 @@ impl Settings {
         let access_ttl = duration(Setting::AccessTokenTtl, ACCESS_TTL_DEFAULT)?;
         let refresh_ttl = duration(Setting::RefreshTokenTtl, REFRESH_TTL_DEFAULT)?;
         let auto_login = flag(Setting::AutoLogin)?;
-        let warnings = unknown_variable_warnings(&vars, profile);
+        let mut warnings = unknown_variable_warnings(&vars, profile);
+        if let DatabaseUrl::Postgres(url) = &database {
+            warnings.extend(url.warnings.iter().cloned());
+        }
         Ok(Settings {
             profile,
             config_dir,

@@ -51,8 +51,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
 
-    /// SQLite database: a path or a sqlite:///abs/path URL [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]
+    #[arg(long, global = true, value_name = "URL")]
     pub db: Option<String>,
 
     /// Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment

@@ -1,7 +1,7 @@
 //! The store: one boundary between commands and a database.
 //!
 //! A store is a layout (whose tables: `native`, `langflow`) over an engine
-//! (SQLite today: `sqlite`). Commands see `Store` and `User` only. The
+//! (`sqlite`, `postgres`). Commands see `Store` and `User` only. The
 //! rules that hold whatever the layout (a name is taken once, the last
 //! active superuser stays, every change is audited with its commit) are in
 //! `rules`, written once over the `UsersTx` row operations a layout
@@ -18,6 +18,7 @@ use serde::Serialize;
 pub mod json_text;
 pub mod langflow;
 pub mod native;
+pub mod postgres;
 pub mod rules;
 mod sqlite;
 
@@ -430,6 +431,16 @@ pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
             settings.config_dir.join(langflow::AUDIT_FILE),
         )?
         .map(|s| Box::new(s) as Box<dyn Layout>),
+        (profile::Layout::Native, DatabaseUrl::Postgres(url)) => {
+            native::pg::NativePgStore::open(url, access, Actor::os_user())?
+                .map(|s| Box::new(s) as Box<dyn Layout>)
+        }
+        (profile::Layout::Langflow, DatabaseUrl::Postgres(url)) => {
+            return Err(Error::usage(format!(
+                "{} is PostgreSQL; in the langflow profile authctl reads Langflow's tables on SQLite only, so it refuses this database rather than guess its column types",
+                url.target()
+            )))
+        }
     };
     Ok(layout.map(Store::new))
 }

@@ -11,15 +11,146 @@ use std::sync::OnceLock;
 pub const BIN: &str = env!("CARGO_BIN_EXE_authctl");
 pub const PASSWORD: &str = "Correct-Horse-42!";
 
+/// The database engine a test environment's native store is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Engine {
+    /// The config dir's `authctl.db`.
+    Sqlite,
+    /// A fresh database of its own on the server of `PG_TEST_URL`.
+    Postgres(PgDb),
+}
+
+/// A database made for one test on the test server, dropped with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PgDb {
+    /// The URL authctl is given (no password: that is in PGPASSWORD).
+    pub url: String,
+    pub password: String,
+    /// The server's admin URL (with password), for psql.
+    pub admin: String,
+    pub name: String,
+}
+
+/// The engine the suite runs on: `TEST_ENGINE=postgres` (with
+/// `PG_TEST_URL`, an admin URL of a server to make databases on; see
+/// scripts/e2e.sh, which starts one) runs every engine-neutral test on
+/// PostgreSQL; otherwise SQLite.
+#[allow(clippy::disallowed_methods)]
+pub fn engine_is_postgres() -> bool {
+    std::env::var("TEST_ENGINE").as_deref() == Ok("postgres")
+}
+
+#[allow(clippy::disallowed_methods)]
+fn new_pg_database() -> PgDb {
+    let admin = std::env::var("PG_TEST_URL").expect(
+        "TEST_ENGINE=postgres needs PG_TEST_URL (scripts/e2e.sh starts a server and sets it)",
+    );
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let name = format!(
+        "t_{}_{}",
+        std::process::id(),
+        N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    );
+    psql(&admin, &format!("CREATE DATABASE {name}"));
+    // postgresql://USER:PASSWORD@HOST:PORT/DB?QUERY
+    let (scheme_auth, rest) = admin
+        .split_once('@')
+        .expect("PG_TEST_URL has user:password@");
+    let (scheme_user, password) = scheme_auth
+        .rsplit_once(':')
+        .expect("PG_TEST_URL has a password");
+    let (hostport, query) = rest.split_once('/').expect("PG_TEST_URL has /dbname");
+    let query = query
+        .split_once('?')
+        .map(|(_, q)| format!("?{q}"))
+        .unwrap_or_default();
+    let url = format!("{scheme_user}@{hostport}/{name}{query}");
+    let admin_db = format!("{scheme_user}:{password}@{hostport}/{name}{query}");
+    PgDb {
+        url,
+        password: password.to_string(),
+        admin: admin_db,
+        name,
+    }
+}
+
+/// Run SQL with psql on `url`; rows as `a|b` lines. Panics on failure.
+pub fn psql(url: &str, sql: &str) -> String {
+    let out = std::process::Command::new("psql")
+        .args([
+            "-X",
+            "-q",
+            "-A",
+            "-t",
+            "-F",
+            "|",
+            "-v",
+            "ON_ERROR_STOP=1",
+            url,
+            "-c",
+            sql,
+        ])
+        .env_remove("PGPASSWORD")
+        .output()
+        .expect("run psql");
+    assert!(
+        out.status.success(),
+        "psql {sql:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim_end().to_string()
+}
+
 /// A temp HOME with its own config dir; nothing from the outer environment leaks in.
 pub struct TestEnv {
     pub root: tempfile::TempDir,
+    pub engine: Engine,
+}
+
+impl Drop for TestEnv {
+    fn drop(&mut self) {
+        if let Engine::Postgres(db) = &self.engine {
+            let admin = db.admin.replace(&format!("/{}", db.name), "/postgres");
+            let _ = std::process::Command::new("psql")
+                .args(["-X", "-q", &admin, "-c"])
+                .arg(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", db.name))
+                .output();
+        }
+    }
 }
 
 impl TestEnv {
+    /// An environment on the suite's engine (`engine_is_postgres`).
     pub fn new() -> Self {
+        if engine_is_postgres() {
+            Self::postgres()
+        } else {
+            Self::sqlite()
+        }
+    }
+
+    /// An environment on SQLite, for tests of what only a file has (its
+    /// mode, links, a copy of its bytes).
+    pub fn sqlite() -> Self {
         TestEnv {
             root: tempfile::tempdir().expect("tempdir"),
+            engine: Engine::Sqlite,
+        }
+    }
+
+    /// An environment on a fresh PostgreSQL database.
+    pub fn postgres() -> Self {
+        TestEnv {
+            root: tempfile::tempdir().expect("tempdir"),
+            engine: Engine::Postgres(new_pg_database()),
+        }
+    }
+
+    /// The PostgreSQL database, if on that engine.
+    pub fn pg(&self) -> Option<&PgDb> {
+        match &self.engine {
+            Engine::Postgres(db) => Some(db),
+            Engine::Sqlite => None,
         }
     }
 
@@ -31,7 +162,12 @@ impl TestEnv {
         self.path().join("cfg")
     }
 
+    /// The SQLite file (a test that reads it as a file runs on SQLite).
     pub fn db(&self) -> PathBuf {
+        assert!(
+            self.engine == Engine::Sqlite,
+            "db() is the SQLite file; this test needs TestEnv::sqlite()"
+        );
         self.config_dir().join("authctl.db")
     }
 
@@ -57,6 +193,14 @@ impl TestEnv {
             ("AUTHCTL_BCRYPT_COST".into(), "10".into()),
             ("NO_COLOR".into(), "1".into()),
         ]
+        .into_iter()
+        .chain(self.pg().into_iter().flat_map(|db| {
+            [
+                ("AUTHCTL_DATABASE_URL".to_string(), db.url.clone()),
+                ("PGPASSWORD".to_string(), db.password.clone()),
+            ]
+        }))
+        .collect()
     }
 
     /// `authctl ARGS` in this environment.
@@ -96,12 +240,78 @@ impl TestEnv {
 
     /// Every file under the config dir with its bytes (SQLite's transient
     /// -wal/-shm files excluded).
+    /// On PostgreSQL, every row of every table is in it too.
     pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
-        snapshot_dir(&self.config_dir())
+        let mut out = snapshot_dir(&self.config_dir());
+        if let Some(db) = self.pg() {
+            let tables = psql(
+                &db.admin,
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+            );
+            for t in tables.lines().filter(|t| !t.is_empty()) {
+                let rows = psql(
+                    &db.admin,
+                    &format!("SELECT coalesce(json_agg(t ORDER BY t::text), '[]') FROM \"{t}\" t"),
+                );
+                out.insert(PathBuf::from(format!("postgres:{t}")), rows.into_bytes());
+            }
+        }
+        out
     }
 
-    /// Rows of a SQL query, via Python's sqlite3 (an independent reader).
+    /// `--db` for this environment's store: the SQLite file or the URL.
+    pub fn db_arg(&self) -> String {
+        match self.pg() {
+            Some(db) => db.url.clone(),
+            None => self.db().display().to_string(),
+        }
+    }
+
+    /// Whether the store has been created (a file, or tables on the server).
+    pub fn has_store(&self) -> bool {
+        match self.pg() {
+            Some(_) => !self
+                .sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                .is_empty(),
+            None => self.db().exists(),
+        }
+    }
+
+    /// Assert the engine finds the database sound: SQLite's integrity
+    /// check; on PostgreSQL, every table readable and no index invalid.
+    pub fn assert_sound(&self) {
+        match self.pg() {
+            Some(_) => {
+                self.sql("SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM audit_log)");
+                assert_eq!(
+                    self.sql("SELECT count(*) FROM pg_index WHERE NOT indisvalid"),
+                    "0"
+                );
+            }
+            None => assert_eq!(self.sql("pragma integrity_check").trim(), "ok"),
+        }
+    }
+
+    /// Set the native schema version as a newer authctl would leave it.
+    pub fn set_schema_version(&self, version: i64) {
+        match self.pg() {
+            Some(_) => {
+                self.sql(&format!(
+                    "INSERT INTO authctl_migrations (version) VALUES ({version})"
+                ));
+            }
+            None => {
+                self.sql(&format!("pragma user_version = {version}"));
+            }
+        }
+    }
+
+    /// Rows of a SQL query, via an independent reader (psql on
+    /// PostgreSQL, Python's sqlite3 on SQLite), as `a|b` lines.
     pub fn sql(&self, query: &str) -> String {
+        if let Some(db) = self.pg() {
+            return psql(&db.admin, query);
+        }
         python_eval(
             "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(sys.argv[2]): print('|'.join(map(str,r)))\nc.commit()",
             &[&self.db().display().to_string(), query],

@@ -302,7 +302,7 @@ fn export_env_lets_another_instance_verify() {
             "--config-dir",
             other.to_str().unwrap(),
             "--db",
-            env.db().to_str().unwrap(),
+            &env.db_arg(),
             "token",
             "mint",
             "--user",

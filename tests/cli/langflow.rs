@@ -147,7 +147,7 @@ fn unknown_revision_and_wrong_profile_are_refused_untouched() {
         .code(2);
     assert_one_line_error(&a, "--profile langflow");
     assert_eq!(env.snapshot(), before);
-    let native = TestEnv::new();
+    let native = TestEnv::sqlite();
     native.admin();
     let a = native
         .lf(&["--db", native.db().to_str().unwrap(), "user", "list"])

@@ -8,6 +8,7 @@ mod help;
 mod json;
 mod keys;
 mod langflow;
+mod postgres;
 mod readme;
 mod superuser;
 mod token;

@@ -81,7 +81,7 @@ fn from_password_env() {
         .assert()
         .code(2);
     assert_one_line_error(&a, "NOPE");
-    assert!(!env2.db().exists());
+    assert!(!env2.has_store());
 }
 
 #[test]
@@ -134,7 +134,7 @@ fn no_tty_no_source_exits_2_at_once_and_writes_nothing() {
         start.elapsed()
     );
     assert_one_line_error(&a, "--password-stdin");
-    assert!(!env.db().exists());
+    assert!(!env.has_store());
     // No username either: exit 2 naming the variable.
     let a = env.cmd(&["superuser"]).assert().code(2);
     assert_one_line_error(&a, "AUTHCTL_SUPERUSER");

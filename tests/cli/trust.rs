@@ -80,7 +80,7 @@ fn no_key_file_is_written_through_a_link() {
         ),
     ];
     for (name, args) in cases {
-        let env = TestEnv::new();
+        let env = TestEnv::sqlite();
         let target = outside(&env, "target");
         plant(&env.config_dir().join(name), &target);
         let before = env.snapshot();
@@ -178,7 +178,7 @@ fn as_nobody(env: &TestEnv, args: &[&str]) -> assert_cmd::Command {
 
 #[test]
 fn a_database_or_key_the_caller_may_not_read_is_exit_5_not_absent() {
-    let env = TestEnv::new();
+    let env = TestEnv::sqlite();
     env.admin();
     env.place_secret("tJ3kF2Y7m9QvVnR1xWcZ0bHsLdEaFKmF6_QMwtcM8mH");
     let token = String::from_utf8(
@@ -416,6 +416,7 @@ fn invalid_rsa_keys_are_refused_everywhere_and_nothing_panics() {
         assert_one_line_error(&a, "AUTHCTL_PRIVATE_KEY");
         assert_one_line_error(&a, "invalid RSA key");
         // From the key file, placed by hand: mint refuses, doctor fails.
+        std::fs::create_dir_all(env.config_dir()).unwrap();
         std::fs::write(env.config_dir().join("private_key.pem"), &pem).unwrap();
         std::fs::set_permissions(
             env.config_dir().join("private_key.pem"),
@@ -629,7 +630,7 @@ fn the_process_makes_no_core_dump() {
 
 #[test]
 fn a_foreign_database_is_refused_before_anything_in_it_changes() {
-    let env = TestEnv::new();
+    let env = TestEnv::sqlite();
     std::fs::create_dir_all(env.config_dir()).unwrap();
     python_eval(
         "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nc.execute('create table flows (id integer primary key, body text)')\nc.execute(\"insert into flows (body) values ('x')\")\nc.commit()",
@@ -667,7 +668,7 @@ fn a_foreign_database_is_refused_before_anything_in_it_changes() {
 
 #[test]
 fn a_read_never_migrates_an_older_schema() {
-    let env = TestEnv::new();
+    let env = TestEnv::sqlite();
     std::fs::create_dir_all(env.config_dir()).unwrap();
     // Schema version 1 (users and audit_log) with one user, as an older
     // authctl left it.

@@ -11,6 +11,8 @@ use super::{
     sqlite, Access, ApiKeys, EncryptedValues, Layout, NewUser, RefreshToken, RefreshTokens, Revoke,
     User, UserChange, UserRows, UsersTx,
 };
+pub mod pg;
+mod schema_pg;
 mod schema_sqlite;
 
 use schema_sqlite::{MIGRATIONS, NATIVE_TABLES};
@@ -59,7 +61,11 @@ impl NativeStore {
         };
         // Everything up to here only read: a foreign database is refused
         // before anything in it (journal mode, schema) changes.
-        let empty = store.check_layout(&schema.tables)?;
+        let empty = check_tables(
+            &schema.tables,
+            NATIVE_TABLES,
+            &format!("\"{}\"", path.display()),
+        )?;
         let version = schema.user_version;
         if version > SCHEMA_VERSION {
             return Err(Error::Failure(format!(
@@ -80,31 +86,6 @@ impl NativeStore {
             store.migrate()?;
         }
         Ok(Some(store))
-    }
-
-    /// Refuse a database that belongs to another app, reading only.
-    /// Returns whether it has no tables at all.
-    fn check_layout(&self, tables: &[String]) -> Result<bool> {
-        if tables.iter().any(|t| t == "alembic_version" || t == "user") {
-            return Err(Error::usage(format!(
-                "\"{}\" is a Langflow database, not an authctl one; use --profile langflow",
-                self.path.display()
-            )));
-        }
-        let foreign: Vec<&str> = tables
-            .iter()
-            .map(String::as_str)
-            .filter(|t| !NATIVE_TABLES.contains(t))
-            .collect();
-        if !foreign.is_empty() {
-            return Err(Error::usage(format!(
-                "\"{}\" belongs to another application (it has tables {}); authctl knows {}; point --db at the right file or pick the --profile",
-                self.path.display(),
-                foreign.join(", "),
-                super::KNOWN_LAYOUTS
-            )));
-        }
-        Ok(tables.is_empty())
     }
 
     fn migrate(&self) -> Result<()> {
@@ -150,6 +131,30 @@ impl NativeStore {
         tx.commit()
             .map_err(|e| Error::db("cannot commit the change", e))
     }
+}
+
+/// Refuse a database that belongs to another app, from its table list
+/// alone (`shown` names the database in messages). Returns whether it has
+/// no tables at all.
+pub(super) fn check_tables(tables: &[String], known: &[&str], shown: &str) -> Result<bool> {
+    if tables.iter().any(|t| t == "alembic_version" || t == "user") {
+        return Err(Error::usage(format!(
+            "{shown} is a Langflow database, not an authctl one; use --profile langflow"
+        )));
+    }
+    let foreign: Vec<&str> = tables
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !known.contains(t))
+        .collect();
+    if !foreign.is_empty() {
+        return Err(Error::usage(format!(
+            "{shown} belongs to another application (it has tables {}); authctl knows {}; point --db at the right database or pick the --profile",
+            foreign.join(", "),
+            super::KNOWN_LAYOUTS
+        )));
+    }
+    Ok(tables.is_empty())
 }
 
 impl UserRows for NativeStore {

@@ -1,22 +1,33 @@
 //! Where the store is: a database URL as the apps write it, parsed once.
 //!
-//! Today SQLite only; every other scheme is refused with the reason. The
-//! `Display` form is what messages show: for SQLite the file path. (A URL
-//! with credentials is never shown with its password.)
+//! SQLite (a file path or `sqlite:///path`) and PostgreSQL (`pg`: a
+//! libpq-style URL); every other scheme is refused with the reason. The
+//! `Display` form is what messages show: for SQLite the file path, for
+//! PostgreSQL the URL with its password replaced by `****`.
 
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
+
+pub mod pg;
+
+pub use pg::{PgEnv, PgHost, PgUrl, SslMode};
 
 /// A parsed `--db` / `*_DATABASE_URL`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
     /// A SQLite file.
     Sqlite(PathBuf),
+    /// A PostgreSQL database.
+    Postgres(Box<PgUrl>),
 }
 
 impl DatabaseUrl {
-    /// Parse `--db` / `*_DATABASE_URL` (see `parse_sqlite` for the forms).
-    pub fn parse(url: &str) -> Result<Self> {
+    /// Parse `--db` / `*_DATABASE_URL`; PostgreSQL's fallbacks (`PGPASSWORD`,
+    /// `~/.pgpass`, ...) come from `env`.
+    pub fn parse(url: &str, env: &dyn PgEnv) -> Result<Self> {
+        if pg::is_postgres(url.trim()) {
+            return pg::parse(url.trim(), env).map(|u| DatabaseUrl::Postgres(Box::new(u)));
+        }
         parse_sqlite(url).map(DatabaseUrl::Sqlite)
     }
 
@@ -24,6 +35,15 @@ impl DatabaseUrl {
     pub fn sqlite_path(&self) -> Option<&Path> {
         match self {
             DatabaseUrl::Sqlite(path) => Some(path),
+            DatabaseUrl::Postgres(_) => None,
+        }
+    }
+
+    /// The engine's name, for messages.
+    pub fn engine(&self) -> &'static str {
+        match self {
+            DatabaseUrl::Sqlite(_) => "SQLite",
+            DatabaseUrl::Postgres(_) => "PostgreSQL",
         }
     }
 }
@@ -32,6 +52,7 @@ impl std::fmt::Display for DatabaseUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DatabaseUrl::Sqlite(path) => write!(f, "{}", path.display()),
+            DatabaseUrl::Postgres(url) => write!(f, "{url}"),
         }
     }
 }
@@ -50,7 +71,7 @@ fn parse_sqlite(url: &str) -> Result<PathBuf> {
         if url.contains("://") {
             let scheme = url.split("://").next().unwrap_or_default();
             return Err(Error::usage(format!(
-                "database URL scheme \"{scheme}\" is not supported; authctl works on SQLite: use sqlite:///path or a file path"
+                "database URL scheme \"{scheme}\" is not supported; use sqlite:///path, a file path, or postgresql://USER@HOST:PORT/DBNAME"
             )));
         }
         return Ok(PathBuf::from(url));
@@ -82,7 +103,7 @@ mod tests {
             parse_sqlite("sqlite:///rel.db?mode=rw").unwrap(),
             PathBuf::from("rel.db")
         );
-        for bad in ["", "sqlite://", "sqlite:///:memory:", "postgresql://u@h/db"] {
+        for bad in ["", "sqlite://", "sqlite:///:memory:", "mysql://u@h/db"] {
             assert_eq!(parse_sqlite(bad).unwrap_err().exit_code(), 2, "{bad}");
         }
     }

@@ -1,0 +1,534 @@
+//! The PostgreSQL engine: connecting (TLS as libpq's `sslmode` means it),
+//! turning the server's errors into one line that names the server, and
+//! what is engine-specific about a schema, shared by every layout.
+//!
+//! Invariants: no message, `Debug` or error carries the password (errors
+//! name `PgUrl::target`, never the URL); a write transaction that is not
+//! committed is rolled back, also when the command fails half-way or the
+//! connection drops (the server rolls back what it never saw committed);
+//! each statement is one round trip (`query_typed`, `batch_execute`: no
+//! separate prepare).
+
+use crate::database_url::{PgHost, PgUrl, SslMode};
+use crate::error::{Error, Result};
+use postgres::types::{ToSql, Type};
+use postgres::{Client, Row, SimpleQueryMessage};
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::client::WebPkiServerVerifier;
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{CertificateError, DigitallySignedStruct, SignatureScheme};
+use secrecy::ExposeSecret;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How long a writer waits for another writer's lock before giving up.
+pub const LOCK_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// One connection, and where it goes.
+pub struct Pg {
+    pub client: Client,
+    pub url: PgUrl,
+    /// How long connecting took (TCP, TLS, authentication).
+    pub connect_time: Duration,
+}
+
+impl Pg {
+    /// Connect to `url`.
+    pub fn connect(url: &PgUrl) -> Result<Self> {
+        let started = Instant::now();
+        let mode = ssl_mode(url);
+        let tls = match mode {
+            postgres::config::SslMode::Disable if url.sslmode != SslMode::Allow => None,
+            _ => Some(tls_config(url).map_err(|why| {
+                Error::Failure(format!(
+                    "cannot connect to {}: {why}; fix sslrootcert in the URL or PGSSLROOTCERT",
+                    url.target()
+                ))
+            })?),
+        };
+        let client = match url.sslmode {
+            // libpq's allow: plain first, TLS if the server insists on it.
+            SslMode::Allow => match connect_with(url, postgres::config::SslMode::Disable, None) {
+                Err(e)
+                    if e.code()
+                        == Some(
+                            &postgres::error::SqlState::INVALID_AUTHORIZATION_SPECIFICATION,
+                        ) =>
+                {
+                    connect_with(url, postgres::config::SslMode::Require, tls)
+                }
+                other => other,
+            },
+            _ => connect_with(url, mode, tls),
+        }
+        .map_err(|e| describe(&e, url, "connect to"))?;
+        Ok(Pg {
+            client,
+            url: url.clone(),
+            connect_time: started.elapsed(),
+        })
+    }
+
+    /// Turn an error of this connection into one line naming the server.
+    pub fn error(&self, e: &postgres::Error, doing: &str) -> Error {
+        describe(e, &self.url, doing)
+    }
+
+    /// Rows of `sql` with text parameters, in one round trip.
+    pub fn rows(&mut self, sql: &str, params: &[&str], doing: &str) -> Result<Vec<Row>> {
+        query(&mut self.client, sql, params).map_err(|e| describe(&e, &self.url, doing))
+    }
+
+    /// Begin a transaction; `lock` statements run in the same round trip.
+    pub fn begin(&mut self, lock: &str) -> Result<PgTx<'_>> {
+        let sql = format!(
+            "BEGIN; SET LOCAL lock_timeout = '{}s'; {lock}",
+            LOCK_TIMEOUT.as_secs()
+        );
+        self.client
+            .batch_execute(&sql)
+            .map_err(|e| describe(&e, &self.url, "begin a transaction on"))?;
+        Ok(PgTx {
+            client: &mut self.client,
+            url: &self.url,
+            open: true,
+        })
+    }
+
+    /// Tables of the current schema (`search_path`'s first), sorted.
+    pub fn tables(&mut self) -> Result<Vec<String>> {
+        let rows = self.rows(
+            "SELECT table_name::text FROM information_schema.tables
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+             ORDER BY 1",
+            &[],
+            "read the tables of",
+        )?;
+        Ok(rows.iter().map(|r| r.get::<_, String>(0)).collect())
+    }
+
+    /// Whether the connection is encrypted, and with what.
+    pub fn tls_in_use(&mut self) -> Result<Option<String>> {
+        let rows = self.rows(
+            "SELECT ssl, coalesce(version, '') FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+            &[],
+            "read the connection state of",
+        )?;
+        Ok(rows
+            .first()
+            .filter(|r| r.get::<_, bool>(0))
+            .map(|r| r.get::<_, String>(1)))
+    }
+}
+
+/// A transaction: rolled back on drop unless committed.
+pub struct PgTx<'a> {
+    client: &'a mut Client,
+    url: &'a PgUrl,
+    open: bool,
+}
+
+impl PgTx<'_> {
+    /// Rows of `sql` with text parameters, in one round trip.
+    pub fn rows(&mut self, sql: &str, params: &[&str], doing: &str) -> Result<Vec<Row>> {
+        query(self.client, sql, params).map_err(|e| describe(&e, self.url, doing))
+    }
+
+    /// Rows of `sql` with typed parameters, in one round trip.
+    pub fn rows_typed(
+        &mut self,
+        sql: &str,
+        params: &[(&(dyn ToSql + Sync), Type)],
+        doing: &str,
+    ) -> Result<Vec<Row>> {
+        self.client
+            .query_typed(sql, params)
+            .map_err(|e| describe(&e, self.url, doing))
+    }
+
+    /// Run statements without parameters.
+    pub fn batch(&mut self, sql: &str, doing: &str) -> Result<()> {
+        self.client
+            .batch_execute(sql)
+            .map_err(|e| describe(&e, self.url, doing))
+    }
+
+    /// The error for a failure of this transaction's connection.
+    pub fn error(&self, e: &postgres::Error, doing: &str) -> Error {
+        describe(e, self.url, doing)
+    }
+
+    /// Commit.
+    pub fn commit(mut self) -> Result<()> {
+        self.open = false;
+        self.client
+            .batch_execute("COMMIT")
+            .map_err(|e| describe(&e, self.url, "commit the change to"))
+    }
+}
+
+impl Drop for PgTx<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            // Best effort: if the connection is gone, the server has
+            // already rolled the transaction back.
+            let _ = self.client.batch_execute("ROLLBACK");
+        }
+    }
+}
+
+/// `sql` with every parameter sent as text, typed by the statement's casts.
+fn query(
+    client: &mut Client,
+    sql: &str,
+    params: &[&str],
+) -> std::result::Result<Vec<Row>, postgres::Error> {
+    let typed: Vec<(&(dyn ToSql + Sync), Type)> = params
+        .iter()
+        .map(|p| (p as &(dyn ToSql + Sync), Type::TEXT))
+        .collect();
+    client.query_typed(sql, &typed)
+}
+
+/// The first column of the first row of a simple query, as text.
+pub fn simple_value(
+    client: &mut Client,
+    sql: &str,
+) -> std::result::Result<Option<String>, postgres::Error> {
+    for m in client.simple_query(sql)? {
+        if let SimpleQueryMessage::Row(r) = m {
+            return Ok(r.get(0).map(str::to_string));
+        }
+    }
+    Ok(None)
+}
+
+/// An RFC 3339 UTC text (microseconds, `Z`) for a `timestamptz` column.
+pub fn ts(column: &str) -> String {
+    format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")
+}
+
+fn ssl_mode(url: &PgUrl) -> postgres::config::SslMode {
+    use postgres::config::SslMode as M;
+    // libpq never negotiates TLS over a Unix socket.
+    if matches!(url.host, PgHost::Socket(_)) {
+        return M::Disable;
+    }
+    match url.sslmode {
+        SslMode::Disable => M::Disable,
+        SslMode::Allow | SslMode::Prefer => M::Prefer,
+        SslMode::Require | SslMode::VerifyCa | SslMode::VerifyFull => M::Require,
+    }
+}
+
+fn connect_with(
+    url: &PgUrl,
+    mode: postgres::config::SslMode,
+    tls: Option<rustls::ClientConfig>,
+) -> std::result::Result<Client, postgres::Error> {
+    let mut config = postgres::Config::new();
+    match &url.host {
+        PgHost::Tcp(h) => config.host(h),
+        PgHost::Socket(dir) => config.host_path(dir),
+    };
+    config
+        .port(url.port)
+        .user(&url.user)
+        .dbname(&url.dbname)
+        .connect_timeout(url.connect_timeout)
+        .application_name(url.application_name.as_deref().unwrap_or("authctl"))
+        .ssl_mode(mode);
+    if let Some(p) = &url.password {
+        config.password(p.expose_secret());
+    }
+    if let Some(o) = &url.options {
+        config.options(o);
+    }
+    match tls {
+        Some(tls) if mode != postgres::config::SslMode::Disable => {
+            config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls))
+        }
+        _ => config.connect(postgres::NoTls),
+    }
+}
+
+/// The rustls client configuration `sslmode` asks for, or why the root CA
+/// cannot be used.
+fn tls_config(url: &PgUrl) -> std::result::Result<rustls::ClientConfig, String> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?;
+    // libpq: require with a root CA file behaves as verify-ca.
+    let verify = match url.sslmode {
+        SslMode::VerifyFull => Some(true),
+        SslMode::VerifyCa => Some(false),
+        SslMode::Require if url.sslrootcert.is_some() => Some(false),
+        _ => None,
+    };
+    let verifier: Arc<dyn ServerCertVerifier> = match verify {
+        None => Arc::new(Unverified(provider)),
+        Some(check_name) => {
+            let path = url.sslrootcert.as_ref().expect("checked when parsed");
+            let mut roots = rustls::RootCertStore::empty();
+            let certs = read_roots(path)?;
+            for c in certs {
+                roots.add(c).map_err(|e| e.to_string())?;
+            }
+            let inner = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider)
+                .build()
+                .map_err(|e| e.to_string())?;
+            if check_name {
+                inner
+            } else {
+                Arc::new(ChainOnly(inner))
+            }
+        }
+    };
+    Ok(builder
+        .dangerous()
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth())
+}
+
+fn read_roots(path: &std::path::Path) -> std::result::Result<Vec<CertificateDer<'static>>, String> {
+    use rustls::pki_types::pem::PemObject;
+    let text = crate::fsutil::read_regular(path, "sslrootcert", 4 * 1024 * 1024)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("sslrootcert \"{}\" does not exist", path.display()))?;
+    let certs: Vec<_> = CertificateDer::pem_slice_iter(&text)
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| {
+            format!(
+                "sslrootcert \"{}\" is not PEM certificates: {e}",
+                path.display()
+            )
+        })?;
+    if certs.is_empty() {
+        return Err(format!(
+            "sslrootcert \"{}\" holds no certificate",
+            path.display()
+        ));
+    }
+    Ok(certs)
+}
+
+/// sslmode prefer/require without a root CA: encrypted, not verified (as
+/// in libpq). Signatures are still checked, so the handshake is real.
+#[derive(Debug)]
+struct Unverified(Arc<rustls::crypto::CryptoProvider>);
+
+impl ServerCertVerifier for Unverified {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> std::result::Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+/// sslmode verify-ca: the chain must lead to the root CA; the name is not
+/// checked (webpki checks the chain before the name, so a name mismatch
+/// means the chain was good).
+#[derive(Debug)]
+struct ChainOnly(Arc<WebPkiServerVerifier>);
+
+impl ServerCertVerifier for ChainOnly {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> std::result::Result<ServerCertVerified, rustls::Error> {
+        match self
+            .0
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+        {
+            Err(rustls::Error::InvalidCertificate(
+                CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
+            )) => Ok(ServerCertVerified::assertion()),
+            other => other,
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.supported_verify_schemes()
+    }
+}
+
+/// One line for a failure: what was being done, where (never the
+/// password), why, and what to do.
+pub fn describe(e: &postgres::Error, url: &PgUrl, doing: &str) -> Error {
+    let target = url.target();
+    let (why, fix): (String, String) = if let Some(db) = e.as_db_error() {
+        let detail = db.detail().map(|d| format!(" ({d})")).unwrap_or_default();
+        (
+            format!("{}{detail}", db.message()),
+            server_fix(db.code(), url),
+        )
+    } else if e.is_closed() {
+        (
+            "the server closed the connection".into(),
+            "any change in progress was rolled back; check the server's log and retry".into(),
+        )
+    } else {
+        let chain = chain(e);
+        let lower = chain.to_ascii_lowercase();
+        if lower.contains("lookup address") || lower.contains("name or service not known") {
+            (
+                "the host name does not resolve".into(),
+                "check the host in the URL".into(),
+            )
+        } else if lower.contains("connection refused") {
+            (
+                "connection refused".into(),
+                "check that the server is running and the host and port are right".into(),
+            )
+        } else if lower.contains("timed out") || lower.contains("timeout") {
+            (
+                format!("no answer within {} s", url.connect_timeout.as_secs()),
+                "check the host, port and firewall, or raise connect_timeout in the URL".into(),
+            )
+        } else if lower.contains("password missing") {
+            (
+                "the server asks for a password and none was given".into(),
+                "set PGPASSWORD or add the password to ~/.pgpass (never on the command line)"
+                    .into(),
+            )
+        } else if lower.contains("server does not support tls") {
+            (
+                "the server does not offer TLS".into(),
+                "turn ssl on in the server's postgresql.conf, or use sslmode=prefer".into(),
+            )
+        } else if lower.contains("certificate")
+            || lower.contains("sslrootcert")
+            || lower.contains("tls")
+        {
+            (
+                format!("TLS failed: {chain}"),
+                "check sslrootcert and that the server's certificate is for this host name".into(),
+            )
+        } else if lower.contains("no such file") && matches!(url.host, PgHost::Socket(_)) {
+            (
+                "no server socket there".into(),
+                "check the socket directory (host=) and the port, and that the server is running"
+                    .into(),
+            )
+        } else {
+            (chain, "check the server and the URL".into())
+        }
+    };
+    Error::Failure(format!("cannot {doing} {target}: {why}; {fix}"))
+}
+
+/// What to do about an error the server reported, by its SQLSTATE.
+fn server_fix(code: &postgres::error::SqlState, url: &PgUrl) -> String {
+    let code = code.code();
+    match code {
+        // invalid_password
+        "28P01" => match url.password_source {
+            Some(from) => format!("check the password (it came from {from})"),
+            None => "give the password in PGPASSWORD or ~/.pgpass (or the URL)".into(),
+        },
+        // invalid_catalog_name
+        "3D000" => format!(
+            "create it (createdb {}) or fix the database name in the URL",
+            url.dbname
+        ),
+        // invalid_authorization_specification
+        "28000" => "the server's pg_hba.conf does not let this user in from here; ask its administrator, or try another sslmode".into(),
+        // insufficient_privilege
+        "42501" => format!(
+            "grant user \"{}\" the rights it needs (authctl reads and writes the app's tables; on first use of its own layout it creates tables)",
+            url.user
+        ),
+        // query_canceled: statement_timeout, or a cancel
+        "57014" => "nothing was changed; retry, or raise statement_timeout for this user".into(),
+        // lock_not_available: lock_timeout
+        "55P03" => format!(
+            "another session held a lock for over {} s; nothing was changed; retry when it is done",
+            LOCK_TIMEOUT.as_secs()
+        ),
+        // serialization_failure, deadlock_detected
+        "40001" | "40P01" => "nothing was changed; retry".into(),
+        // admin_shutdown, crash_shutdown, cannot_connect_now
+        _ if code.starts_with("57P") => {
+            "the server is shutting down or restarting; the change was rolled back; retry when it is up".into()
+        }
+        // insufficient_resources
+        _ if code.starts_with("53") => {
+            "the server is out of a resource (connections, memory, disk); retry later".into()
+        }
+        _ => "nothing was changed; check the server's log".into(),
+    }
+}
+
+fn chain(e: &postgres::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        let s = cause.to_string();
+        if !out.contains(&s) {
+            out.push_str(": ");
+            out.push_str(&s);
+        }
+        source = cause.source();
+    }
+    out.replace(['\n', '\r'], " ")
+}

@@ -1,0 +1,413 @@
+//! What only a PostgreSQL server has: TLS modes, passwords and where they
+//! come from, server errors, and the last-superuser guard under concurrent
+//! writers on separate connections. These need a server: scripts/e2e.sh
+//! starts one (or uses PG_TEST_URL) and runs them with --include-ignored;
+//! the rest of this suite runs on PostgreSQL there too.
+
+use crate::common::*;
+use std::process::Stdio;
+use std::time::Duration;
+
+fn env() -> TestEnv {
+    TestEnv::postgres()
+}
+
+fn db(env: &TestEnv) -> &PgDb {
+    env.pg().expect("on PostgreSQL")
+}
+
+/// `postgresql://postgres@127.0.0.1:PORT/NAME` without the query.
+fn base(env: &TestEnv) -> String {
+    db(env).url.split('?').next().unwrap().to_string()
+}
+
+fn port(env: &TestEnv) -> String {
+    base(env)
+        .rsplit_once(':')
+        .unwrap()
+        .1
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[allow(clippy::disallowed_methods)]
+fn test_var(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("{name} is set by scripts/pg-cluster.sh"))
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn tls_modes_mean_what_libpq_means() {
+    let env = env();
+    env.admin();
+    let ca = test_var("PG_TEST_CA");
+    let other = test_var("PG_TEST_OTHER_CA");
+    let lookup = |query: &str| {
+        env.cmd(&[
+            "--db",
+            &format!("{}?{query}", base(&env)),
+            "doctor",
+            "--json",
+        ])
+        .output()
+        .unwrap()
+    };
+    for query in [
+        "sslmode=require".to_string(),
+        format!("sslmode=verify-ca&sslrootcert={ca}"),
+        format!("sslmode=verify-full&sslrootcert={ca}"),
+    ] {
+        let out = lookup(&query);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let tls = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "db.tls")
+            .unwrap_or_else(|| panic!("{query}: no db.tls in {report}"));
+        assert_eq!(tls["status"], "pass", "{query}: {tls}");
+        assert!(
+            tls["message"].as_str().unwrap().contains("TLSv1"),
+            "{query}: {tls}"
+        );
+    }
+    // verify-full by host name (the certificate names localhost).
+    let by_name = format!(
+        "postgresql://postgres@localhost:{}/{}?sslmode=verify-full&sslrootcert={ca}",
+        port(&env),
+        db(&env).name
+    );
+    env.cmd(&["--db", &by_name, "user", "list"])
+        .assert()
+        .success();
+    // A root that did not sign the server's certificate is refused.
+    for mode in ["verify-full", "verify-ca", "require"] {
+        let a = env
+            .cmd(&[
+                "--db",
+                &format!("{}?sslmode={mode}&sslrootcert={other}", base(&env)),
+                "user",
+                "list",
+            ])
+            .assert()
+            .code(5);
+        assert_one_line_error(&a, "TLS failed");
+        assert_one_line_error(&a, &format!("127.0.0.1:{}", port(&env)));
+    }
+    // The same from libpq's variables.
+    env.cmd(&["--db", &base(&env), "user", "list"])
+        .env("PGSSLMODE", "verify-full")
+        .env("PGSSLROOTCERT", &other)
+        .assert()
+        .code(5);
+    env.cmd(&["--db", &base(&env), "user", "list"])
+        .env("PGSSLMODE", "verify-full")
+        .env("PGSSLROOTCERT", &ca)
+        .assert()
+        .success();
+    // verify-full without a root CA is a usage error before connecting.
+    let a = env
+        .cmd(&[
+            "--db",
+            &format!("{}?sslmode=verify-full", base(&env)),
+            "user",
+            "list",
+        ])
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "sslrootcert");
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn passwords_come_from_libpqs_places_and_are_never_shown() {
+    let env = env();
+    env.admin();
+    let password = db(&env).password.clone();
+    // In the URL, percent-encoded or not: works, and is never printed.
+    let inline = base(&env).replacen("postgres@", &format!("postgres:{password}@"), 1);
+    let out = env
+        .cmd(&["--db", &inline, "--json", "doctor"])
+        .env_remove("PGPASSWORD")
+        .output()
+        .unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(all.contains("\"db.reachable\""), "{all}");
+    assert!(!all.contains(&password), "the password was shown: {all}");
+    // A wrong one: exit 5, one line naming the server, not the password.
+    let wrong = base(&env).replacen("postgres@", "postgres:Wr0ng-Secret@", 1);
+    let a = env
+        .cmd(&["--db", &wrong, "user", "list"])
+        .env_remove("PGPASSWORD")
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "password authentication failed");
+    assert_one_line_error(
+        &a,
+        &format!("127.0.0.1:{}, database \"{}\"", port(&env), db(&env).name),
+    );
+    assert!(!stderr(&a).contains("Wr0ng-Secret"), "{}", stderr(&a));
+    // None at all.
+    let a = env
+        .cmd(&["--db", &base(&env), "user", "list"])
+        .env_remove("PGPASSWORD")
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "password");
+    // ~/.pgpass, 0600: used. Readable by others: ignored, with a warning.
+    let home = env.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let pgpass = home.join(".pgpass");
+    std::fs::write(
+        &pgpass,
+        format!("# test\n127.0.0.1:{}:*:postgres:{password}\n", port(&env)),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    env.cmd(&["--db", &base(&env), "user", "list"])
+        .env_remove("PGPASSWORD")
+        .assert()
+        .success();
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let a = env
+        .cmd(&["--db", &base(&env), "user", "list"])
+        .env_remove("PGPASSWORD")
+        .assert()
+        .code(5);
+    assert!(stderr(&a).contains("chmod 0600"), "{}", stderr(&a));
+    // PGPASSFILE names another file.
+    let elsewhere = env.path().join("passfile");
+    std::fs::write(&elsewhere, format!("*:*:*:*:{password}\n")).unwrap();
+    std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o600)).unwrap();
+    env.cmd(&["--db", &base(&env), "user", "list"])
+        .env_remove("PGPASSWORD")
+        .env("PGPASSFILE", &elsewhere)
+        .assert()
+        .success();
+    // SQLAlchemy's forms, as Langflow writes them.
+    for scheme in ["postgresql+psycopg", "postgresql+psycopg2", "postgres"] {
+        let url = base(&env).replacen("postgresql", scheme, 1);
+        env.cmd(&["--db", &url, "user", "list"]).assert().success();
+    }
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn a_unix_socket_host_works() {
+    let env = env();
+    env.admin();
+    let url = format!(
+        "postgresql:///{}?host={}&port={}&user=postgres",
+        db(&env).name,
+        test_var("PG_TEST_SOCKET_DIR"),
+        port(&env)
+    );
+    let out = env
+        .cmd(&["--db", &url, "user", "list"])
+        .env_remove("PGPASSWORD")
+        .assert()
+        .success();
+    assert!(stdout(&out).contains("admin"));
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn server_errors_are_one_line_exit_5_and_change_nothing() {
+    let env = env();
+    env.admin();
+    // Unreachable.
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let a = env
+        .cmd(&[
+            "--db",
+            &format!("postgresql://postgres@127.0.0.1:{closed}/x"),
+            "user",
+            "list",
+        ])
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "connection refused");
+    assert_one_line_error(&a, &format!("127.0.0.1:{closed}"));
+    // A database that does not exist.
+    let missing = base(&env).replace(&db(&env).name, "no_such_db");
+    let a = env
+        .cmd(&["--db", &missing, "user", "list"])
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "database \"no_such_db\" does not exist");
+    assert_one_line_error(&a, "createdb no_such_db");
+
+    // Insufficient privileges: a role that may only read.
+    // (Roles are the cluster's: one per test database.)
+    let role = format!("reader_{}", db(&env).name);
+    env.sql(&format!(
+        "DROP ROLE IF EXISTS {role}; CREATE ROLE {role} LOGIN PASSWORD 'Reader-Pass-1'; GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"
+    ));
+    let reader = base(&env).replacen("postgres@", &format!("{role}@"), 1);
+    let before = env.snapshot();
+    let out = env
+        .cmd(&["--db", &reader, "user", "list"])
+        .env("PGPASSWORD", "Reader-Pass-1")
+        .assert()
+        .success();
+    assert!(stdout(&out).contains("admin"));
+    let a = env
+        .cmd(&[
+            "--db",
+            &reader,
+            "user",
+            "add",
+            "bob",
+            "--password-env",
+            "PW",
+        ])
+        .env("PGPASSWORD", "Reader-Pass-1")
+        .env("PW", "Another-Pass-77")
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "permission denied");
+    assert_one_line_error(&a, &format!("grant user \"{role}\""));
+    assert_eq!(env.snapshot(), before);
+
+    // A statement timeout while another session holds the users table.
+    let mut holder = hold_users_lock(&env, 6);
+    let url = format!("{}?options=-c%20statement_timeout%3D700", base(&env));
+    let a = env
+        .cmd(&["--db", &url, "user", "add", "bob", "--password-env", "PW"])
+        .env("PW", "Another-Pass-77")
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "statement timeout");
+    assert_one_line_error(&a, "nothing was changed");
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(env.snapshot(), before);
+
+    // The server ends the connection mid-command (a waiting write).
+    let mut holder = hold_users_lock(&env, 8);
+    let child = std::process::Command::new(BIN)
+        .env_clear()
+        .envs(env.vars())
+        .env("PW", "Another-Pass-77")
+        .args([
+            "--db",
+            &base(&env),
+            "user",
+            "add",
+            "carol",
+            "--password-env",
+            "PW",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until authctl's session is waiting on the lock, then end it.
+    let mut ended = false;
+    for _ in 0..100 {
+        std::thread::sleep(Duration::from_millis(50));
+        let n = env.sql(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'authctl' AND wait_event_type = 'Lock'",
+        );
+        if n != "0" {
+            ended = true;
+            break;
+        }
+    }
+    assert!(ended, "authctl never waited on the lock");
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.contains("error")).count(),
+        1,
+        "{err}"
+    );
+    assert!(err.contains(&format!("127.0.0.1:{}", port(&env))), "{err}");
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(env.snapshot(), before);
+}
+
+/// A psql session holding `users` exclusively for `secs` seconds.
+fn hold_users_lock(env: &TestEnv, secs: u32) -> std::process::Child {
+    let mut child = std::process::Command::new("psql")
+        .args(["-X", "-q", &db(env).admin, "-c"])
+        .arg(format!(
+            "BEGIN; LOCK TABLE users IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep({secs}); COMMIT;"
+        ))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Until the lock is held.
+    for _ in 0..100 {
+        let held = env.sql(
+            "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'users' AND l.mode = 'AccessExclusiveLock' AND l.granted",
+        );
+        if held != "0" {
+            return child;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("psql never took the lock");
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn concurrent_demotes_of_the_last_two_superusers_leave_one() {
+    let env = env();
+    env.admin();
+    env.cmd(&[
+        "user",
+        "add",
+        "second",
+        "--superuser",
+        "--active",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", "Another-Pass-77")
+    .assert()
+    .success();
+    for round in 0..8 {
+        let spawn = |name: &str| {
+            std::process::Command::new(BIN)
+                .env_clear()
+                .envs(env.vars())
+                .args(["user", "demote", name])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let a = spawn("admin");
+        let b = spawn("second");
+        let codes: Vec<i32> = [a, b]
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap().status.code().unwrap())
+            .collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        assert_eq!(sorted, vec![0, 4], "round {round}: {codes:?}");
+        let left = env.sql("SELECT count(*) FROM users WHERE is_active AND is_superuser");
+        assert_eq!(left, "1", "round {round}");
+        for name in ["admin", "second"] {
+            env.cmd(&["user", "promote", name]).assert().success();
+        }
+    }
+}
