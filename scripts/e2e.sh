@@ -26,7 +26,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ -z "${PG_TEST_URL:-}" ]; then
     pg_dir="$(mktemp -d)"
     trap 'scripts/pg-cluster.sh stop "$pg_dir"; rm -rf "$pg_dir"' EXIT
-    eval "$(scripts/pg-cluster.sh start "$pg_dir")"
+    pg_env="$(scripts/pg-cluster.sh start "$pg_dir")"
+    eval "$pg_env"
 fi
 TEST_ENGINE=postgres cargo test --locked --test cli -- --include-ignored
 

@@ -226,6 +226,27 @@ pub fn hash(password: &SecretString, cost: u32) -> Result<String> {
         .map_err(|e| Error::Failure(format!("cannot hash the password: {e}")))
 }
 
+/// A bcrypt hash being computed on another thread.
+pub struct HashJob(std::thread::JoinHandle<Result<String>>);
+
+impl HashJob {
+    /// Start hashing `password` at `cost`, so that a command can read its
+    /// database and check the password's strength meanwhile (on a machine
+    /// with two cores the hash is most of `user add`'s time). A hash whose
+    /// password is then refused is dropped, never stored.
+    pub fn start(password: &SecretString, cost: u32) -> Self {
+        let password = password.clone();
+        HashJob(std::thread::spawn(move || hash(&password, cost)))
+    }
+
+    /// The hash.
+    pub fn wait(self) -> Result<String> {
+        self.0
+            .join()
+            .unwrap_or_else(|_| Err(Error::Failure("the password hash was not computed".into())))
+    }
+}
+
 /// Check a password against a stored hash.
 #[cfg(test)]
 pub fn verify(password: &SecretString, hash: &str) -> bool {

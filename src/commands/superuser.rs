@@ -54,8 +54,10 @@ pub fn run(args: &SuperuserArgs, ctx: &Ctx) -> Result<Outcome> {
         &ctx.ui,
         &username,
     )?;
-    let hash = password::hash(&pw, s.bcrypt_cost)?;
+    // Hashed on another core while the database is opened for writing.
+    let job = password::HashJob::start(&pw, s.bcrypt_cost);
     let mut db = super::open_write(s)?;
+    let hash = job.wait()?;
 
     let (user, verb) = match existing {
         Some(user) => {

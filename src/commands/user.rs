@@ -64,6 +64,17 @@ fn existing(ctx: &Ctx, name: &str) -> Result<(Store, User)> {
 fn add(args: &UserAddArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     store::validate_username(&args.name)?;
+    // A password from a source (not a prompt) is known before the database
+    // is open: it is hashed on another core while the database is read
+    // and the password's strength is judged here.
+    let early = match args.password.source() {
+        Some(source) => {
+            let pw = password::read(&source, s)?;
+            let job = password::HashJob::start(&pw, s.bcrypt_cost);
+            Some((pw, job))
+        }
+        None => None,
+    };
     let mut db = open_write(ctx)?;
     if let Some(user) = db.get_user(&args.name)? {
         return Err(Error::Conflict(format!(
@@ -71,16 +82,19 @@ fn add(args: &UserAddArgs, ctx: &Ctx) -> Result<Outcome> {
             user.username
         )));
     }
-    let pw = password::obtain_new(
-        args.password.source().as_ref(),
-        None,
-        s,
-        &ctx.ui,
-        &args.name,
-    )?;
+    let password_hash = match early {
+        Some((pw, job)) => {
+            password::check_policy(&pw, &args.name, s.min_password_length)?;
+            job.wait()?
+        }
+        None => {
+            let pw = password::obtain_new(None, None, s, &ctx.ui, &args.name)?;
+            password::hash(&pw, s.bcrypt_cost)?
+        }
+    };
     let new = NewUser {
         username: args.name.clone(),
-        password_hash: password::hash(&pw, s.bcrypt_cost)?,
+        password_hash,
         is_active: args.active || s.new_user_is_active,
         is_superuser: args.superuser,
     };

@@ -66,13 +66,12 @@ impl NativePgStore {
     /// Connect, check the layout, and for `Write` create and migrate.
     pub fn open(url: &PgUrl, access: Access, actor: Actor) -> Result<Option<Self>> {
         let mut pg = Pg::connect(url)?;
-        let tables = pg.tables()?;
+        let (tables, version) = pg.schema(
+            VERSION_TABLE,
+            &format!("SELECT coalesce(max(version), 0) AS v FROM {VERSION_TABLE}"),
+        )?;
         let empty = super::check_tables(&tables, NATIVE_TABLES, &url.target())?;
-        let version = if tables.iter().any(|t| t == VERSION_TABLE) {
-            version(&mut pg)?
-        } else {
-            0
-        };
+        let version = version.unwrap_or(0);
         if version > SCHEMA_VERSION {
             return Err(Error::Failure(format!(
                 "{} has authctl schema version {version}, newer than this authctl knows ({SCHEMA_VERSION}); upgrade authctl",
@@ -140,15 +139,6 @@ impl NativePgStore {
     fn write_tx<'a>(pg: &'a mut Pg, lock: &str) -> Result<PgTx<'a>> {
         pg.begin(lock)
     }
-}
-
-fn version(pg: &mut Pg) -> Result<i64> {
-    let rows = pg.rows(
-        &format!("SELECT coalesce(max(version), 0)::bigint FROM {VERSION_TABLE}"),
-        &[],
-        "read the schema version of",
-    )?;
-    Ok(rows.first().map_or(0, |r| r.get(0)))
 }
 
 fn audit(
