@@ -403,7 +403,7 @@ impl From<&str> for Actor {
 
 /// The database layouts authctl knows, for refusals.
 pub const KNOWN_LAYOUTS: &str =
-    "these layouts: native (authctl's own tables) and langflow (Langflow 1.13, alembic e5a7c9b1d3f2)";
+    "these layouts: native (authctl's own tables) and langflow (Langflow 1.13, alembic e5a7c9b1d3f2), on SQLite and PostgreSQL";
 
 /// Whether a command only reads or also writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -436,10 +436,13 @@ pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
                 .map(|s| Box::new(s) as Box<dyn Layout>)
         }
         (profile::Layout::Langflow, DatabaseUrl::Postgres(url)) => {
-            return Err(Error::usage(format!(
-                "{} is PostgreSQL; in the langflow profile authctl reads Langflow's tables on SQLite only, so it refuses this database rather than guess its column types",
-                url.target()
-            )))
+            langflow::pg::LangflowPgStore::open(
+                url,
+                access,
+                Actor::os_user(),
+                settings.config_dir.join(langflow::AUDIT_FILE),
+            )?
+            .map(|s| Box::new(s) as Box<dyn Layout>)
         }
     };
     Ok(layout.map(Store::new))

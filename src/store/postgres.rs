@@ -24,6 +24,10 @@ use std::time::{Duration, Instant};
 /// How long a writer waits for another writer's lock before giving up.
 pub const LOCK_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The advisory-lock key (`pg_advisory_xact_lock`) every `secret rotate`
+/// on a database holds, whatever its layout.
+pub const ROTATE_LOCK: i64 = 0x6175_7468_6374_6c02;
+
 /// One connection, and where it goes.
 pub struct Pg {
     pub client: Client,
@@ -104,18 +108,35 @@ impl Pg {
         &mut self,
         version_table: &str,
         version_sql: &str,
-    ) -> Result<(Vec<String>, Option<i64>)> {
+    ) -> Result<(Vec<String>, Option<String>)> {
         let sql =             "SELECT array(SELECT relname::text FROM pg_class
                           WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')
                           ORDER BY 1),
                     CASE WHEN to_regclass($1) IS NOT NULL THEN
-                        ((xpath('/row/v/text()', query_to_xml($2, false, true, '')))[1]::text)::bigint
+                        (xpath('/row/v/text()', query_to_xml($2, false, true, '')))[1]::text
                     END";
         let rows = self.rows(sql, &[version_table, version_sql], "read the schema of")?;
         let row = rows.first().ok_or_else(|| {
             Error::Failure(format!("{} returned no schema row", self.url.target()))
         })?;
         Ok((row.get(0), row.get(1)))
+    }
+
+    /// Indexes of the current schema left invalid (by a failed concurrent
+    /// build): PostgreSQL checks its own pages, so this is what can be
+    /// wrong at this level.
+    pub fn invalid_indexes(&mut self) -> Result<Vec<String>> {
+        let rows = self.rows(
+            "SELECT i.indexrelid::regclass::text FROM pg_index i
+             JOIN pg_class c ON c.oid = i.indrelid
+             WHERE c.relnamespace = current_schema()::regnamespace AND NOT i.indisvalid",
+            &[],
+            "check the indexes of",
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| format!("index {} is invalid; REINDEX it", r.get::<_, String>(0)))
+            .collect())
     }
 
     /// Whether the connection is encrypted, and with what.
@@ -212,6 +233,11 @@ pub fn simple_value(
         }
     }
     Ok(None)
+}
+
+/// An identifier quoted for SQL.
+pub fn quote(ident: &str) -> String {
+    format!("\"{}\"", ident.replace('"', "\"\""))
 }
 
 /// An RFC 3339 UTC text (microseconds, `Z`) for a `timestamptz` column.

@@ -411,3 +411,106 @@ fn concurrent_demotes_of_the_last_two_superusers_leave_one() {
         }
     }
 }
+
+/// A Langflow 1.13 database on the test server, from the schema a real
+/// server made (tests/fixtures/langflow-1.13-postgres), at its revision.
+fn langflow_db(env: &TestEnv) -> String {
+    let schema = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/langflow-1.13-postgres/schema.sql");
+    let out = std::process::Command::new("psql")
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", &db(env).admin, "-f"])
+        .arg(&schema)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    env.sql("INSERT INTO alembic_version (version_num) VALUES ('e5a7c9b1d3f2')");
+    base(env)
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn langflow_tables_on_postgresql_are_written_as_langflow_writes_them() {
+    let env = env();
+    let url = langflow_db(&env);
+    let lf = |args: &[&str]| {
+        let mut c = env.cmd(&["--profile", "langflow"]);
+        c.args(args)
+            .env_remove("AUTHCTL_DATABASE_URL")
+            .env_remove("AUTHCTL_CONFIG_DIR")
+            .env("LANGFLOW_CONFIG_DIR", env.config_dir())
+            .env("LANGFLOW_DATABASE_URL", &url);
+        c
+    };
+    lf(&["superuser", "--username", "admin", "--password-env", "PW"])
+        .env("PW", PASSWORD)
+        .assert()
+        .success();
+    lf(&["user", "add", "bob", "--password-env", "PW"])
+        .env("PW", "Another-Pass-77")
+        .assert()
+        .success();
+    let row = env.sql(
+        "SELECT is_active, is_superuser, optins::text, password LIKE '$2b$10$%', create_at = updated_at FROM \"user\" WHERE username = 'bob'",
+    );
+    assert_eq!(
+        row,
+        "f|f|{\"github_starred\": false, \"dialog_dismissed\": false, \"discord_clicked\": false}|t|t"
+    );
+    // Names match case-insensitively; the guard holds.
+    lf(&["user", "activate", "BOB"]).assert().success();
+    assert_eq!(
+        env.sql("SELECT is_active FROM \"user\" WHERE username = 'bob'"),
+        "t"
+    );
+    lf(&["user", "demote", "admin"]).assert().code(4);
+    // The audit trail is the config dir's file, not a table.
+    let audit = std::fs::read_to_string(env.config_dir().join("authctl-audit.jsonl")).unwrap();
+    assert_eq!(audit.lines().count(), 3, "{audit}");
+    // Deletion: what bob owns goes with him; a flow filed in his folder
+    // stops it, named.
+    let bob = env.sql("SELECT id FROM \"user\" WHERE username = 'bob'");
+    env.sql(&format!(
+        "INSERT INTO folder (name, id, user_id) VALUES ('Bob''s', gen_random_uuid(), '{bob}');
+         INSERT INTO flow (name, id, user_id, folder_id) SELECT 'f', gen_random_uuid(), NULL, id FROM folder WHERE user_id = '{bob}'"
+    ));
+    let before = env.snapshot();
+    let a = lf(&["user", "delete", "bob", "--yes"]).assert().code(4);
+    assert_one_line_error(&a, "flow.folder_id (1)");
+    assert_eq!(env.snapshot(), before);
+    env.sql("DELETE FROM flow");
+    lf(&["user", "delete", "bob", "--yes"]).assert().success();
+    assert_eq!(env.sql("SELECT count(*) FROM folder"), "0");
+    // A revision it does not know, and the wrong profile, are refused untouched.
+    env.sql("UPDATE alembic_version SET version_num = 'ffffffffffff'");
+    let before = env.snapshot();
+    let a = lf(&["user", "list"]).assert().code(5);
+    assert_one_line_error(&a, "alembic revision ffffffffffff");
+    env.sql("UPDATE alembic_version SET version_num = 'e5a7c9b1d3f2'");
+    let a = env.cmd(&["--db", &url, "user", "list"]).assert().code(2);
+    assert_one_line_error(&a, "--profile langflow");
+    env.sql("UPDATE alembic_version SET version_num = 'ffffffffffff'");
+    assert_eq!(env.snapshot(), before);
+    // doctor reads it as a Langflow database on a server.
+    env.sql("UPDATE alembic_version SET version_num = 'e5a7c9b1d3f2'");
+    let out = lf(&["--json", "doctor"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "pass")
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "db.reachable",
+        "db.readable",
+        "db.integrity",
+        "users.superuser",
+    ] {
+        assert!(ids.contains(&id), "{id} not passed: {report}");
+    }
+}

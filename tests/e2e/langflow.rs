@@ -40,16 +40,76 @@ fn venv() -> &'static Path {
                 .arg("langflow-base==1.13.0"));
             std::fs::write(&stamp, "").unwrap();
         }
+        // Langflow ships no PostgreSQL driver; its docs name psycopg.
+        let pg_stamp = venv.join(".installed-psycopg-3.3.9");
+        if !pg_stamp.exists() {
+            run(Command::new(venv.join("bin").join("uv"))
+                .args(["pip", "install", "--quiet", "--python"])
+                .arg(venv.join("bin").join("python"))
+                .arg("psycopg[binary]==3.3.9"));
+            std::fs::write(&pg_stamp, "").unwrap();
+        }
         venv
     })
 }
 
-/// A temp copy of the fixture config dir.
+/// A temp copy of the fixture config dir, or a fresh config dir whose
+/// database is on the PostgreSQL server of `PG_TEST_URL`.
 struct Deployment {
     root: tempfile::TempDir,
+    /// `LANGFLOW_DATABASE_URL`, for the server and authctl alike.
+    database_url: Option<String>,
 }
 
 impl Deployment {
+    /// A new database on the test server (scripts/e2e.sh starts one), and
+    /// an empty config dir: Langflow makes its schema and secret key.
+    fn postgres() -> Self {
+        let admin = std::env::var("PG_TEST_URL")
+            .expect("PG_TEST_URL: scripts/e2e.sh starts a PostgreSQL server and sets it");
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let name = format!(
+            "langflow_{}_{}",
+            std::process::id(),
+            N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
+        run(Command::new("psql")
+            .args(["-X", "-q", &admin, "-c"])
+            .arg(format!("CREATE DATABASE {name}")));
+        // postgresql://postgres:PW@HOST:PORT/postgres?sslmode=disable
+        let (server, _) = admin.rsplit_once('/').unwrap();
+        let url = format!(
+            "{}/{name}",
+            server.replacen("postgresql://", "postgresql+psycopg://", 1)
+        );
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("langflow")).unwrap();
+        std::fs::create_dir_all(root.path().join("home")).unwrap();
+        Deployment {
+            root,
+            database_url: Some(url),
+        }
+    }
+
+    /// psql on this deployment's PostgreSQL database: rows as `a|b` lines.
+    fn psql(&self, sql: &str) -> String {
+        let url = self
+            .database_url
+            .as_ref()
+            .expect("a PostgreSQL deployment")
+            .replacen("postgresql+psycopg://", "postgresql://", 1);
+        let out = Command::new("psql")
+            .args(["-X", "-q", "-A", "-t", &url, "-c", sql])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "psql {sql}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     fn new() -> Self {
         use std::os::unix::fs::PermissionsExt;
         let root = tempfile::tempdir().unwrap();
@@ -62,7 +122,10 @@ impl Deployment {
                 .unwrap();
         }
         std::fs::create_dir_all(root.path().join("home")).unwrap();
-        Deployment { root }
+        Deployment {
+            root,
+            database_url: None,
+        }
     }
 
     fn dir(&self) -> PathBuf {
@@ -83,6 +146,11 @@ impl Deployment {
             .env("HOME", self.root.path().join("home"))
             .env("LANGFLOW_CONFIG_DIR", self.dir())
             .env("AUTHCTL_BCRYPT_COST", "10")
+            .envs(
+                self.database_url
+                    .iter()
+                    .map(|u| ("LANGFLOW_DATABASE_URL", u)),
+            )
             .arg("--profile")
             .arg("langflow")
             .args(args)
@@ -137,6 +205,11 @@ impl Deployment {
             .env("LANGFLOW_SUPERUSER", "admin")
             .env("LANGFLOW_SUPERUSER_PASSWORD", ADMIN_PASSWORD)
             .env("LANGFLOW_RATE_LIMIT_ENABLED", "false")
+            .envs(
+                self.database_url
+                    .iter()
+                    .map(|u| ("LANGFLOW_DATABASE_URL", u)),
+            )
             .env("DO_NOT_TRACK", "true")
             .envs(extra_env.iter().copied())
             .stdout(std::fs::File::create(&log).unwrap())
@@ -209,6 +282,25 @@ impl Server {
         headers: &[(&str, &str)],
         form: Option<&[(&str, &str)]>,
     ) -> (u16, String) {
+        let body = form.map(|f| {
+            let text = f
+                .iter()
+                .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+                .collect::<Vec<_>>()
+                .join("&");
+            ("application/x-www-form-urlencoded", text)
+        });
+        self.request_body(method, path, headers, body)
+    }
+
+    /// One HTTP request with a body of the given content type.
+    fn request_body(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        content: Option<(&str, String)>,
+    ) -> (u16, String) {
         use std::io::{Read, Write};
         let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", self.port)) else {
             return (0, String::new());
@@ -216,14 +308,6 @@ impl Server {
         stream
             .set_read_timeout(Some(Duration::from_secs(60)))
             .unwrap();
-        let body = form
-            .map(|f| {
-                f.iter()
-                    .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-                    .collect::<Vec<_>>()
-                    .join("&")
-            })
-            .unwrap_or_default();
         let mut req = format!(
             "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n",
             self.port
@@ -231,9 +315,13 @@ impl Server {
         for (k, v) in headers {
             req.push_str(&format!("{k}: {v}\r\n"));
         }
-        if form.is_some() {
-            req.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
-        }
+        let body = match content {
+            Some((kind, text)) => {
+                req.push_str(&format!("Content-Type: {kind}\r\n"));
+                text
+            }
+            None => String::new(),
+        };
         req.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
         if stream.write_all(req.as_bytes()).is_err() {
             return (0, String::new());
@@ -466,4 +554,124 @@ fn after_secret_rotation_the_server_still_works() {
         &[("LANGFLOW_SECRET_KEY", old_secret.trim())],
     );
     assert_eq!(server.whoami_bearer(&old).0, 401);
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn on_postgresql_every_job_is_accepted_by_the_server() {
+    require_tier();
+    let _one = serial();
+    let d = Deployment::postgres();
+    // Langflow makes its schema, its secret key and the superuser.
+    let server = d.start(&[]);
+    assert_eq!(
+        d.psql("SELECT version_num FROM alembic_version"),
+        "e5a7c9b1d3f2"
+    );
+    let admin_token = server.access_token("admin", ADMIN_PASSWORD);
+    // A credential variable, stored encrypted under the secret key.
+    let (status, body) = server.request_body(
+        "POST",
+        "/api/v1/variables/",
+        &[("Authorization", &format!("Bearer {admin_token}"))],
+        Some((
+            "application/json",
+            r#"{"name": "OPENAI_API_KEY", "value": "sk-pg-credential-42", "type": "Credential", "default_fields": []}"#.to_string(),
+        )),
+    );
+    assert!(status == 200 || status == 201, "{status} {body}");
+
+    // Users: added, then activated; both as Langflow sees them.
+    let (code, _, err) = d.authctl(
+        &["user", "add", "dave", "--password-stdin"],
+        &[],
+        Some("Quiet-Harbor-2027\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    let (status, body) = server.login("dave", "Quiet-Harbor-2027");
+    assert_eq!(status, 400, "{body}");
+    d.ok(&["user", "activate", "dave"], &[]);
+    server.access_token("dave", "Quiet-Harbor-2027");
+    // The admin's password reset.
+    let (code, _, err) = d.authctl(
+        &[
+            "superuser",
+            "--username",
+            "admin",
+            "--reset-password",
+            "--password-stdin",
+        ],
+        &[],
+        Some("Brand-New-Root-Pass-1\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(server.login("admin", ADMIN_PASSWORD).0, 401);
+    let server_token = server.access_token("admin", "Brand-New-Root-Pass-1");
+    d.ok(&["token", "verify", &server_token, "--type", "access"], &[]);
+    // An HS256 token minted offline.
+    let token = d.ok(&["token", "mint", "--user", "dave"], &[]);
+    let (status, body) = server.whoami_bearer(&token);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(username_of(&body), "dave");
+    // An API key, accepted in x-api-key; a revoked one refused.
+    let key = d.ok(
+        &["apikey", "create", "--user", "admin", "--name", "ci"],
+        &[],
+    );
+    assert_eq!(username_of(&server.whoami_key(&key).1), "admin");
+    let gone = d.ok(
+        &["apikey", "create", "--user", "dave", "--name", "gone"],
+        &[],
+    );
+    assert_eq!(server.whoami_key(&gone).0, 200);
+    d.ok(&["apikey", "revoke", "gone"], &[]);
+    assert_eq!(server.whoami_key(&gone).0, 403);
+    drop(server);
+
+    // Rotate the secret key (offline), and move to RS256 keys from authctl.
+    let (code, _, err) = d.authctl(&["secret", "rotate", "--yes"], &[], None);
+    assert_eq!(code, 0, "{err}");
+    let rs = [("LANGFLOW_ALGORITHM", "RS256")];
+    d.ok(&["keygen"], &rs);
+    let server = d.start(&rs);
+    // The API key made before the rotation still works; the variable
+    // decrypts to its old value under the new key.
+    assert_eq!(username_of(&server.whoami_key(&key).1), "admin");
+    let stored = d.psql("SELECT value FROM variable WHERE name = 'OPENAI_API_KEY'");
+    let (code, plain, err) = d.authctl(&["secret", "decrypt"], &[], Some(&stored));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(plain, "sk-pg-credential-42");
+    let (status, body) = server.request("GET", "/api/v1/variables/", &[("x-api-key", &key)], None);
+    assert_eq!(status, 200, "{body}");
+    // An RS256 token minted offline, and the server's own, both ways.
+    let ours = d.ok(&["token", "mint", "--user", "admin"], &rs);
+    let (status, body) = server.whoami_bearer(&ours);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(username_of(&body), "admin");
+    let theirs = server.access_token("admin", "Brand-New-Root-Pass-1");
+    d.ok(&["token", "verify", &theirs], &rs);
+    // A deleted user takes her API key along (PostgreSQL enforces the
+    // foreign key), and can no longer log in.
+    let (code, _, err) = d.authctl(
+        &["user", "add", "erin", "--active", "--password-stdin"],
+        &[],
+        Some("Velvet-Canyon-88\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    let erins = d.ok(
+        &["apikey", "create", "--user", "erin", "--name", "erin"],
+        &[],
+    );
+    assert_eq!(username_of(&server.whoami_key(&erins).1), "erin");
+    d.ok(&["user", "delete", "erin", "--yes"], &[]);
+    assert_eq!(
+        d.psql("SELECT count(*) FROM \"user\" WHERE username = 'erin'"),
+        "0"
+    );
+    assert_eq!(
+        d.psql("SELECT count(*) FROM apikey WHERE name = 'erin'"),
+        "0"
+    );
+    assert_eq!(server.whoami_key(&erins).0, 403);
+    assert_eq!(server.login("erin", "Velvet-Canyon-88").0, 401);
 }

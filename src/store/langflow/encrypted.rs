@@ -43,6 +43,38 @@ pub(super) fn is_fernet(s: &str) -> bool {
     s.starts_with("gAAAAA")
 }
 
+/// The new form of one stored `value` of a column held as `held`, or
+/// `None` when nothing in it is encrypted. Only the encrypted strings of a
+/// JSON value are rewritten, in the text itself: numbers, key order and NaN
+/// stay as Python wrote them. `label` names the value in errors.
+pub(super) fn rekey_value(
+    held: Held,
+    value: &str,
+    label: &str,
+    rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
+) -> Result<Option<String>> {
+    match held {
+        Held::Text if is_fernet(value) => rekey(value, label).map(Some),
+        Held::Text => Ok(None),
+        Held::TextOrJson if is_fernet(value) => rekey(value, label).map(Some),
+        Held::Json | Held::TextOrJson => {
+            let mut each = |s: &str| -> Result<Option<String>> {
+                if is_fernet(s) {
+                    rekey(s, label).map(Some)
+                } else {
+                    Ok(None)
+                }
+            };
+            match json_text::rewrite_strings(value, &mut each) {
+                Ok(result) => result,
+                Err(e) => Err(Error::Failure(format!(
+                    "{label} is not JSON authctl can read ({e}), so the secrets in it cannot be re-encrypted; nothing was changed; repair or clear that value, then rotate"
+                ))),
+            }
+        }
+    }
+}
+
 impl EncryptedValues for LangflowStore {
     fn reencrypt(
         &mut self,
@@ -89,30 +121,7 @@ impl EncryptedValues for LangflowStore {
             let mut count = 0;
             for (rowid, id, value) in rows {
                 let label = format!("{table}.{column} of row {id}");
-                let new_value = match held {
-                    Held::Text if is_fernet(&value) => Some(rekey(&value, &label)?),
-                    Held::Text => None,
-                    Held::TextOrJson if is_fernet(&value) => Some(rekey(&value, &label)?),
-                    // Only the encrypted strings are rewritten, in the text
-                    // itself: numbers, key order and NaN stay as Python wrote them.
-                    Held::Json | Held::TextOrJson => {
-                        let mut each = |s: &str| -> Result<Option<String>> {
-                            if is_fernet(s) {
-                                rekey(s, &label).map(Some)
-                            } else {
-                                Ok(None)
-                            }
-                        };
-                        match json_text::rewrite_strings(&value, &mut each) {
-                            Ok(result) => result?,
-                            Err(e) => {
-                                return Err(Error::Failure(format!(
-                                    "{label} is not JSON authctl can read ({e}), so the secrets in it cannot be re-encrypted; nothing was changed; repair or clear that value, then rotate"
-                                )))
-                            }
-                        }
-                    }
-                };
+                let new_value = rekey_value(*held, &value, &label, rekey)?;
                 if let Some(new_value) = new_value {
                     count += 1;
                     tx.execute(

@@ -19,6 +19,7 @@ use super::{
 };
 mod codec;
 mod encrypted;
+pub mod pg;
 mod users;
 
 pub use codec::{hex_id, hyphenated, naive_now, to_rfc3339};
@@ -76,44 +77,29 @@ impl LangflowStore {
     }
 
     fn check_revision(&self, schema: &sqlite::Schema) -> Result<()> {
+        let shown = format!("\"{}\"", self.path.display());
         if !schema.has_table("alembic_version") {
-            if schema.has_table("users") || schema.user_version > 0 {
-                return Err(Error::usage(format!(
-                    "\"{}\" is an authctl database, not a Langflow one; use --profile native",
-                    self.path.display()
-                )));
-            }
-            return Err(Error::usage(format!(
-                "\"{}\" is not a Langflow database (it has no alembic_version table); authctl knows {}; check --db or LANGFLOW_DATABASE_URL",
-                self.path.display(),
-                super::KNOWN_LAYOUTS
-            )));
+            return Err(not_langflow(
+                schema.has_table("users") || schema.user_version > 0,
+                &shown,
+            ));
         }
         let revisions: Vec<String> = self
             .conn
             .prepare("SELECT version_num FROM alembic_version")
             .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
             .map_err(|e| sqlite::describe(e, &self.path))?;
-        let known = |r: &String| KNOWN_REVISIONS.iter().any(|(k, _)| k == r);
-        match revisions.as_slice() {
-            [r] if known(r) => Ok(()),
-            _ => Err(Error::Failure(format!(
-                "Langflow database \"{}\" is at alembic revision {}, which this authctl does not know (it knows {}); refusing to guess at its schema",
-                self.path.display(),
-                if revisions.is_empty() { "(none)".to_string() } else { revisions.join(", ") },
-                KNOWN_REVISIONS
-                    .iter()
-                    .map(|(r, v)| format!("{r} = {v}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
-        }
+        check_revisions(&revisions, &shown)
     }
 
     fn write_tx(&mut self) -> Result<Transaction<'_>> {
         // A symlink or other non-regular file where the audit trail goes
         // stops the change before it begins; the append after the commit
-        // never follows one planted meanwhile (O_NOFOLLOW).
+        // never follows one planted meanwhile (O_NOFOLLOW). Its directory
+        // (the config dir, which need not hold the database) is made first.
+        if let Some(dir) = self.audit_path.parent() {
+            crate::fsutil::ensure_dir(dir)?;
+        }
         crate::fsutil::replaceable(&self.audit_path)?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -132,6 +118,37 @@ impl LangflowStore {
 
     fn record(&self, action: &str, target: &str, detail: Value) -> AuditRecord {
         users::audit_record(self.actor.name(), action, target, detail)
+    }
+}
+
+/// The refusal of a database without `alembic_version`: authctl's own
+/// (`native`), or another app's. `shown` names the database.
+fn not_langflow(native: bool, shown: &str) -> Error {
+    if native {
+        return Error::usage(format!(
+            "{shown} is an authctl database, not a Langflow one; use --profile native"
+        ));
+    }
+    Error::usage(format!(
+        "{shown} is not a Langflow database (it has no alembic_version table); authctl knows {}; check --db or LANGFLOW_DATABASE_URL",
+        super::KNOWN_LAYOUTS
+    ))
+}
+
+/// Refuse any alembic state but one known revision.
+fn check_revisions(revisions: &[String], shown: &str) -> Result<()> {
+    let known = |r: &String| KNOWN_REVISIONS.iter().any(|(k, _)| k == r);
+    match revisions {
+        [r] if known(r) => Ok(()),
+        _ => Err(Error::Failure(format!(
+            "Langflow database {shown} is at alembic revision {}, which this authctl does not know (it knows {}); refusing to guess at its schema",
+            if revisions.is_empty() { "(none)".to_string() } else { revisions.join(", ") },
+            KNOWN_REVISIONS
+                .iter()
+                .map(|(r, v)| format!("{r} = {v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
     }
 }
 

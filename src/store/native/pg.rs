@@ -15,7 +15,7 @@ use super::schema_pg::{MIGRATIONS, NATIVE_TABLES, VERSION_TABLE};
 use crate::clock::now_rfc3339;
 use crate::database_url::PgUrl;
 use crate::error::{Error, Result};
-use crate::store::postgres::{ts, Pg, PgTx};
+use crate::store::postgres::{ts, Pg, PgTx, ROTATE_LOCK};
 use crate::store::{
     api_key_not_found, single_api_key, Access, Actor, ApiKey, ApiKeyStorage, ApiKeys,
     EncryptedValues, Layout, NewApiKey, NewUser, Reencrypted, RefreshToken, RefreshTokens, Revoke,
@@ -30,7 +30,6 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Advisory-lock keys (`pg_advisory_xact_lock`): migrating, rotating.
 const MIGRATE_LOCK: i64 = 0x6175_7468_6374_6c01;
-const ROTATE_LOCK: i64 = 0x6175_7468_6374_6c02;
 
 /// The native store on a PostgreSQL database.
 pub struct NativePgStore {
@@ -71,7 +70,15 @@ impl NativePgStore {
             &format!("SELECT coalesce(max(version), 0) AS v FROM {VERSION_TABLE}"),
         )?;
         let empty = super::check_tables(&tables, NATIVE_TABLES, &url.target())?;
-        let version = version.unwrap_or(0);
+        let version = match version {
+            None => 0,
+            Some(v) => v.parse::<i64>().map_err(|_| {
+                Error::Failure(format!(
+                    "{} has an authctl schema version \"{v}\" that is not a number; restore the database from a backup",
+                    url.target()
+                ))
+            })?,
+        };
         if version > SCHEMA_VERSION {
             return Err(Error::Failure(format!(
                 "{} has authctl schema version {version}, newer than this authctl knows ({SCHEMA_VERSION}); upgrade authctl",
@@ -306,19 +313,7 @@ impl Layout for NativePgStore {
     }
 
     fn integrity_check(&self) -> Result<Vec<String>> {
-        // PostgreSQL checks its own pages; what can be wrong at this level
-        // is an index left invalid by a failed concurrent build.
-        let rows = self.pg.borrow_mut().rows(
-            "SELECT i.indexrelid::regclass::text FROM pg_index i
-             JOIN pg_class c ON c.oid = i.indrelid
-             WHERE c.relnamespace = current_schema()::regnamespace AND NOT i.indisvalid",
-            &[],
-            "check the indexes of",
-        )?;
-        Ok(rows
-            .iter()
-            .map(|r| format!("index {} is invalid; REINDEX it", r.get::<_, String>(0)))
-            .collect())
+        self.pg.borrow_mut().invalid_indexes()
     }
 }
 

@@ -1,0 +1,622 @@
+//! A Langflow 1.13 database on PostgreSQL, used as it is.
+//!
+//! The same rules as on SQLite (`super`): the schema and revision are never
+//! altered, an unknown revision is refused, rows are written the way
+//! Langflow writes them, the audit trail goes to the JSON-lines file. What
+//! differs is read off the real server's schema
+//! (tests/fixtures/langflow-1.13-postgres/schema.sql): `uuid` ids (shown
+//! hyphenated, as tokens carry them), real booleans, `timestamp with time
+//! zone`, `json`/`jsonb` columns, and foreign keys PostgreSQL enforces. A
+//! write on users holds `LOCK TABLE "user" IN SHARE ROW EXCLUSIVE MODE`;
+//! a rotation locks every table it rewrites and holds the rotation lock.
+
+use super::encrypted::{rekey_value, Held, ENCRYPTED_COLUMNS};
+use super::users::{append_audit, audit_record, OWNED_TABLES, UNLINKED_USER_COLUMNS};
+use super::{check_revisions, codec, not_langflow};
+use crate::clock::now_rfc3339;
+use crate::database_url::PgUrl;
+use crate::error::{Error, Result};
+use crate::store::postgres::{quote, ts, Pg, PgTx, ROTATE_LOCK};
+use crate::store::{
+    api_key_not_found, single_api_key, Access, Actor, ApiKey, ApiKeyStorage, ApiKeys, AuditRecord,
+    EncryptedValues, Layout, NewApiKey, NewUser, Reencrypted, RefreshTokens, User, UserChange,
+    UserRows, UsersTx,
+};
+use postgres::types::{ToSql, Type};
+use postgres::Row;
+use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The store over one Langflow database on PostgreSQL.
+pub struct LangflowPgStore {
+    pg: RefCell<Pg>,
+    actor: Actor,
+    audit_path: PathBuf,
+}
+
+fn user_columns() -> String {
+    format!(
+        "id::text, username, password, is_active, is_superuser, {}, {}, {}",
+        ts("create_at"),
+        ts("updated_at"),
+        ts("last_login_at")
+    )
+}
+
+fn user_query() -> String {
+    format!("SELECT {} FROM \"user\"", user_columns())
+}
+
+fn row_to_user(r: &Row) -> User {
+    User {
+        id: r.get(0),
+        username: r.get(1),
+        password_hash: r.get(2),
+        is_active: r.get(3),
+        is_superuser: r.get(4),
+        created_at: r.get::<_, Option<String>>(5).unwrap_or_default(),
+        updated_at: r.get::<_, Option<String>>(6).unwrap_or_default(),
+        last_login_at: r.get(7),
+    }
+}
+
+fn api_key_query() -> String {
+    format!(
+        "SELECT a.id::text, a.name, a.user_id::text, u.username, {}, {}, a.is_active
+         FROM apikey a LEFT JOIN \"user\" u ON u.id = a.user_id",
+        ts("a.created_at"),
+        ts("a.last_used_at")
+    )
+}
+
+fn row_to_api_key(r: &Row) -> ApiKey {
+    ApiKey {
+        id: r.get(0),
+        name: r.get(1),
+        user_id: r.get(2),
+        username: r.get(3),
+        created_at: r.get(4),
+        last_used_at: r.get(5),
+        active: r.get(6),
+    }
+}
+
+/// A uuid as PostgreSQL prints it, or `None` for text that cannot be one.
+fn as_uuid(id: &str) -> Option<String> {
+    uuid::Uuid::parse_str(id.trim())
+        .ok()
+        .map(|u| u.hyphenated().to_string())
+}
+
+/// Every column of every table of the current schema: table → column → type.
+type Columns = BTreeMap<String, BTreeMap<String, String>>;
+
+fn columns(tx: &mut PgTx<'_>) -> Result<Columns> {
+    let rows = tx.rows(
+        "SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod)
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+         WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+           AND a.attnum > 0 AND NOT a.attisdropped",
+        &[],
+        "read the columns of",
+    )?;
+    let mut out = Columns::new();
+    for r in rows {
+        out.entry(r.get(0)).or_default().insert(r.get(1), r.get(2));
+    }
+    Ok(out)
+}
+
+impl LangflowPgStore {
+    /// Connect and check that this is a Langflow database authctl knows.
+    /// authctl never creates one.
+    pub fn open(
+        url: &PgUrl,
+        _access: Access,
+        actor: Actor,
+        audit_path: PathBuf,
+    ) -> Result<Option<Self>> {
+        let mut pg = Pg::connect(url)?;
+        let (tables, revisions) = pg.schema(
+            "alembic_version",
+            "SELECT string_agg(version_num, ',' ORDER BY version_num) AS v FROM alembic_version",
+        )?;
+        let shown = url.target();
+        if !tables.iter().any(|t| t == "alembic_version") {
+            let native = tables
+                .iter()
+                .any(|t| t == "users" || t == "authctl_migrations");
+            return Err(not_langflow(native, &shown));
+        }
+        let revisions: Vec<String> = revisions
+            .unwrap_or_default()
+            .split(',')
+            .filter(|r| !r.is_empty())
+            .map(str::to_string)
+            .collect();
+        check_revisions(&revisions, &shown)?;
+        Ok(Some(LangflowPgStore {
+            pg: RefCell::new(pg),
+            actor,
+            audit_path,
+        }))
+    }
+
+    fn write_tx<'a>(pg: &'a mut Pg, audit_path: &std::path::Path, lock: &str) -> Result<PgTx<'a>> {
+        // As on SQLite: a link where the audit trail goes stops the change
+        // before it begins. The config dir may not exist on the machine that
+        // runs authctl against a server (a one-off Job): it is made here,
+        // before the change, so the record always has a place.
+        if let Some(dir) = audit_path.parent() {
+            crate::fsutil::ensure_dir(dir)?;
+        }
+        crate::fsutil::replaceable(audit_path)?;
+        pg.begin(lock)
+    }
+
+    fn record(&self, action: &str, target: &str, detail: Value) -> AuditRecord {
+        audit_record(self.actor.name(), action, target, detail)
+    }
+}
+
+impl UserRows for LangflowPgStore {
+    fn get_user_by_id(&self, id: &str) -> Result<Option<User>> {
+        let Some(id) = as_uuid(id) else {
+            return Ok(None);
+        };
+        let rows = self.pg.borrow_mut().rows(
+            &format!("{} WHERE id = $1::uuid", user_query()),
+            &[&id],
+            "read users from",
+        )?;
+        Ok(rows.first().map(row_to_user))
+    }
+
+    fn list_users(&self) -> Result<Vec<User>> {
+        let rows = self.pg.borrow_mut().rows(
+            &format!("{} ORDER BY create_at, username", user_query()),
+            &[],
+            "list users in",
+        )?;
+        Ok(rows.iter().map(row_to_user).collect())
+    }
+
+    fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>> {
+        let actor = self.actor.name();
+        let audit_path = self.audit_path.clone();
+        let tx = Self::write_tx(
+            self.pg.get_mut(),
+            &audit_path,
+            "LOCK TABLE \"user\" IN SHARE ROW EXCLUSIVE MODE;",
+        )?;
+        Ok(Box::new(PgLangflowUsersTx {
+            tx,
+            actor,
+            audit_path,
+            pending: Vec::new(),
+        }))
+    }
+}
+
+/// One write transaction on Langflow's `user` table; its audit records are
+/// appended right after the commit.
+struct PgLangflowUsersTx<'a> {
+    tx: PgTx<'a>,
+    actor: String,
+    audit_path: PathBuf,
+    pending: Vec<AuditRecord>,
+}
+
+impl PgLangflowUsersTx<'_> {
+    fn one_user(rows: &[Row], name: &str) -> Result<User> {
+        rows.first().map(row_to_user).ok_or_else(|| {
+            Error::Failure(format!("user \"{name}\" was not found after writing it"))
+        })
+    }
+
+    /// Every (table, column, on_delete) that refers to a user id: the
+    /// foreign keys to `user`, and the columns Langflow's erasure covers
+    /// without one.
+    fn user_references(&mut self, cols: &Columns) -> Result<Vec<(String, String, String)>> {
+        let rows = self.tx.rows(
+            "SELECT c.conrelid::regclass::text, a.attname::text,
+                    CASE c.confdeltype WHEN 'n' THEN 'SET NULL' WHEN 'c' THEN 'CASCADE' ELSE 'NO ACTION' END
+             FROM pg_constraint c
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+             WHERE c.contype = 'f' AND c.confrelid = to_regclass('\"user\"')",
+            &[],
+            "read the foreign keys of",
+        )?;
+        let mut refs: Vec<(String, String, String)> = rows
+            .iter()
+            .map(|r| {
+                let table: String = r.get(0);
+                (table.trim_matches('"').to_string(), r.get(1), r.get(2))
+            })
+            .collect();
+        for (table, column) in UNLINKED_USER_COLUMNS {
+            if cols.get(*table).is_some_and(|c| c.contains_key(*column)) {
+                refs.push((table.to_string(), column.to_string(), "NO ACTION".into()));
+            }
+        }
+        refs.sort();
+        refs.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        Ok(refs)
+    }
+}
+
+impl UsersTx for PgLangflowUsersTx<'_> {
+    fn users(&mut self) -> Result<Vec<User>> {
+        let rows = self.tx.rows(&user_query(), &[], "read users from")?;
+        Ok(rows.iter().map(row_to_user).collect())
+    }
+
+    fn insert(&mut self, new: &NewUser) -> Result<User> {
+        let id = uuid::Uuid::new_v4().hyphenated().to_string();
+        let now = now_rfc3339();
+        let optins = codec::DEFAULT_OPTINS.to_string();
+        let params: [(&(dyn ToSql + Sync), Type); 7] = [
+            (&id, Type::TEXT),
+            (&new.username, Type::TEXT),
+            (&new.password_hash, Type::TEXT),
+            (&new.is_active, Type::BOOL),
+            (&new.is_superuser, Type::BOOL),
+            (&now, Type::TEXT),
+            (&optins, Type::TEXT),
+        ];
+        let rows = self.tx.rows_typed(
+            &format!(
+                "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
+                                       create_at, updated_at, last_login_at, store_api_key, optins)
+                 VALUES ($1::uuid, $2, $3, NULL, $4, $5, $6::timestamptz, $6::timestamptz, NULL, NULL, $7::json)
+                 RETURNING {}",
+                user_columns()
+            ),
+            &params,
+            &format!("create user \"{}\" in", new.username),
+        )?;
+        Self::one_user(&rows, &new.username)
+    }
+
+    fn update(&mut self, user: &User, change: &UserChange) -> Result<User> {
+        let now = now_rfc3339();
+        let params: [(&(dyn ToSql + Sync), Type); 5] = [
+            (&user.id, Type::TEXT),
+            (&change.password_hash, Type::TEXT),
+            (&change.is_active, Type::BOOL),
+            (&change.is_superuser, Type::BOOL),
+            (&now, Type::TEXT),
+        ];
+        let rows = self.tx.rows_typed(
+            &format!(
+                "UPDATE \"user\" SET
+                    password = coalesce($2, password),
+                    is_active = coalesce($3, is_active),
+                    is_superuser = coalesce($4, is_superuser),
+                    updated_at = $5::timestamptz
+                 WHERE id = $1::uuid
+                 RETURNING {}",
+                user_columns()
+            ),
+            &params,
+            &format!("update user \"{}\" in", user.username),
+        )?;
+        Self::one_user(&rows, &user.username)
+    }
+
+    /// As on SQLite: rows the user owns go with it, SET NULL references are
+    /// cleared, and anything else stops the delete, named.
+    fn remove(&mut self, user: &User) -> Result<Value> {
+        let id = user.id.clone();
+        let cols = columns(&mut self.tx)?;
+        let mut blockers = Vec::new();
+        let mut removed = serde_json::Map::new();
+        let has = |t: &str, c: &str| cols.get(t).is_some_and(|cs| cs.contains_key(c));
+        if has("flow", "folder_id") && has("folder", "user_id") {
+            let rows = self.tx.rows(
+                "SELECT count(*) FROM flow WHERE folder_id IN (SELECT id FROM folder WHERE user_id::text = $1)",
+                &[&id],
+                "read table flow of",
+            )?;
+            let filed: i64 = rows.first().map_or(0, |r| r.get(0));
+            if filed > 0 {
+                blockers.push(format!("flow.folder_id ({filed})"));
+            }
+        }
+        // Everything is counted before anything is written: PostgreSQL
+        // checks each statement's foreign keys at once, so a refusal must
+        // come before the first change, not from a failed statement.
+        let mut plan = Vec::new();
+        for (table, column, on_delete) in self.user_references(&cols)? {
+            let rows = self.tx.rows(
+                &format!(
+                    "SELECT count(*) FROM {} WHERE {}::text = $1",
+                    quote(&table),
+                    quote(&column)
+                ),
+                &[&id],
+                &format!("read table {table} of"),
+            )?;
+            let count: i64 = rows.first().map_or(0, |r| r.get(0));
+            if count == 0 {
+                continue;
+            }
+            let sql = if on_delete == "SET NULL" {
+                format!(
+                    "UPDATE {} SET {} = NULL WHERE {}::text = $1",
+                    quote(&table),
+                    quote(&column),
+                    quote(&column)
+                )
+            } else if OWNED_TABLES.contains(&table.as_str()) && column == "user_id" {
+                format!(
+                    "DELETE FROM {} WHERE {}::text = $1",
+                    quote(&table),
+                    quote(&column)
+                )
+            } else {
+                blockers.push(format!("{table}.{column} ({count})"));
+                continue;
+            };
+            plan.push((sql, table, column, count));
+        }
+        if !blockers.is_empty() {
+            return Err(Error::Conflict(format!(
+                "user \"{}\" still owns rows that Langflow erases itself: {}; delete the user from Langflow's admin page (or remove those rows first)",
+                user.username,
+                blockers.join(", ")
+            )));
+        }
+        for (sql, table, column, count) in plan {
+            self.tx
+                .rows(&sql, &[&id], &format!("update table {table} of"))?;
+            removed.insert(format!("{table}.{column}"), count.into());
+        }
+        self.tx.rows(
+            "DELETE FROM \"user\" WHERE id = $1::uuid",
+            &[&id],
+            &format!("delete user \"{}\" from", user.username),
+        )?;
+        Ok(Value::Object(removed))
+    }
+
+    fn audit(&mut self, action: &str, target: &str, detail: Value) -> Result<()> {
+        self.pending
+            .push(audit_record(self.actor.clone(), action, target, detail));
+        Ok(())
+    }
+
+    fn commit(self: Box<Self>) -> Result<()> {
+        let PgLangflowUsersTx {
+            tx,
+            audit_path,
+            pending,
+            ..
+        } = *self;
+        tx.commit()?;
+        append_audit(&audit_path, &pending)
+    }
+}
+
+impl Layout for LangflowPgStore {
+    fn app(&self) -> &'static str {
+        "Langflow"
+    }
+
+    fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
+        // Langflow keeps no record of the refresh tokens it issues.
+        None
+    }
+
+    fn refresh_tokens_mut(&mut self) -> Option<&mut dyn RefreshTokens> {
+        None
+    }
+
+    fn integrity_check(&self) -> Result<Vec<String>> {
+        self.pg.borrow_mut().invalid_indexes()
+    }
+}
+
+impl ApiKeys for LangflowPgStore {
+    fn api_key_storage(&self) -> ApiKeyStorage {
+        ApiKeyStorage::EncryptedAndHash
+    }
+
+    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        let encrypted = new
+            .encrypted
+            .as_deref()
+            .ok_or_else(|| Error::Failure("a Langflow API key needs its encrypted form".into()))?;
+        let audit_path = self.audit_path.clone();
+        let mut tx = Self::write_tx(self.pg.get_mut(), &audit_path, "")?;
+        let id = uuid::Uuid::new_v4().hyphenated().to_string();
+        let now = now_rfc3339();
+        let params: [(&(dyn ToSql + Sync), Type); 6] = [
+            (&new.name, Type::TEXT),
+            (&id, Type::TEXT),
+            (&now, Type::TEXT),
+            (&encrypted, Type::TEXT),
+            (&new.sha256_hex, Type::TEXT),
+            (&new.user.id, Type::TEXT),
+        ];
+        tx.rows_typed(
+            "INSERT INTO apikey (name, last_used_at, total_uses, is_active, expires_at, id, created_at, api_key, api_key_hash, user_id)
+             VALUES ($1, NULL, 0, true, NULL, $2::uuid, $3::timestamptz, $4, $5, $6::uuid)",
+            &params,
+            "store the API key in",
+        )?;
+        let rows = tx.rows(
+            &format!("{} WHERE a.id = $1::uuid", api_key_query()),
+            &[&id],
+            "read the API key back from",
+        )?;
+        let key = rows.first().map(row_to_api_key).ok_or_else(|| {
+            Error::Failure("the new API key was not found after writing it".into())
+        })?;
+        tx.commit()?;
+        let record = self.record(
+            "apikey.create",
+            &new.user.username,
+            serde_json::json!({ "id": key.id, "name": key.name }),
+        );
+        append_audit(&self.audit_path, &[record])?;
+        Ok(key)
+    }
+
+    fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
+        let rows = self.pg.borrow_mut().rows(
+            &format!("{} ORDER BY a.created_at, a.id", api_key_query()),
+            &[],
+            "list API keys in",
+        )?;
+        Ok(rows.iter().map(row_to_api_key).collect())
+    }
+
+    fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
+        let audit_path = self.audit_path.clone();
+        let mut tx = Self::write_tx(self.pg.get_mut(), &audit_path, "")?;
+        let wanted_id = as_uuid(id_or_name).unwrap_or_default();
+        let matches: Vec<ApiKey> = tx
+            .rows(
+                &format!(
+                    "{} WHERE a.id::text = $1 OR a.name = $2 FOR UPDATE OF a",
+                    api_key_query()
+                ),
+                &[&wanted_id, id_or_name],
+                "read API keys from",
+            )?
+            .iter()
+            .map(row_to_api_key)
+            .collect();
+        if matches.is_empty() {
+            return Err(api_key_not_found(id_or_name));
+        }
+        let key = single_api_key(matches, id_or_name)?;
+        // Langflow's own revocation deletes the row.
+        tx.rows(
+            "DELETE FROM apikey WHERE id = $1::uuid",
+            &[&key.id],
+            "revoke the API key in",
+        )?;
+        tx.commit()?;
+        let record = self.record(
+            "apikey.revoke",
+            key.username.as_deref().unwrap_or(""),
+            serde_json::json!({ "id": key.id, "name": key.name }),
+        );
+        append_audit(&self.audit_path, &[record])?;
+        Ok(ApiKey {
+            active: false,
+            ..key
+        })
+    }
+}
+
+impl EncryptedValues for LangflowPgStore {
+    fn reencrypt(
+        &mut self,
+        rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
+        dry_run: bool,
+    ) -> Result<Vec<Reencrypted>> {
+        let audit_path = self.audit_path.clone();
+        let mut tx = Self::write_tx(
+            self.pg.get_mut(),
+            &audit_path,
+            &format!("SELECT pg_advisory_xact_lock({ROTATE_LOCK});"),
+        )?;
+        let cols = columns(&mut tx)?;
+        let present: Vec<&(&str, &str, Held, &str)> = ENCRYPTED_COLUMNS
+            .iter()
+            .filter(|(t, c, _, _)| cols.get(*t).is_some_and(|cs| cs.contains_key(*c)))
+            .collect();
+        // No writer may add a value under the old key while this runs.
+        let mut tables: Vec<String> = present.iter().map(|(t, ..)| quote(t)).collect();
+        tables.dedup();
+        if !tables.is_empty() {
+            tx.batch(
+                &format!(
+                    "LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE",
+                    tables.join(", ")
+                ),
+                "lock the encrypted tables of",
+            )?;
+        }
+        if cols.contains_key("sso_config") {
+            let rows = tx.rows(
+                "SELECT id::text FROM sso_config WHERE client_secret_encrypted IS NOT NULL LIMIT 1",
+                &[],
+                "read sso_config of",
+            )?;
+            if let Some(r) = rows.first() {
+                let id: String = r.get(0);
+                return Err(Error::Conflict(format!(
+                    "sso_config row {id} holds an SSO client secret sealed with a key derived from the secret key (AES-GCM), which authctl does not re-encrypt; remove the SSO configuration, rotate, then enter the client secret again"
+                )));
+            }
+        }
+        let mut report = Vec::new();
+        for (table, column, held, filter) in present {
+            let types = &cols[*table];
+            let column_type = &types[*column];
+            let id_col = ["id", "connection_id", "job_id"]
+                .into_iter()
+                .find(|c| types.contains_key(*c))
+                .map(quote)
+                .unwrap_or_else(|| "ctid".to_string());
+            // SQLite's filters, in PostgreSQL's boolean form.
+            let filter = if *filter == "1" { "true" } else { *filter };
+            let rows: Vec<(String, String, String)> = tx
+                .rows(
+                    &format!(
+                        "SELECT ctid::text, {id_col}::text, {c}::text FROM {t} WHERE {c} IS NOT NULL AND {filter}",
+                        c = quote(column),
+                        t = quote(table)
+                    ),
+                    &[],
+                    &format!("read {table}.{column} of"),
+                )?
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2)))
+                .collect();
+            let mut count = 0;
+            for (ctid, id, value) in rows {
+                let label = format!("{table}.{column} of row {id}");
+                let new_value = rekey_value(*held, &value, &label, rekey)?;
+                if let Some(new_value) = new_value {
+                    count += 1;
+                    // The tables are locked, so a row's ctid stays put
+                    // until this statement moves it.
+                    tx.rows(
+                        &format!(
+                            "UPDATE {} SET {} = $1::text::{column_type} WHERE ctid = $2::tid",
+                            quote(table),
+                            quote(column)
+                        ),
+                        &[&new_value, &ctid],
+                        &format!("update {label} in"),
+                    )?;
+                }
+            }
+            report.push(Reencrypted {
+                table: table.to_string(),
+                column: column.to_string(),
+                values: count,
+            });
+        }
+        if dry_run {
+            drop(tx); // rolls back
+            return Ok(report);
+        }
+        tx.commit()?;
+        let total: usize = report.iter().map(|r| r.values).sum();
+        let record = self.record(
+            "secret.rotate",
+            "secret_key",
+            serde_json::json!({ "values": total }),
+        );
+        append_audit(&self.audit_path, &[record])?;
+        Ok(report)
+    }
+}
