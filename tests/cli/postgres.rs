@@ -431,20 +431,92 @@ fn langflow_db(env: &TestEnv) -> String {
     base(env)
 }
 
+/// `authctl --profile langflow ARGS` on the Langflow database at `url`,
+/// with the test's config dir as Langflow's.
+fn lf_cmd(env: &TestEnv, url: &str, args: &[&str]) -> assert_cmd::Command {
+    let mut c = env.cmd(&["--profile", "langflow"]);
+    c.args(args)
+        .env_remove("AUTHCTL_DATABASE_URL")
+        .env_remove("AUTHCTL_CONFIG_DIR")
+        .env("LANGFLOW_CONFIG_DIR", env.config_dir())
+        .env("LANGFLOW_DATABASE_URL", url);
+    c
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn sigkill_during_a_langflow_rotation_on_postgresql_keeps_every_value_recoverable() {
+    let env = env();
+    let url = langflow_db(&env);
+    let lf = |args: &[&str]| lf_cmd(&env, &url, args);
+    lf(&["keygen"]).assert().success();
+    lf(&["superuser", "--username", "admin", "--password-env", "PW"])
+        .env("PW", PASSWORD)
+        .assert()
+        .success();
+    let admin = env.sql("SELECT id FROM \"user\" WHERE username = 'admin'");
+    // Credential variables, as Langflow stores them: Fernet under the key.
+    for i in 0..20 {
+        let out = lf(&["secret", "encrypt"])
+            .write_stdin(format!("sk-value-{i:02}"))
+            .assert()
+            .success();
+        let token = stdout(&out).trim().to_string();
+        env.sql(&format!(
+            "INSERT INTO variable (name, value, type, id, user_id) VALUES ('V{i:02}', '{token}', 'Credential', gen_random_uuid(), '{admin}')"
+        ));
+    }
+    let plain = |env: &TestEnv| -> Vec<String> {
+        let secret = env.lf_secret();
+        env.sql("SELECT name, value FROM variable ORDER BY name")
+            .lines()
+            .map(|l| {
+                let (name, v) = l.split_once('|').unwrap();
+                format!("{name}={}", py_fernet_decrypt(&secret, v))
+            })
+            .collect()
+    };
+    let before = plain(&env);
+    assert_eq!(before.len(), 20);
+    let dir = env.config_dir();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..12 {
+        let mut child = std::process::Command::new(BIN);
+        child
+            .env_clear()
+            .envs(env.vars())
+            .env_remove("AUTHCTL_DATABASE_URL")
+            .env_remove("AUTHCTL_CONFIG_DIR")
+            .env("LANGFLOW_CONFIG_DIR", &dir)
+            .env("LANGFLOW_DATABASE_URL", &url)
+            .args(["--profile", "langflow", "secret", "rotate", "--yes"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let mut child = child.spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(rng.next(150)));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        // Finish or discard whatever was interrupted.
+        if dir.join("secret_key.rotating").exists() {
+            lf(&["secret", "rotate", "--yes"]).assert().success();
+        }
+        assert!(!dir.join("secret_key.rotating").exists());
+        assert_eq!(plain(&env), before, "values changed or became unreadable");
+    }
+    // No session of a killed rotation is left holding a lock.
+    assert_eq!(
+        env.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"),
+        "0"
+    );
+}
+
 #[test]
 #[ignore = "needs PostgreSQL: scripts/e2e.sh"]
 fn langflow_tables_on_postgresql_are_written_as_langflow_writes_them() {
     let env = env();
     let url = langflow_db(&env);
-    let lf = |args: &[&str]| {
-        let mut c = env.cmd(&["--profile", "langflow"]);
-        c.args(args)
-            .env_remove("AUTHCTL_DATABASE_URL")
-            .env_remove("AUTHCTL_CONFIG_DIR")
-            .env("LANGFLOW_CONFIG_DIR", env.config_dir())
-            .env("LANGFLOW_DATABASE_URL", &url);
-        c
-    };
+    let lf = |args: &[&str]| lf_cmd(&env, &url, args);
     lf(&["superuser", "--username", "admin", "--password-env", "PW"])
         .env("PW", PASSWORD)
         .assert()
