@@ -282,6 +282,16 @@ impl Settings {
             Some(url) => DatabaseUrl::parse(&url, &vars)?,
             None => DatabaseUrl::Sqlite(config_dir.join(spec.database_file)),
         };
+        // A password on the command line is readable by every user of the
+        // machine (ps, /proc): refused, as every other secret is.
+        if let (Some(_), DatabaseUrl::Postgres(url)) = (&global.db, &database) {
+            if url.password_source == Some("the URL") {
+                return Err(Error::usage(format!(
+                    "the --db URL holds a password, which any user here can read in the process list; give it in PGPASSWORD or ~/.pgpass, or the whole URL in {}",
+                    profile.var_name(Setting::DatabaseUrl)
+                )));
+            }
+        }
         let bcrypt_cost = count(
             Setting::BcryptCost,
             u64::from(*BCRYPT_COST_RANGE.start())..=u64::from(*BCRYPT_COST_RANGE.end()),

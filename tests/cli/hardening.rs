@@ -377,6 +377,11 @@ fn bad_input_table() {
             "sslmode",
         ),
         case(
+            &["--db", "postgresql://u:s3cret@h/db", "user", "list"],
+            2,
+            "process list",
+        ),
+        case(
             &["--env-file", "/no/such/.env", "user", "list"],
             2,
             "--env-file",

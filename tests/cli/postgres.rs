@@ -126,10 +126,11 @@ fn passwords_come_from_libpqs_places_and_are_never_shown() {
     let env = env();
     env.admin();
     let password = db(&env).password.clone();
-    // In the URL, percent-encoded or not: works, and is never printed.
+    // In the URL of the variable: works, and is never printed.
     let inline = base(&env).replacen("postgres@", &format!("postgres:{password}@"), 1);
     let out = env
-        .cmd(&["--db", &inline, "--json", "doctor"])
+        .cmd(&["--json", "doctor"])
+        .env("AUTHCTL_DATABASE_URL", &inline)
         .env_remove("PGPASSWORD")
         .output()
         .unwrap();
@@ -143,7 +144,8 @@ fn passwords_come_from_libpqs_places_and_are_never_shown() {
     // A wrong one: exit 5, one line naming the server, not the password.
     let wrong = base(&env).replacen("postgres@", "postgres:Wr0ng-Secret@", 1);
     let a = env
-        .cmd(&["--db", &wrong, "user", "list"])
+        .cmd(&["user", "list"])
+        .env("AUTHCTL_DATABASE_URL", &wrong)
         .env_remove("PGPASSWORD")
         .assert()
         .code(5);
@@ -153,6 +155,13 @@ fn passwords_come_from_libpqs_places_and_are_never_shown() {
         &format!("127.0.0.1:{}, database \"{}\"", port(&env), db(&env).name),
     );
     assert!(!stderr(&a).contains("Wr0ng-Secret"), "{}", stderr(&a));
+    // On the command line a password is refused before anything is done:
+    // every user here could read it in the process list.
+    let before = env.snapshot();
+    let a = env.cmd(&["--db", &inline, "user", "list"]).assert().code(2);
+    assert_one_line_error(&a, "PGPASSWORD");
+    assert!(!stderr(&a).contains(&password), "{}", stderr(&a));
+    assert_eq!(env.snapshot(), before);
     // None at all.
     let a = env
         .cmd(&["--db", &base(&env), "user", "list"])
