@@ -10,7 +10,8 @@
 # server runs as the user `postgres` (setpriv). It listens on a free port
 # on 127.0.0.1 and on a socket in DIR, with TLS on (a CA and a server
 # certificate for 127.0.0.1 and localhost, made here with openssl), password
-# (SCRAM) authentication over TCP and trust over the socket. The superuser
+# (SCRAM) authentication over TCP and trust over the socket. It also listens
+# on 127.0.0.2, an address the certificate does not name. The superuser
 # is `postgres`; its password is in DIR/password. Any failure exits non-zero.
 set -euo pipefail
 
@@ -59,7 +60,7 @@ start)
         || { cat "$dir/initdb.log" >&2; exit 1; }
     port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
     cat >>"$data/postgresql.conf" <<EOF
-listen_addresses = '127.0.0.1'
+listen_addresses = '127.0.0.1,127.0.0.2'
 port = $port
 unix_socket_directories = '$dir'
 ssl = on
@@ -70,6 +71,9 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 EOF
+    # 127.0.0.2 is loopback too, but not a name the certificate holds: the
+    # address a verify-ca / verify-full difference is tested on.
+    printf 'host all all 127.0.0.2/32 scram-sha-256\n' >>"$data/pg_hba.conf"
     as_owner "$pg_bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 start >/dev/null \
         || { cat "$dir/server.log" >&2; exit 1; }
     echo "export PG_TEST_URL='postgresql://postgres:$password@127.0.0.1:$port/postgres?sslmode=disable'"

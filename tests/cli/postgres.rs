@@ -82,6 +82,23 @@ fn tls_modes_mean_what_libpq_means() {
     env.cmd(&["--db", &by_name, "user", "list"])
         .assert()
         .success();
+    // verify-ca checks the chain only; verify-full also the name, and
+    // 127.0.0.2 is not one the certificate holds.
+    let unnamed = |mode: &str| {
+        format!(
+            "postgresql://postgres@127.0.0.2:{}/{}?sslmode={mode}&sslrootcert={ca}",
+            port(&env),
+            db(&env).name
+        )
+    };
+    env.cmd(&["--db", &unnamed("verify-ca"), "user", "list"])
+        .assert()
+        .success();
+    let a = env
+        .cmd(&["--db", &unnamed("verify-full"), "user", "list"])
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "TLS failed");
     // A root that did not sign the server's certificate is refused.
     for mode in ["verify-full", "verify-ca", "require"] {
         let a = env
