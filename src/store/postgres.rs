@@ -63,6 +63,16 @@ impl Pg {
                 }
                 other => other,
             },
+            // libpq's prefer: TLS, and plain when TLS cannot be had (the
+            // server declines it, or the handshake fails).
+            SslMode::Prefer if mode == postgres::config::SslMode::Prefer => {
+                match connect_with(url, mode, tls) {
+                    Err(e) if chain(&e).contains("TLS handshake") => {
+                        connect_with(url, postgres::config::SslMode::Disable, None)
+                    }
+                    other => other,
+                }
+            }
             _ => connect_with(url, mode, tls),
         }
         .map_err(|e| describe(&e, url, "connect to"))?;
