@@ -201,7 +201,7 @@ if [ "$PG" = 1 ]; then
     # The hash alone, in-process: pyca bcrypt (the same Rust crate).
     py="$root/target/pyenv/bin/python"
     if [ ! -x "$py" ]; then
-        python3 -m venv "$work/venv" >&2
+        python3 -m venv "$work/venv" >&2 || { apt_install python3-venv && python3 -m venv "$work/venv" >&2; }
         "$work/venv/bin/pip" install --quiet bcrypt >&2
         py="$work/venv/bin/python"
     fi

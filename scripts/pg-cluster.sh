@@ -19,9 +19,11 @@ cmd="${1:?usage: pg-cluster.sh start|stop DIR}"
 dir="${2:?usage: pg-cluster.sh start|stop DIR}"
 pg_bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 
+# From inside the cluster's dir: PostgreSQL's programs change back to the
+# working directory, which its user may not be able to enter (/root).
 as_owner() {
     if [ "$(id -u)" = 0 ]; then
-        setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"
+        (cd "$dir" && setpriv --reuid=postgres --regid=postgres --init-groups -- "$@")
     else
         "$@"
     fi

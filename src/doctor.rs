@@ -682,7 +682,8 @@ fn server(url: &crate::database_url::PgUrl) -> std::result::Result<Vec<Check>, V
     )
     .then_some(url.sslmode)
     {
-        if !url.host.is_local() {
+        // With a root CA, libpq (and authctl) check the chain in these modes too.
+        if !url.host.is_local() && url.sslrootcert.is_none() {
             checks.push(warn(
                 "db.tls_verify",
                 format!("sslmode={} does not check the server's certificate: anyone on the path can pose as the server", url_mode.name()),

@@ -33,6 +33,9 @@ pub const DEFAULT_SOCKET_DIR: &str = "/var/run/postgresql";
 /// How long to wait for the server to answer, unless `connect_timeout` says.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// `connect_timeout=0`: wait for ever (a year stands for it).
+pub const NO_TIMEOUT: Duration = Duration::from_secs(365 * 24 * 3600);
+
 /// libpq's `sslmode`, meaning what libpq means by each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SslMode {
@@ -123,6 +126,10 @@ pub struct PgUrl {
     pub connect_timeout: Duration,
     pub application_name: Option<String>,
     pub options: Option<String>,
+    /// libpq's `channel_binding`: disable, prefer or require.
+    pub channel_binding: Option<String>,
+    /// libpq's `target_session_attrs`: any or read-write.
+    pub target_session_attrs: Option<String>,
     /// Where the password came from, for messages ("PGPASSWORD").
     pub password_source: Option<&'static str>,
     /// Warnings found while reading (a password file others can read).
@@ -215,6 +222,15 @@ pub fn parse(url: &str, env: &dyn PgEnv) -> Result<PgUrl> {
     if rest.contains('#') {
         return Err(bad("has a fragment (#); percent-encode # as %23".into()));
     }
+    // The authority ends at the first / or ?; an @ after that means a user
+    // name or password with one of them unencoded, and parsing on would
+    // put pieces of the password where messages show them.
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    if rest[authority_end..].contains('@') {
+        return Err(bad(
+            "has an @ after its host: percent-encode / ? @ : in the user name, password and parameters (%2F %3F %40 %3A)".into(),
+        ));
+    }
     let (before_query, query) = match rest.split_once('?') {
         Some((a, q)) => (a, Some(q)),
         None => (rest, None),
@@ -281,17 +297,16 @@ pub fn parse(url: &str, env: &dyn PgEnv) -> Result<PgUrl> {
     let mut connect_timeout = None;
     let mut application_name = None;
     let mut options = None;
+    let mut channel_binding = None;
+    let mut target_session_attrs = None;
     for pair in query
         .unwrap_or_default()
         .split('&')
         .filter(|p| !p.is_empty())
     {
-        let (k, v) = pair.split_once('=').ok_or_else(|| {
-            bad(format!(
-                "has query parameter \"{}\" without a value; write name=value",
-                decode(pair, "parameter").unwrap_or_default()
-            ))
-        })?;
+        let (k, v) = pair
+            .split_once('=')
+            .ok_or_else(|| bad("has a query parameter without a value; write name=value".into()))?;
         let key = decode(k, "parameter name")?;
         let value = decode(v, &key)?;
         match key.as_str() {
@@ -305,19 +320,42 @@ pub fn parse(url: &str, env: &dyn PgEnv) -> Result<PgUrl> {
             "connect_timeout" => connect_timeout = Some(value),
             "application_name" => application_name = Some(value),
             "options" => options = Some(value),
+            "channel_binding" => match value.as_str() {
+                "disable" | "prefer" | "require" => channel_binding = Some(value),
+                _ => {
+                    return Err(bad(
+                        "has a channel_binding that is not disable, prefer or require".into(),
+                    ))
+                }
+            },
+            "target_session_attrs" => match value.as_str() {
+                "any" | "read-write" => target_session_attrs = Some(value),
+                _ => {
+                    return Err(bad(
+                        "has a target_session_attrs other than any or read-write, which authctl does not support".into(),
+                    ))
+                }
+            },
+            // Accepted as libpq reads them; authctl has nothing to set.
+            "gssencmode" if value != "require" => {}
+            "keepalives" | "keepalives_idle" | "keepalives_interval" | "keepalives_count"
+            | "tcp_user_timeout" | "sslnegotiation" | "sslcompression" | "sslsni"
+            | "ssl_min_protocol_version" | "ssl_max_protocol_version" => {}
+            "client_encoding" if value.eq_ignore_ascii_case("utf8") || value.eq_ignore_ascii_case("utf-8") => {}
             "sslcert" | "sslkey" | "sslpassword" | "sslcrl" | "sslcrldir" => {
                 return Err(bad(format!(
                     "asks for {key}: client certificates are not supported; authenticate with a password (URL, PGPASSWORD or ~/.pgpass)"
                 )))
             }
-            "target_session_attrs" | "load_balance_hosts" | "hostaddr" | "service" => {
+            "gssencmode" | "client_encoding" | "load_balance_hosts" | "hostaddr" | "service"
+            | "requirepeer" | "krbsrvname" | "gsslib" | "gssdelegation" | "require_auth" => {
                 return Err(bad(format!(
                     "has parameter \"{key}\", which authctl does not support; name the primary with host and port"
                 )))
             }
             other => {
                 return Err(bad(format!(
-                    "has unknown parameter \"{other}\"; known: host, port, user, password, dbname, sslmode, sslrootcert, connect_timeout, application_name, options"
+                    "has unknown parameter \"{other}\"; known: host, port, user, password, dbname, sslmode, sslrootcert, connect_timeout, application_name, options, channel_binding, target_session_attrs"
                 )))
             }
         }
@@ -326,6 +364,12 @@ pub fn parse(url: &str, env: &dyn PgEnv) -> Result<PgUrl> {
     let host = host
         .or_else(|| env.var("PGHOST"))
         .unwrap_or_else(|| DEFAULT_SOCKET_DIR.to_string());
+    if host.contains(',') {
+        return Err(bad(
+            "names several hosts (in host= or PGHOST); authctl connects to one: give the primary's"
+                .into(),
+        ));
+    }
     let host = if host.starts_with('/') {
         PgHost::Socket(PathBuf::from(host))
     } else {
@@ -334,11 +378,10 @@ pub fn parse(url: &str, env: &dyn PgEnv) -> Result<PgUrl> {
     let port_text = port.or_else(|| env.var("PGPORT"));
     let port = match port_text {
         None => 5432,
-        Some(p) => p
-            .parse::<u16>()
-            .ok()
-            .filter(|p| *p > 0)
-            .ok_or_else(|| bad(format!("has port \"{p}\"; use a number from 1 to 65535")))?,
+        Some(p) => p.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
+            let _ = p;
+            bad("has a port that is not a number from 1 to 65535".into())
+        })?,
     };
     let user = user
         .or_else(|| env.var("PGUSER"))
@@ -372,22 +415,32 @@ pub fn parse(url: &str, env: &dyn PgEnv) -> Result<PgUrl> {
             sslmode.name()
         )));
     }
-    let connect_timeout = match connect_timeout {
+    let application_name = application_name.or_else(|| env.var("PGAPPNAME"));
+    let options = options.or_else(|| env.var("PGOPTIONS"));
+    let connect_timeout = match connect_timeout.or_else(|| env.var("PGCONNECT_TIMEOUT")) {
         None => DEFAULT_CONNECT_TIMEOUT,
         Some(t) => t
             .trim()
             .parse::<u64>()
             .ok()
-            .filter(|s| *s > 0)
-            .map(|s| Duration::from_secs(s.max(2)))
+            // libpq: 0 (or less) waits for ever; under 2 s means 2 s.
+            .map(|s| {
+                if s == 0 {
+                    NO_TIMEOUT
+                } else {
+                    Duration::from_secs(s.max(2))
+                }
+            })
             .ok_or_else(|| {
                 bad(format!(
-                    "has connect_timeout \"{t}\"; use a positive number of seconds"
+                    "has connect_timeout \"{t}\"; use a number of seconds (0: wait for ever)"
                 ))
             })?,
     };
 
     let mut warnings = Vec::new();
+    // libpq: an empty password is no password (the password file is read).
+    let mut password = password.filter(|p| !p.is_empty());
     let mut password_source = password.as_ref().map(|_| "the URL");
     if password.is_none() {
         if let Some(p) = env.var("PGPASSWORD") {
@@ -427,14 +480,18 @@ pub fn parse(url: &str, env: &dyn PgEnv) -> Result<PgUrl> {
         connect_timeout,
         application_name,
         options,
+        channel_binding,
+        target_session_attrs,
         password_source,
         warnings,
     })
 }
 
 /// The password a `.pgpass` file gives for this connection: the first line
-/// whose fields all match (`*` matches anything; `\:` and `\\` escape). A
-/// socket connection matches `localhost`, as in libpq.
+/// whose four fields all match, as libpq reads the file: an unescaped `*`
+/// alone matches anything, `\\:` and `\\\\` escape, the password ends at the
+/// first unescaped `:`. A socket connection matches `localhost` when its
+/// directory is the default one, else the directory's path.
 pub fn pgpass_lookup(
     text: &str,
     host: &PgHost,
@@ -443,45 +500,66 @@ pub fn pgpass_lookup(
     user: &str,
 ) -> Option<String> {
     let host_name = match host {
-        PgHost::Tcp(h) => h.as_str(),
-        PgHost::Socket(_) => "localhost",
+        PgHost::Tcp(h) => h.clone(),
+        PgHost::Socket(dir) if dir == std::path::Path::new(DEFAULT_SOCKET_DIR) => {
+            "localhost".to_string()
+        }
+        PgHost::Socket(dir) => dir.display().to_string(),
     };
     let port = port.to_string();
-    let wanted = [host_name, port.as_str(), dbname, user];
+    let wanted = [host_name.as_str(), port.as_str(), dbname, user];
     for line in text.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let fields = split_pgpass(line);
-        if fields.len() < 5 {
+        let Some((fields, password)) = split_pgpass(line) else {
             continue;
-        }
+        };
         let matches = wanted
             .iter()
             .zip(&fields)
-            .all(|(want, field)| field == "*" || field == want);
+            .all(|(want, (field, any))| *any || field == want);
         if matches {
-            return Some(fields[4..].join(":"));
+            return Some(password);
         }
     }
     None
 }
 
-fn split_pgpass(line: &str) -> Vec<String> {
-    let mut fields = vec![String::new()];
+/// A `.pgpass` line: four (field, is-the-wildcard) pairs and the password,
+/// or `None` when it has fewer fields.
+fn split_pgpass(line: &str) -> Option<(Vec<(String, bool)>, String)> {
+    let mut fields = Vec::new();
+    let mut current = String::new();
+    let mut escaped_any = false;
     let mut chars = line.chars();
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
                 if let Some(n) = chars.next() {
-                    fields.last_mut().expect("one field").push(n);
+                    current.push(n);
+                    escaped_any = true;
                 }
             }
-            ':' if fields.len() < 5 => fields.push(String::new()),
-            c => fields.last_mut().expect("one field").push(c),
+            ':' => {
+                let any = current == "*" && !escaped_any;
+                fields.push((std::mem::take(&mut current), any));
+                escaped_any = false;
+                if fields.len() == 5 {
+                    break;
+                }
+            }
+            c => current.push(c),
         }
     }
-    fields
+    if fields.len() < 5 {
+        fields.push((current, false));
+    }
+    if fields.len() < 5 {
+        return None;
+    }
+    let password = fields.pop().map(|(p, _)| p).unwrap_or_default();
+    Some((fields, password))
 }
 
 /// Percent-decode one part of the URL.
@@ -641,11 +719,22 @@ mod tests {
         let u = parse("postgresql://db/app", &e).unwrap();
         assert_eq!(pw(&u), None);
         assert!(u.warnings[0].contains("chmod 0600"), "{:?}", u.warnings);
-        // A socket connection matches localhost.
-        let lines = "localhost:5432:*:op:sock\n";
+        // A socket connection matches localhost in the default directory,
+        // else its path; an escaped * is a literal; the password ends at
+        // the first unescaped colon.
+        let lines = "localhost:5432:*:op:sock\n/tmp/pg:5432:*:op:other\n";
+        let sock = |dir: &str| pgpass_lookup(lines, &PgHost::Socket(dir.into()), 5432, "x", "op");
+        assert_eq!(sock(DEFAULT_SOCKET_DIR).as_deref(), Some("sock"));
+        assert_eq!(sock("/tmp/pg").as_deref(), Some("other"));
+        assert_eq!(sock("/elsewhere"), None);
+        let tcp = PgHost::Tcp("h".into());
         assert_eq!(
-            pgpass_lookup(lines, &PgHost::Socket("/run".into()), 5432, "x", "op").as_deref(),
-            Some("sock")
+            pgpass_lookup("h:5432:\\*:op:lit\n", &tcp, 5432, "db", "op"),
+            None
+        );
+        assert_eq!(
+            pgpass_lookup("h:5432:*:op:a\\:b:ignored\n", &tcp, 5432, "db", "op").as_deref(),
+            Some("a:b")
         );
     }
 
@@ -671,11 +760,21 @@ mod tests {
             ("postgresql://u:pw@h/d?sslmode=verify-full", "sslrootcert"),
             ("postgresql://u:pw@[::1/d", "closing ]"),
             ("postgresql://u:pw@h/d?connect_timeout=x", "connect_timeout"),
+            ("postgresql://lf:sEcR?pw@db/lf", "percent-encode"),
+            ("postgresql://lf:sEcR/pw@db/lf", "percent-encode"),
+            ("postgresql://lf:4242/xyzzypw@db/lf", "percent-encode"),
+            (
+                "postgresql://u:pw@h/d?channel_binding=maybe",
+                "channel_binding",
+            ),
+            ("postgresql://u:pw@h/d?gssencmode=require", "gssencmode"),
         ] {
             let err = parse(url, &env()).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{url}");
             assert!(err.to_string().contains(needle), "{url}: {err}");
-            assert!(!err.to_string().contains("pw"), "{url}: {err}");
+            for secret in ["pw", "sEcR", "4242", "xyzzy"] {
+                assert!(!err.to_string().contains(secret), "{url}: {err}");
+            }
         }
     }
 }

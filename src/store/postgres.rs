@@ -50,30 +50,23 @@ impl Pg {
                 ))
             })?),
         };
-        let client = match url.sslmode {
-            // libpq's allow: plain first, TLS if the server insists on it.
-            SslMode::Allow => match connect_with(url, postgres::config::SslMode::Disable, None) {
-                Err(e)
-                    if e.code()
-                        == Some(
-                            &postgres::error::SqlState::INVALID_AUTHORIZATION_SPECIFICATION,
-                        ) =>
-                {
-                    connect_with(url, postgres::config::SslMode::Require, tls)
-                }
-                other => other,
-            },
-            // libpq's prefer: TLS, and plain when TLS cannot be had (the
-            // server declines it, or the handshake fails).
-            SslMode::Prefer if mode == postgres::config::SslMode::Prefer => {
-                match connect_with(url, mode, tls) {
-                    Err(e) if chain(&e).contains("TLS handshake") => {
-                        connect_with(url, postgres::config::SslMode::Disable, None)
-                    }
-                    other => other,
-                }
+        // connect_timeout bounds the whole of connecting (as in libpq), not
+        // only the TCP connect the driver times: a server that accepts and
+        // then says nothing must not hang the command.
+        let (sent, received) = std::sync::mpsc::channel();
+        let target = url.clone();
+        std::thread::spawn(move || {
+            let _ = sent.send(connect_all(&target, mode, tls));
+        });
+        let client = match received.recv_timeout(url.connect_timeout) {
+            Ok(result) => result,
+            Err(_) => {
+                return Err(Error::Failure(format!(
+                    "cannot connect to {}: no answer within {} s; check the host, port and firewall, or raise connect_timeout in the URL",
+                    url.target(),
+                    url.connect_timeout.as_secs()
+                )))
             }
-            _ => connect_with(url, mode, tls),
         }
         .map_err(|e| describe(&e, url, "connect to"))?;
         Ok(Pg {
@@ -95,13 +88,15 @@ impl Pg {
 
     /// Begin a transaction; `lock` statements run in the same round trip.
     pub fn begin(&mut self, lock: &str) -> Result<PgTx<'_>> {
-        let sql = format!(
-            "BEGIN; SET LOCAL lock_timeout = '{}s'; {lock}",
-            LOCK_TIMEOUT.as_secs()
-        );
-        self.client
-            .batch_execute(&sql)
-            .map_err(|e| describe(&e, &self.url, "begin a transaction on"))?;
+        // READ COMMITTED whatever the server's default: under REPEATABLE
+        // READ the snapshot would be taken before the locks are granted,
+        // and a row committed meanwhile would be missed.
+        let sql = format!("BEGIN ISOLATION LEVEL READ COMMITTED; {lock}");
+        if let Err(e) = self.client.batch_execute(&sql) {
+            // The transaction may be open and aborted: end it.
+            let _ = self.client.batch_execute("ROLLBACK");
+            return Err(describe(&e, &self.url, "begin a transaction on"));
+        }
         Ok(PgTx {
             client: &mut self.client,
             url: &self.url,
@@ -120,7 +115,7 @@ impl Pg {
         version_sql: &str,
     ) -> Result<(Vec<String>, Option<String>)> {
         let sql =             "SELECT array(SELECT relname::text FROM pg_class
-                          WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')
+                          WHERE relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND relkind IN ('r', 'p')
                           ORDER BY 1),
                     CASE WHEN to_regclass($1) IS NOT NULL THEN
                         (xpath('/row/v/text()', query_to_xml($2, false, true, '')))[1]::text
@@ -139,7 +134,7 @@ impl Pg {
         let rows = self.rows(
             "SELECT i.indexrelid::regclass::text FROM pg_index i
              JOIN pg_class c ON c.oid = i.indrelid
-             WHERE c.relnamespace = current_schema()::regnamespace AND NOT i.indisvalid",
+             WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND NOT i.indisvalid",
             &[],
             "check the indexes of",
         )?;
@@ -203,9 +198,20 @@ impl PgTx<'_> {
     /// Commit.
     pub fn commit(mut self) -> Result<()> {
         self.open = false;
-        self.client
-            .batch_execute("COMMIT")
-            .map_err(|e| describe(&e, self.url, "commit the change to"))
+        self.client.batch_execute("COMMIT").map_err(|e| {
+            if e.as_db_error().is_some() {
+                // The server refused the commit (a deferred check): rolled back.
+                describe(&e, self.url, "commit the change to")
+            } else {
+                // The connection failed during COMMIT: the server may have
+                // committed before it went.
+                Error::Failure(format!(
+                    "the connection to {} failed while committing, so whether the change was made is unknown; look before retrying: {}",
+                    self.url.target(),
+                    chain(&e)
+                ))
+            }
+        })
     }
 }
 
@@ -268,6 +274,37 @@ fn ssl_mode(url: &PgUrl) -> postgres::config::SslMode {
     }
 }
 
+/// Connect as `sslmode` says, with libpq's fallbacks for allow and prefer.
+fn connect_all(
+    url: &PgUrl,
+    mode: postgres::config::SslMode,
+    tls: Option<rustls::ClientConfig>,
+) -> std::result::Result<Client, postgres::Error> {
+    match url.sslmode {
+        // libpq's allow: plain first, TLS if the server insists on it.
+        SslMode::Allow => match connect_with(url, postgres::config::SslMode::Disable, None) {
+            Err(e)
+                if e.code()
+                    == Some(&postgres::error::SqlState::INVALID_AUTHORIZATION_SPECIFICATION) =>
+            {
+                connect_with(url, postgres::config::SslMode::Require, tls)
+            }
+            other => other,
+        },
+        // libpq's prefer: TLS, and plain when TLS cannot be had (the
+        // server declines it, or the handshake fails).
+        SslMode::Prefer if mode == postgres::config::SslMode::Prefer => {
+            match connect_with(url, mode, tls) {
+                Err(e) if chain(&e).contains("TLS handshake") => {
+                    connect_with(url, postgres::config::SslMode::Disable, None)
+                }
+                other => other,
+            }
+        }
+        _ => connect_with(url, mode, tls),
+    }
+}
+
 fn connect_with(
     url: &PgUrl,
     mode: postgres::config::SslMode,
@@ -288,8 +325,22 @@ fn connect_with(
     if let Some(p) = &url.password {
         config.password(p.expose_secret());
     }
-    if let Some(o) = &url.options {
-        config.options(o);
+    // Every statement, reads too, gives up waiting for a lock (Langflow's
+    // own migration, say) after LOCK_TIMEOUT; the URL's options come after
+    // and may say otherwise.
+    let lock = format!("-c lock_timeout={}s", LOCK_TIMEOUT.as_secs());
+    let options = match &url.options {
+        Some(o) => format!("{lock} {o}"),
+        None => lock,
+    };
+    config.options(&options);
+    match url.channel_binding.as_deref() {
+        Some("disable") => config.channel_binding(postgres::config::ChannelBinding::Disable),
+        Some("require") => config.channel_binding(postgres::config::ChannelBinding::Require),
+        _ => config.channel_binding(postgres::config::ChannelBinding::Prefer),
+    };
+    if url.target_session_attrs.as_deref() == Some("read-write") {
+        config.target_session_attrs(postgres::config::TargetSessionAttrs::ReadWrite);
     }
     match tls {
         Some(tls) if mode != postgres::config::SslMode::Disable => {
@@ -306,11 +357,12 @@ fn tls_config(url: &PgUrl) -> std::result::Result<rustls::ClientConfig, String> 
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .map_err(|e| e.to_string())?;
-    // libpq: require with a root CA file behaves as verify-ca.
+    // libpq: with a root CA file, every mode that uses TLS checks the
+    // chain (require then behaves as verify-ca); verify-full also the name.
     let verify = match url.sslmode {
         SslMode::VerifyFull => Some(true),
         SslMode::VerifyCa => Some(false),
-        SslMode::Require if url.sslrootcert.is_some() => Some(false),
+        _ if url.sslrootcert.is_some() => Some(false),
         _ => None,
     };
     let verifier: Arc<dyn ServerCertVerifier> = match verify {

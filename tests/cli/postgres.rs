@@ -580,6 +580,16 @@ fn langflow_tables_on_postgresql_are_written_as_langflow_writes_them() {
     assert_one_line_error(&a, "flow.folder_id (1)");
     assert_eq!(env.snapshot(), before);
     env.sql("DELETE FROM flow");
+    // Another user's folder filed under bob's (PostgreSQL would refuse the
+    // delete on its foreign key): a refusal naming it, exit 4.
+    env.sql(&format!(
+        "INSERT INTO folder (name, id, user_id, parent_id)
+         SELECT 'Admin''s', gen_random_uuid(), (SELECT id FROM \"user\" WHERE username = 'admin'), id
+         FROM folder WHERE user_id = '{bob}'"
+    ));
+    let a = lf(&["user", "delete", "bob", "--yes"]).assert().code(4);
+    assert_one_line_error(&a, "folder.parent_id (1)");
+    env.sql(&format!("DELETE FROM folder WHERE user_id <> '{bob}'"));
     lf(&["user", "delete", "bob", "--yes"]).assert().success();
     assert_eq!(env.sql("SELECT count(*) FROM folder"), "0");
     // A revision it does not know, and the wrong profile, are refused untouched.
@@ -611,4 +621,30 @@ fn langflow_tables_on_postgresql_are_written_as_langflow_writes_them() {
     ] {
         assert!(ids.contains(&id), "{id} not passed: {report}");
     }
+}
+
+/// Needs no server: a listener that accepts and never answers.
+#[test]
+fn a_server_that_never_answers_is_given_up_on_after_connect_timeout() {
+    let env = TestEnv::sqlite();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let hold = std::thread::spawn(move || {
+        // Accept, then say nothing until the client gives up.
+        let conns: Vec<_> = listener.incoming().take(1).collect();
+        std::thread::sleep(Duration::from_secs(4));
+        drop(conns);
+    });
+    let a = env
+        .cmd(&["user", "list"])
+        .env(
+            "AUTHCTL_DATABASE_URL",
+            format!("postgresql://u@127.0.0.1:{port}/db?sslmode=disable&connect_timeout=2"),
+        )
+        .env("PGPASSWORD", "not-used-Zx81")
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "no answer within 2 s");
+    assert!(!stderr(&a).contains("Zx81"));
+    let _ = hold.join();
 }

@@ -97,7 +97,7 @@ fn columns(tx: &mut PgTx<'_>) -> Result<Columns> {
     let rows = tx.rows(
         "SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod)
          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-         WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+         WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND c.relkind IN ('r', 'p')
            AND a.attnum > 0 AND NOT a.attisdropped",
         &[],
         "read the columns of",
@@ -313,16 +313,49 @@ impl UsersTx for PgLangflowUsersTx<'_> {
         let cols = columns(&mut self.tx)?;
         let mut blockers = Vec::new();
         let mut removed = serde_json::Map::new();
-        let has = |t: &str, c: &str| cols.get(t).is_some_and(|cs| cs.contains_key(c));
-        if has("flow", "folder_id") && has("folder", "user_id") {
+        // Rows that point at what goes with the user (their folders, keys,
+        // ...) would be deleted by a cascade or stop the delete with a
+        // foreign-key error: each such row that does not itself go with the
+        // user (a flow filed in the user's folder, another user's subfolder,
+        // a deployment of the folder) stops the delete, named.
+        let owned: Vec<&str> = OWNED_TABLES
+            .iter()
+            .copied()
+            .filter(|t| cols.get(*t).is_some_and(|c| c.contains_key("user_id")))
+            .collect();
+        let links = self.tx.rows(
+            "SELECT c.conrelid::regclass::text, a.attname::text, c.confrelid::regclass::text, f.attname::text
+             FROM pg_constraint c
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+             JOIN pg_attribute f ON f.attrelid = c.confrelid AND f.attnum = c.confkey[1]
+             WHERE c.contype = 'f' AND c.confrelid::regclass::text = ANY ($1::text::text[])",
+            &[&format!("{{{}}}", owned.join(","))],
+            "read the foreign keys of",
+        )?;
+        for link in &links {
+            let (from, column, to, key): (String, String, String, String) =
+                (link.get(0), link.get(1), link.get(2), link.get(3));
+            let (from, to) = (from.trim_matches('"'), to.trim_matches('"'));
+            // Rows of an owned table that are the user's own go too.
+            let also_going = if owned.contains(&from) {
+                " AND r.user_id::text IS DISTINCT FROM $1"
+            } else {
+                ""
+            };
             let rows = self.tx.rows(
-                "SELECT count(*) FROM flow WHERE folder_id IN (SELECT id FROM folder WHERE user_id::text = $1)",
+                &format!(
+                    "SELECT count(*) FROM {} r WHERE r.{} IN (SELECT o.{} FROM {} o WHERE o.user_id::text = $1){also_going}",
+                    quote(from),
+                    quote(&column),
+                    quote(&key),
+                    quote(to)
+                ),
                 &[&id],
-                "read table flow of",
+                &format!("read table {from} of"),
             )?;
-            let filed: i64 = rows.first().map_or(0, |r| r.get(0));
-            if filed > 0 {
-                blockers.push(format!("flow.folder_id ({filed})"));
+            let count: i64 = rows.first().map_or(0, |r| r.get(0));
+            if count > 0 {
+                blockers.push(format!("{from}.{column} ({count})"));
             }
         }
         // Everything is counted before anything is written: PostgreSQL
