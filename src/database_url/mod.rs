@@ -38,14 +38,6 @@ impl DatabaseUrl {
             DatabaseUrl::Postgres(_) => None,
         }
     }
-
-    /// The engine's name, for messages.
-    pub fn engine(&self) -> &'static str {
-        match self {
-            DatabaseUrl::Sqlite(_) => "SQLite",
-            DatabaseUrl::Postgres(_) => "PostgreSQL",
-        }
-    }
 }
 
 impl std::fmt::Display for DatabaseUrl {

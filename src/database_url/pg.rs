@@ -120,9 +120,6 @@ pub struct PgUrl {
     /// The root CA file for verification, if one was named or
     /// `~/.postgresql/root.crt` exists.
     pub sslrootcert: Option<PathBuf>,
-    /// Whether `sslrootcert` was named (URL or `PGSSLROOTCERT`) rather
-    /// than found at libpq's default path.
-    pub sslrootcert_named: bool,
     pub connect_timeout: Duration,
     pub application_name: Option<String>,
     pub options: Option<String>,
@@ -404,7 +401,6 @@ pub fn parse(url: &str, env: &dyn PgEnv) -> Result<PgUrl> {
                 .into(),
         ));
     }
-    let sslrootcert_named = named_root.is_some();
     let sslrootcert = named_root.map(PathBuf::from).or_else(|| {
         let default = home.as_ref()?.join(".postgresql").join("root.crt");
         default.is_file().then_some(default)
@@ -476,7 +472,6 @@ pub fn parse(url: &str, env: &dyn PgEnv) -> Result<PgUrl> {
         dbname,
         sslmode,
         sslrootcert,
-        sslrootcert_named,
         connect_timeout,
         application_name,
         options,

@@ -12,7 +12,7 @@
 use crate::database_url::{PgHost, PgUrl, SslMode};
 use crate::error::{Error, Result};
 use postgres::types::{ToSql, Type};
-use postgres::{Client, Row, SimpleQueryMessage};
+use postgres::{Client, Row};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::client::WebPkiServerVerifier;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
@@ -74,11 +74,6 @@ impl Pg {
             url: url.clone(),
             connect_time: started.elapsed(),
         })
-    }
-
-    /// Turn an error of this connection into one line naming the server.
-    pub fn error(&self, e: &postgres::Error, doing: &str) -> Error {
-        describe(e, &self.url, doing)
     }
 
     /// Rows of `sql` with text parameters, in one round trip.
@@ -190,11 +185,6 @@ impl PgTx<'_> {
             .map_err(|e| describe(&e, self.url, doing))
     }
 
-    /// The error for a failure of this transaction's connection.
-    pub fn error(&self, e: &postgres::Error, doing: &str) -> Error {
-        describe(e, self.url, doing)
-    }
-
     /// Commit.
     pub fn commit(mut self) -> Result<()> {
         self.open = false;
@@ -236,19 +226,6 @@ fn query(
         .map(|p| (p as &(dyn ToSql + Sync), Type::TEXT))
         .collect();
     client.query_typed(sql, &typed)
-}
-
-/// The first column of the first row of a simple query, as text.
-pub fn simple_value(
-    client: &mut Client,
-    sql: &str,
-) -> std::result::Result<Option<String>, postgres::Error> {
-    for m in client.simple_query(sql)? {
-        if let SimpleQueryMessage::Row(r) = m {
-            return Ok(r.get(0).map(str::to_string));
-        }
-    }
-    Ok(None)
 }
 
 /// An identifier quoted for SQL.

@@ -319,6 +319,30 @@ impl TestEnv {
     }
 }
 
+/// A copy of the binary at `to` (0755) that can be executed at once. While
+/// the copy is written, a process another test forks holds the write end
+/// until it execs, and running the copy then fails with ETXTBSY ("Text
+/// file busy"); this waits until the copy runs.
+pub fn copy_bin(to: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::copy(BIN, to).unwrap();
+    std::fs::set_permissions(to, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for _ in 0..200 {
+        match std::process::Command::new(to)
+            .arg("--version")
+            .stdout(std::process::Stdio::null())
+            .status()
+        {
+            Err(e) if e.raw_os_error() == Some(26) => {
+                std::thread::sleep(std::time::Duration::from_millis(10))
+            }
+            Err(e) => panic!("cannot run the copy of the binary: {e}"),
+            Ok(_) => return,
+        }
+    }
+    panic!("the copy of the binary stayed busy");
+}
+
 pub fn snapshot_dir(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     let Ok(entries) = std::fs::read_dir(dir) else {

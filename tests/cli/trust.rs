@@ -164,8 +164,7 @@ fn oversized_env_files_and_key_files_are_refused() {
 fn as_nobody(env: &TestEnv, args: &[&str]) -> assert_cmd::Command {
     let bin = env.path().join("authctl-bin");
     if !bin.exists() {
-        std::fs::copy(BIN, &bin).unwrap();
-        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        copy_bin(&bin);
     }
     std::fs::set_permissions(env.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let mut cmd = Std::new(&bin);

@@ -193,8 +193,7 @@ fn a_read_only_database_fails_with_exit_5_untouched() {
     // A copy of the binary the unprivileged user can surely execute,
     // whatever the modes of the directories above the checkout.
     let bin = env.path().join("authctl");
-    std::fs::copy(BIN, &bin).unwrap();
-    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    copy_bin(&bin);
     let mut cmd = std::process::Command::new(&bin);
     cmd.env_clear()
         .envs(env.vars())

@@ -101,16 +101,6 @@ impl NativePgStore {
         Ok(Some(store))
     }
 
-    /// How long connecting took.
-    pub fn connect_time(&self) -> std::time::Duration {
-        self.pg.borrow().connect_time
-    }
-
-    /// The TLS version in use, if the connection is encrypted.
-    pub fn tls_in_use(&self) -> Result<Option<String>> {
-        self.pg.borrow_mut().tls_in_use()
-    }
-
     fn migrate(&self) -> Result<()> {
         let mut pg = self.pg.borrow_mut();
         let mut tx = pg.begin(&format!(
