@@ -687,6 +687,44 @@ mod tests {
     }
 
     #[test]
+    fn timeouts_names_and_libpq_parameters() {
+        let u = parse("postgresql://h/d?connect_timeout=0", &env()).unwrap();
+        assert_eq!(u.connect_timeout, NO_TIMEOUT);
+        let u = parse("postgresql://h/d?connect_timeout=1", &env()).unwrap();
+        assert_eq!(u.connect_timeout, Duration::from_secs(2));
+        let u = parse("postgresql://h/d", &env()).unwrap();
+        assert_eq!(u.connect_timeout, DEFAULT_CONNECT_TIMEOUT);
+        let mut e = env();
+        e.vars.insert("PGCONNECT_TIMEOUT", "7".into());
+        e.vars.insert("PGAPPNAME", "ci-job".into());
+        e.vars
+            .insert("PGOPTIONS", "-c statement_timeout=5000".into());
+        let u = parse("postgresql://h/d", &e).unwrap();
+        assert_eq!(u.connect_timeout, Duration::from_secs(7));
+        assert_eq!(u.application_name.as_deref(), Some("ci-job"));
+        assert_eq!(u.options.as_deref(), Some("-c statement_timeout=5000"));
+        let u = parse(
+            "postgresql://h/d?channel_binding=require&target_session_attrs=read-write&keepalives=1&sslnegotiation=postgres",
+            &env(),
+        )
+        .unwrap();
+        assert_eq!(u.channel_binding.as_deref(), Some("require"));
+        assert_eq!(u.target_session_attrs.as_deref(), Some("read-write"));
+        // A host list in PGHOST is refused like one in the URL.
+        let mut e = env();
+        e.vars.insert("PGHOST", "a,b".into());
+        let err = parse("postgresql:///d", &e).unwrap_err();
+        assert!(err.to_string().contains("several hosts"), "{err}");
+        // An empty password is no password: the password file is read.
+        let mut e = env();
+        e.files
+            .insert("/home/op/.pgpass".into(), ("*:*:*:*:filed".into(), false));
+        let u = parse("postgresql://op:@h/d", &e).unwrap();
+        assert_eq!(pw(&u), Some("filed"));
+        assert_eq!(u.password_source, Some("the password file"));
+    }
+
+    #[test]
     fn password_fallbacks() {
         let mut e = env();
         e.files.insert(

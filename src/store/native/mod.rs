@@ -66,26 +66,19 @@ impl NativeStore {
             NATIVE_TABLES,
             &format!("\"{}\"", path.display()),
         )?;
-        let version = schema.user_version;
-        if version > SCHEMA_VERSION {
-            return Err(Error::Failure(format!(
-                "database \"{}\" has schema version {version}, newer than this authctl knows ({SCHEMA_VERSION}); upgrade authctl",
-                path.display()
-            )));
-        }
-        if version < SCHEMA_VERSION {
-            if access == Access::Read {
-                if version == 0 || empty {
-                    // An empty file another process is about to migrate: nothing to read yet.
-                    return Ok(None);
-                }
-                // A read never migrates: an older schema is read as it is;
-                // the next command that writes upgrades it.
-                return Ok(Some(store));
+        match plan(
+            schema.user_version,
+            access,
+            empty,
+            &format!("database \"{}\"", path.display()),
+        )? {
+            Plan::Nothing => Ok(None),
+            Plan::Use => Ok(Some(store)),
+            Plan::Migrate => {
+                store.migrate()?;
+                Ok(Some(store))
             }
-            store.migrate()?;
         }
-        Ok(Some(store))
     }
 
     fn migrate(&self) -> Result<()> {
@@ -132,6 +125,36 @@ impl NativeStore {
             .map_err(|e| Error::db("cannot commit the change", e))
     }
 }
+
+/// What opening a native database at schema `version` comes to, the same
+/// on every engine (`shown` names the database in messages).
+pub(super) enum Plan {
+    /// Nothing to read yet: no schema, or one another process is creating.
+    Nothing,
+    /// Use it as it is (a read never migrates: an older schema is read as
+    /// it is, and the next command that writes upgrades it).
+    Use,
+    /// Bring it to `SCHEMA_VERSION` first.
+    Migrate,
+}
+
+/// Refuse a schema newer than this binary (never modified), else the plan.
+pub(super) fn plan(version: i64, access: Access, empty: bool, shown: &str) -> Result<Plan> {
+    if version > SCHEMA_VERSION {
+        return Err(Error::Failure(format!(
+            "{shown} has schema version {version}, newer than this authctl knows ({SCHEMA_VERSION}); upgrade authctl"
+        )));
+    }
+    Ok(match (version < SCHEMA_VERSION, access) {
+        (false, _) => Plan::Use,
+        (true, Access::Write) => Plan::Migrate,
+        (true, Access::Read) if version == 0 || empty => Plan::Nothing,
+        (true, Access::Read) => Plan::Use,
+    })
+}
+
+// One schema, two dialects: both engines must bring the same migrations.
+const _: () = assert!(schema_pg::MIGRATIONS.len() == schema_sqlite::MIGRATIONS.len());
 
 /// Refuse a database that belongs to another app, from its table list
 /// alone (`shown` names the database in messages). Returns whether it has

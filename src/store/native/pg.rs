@@ -12,6 +12,7 @@
 //! advisory lock.
 
 use super::schema_pg::{MIGRATIONS, NATIVE_TABLES, VERSION_TABLE};
+use super::{Plan, SCHEMA_VERSION};
 use crate::clock::now_rfc3339;
 use crate::database_url::PgUrl;
 use crate::error::{Error, Result};
@@ -24,9 +25,6 @@ use crate::store::{
 use postgres::types::{ToSql, Type};
 use postgres::Row;
 use std::cell::RefCell;
-
-/// The schema version this binary writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Advisory-lock keys (`pg_advisory_xact_lock`): migrating, rotating.
 const MIGRATE_LOCK: i64 = 0x6175_7468_6374_6c01;
@@ -79,26 +77,18 @@ impl NativePgStore {
                 ))
             })?,
         };
-        if version > SCHEMA_VERSION {
-            return Err(Error::Failure(format!(
-                "{} has authctl schema version {version}, newer than this authctl knows ({SCHEMA_VERSION}); upgrade authctl",
-                url.target()
-            )));
-        }
         let store = NativePgStore {
             pg: RefCell::new(pg),
             actor,
         };
-        if version < SCHEMA_VERSION {
-            if access == Access::Read {
-                if version == 0 || empty {
-                    return Ok(None);
-                }
-                return Ok(Some(store));
+        match super::plan(version, access, empty, &url.target())? {
+            Plan::Nothing => Ok(None),
+            Plan::Use => Ok(Some(store)),
+            Plan::Migrate => {
+                store.migrate()?;
+                Ok(Some(store))
             }
-            store.migrate()?;
         }
-        Ok(Some(store))
     }
 
     fn migrate(&self) -> Result<()> {
