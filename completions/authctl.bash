@@ -366,7 +366,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -396,7 +396,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -426,7 +426,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -534,7 +534,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -568,7 +568,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -598,7 +598,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -628,7 +628,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1176,7 +1176,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --alg)
@@ -1218,7 +1218,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1248,7 +1248,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1370,7 +1370,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1400,7 +1400,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1430,7 +1430,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1460,7 +1460,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1490,7 +1490,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -1528,7 +1528,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1558,7 +1558,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1588,7 +1588,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --bytes)
@@ -1728,7 +1728,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1758,7 +1758,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --username)
@@ -1800,7 +1800,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1830,7 +1830,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1958,7 +1958,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -1992,7 +1992,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -2050,7 +2050,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --jti)
@@ -2088,7 +2088,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --type)
@@ -2130,7 +2130,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2160,7 +2160,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2190,7 +2190,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --password-file)
@@ -2228,7 +2228,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2258,7 +2258,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2288,7 +2288,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2472,7 +2472,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2502,7 +2502,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 --password-file)
@@ -2540,7 +2540,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2570,7 +2570,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -28,7 +28,8 @@ complete -c authctl -n "__fish_authctl_needs_command" -l config-dir -d 'Key dire
 complete -c authctl -n "__fish_authctl_needs_command" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_needs_command" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_needs_command" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_needs_command" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -47,7 +48,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l config-dir
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l username -d 'Username of the superuser [env: AUTHCTL_SUPERUSER]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l password-env -d 'Read the password from the environment variable NAME' -r
@@ -62,7 +64,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -81,7 +84,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-env -d 'Read the password from the environment variable NAME' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
@@ -95,7 +99,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l superusers -d 'Only superusers'
@@ -106,7 +111,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -115,7 +121,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -124,7 +131,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l force -d 'Allow deactivating the last active superuser'
@@ -134,7 +142,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -143,7 +152,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l force -d 'Allow demoting the last active superuser'
@@ -153,7 +163,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l password-env -d 'Read the password from the environment variable NAME' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l json -d 'Print machine-readable JSON on stdout'
@@ -165,7 +176,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
@@ -186,7 +198,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_s
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -201,7 +214,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l bytes -d 'Random bytes to draw (at least 32)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l encoding -d 'How to encode the bytes' -r -f -a "urlsafe\t'URL-safe base64 without padding (Python\'s token_urlsafe)'
 hex\t'Lowercase hex (openssl rand -hex)'
@@ -217,7 +231,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l file -d 'Read the secret from FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l env -d 'Read the secret from the environment variable NAME' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l json -d 'Print machine-readable JSON on stdout'
@@ -229,7 +244,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -238,7 +254,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -247,7 +264,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l new-key-stdin -d 'Read the new secret key from the first line of stdin'
@@ -266,7 +284,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l config-dir -d
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l alg -d 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]' -r -f -a "HS256\t'HMAC-SHA256 with the secret key'
 RS256\t'RSA PKCS#1 v1.5 with SHA-256'
 RS512\t'RSA PKCS#1 v1.5 with SHA-512'"
@@ -283,7 +302,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -297,7 +317,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -306,7 +327,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -315,7 +337,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -324,7 +347,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "k8s-secret\t'A Kubernetes Secret manifest (stringData)'
 env\t'.env lines'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l name -d 'Name of the Kubernetes Secret' -r
@@ -341,7 +365,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -356,7 +381,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l user -d 'The user the token is for (sub = the user\'s id)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l type -d 'Token type' -r -f -a "access\t''
 refresh\t''"
@@ -375,7 +401,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -384,7 +411,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l type -d 'Require this token type' -r -f -a "access\t''
 refresh\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l leeway -d 'Seconds of clock skew to accept for exp and nbf' -r
@@ -398,7 +426,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l jti -d 'The token\'s jti' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l user -d 'Every refresh token of this user (with --all)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
@@ -410,7 +439,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l user -d 'Username' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -426,7 +456,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_s
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -439,7 +470,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l user -d 'The user the key acts as' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l name -d 'A name to recognise the key by' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout'
@@ -450,7 +482,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l user -d 'Only this user\'s keys' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -460,7 +493,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -473,7 +507,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l config-dir -d
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l strict -d 'Treat warnings as failures'
@@ -483,7 +518,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l config-d
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
-langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'"
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -13,10 +13,12 @@
 #    with its password (postgresql://postgres:PW@HOST:PORT/postgres), and
 #    PG_TEST_CA, PG_TEST_OTHER_CA and PG_TEST_SOCKET_DIR for the TLS and
 #    socket tests.
-# 2. Langflow (tests/e2e): installs each server once into
+# 2. Langflow and Flowise (tests/e2e): installs each server once into
 #    ${AUTHCTL_E2E_CACHE:-${XDG_CACHE_HOME:-~/.cache}/authctl-e2e}
-#    (python3 -m venv + langflow-base==1.13.0, about 40 s and 1 GB the first
-#    time) and reuses it after. TEST-FILTER selects among these tests.
+#    (Langflow: python3 -m venv + langflow-base==1.13.0, about 40 s and 1 GB
+#    the first time; Flowise: scripts/flowise-install.sh, Node 24 from npm
+#    and flowise@3.1.4, 5 to 10 minutes and 3 GB) and reuses it after.
+#    TEST-FILTER selects among these tests.
 #
 # A server that cannot be installed or started fails the run; nothing is
 # skipped.

@@ -19,17 +19,20 @@ pub enum Profile {
     Native,
     /// An existing Langflow deployment: its tables and `LANGFLOW_*` variables.
     Langflow,
+    /// An existing Flowise deployment: its tables, key files and variables.
+    Flowise,
 }
 
 impl Profile {
     /// Every profile, in the order help lists them.
-    pub const ALL: [Profile; 2] = [Profile::Native, Profile::Langflow];
+    pub const ALL: [Profile; 3] = [Profile::Native, Profile::Langflow, Profile::Flowise];
 
     /// The profile's table.
     pub fn spec(self) -> &'static Spec {
         match self {
             Profile::Native => &NATIVE,
             Profile::Langflow => &LANGFLOW,
+            Profile::Flowise => &FLOWISE,
         }
     }
 
@@ -173,6 +176,38 @@ pub enum ConfigDirDefault {
     /// The platform cache dir for this name (`~/.cache/<name>` on Linux),
     /// as Python's `platformdirs.user_cache_dir` puts it.
     PlatformCache(&'static str),
+    /// This folder in the home directory (`~/.flowise`).
+    Home(&'static str),
+}
+
+/// Where a profile's database is when `--db` does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseSource {
+    /// The profile's `DatabaseUrl` variable, else `database_file` in the
+    /// config dir.
+    Url,
+    /// Flowise's variables: `DATABASE_TYPE`, and `DATABASE_PATH` (a folder,
+    /// default `~/.flowise`) holding `database.sqlite`.
+    FlowiseVars,
+}
+
+/// What an app's login names are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoginName {
+    /// Any printable name.
+    Username,
+    /// An email address, as the app validates it.
+    Email,
+}
+
+/// Password rules an app enforces on top of authctl's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordRule {
+    /// None beyond authctl's.
+    None,
+    /// Flowise's: 8 to 128 characters with a lower-case letter, an
+    /// upper-case letter, a digit and a character that is none of those.
+    Flowise,
 }
 
 /// The claims an app's tokens carry.
@@ -192,6 +227,8 @@ pub enum Layout {
     Native,
     /// Langflow 1.13's tables, never altered by authctl.
     Langflow,
+    /// Flowise 3.1's tables, never altered by authctl.
+    Flowise,
 }
 
 /// One app's table.
@@ -216,9 +253,25 @@ pub struct Spec {
     /// The app creates its superuser at start from the superuser
     /// variables, so a password left in an env file stays readable there.
     pub superuser_from_env: bool,
+    /// `superuser --reset-password` also makes the user an active
+    /// superuser; where false (Flowise, whose reset keeps roles), it only
+    /// sets the password and activates the user.
+    pub reset_promotes: bool,
     /// What its tokens carry.
     pub claims: Claims,
     pub layout: Layout,
+    /// Where the database is when `--db` does not say.
+    pub database: DatabaseSource,
+    /// What users log in with.
+    pub login_name: LoginName,
+    /// The app's own password rules.
+    pub password_rule: PasswordRule,
+    /// Phrases of authctl's help to say otherwise in this profile, in
+    /// order (where its files or variables differ beyond their names).
+    pub help_terms: &'static [(&'static str, &'static str)],
+    /// The command groups that work in this profile (`superuser`, `user`,
+    /// ...); `None` means all of them.
+    pub commands: Option<&'static [&'static str]>,
     /// The variable for each setting; `None` where the app has no such
     /// setting (its variable would be ignored, and is warned about).
     pub var: fn(Setting) -> Option<Var>,
@@ -263,8 +316,14 @@ pub static NATIVE: Spec = Spec {
     secret_files: &["secret_key", "private_key.pem"],
     secret_key_always: false,
     superuser_from_env: false,
+    reset_promotes: true,
     claims: Claims::Standard,
     layout: Layout::Native,
+    database: DatabaseSource::Url,
+    login_name: LoginName::Username,
+    password_rule: PasswordRule::None,
+    help_terms: &[],
+    commands: None,
     var: native_var,
 };
 
@@ -289,8 +348,14 @@ pub static LANGFLOW: Spec = Spec {
     // from the secret key, whatever signs its tokens.
     secret_key_always: true,
     superuser_from_env: true,
+    reset_promotes: true,
     claims: Claims::Langflow,
     layout: Layout::Langflow,
+    database: DatabaseSource::Url,
+    login_name: LoginName::Username,
+    password_rule: PasswordRule::None,
+    help_terms: &[],
+    commands: None,
     var: langflow_var,
 };
 
@@ -324,6 +389,74 @@ fn langflow_var(setting: Setting) -> Option<Var> {
     })
 }
 
+/// Flowise 3.1: the variables its server reads (`flowise/dist/DataSource.js`,
+/// `utils/index.js`, `enterprise/middleware/passport`), with its defaults.
+/// The config dir is `SECRETKEY_PATH`, where Flowise keeps its key files.
+pub static FLOWISE: Spec = Spec {
+    name: "flowise",
+    app: "Flowise",
+    about: "A Flowise deployment: its database tables, key files and variables",
+    config_dir: ConfigDirDefault::Home(".flowise"),
+    database_file: "database.sqlite",
+    secret_files: &[
+        "encryption.key",
+        "jwt_auth_token_secret.key",
+        "jwt_refresh_token_secret.key",
+        "token_hash_secret.key",
+        "express_session_secret.key",
+    ],
+    secret_key_always: false,
+    superuser_from_env: false,
+    reset_promotes: false,
+    claims: Claims::Standard,
+    layout: Layout::Flowise,
+    database: DatabaseSource::FlowiseVars,
+    login_name: LoginName::Email,
+    password_rule: PasswordRule::Flowise,
+    help_terms: &[
+        (
+            "Key directory (secret_key, private_key.pem, public_key.pem)",
+            "Key directory (encryption.key and Flowise's other .key files)",
+        ),
+        (
+            "[default: the platform config dir, ~/.config/authctl on Linux]",
+            "[default: ~/.flowise]",
+        ),
+        (
+            "[env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]",
+            "[default: $DATABASE_PATH/database.sqlite, where DATABASE_PATH defaults to ~/.flowise; DATABASE_TYPE must be sqlite]",
+        ),
+    ],
+    commands: Some(&["superuser", "user", "completions"]),
+    var: flowise_var,
+};
+
+fn flowise_var(setting: Setting) -> Option<Var> {
+    use Setting::*;
+    use Unit::*;
+    match setting {
+        ConfigDir => Some(var("SECRETKEY_PATH", Path, None)),
+        // DATABASE_TYPE and DATABASE_PATH (`DatabaseSource::FlowiseVars`).
+        Setting::DatabaseUrl => None,
+        BcryptCost => Some(var("PASSWORD_SALT_HASH_ROUNDS", Count, Some("10"))),
+        AccessTokenTtl => Some(var("JWT_TOKEN_EXPIRY_IN_MINUTES", Minutes, Some("60"))),
+        RefreshTokenTtl => Some(var(
+            "JWT_REFRESH_TOKEN_EXPIRY_IN_MINUTES",
+            Minutes,
+            Some("129600"),
+        )),
+        JwtIssuer => Some(var("JWT_ISSUER", Text, None)),
+        JwtAudience => Some(var("JWT_AUDIENCE", Text, None)),
+        // Flowise signs with its key files, HS256 only, and has no
+        // auto-login.
+        SecretKey | Algorithm | PrivateKey | PublicKey | AutoLogin => None,
+        // Flowise has no setting of its own for these.
+        Superuser | SuperuserPassword | NewUserIsActive | MinPasswordLength => {
+            Some(authctl_var(setting))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,7 +483,7 @@ mod tests {
 
     #[test]
     fn secret_files_are_the_files_authctl_writes_secrets_to() {
-        for p in Profile::ALL {
+        for p in [Profile::Native, Profile::Langflow] {
             assert_eq!(
                 p.spec().secret_files,
                 [
@@ -369,6 +502,6 @@ mod tests {
             assert_eq!(Profile::from_name(p.name()), Some(p));
             assert_eq!(Profile::from_name(&p.name().to_uppercase()), Some(p));
         }
-        assert_eq!(Profile::from_name("flowise"), None);
+        assert_eq!(Profile::from_name("librechat"), None);
     }
 }

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use crate::database_url::DatabaseUrl;
-use crate::profile::{ConfigDirDefault, Var};
+use crate::profile::{ConfigDirDefault, DatabaseSource, Var};
 pub use crate::profile::{Profile, Setting};
 
 /// Default bcrypt cost and the allowed range.
@@ -278,9 +278,13 @@ impl Settings {
             Some(dir) => dir,
             None => default_config_dir(spec.config_dir)?,
         };
-        let database = match global.db.clone().or_else(|| var(Setting::DatabaseUrl)) {
-            Some(url) => DatabaseUrl::parse(&url, &vars)?,
-            None => DatabaseUrl::Sqlite(config_dir.join(spec.database_file)),
+        let database = match (global.db.clone(), spec.database) {
+            (Some(url), _) => DatabaseUrl::parse(&url, &vars)?,
+            (None, DatabaseSource::Url) => match var(Setting::DatabaseUrl) {
+                Some(url) => DatabaseUrl::parse(&url, &vars)?,
+                None => DatabaseUrl::Sqlite(config_dir.join(spec.database_file)),
+            },
+            (None, DatabaseSource::FlowiseVars) => flowise_database(&vars, spec)?,
         };
         // A password on the command line is readable by every user of the
         // machine (ps, /proc): refused, as every other secret is.
@@ -374,6 +378,29 @@ pub fn parse_bool(v: &str) -> Option<bool> {
     }
 }
 
+/// Flowise's database (`flowise/dist/DataSource.js`): `DATABASE_TYPE`
+/// unset or `sqlite` is `<DATABASE_PATH or ~/.flowise>/database.sqlite`.
+fn flowise_database(vars: &Vars, spec: &crate::profile::Spec) -> Result<DatabaseUrl> {
+    match vars.get("DATABASE_TYPE") {
+        None | Some("sqlite") => {}
+        Some("postgres") => {
+            return Err(Error::usage(
+                "DATABASE_TYPE=postgres: authctl works on Flowise's SQLite database only so far; run it where DATABASE_TYPE is sqlite",
+            ))
+        }
+        Some(other) => {
+            return Err(Error::usage(format!(
+                "DATABASE_TYPE=\"{other}\" is not a database authctl works on; Flowise's sqlite is"
+            )))
+        }
+    }
+    let dir = match vars.get("DATABASE_PATH") {
+        Some(dir) => PathBuf::from(dir),
+        None => default_config_dir(ConfigDirDefault::Home(".flowise"))?,
+    };
+    Ok(DatabaseUrl::Sqlite(dir.join(spec.database_file)))
+}
+
 /// The default key directory for a profile.
 fn default_config_dir(default: ConfigDirDefault) -> Result<PathBuf> {
     let no_home = || {
@@ -388,6 +415,10 @@ fn default_config_dir(default: ConfigDirDefault) -> Result<PathBuf> {
         // platformdirs.user_cache_dir(name, name): ~/.cache/<name> on Linux.
         ConfigDirDefault::PlatformCache(name) => directories::BaseDirs::new()
             .map(|d| d.cache_dir().join(name))
+            .ok_or_else(no_home),
+        // Node's os.homedir(): $HOME.
+        ConfigDirDefault::Home(name) => directories::BaseDirs::new()
+            .map(|d| d.home_dir().join(name))
             .ok_or_else(no_home),
     }
 }

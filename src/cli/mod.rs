@@ -83,6 +83,7 @@ impl GlobalArgs {
             profile: self.profile.map(|p| match p {
                 ProfileArg::Native => Profile::Native,
                 ProfileArg::Langflow => Profile::Langflow,
+                ProfileArg::Flowise => Profile::Flowise,
             }),
         }
     }
@@ -95,6 +96,8 @@ pub enum ProfileArg {
     Native,
     /// A Langflow deployment: its database tables and LANGFLOW_* variables
     Langflow,
+    /// A Flowise deployment: its database tables, key files and variables
+    Flowise,
 }
 
 #[derive(Debug, Subcommand)]
@@ -213,8 +216,12 @@ fn relabel(cmd: clap::Command, profile: Profile) -> clap::Command {
 /// `text` with the profile's names in place of authctl's.
 fn profile_text(text: &str, profile: Profile) -> String {
     use crate::profile::{ConfigDirDefault, Setting, NATIVE};
+    let mut text = text.to_string();
+    for (from, to) in profile.spec().help_terms {
+        text = text.replace(from, to);
+    }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
+    let mut rest = text.as_str();
     while let Some(at) = rest.find("AUTHCTL_") {
         out.push_str(&rest[..at]);
         let word_len = rest[at..]
@@ -232,6 +239,7 @@ fn profile_text(text: &str, profile: Profile) -> String {
     let dir = |d: ConfigDirDefault| match d {
         ConfigDirDefault::PlatformConfig(name) => format!("~/.config/{name}"),
         ConfigDirDefault::PlatformCache(name) => format!("~/.cache/{name}"),
+        ConfigDirDefault::Home(name) => format!("~/{name}"),
     };
     out.replace(&dir(NATIVE.config_dir), &dir(spec.config_dir))
         .replace(

@@ -23,6 +23,22 @@ pub struct Ctx {
 
 /// Run one parsed command.
 pub fn dispatch(command: Command, ctx: &Ctx) -> Result<Outcome> {
+    let group = command.name();
+    let profile = ctx.settings.profile;
+    if let Some(works) = profile.spec().commands {
+        if !works.contains(&group) {
+            return Err(crate::error::Error::usage(format!(
+                "`authctl {group}` does not work in the {} profile; there authctl runs {}",
+                profile.name(),
+                works
+                    .iter()
+                    .filter(|c| **c != "completions")
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )));
+        }
+    }
     match command {
         Command::Superuser(args) => superuser::run(&args, ctx),
         Command::User(cmd) => user::run(cmd, ctx),

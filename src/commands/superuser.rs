@@ -20,11 +20,11 @@ pub fn run(args: &SuperuserArgs, ctx: &Ctx) -> Result<Outcome> {
             )))
         }
     };
-    store::validate_username(&username)?;
+    store::validate_login_name(s.profile, &username)?;
     // Read first: a refused request must not even create the database.
-    let existing = match store::open(s, Access::Read)? {
-        Some(db) => db.get_user(&username)?,
-        None => None,
+    let (existing, conflict) = match store::open(s, Access::Read)? {
+        Some(db) => (db.get_user(&username)?, db.superuser_conflict()?),
+        None => (None, None),
     };
     if let Some(user) = &existing {
         if args.if_not_exists {
@@ -46,6 +46,9 @@ pub fn run(args: &SuperuserArgs, ctx: &Ctx) -> Result<Outcome> {
         }
     }
 
+    if let (None, Some(why)) = (&existing, conflict) {
+        return Err(Error::Conflict(why));
+    }
     let source = args.password.source();
     let pw = password::obtain_new(
         source.as_ref(),
@@ -61,14 +64,21 @@ pub fn run(args: &SuperuserArgs, ctx: &Ctx) -> Result<Outcome> {
 
     let (user, verb) = match existing {
         Some(user) => {
+            let promotes = s.profile.spec().reset_promotes;
             let change = UserChange {
                 password_hash: Some(hash),
                 is_active: Some(true),
-                is_superuser: Some(true),
+                is_superuser: promotes.then_some(true),
                 force: false,
             };
             let mut users = db.update_users(std::slice::from_ref(&user.username), &change)?;
-            (users.remove(0), "reset the password of superuser")
+            let user = users.remove(0);
+            let verb = if user.is_superuser {
+                "reset the password of superuser"
+            } else {
+                "reset the password of user"
+            };
+            (user, verb)
         }
         None => {
             let new = NewUser {

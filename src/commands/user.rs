@@ -63,7 +63,7 @@ fn existing(ctx: &Ctx, name: &str) -> Result<(Store, User)> {
 
 fn add(args: &UserAddArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
-    store::validate_username(&args.name)?;
+    store::validate_login_name(s.profile, &args.name)?;
     // A password from a source (not a prompt) is known before the database
     // is open: it is hashed on another core while the database is read
     // and the password's strength is judged here.
@@ -84,7 +84,12 @@ fn add(args: &UserAddArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let password_hash = match early {
         Some((pw, job)) => {
-            password::check_policy(&pw, &args.name, s.min_password_length)?;
+            password::check_policy(
+                &pw,
+                &args.name,
+                s.min_password_length,
+                s.profile.spec().password_rule,
+            )?;
             job.wait()?
         }
         None => {

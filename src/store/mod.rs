@@ -15,6 +15,8 @@ use crate::profile;
 use crate::settings::{DatabaseUrl, Settings};
 use serde::Serialize;
 
+pub mod audit_file;
+pub mod flowise;
 pub mod json_text;
 pub mod langflow;
 pub mod native;
@@ -131,6 +133,11 @@ pub trait UserRows {
     /// Begin one write transaction on users (on SQLite, IMMEDIATE: it holds
     /// the write lock from its first read, so what it reads stays true).
     fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>>;
+    /// Why `authctl superuser` may not create a new superuser here, if it
+    /// may not (Flowise: its one organization is set up already).
+    fn superuser_conflict(&self) -> Result<Option<String>> {
+        Ok(None)
+    }
 }
 
 /// The row operations of one write transaction. A layout supplies its SQL
@@ -234,6 +241,11 @@ impl Store {
     /// All users, ordered by creation time.
     pub fn list_users(&self) -> Result<Vec<User>> {
         self.layout.list_users()
+    }
+
+    /// Why `authctl superuser` may not create a new superuser, if so.
+    pub fn superuser_conflict(&self) -> Result<Option<String>> {
+        self.layout.superuser_conflict()
     }
 
     /// Create a user; `Conflict` when the name is taken (`rules`).
@@ -403,7 +415,22 @@ impl From<&str> for Actor {
 
 /// The database layouts authctl knows, for refusals.
 pub const KNOWN_LAYOUTS: &str =
-    "these layouts: native (authctl's own tables) and langflow (Langflow 1.13, alembic e5a7c9b1d3f2), on SQLite and PostgreSQL";
+    "these layouts: native (authctl's own tables) and langflow (Langflow 1.13, alembic e5a7c9b1d3f2), on SQLite and PostgreSQL, and flowise (Flowise 3.1.4) on SQLite";
+
+/// Whether `tables` are Flowise's (a TypeORM `migrations` table beside its
+/// organizations and workspaces), for the refusals of other layouts.
+pub fn is_flowise_schema(tables: &[String]) -> bool {
+    ["migrations", "organization", "workspace_user"]
+        .iter()
+        .all(|t| tables.iter().any(|x| x == t))
+}
+
+/// The refusal of a Flowise database by another profile.
+pub fn flowise_not(layout: &str, shown: &str) -> Error {
+    Error::usage(format!(
+        "{shown} is a Flowise database, not {layout} one; use --profile flowise"
+    ))
+}
 
 /// Whether a command only reads or also writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -431,6 +458,18 @@ pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
             settings.config_dir.join(langflow::AUDIT_FILE),
         )?
         .map(|s| Box::new(s) as Box<dyn Layout>),
+        (profile::Layout::Flowise, DatabaseUrl::Sqlite(path)) => flowise::FlowiseStore::open(
+            path,
+            access,
+            Actor::os_user(),
+            settings.config_dir.join(audit_file::AUDIT_FILE),
+        )?
+        .map(|s| Box::new(s) as Box<dyn Layout>),
+        (profile::Layout::Flowise, DatabaseUrl::Postgres(_)) => {
+            return Err(Error::usage(
+                "authctl works on Flowise's SQLite database only so far; point --db at its database.sqlite",
+            ))
+        }
         (profile::Layout::Native, DatabaseUrl::Postgres(url)) => {
             native::pg::NativePgStore::open(url, access, Actor::os_user())?
                 .map(|s| Box::new(s) as Box<dyn Layout>)
@@ -534,6 +573,24 @@ pub fn validate_username(name: &str) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// The error for a login name that is not an email address an app
+/// accepts.
+pub fn invalid_email(name: &str) -> Error {
+    Error::usage(format!(
+        "\"{name}\" is not an email address Flowise accepts; Flowise users log in with their email (name@example.com)"
+    ))
+}
+
+/// Refuse a login name the profile's app would not accept.
+pub fn validate_login_name(profile: profile::Profile, name: &str) -> Result<()> {
+    validate_username(name)?;
+    match profile.spec().login_name {
+        profile::LoginName::Username => Ok(()),
+        profile::LoginName::Email if flowise::is_valid_email(name) => Ok(()),
+        profile::LoginName::Email => Err(invalid_email(name)),
+    }
 }
 
 /// The error for an unknown user.

@@ -623,3 +623,60 @@ pub fn cli_definition() -> clap::Command {
     use clap::CommandFactory;
     authctl::cli::Cli::command()
 }
+
+/// The real Flowise 3.1.4 fixture (read-only; tests copy from it).
+pub fn flowise_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/flowise-3.1.4")
+}
+
+impl TestEnv {
+    /// A temp Flowise home as this env's config dir (`SECRETKEY_PATH` and
+    /// `DATABASE_PATH` both): `"fresh"` (no admin yet) or `"home"` (the
+    /// fixture home: admin, bob, sessions, the seven key files).
+    pub fn flowise(which: &str) -> Self {
+        let env = TestEnv::sqlite();
+        let dir = env.config_dir();
+        std::fs::create_dir_all(&dir).unwrap();
+        match which {
+            "fresh" => {
+                std::fs::copy(
+                    flowise_fixture().join("fresh.sqlite"),
+                    dir.join("database.sqlite"),
+                )
+                .unwrap();
+            }
+            "home" => {
+                for e in std::fs::read_dir(flowise_fixture().join("home")).unwrap() {
+                    let p = e.unwrap().path();
+                    std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+                }
+            }
+            other => panic!("no Flowise fixture {other}"),
+        }
+        env
+    }
+
+    /// `authctl --profile flowise ARGS` on the Flowise home copy.
+    pub fn fw(&self, args: &[&str]) -> Command {
+        let mut all = vec!["--profile", "flowise"];
+        all.extend_from_slice(args);
+        let mut c = self.cmd(&all);
+        c.env_remove("AUTHCTL_CONFIG_DIR")
+            .env("SECRETKEY_PATH", self.config_dir())
+            .env("DATABASE_PATH", self.config_dir());
+        c
+    }
+
+    /// Rows from the Flowise database copy, `|`-separated.
+    pub fn fw_sql(&self, query: &str) -> String {
+        python_eval(
+            "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(sys.argv[2]): print('|'.join(map(str,r)))\nc.commit()",
+            &[
+                &self.config_dir().join("database.sqlite").display().to_string(),
+                query,
+            ],
+        )
+        .trim_end()
+        .to_string()
+    }
+}

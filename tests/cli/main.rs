@@ -2,6 +2,7 @@
 
 mod common;
 mod doctor;
+mod flowise;
 mod generated;
 mod hardening;
 mod help;

@@ -6,7 +6,8 @@
 //! PATH, HOME is a temp dir (so the default config dir is used), and every
 //! line must exit 0. Password prompts are answered. The blocks run in order
 //! in one sandbox, as a tutorial would; the Langflow block gets its own
-//! copy of the real Langflow 1.13 fixture.
+//! copy of the real Langflow 1.13 fixture, the Flowise block a copy of a
+//! freshly migrated Flowise 3.1.4 database.
 //!
 //! What the reader supplies is supplied, and nothing else is changed:
 //! - the files and variables the examples name (`alice.pw`, `.env`,
@@ -14,7 +15,8 @@
 //!   `$TOKEN_FROM_SERVER`);
 //! - the placeholders `<KID>` (a retired key's id, from `keys list`) and
 //!   `<JTI>` (a refresh token's jti, from `token list`), and the Langflow
-//!   config dir `/app/langflow` (the fixture copy).
+//!   config dir `/app/langflow` and Flowise home `/app/flowise` (the fixture
+//!   copies).
 
 use crate::common::*;
 use rexpect::reader::ReadUntil;
@@ -207,10 +209,15 @@ fn run_blocks(
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
-            let typed = fill(line, env, vars, langflow).replace(
-                "/app/langflow",
-                &env.path().join("langflow").display().to_string(),
-            );
+            let typed = fill(line, env, vars, langflow)
+                .replace(
+                    "/app/langflow",
+                    &env.path().join("langflow").display().to_string(),
+                )
+                .replace(
+                    "/app/flowise",
+                    &env.path().join("flowise").display().to_string(),
+                );
             let (code, output) = run_line(&mut bash, &typed);
             assert_eq!(
                 code,
@@ -230,10 +237,27 @@ fn every_usage_example_in_the_readme_runs_as_written() {
         .into_iter()
         .filter(|(_, l)| is_usage(l))
         .collect();
+    let (flowise, blocks): (Vec<_>, Vec<_>) = blocks
+        .into_iter()
+        .partition(|(_, lines)| lines.iter().any(|l| l.contains("AUTHCTL_PROFILE=flowise")));
+    assert_eq!(flowise.len(), 1, "one Flowise block");
     let (langflow, native): (Vec<_>, Vec<_>) = blocks
         .into_iter()
         .partition(|(_, lines)| lines.iter().any(|l| l.contains("AUTHCTL_PROFILE=langflow")));
     assert_eq!(langflow.len(), 1, "one Langflow block");
+
+    // The Flowise block, on a copy of a freshly migrated Flowise database.
+    let fw = TestEnv::sqlite();
+    let fw_vars = sandbox(&fw);
+    let dir = fw.path().join("flowise");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        flowise_fixture().join("fresh.sqlite"),
+        dir.join("database.sqlite"),
+    )
+    .unwrap();
+    let ran = run_blocks(&fw, &fw_vars, &flowise, false);
+    assert!(ran >= 7, "only {ran} Flowise lines ran");
 
     let env = TestEnv::new();
     let vars = sandbox(&env);

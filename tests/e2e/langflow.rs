@@ -179,45 +179,38 @@ impl Deployment {
     }
 
     fn start(&self, extra_env: &[(&str, &str)]) -> Server {
-        let port = {
-            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-            l.local_addr().unwrap().port()
-        };
+        let port = crate::free_port();
         let log = self.root.path().join(format!("server-{port}.log"));
-        let child = Command::new(venv().join("bin").join("langflow"))
-            .args([
-                "run",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                &port.to_string(),
-                "--backend-only",
-            ])
-            .env_clear()
-            .env(
-                "PATH",
-                format!("{}:/usr/bin:/bin", venv().join("bin").display()),
-            )
-            .env("HOME", self.root.path().join("home"))
-            .env("LANGFLOW_CONFIG_DIR", self.dir())
-            .env("LANGFLOW_SAVE_DB_IN_CONFIG_DIR", "true")
-            .env("LANGFLOW_AUTO_LOGIN", "False")
-            .env("LANGFLOW_SUPERUSER", "admin")
-            .env("LANGFLOW_SUPERUSER_PASSWORD", ADMIN_PASSWORD)
-            .env("LANGFLOW_RATE_LIMIT_ENABLED", "false")
-            .envs(
-                self.database_url
-                    .iter()
-                    .map(|u| ("LANGFLOW_DATABASE_URL", u)),
-            )
-            .env("DO_NOT_TRACK", "true")
-            .envs(extra_env.iter().copied())
-            .stdout(std::fs::File::create(&log).unwrap())
-            .stderr(Stdio::from(
-                std::fs::File::options().append(true).open(&log).unwrap(),
-            ))
-            .spawn()
-            .unwrap();
+        let mut cmd = Command::new(venv().join("bin").join("langflow"));
+        cmd.args([
+            "run",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port.to_string(),
+            "--backend-only",
+        ])
+        .env_clear()
+        .env(
+            "PATH",
+            format!("{}:/usr/bin:/bin", venv().join("bin").display()),
+        )
+        .env("HOME", self.root.path().join("home"))
+        .env("LANGFLOW_CONFIG_DIR", self.dir())
+        .env("LANGFLOW_SAVE_DB_IN_CONFIG_DIR", "true")
+        .env("LANGFLOW_AUTO_LOGIN", "False")
+        .env("LANGFLOW_SUPERUSER", "admin")
+        .env("LANGFLOW_SUPERUSER_PASSWORD", ADMIN_PASSWORD)
+        .env("LANGFLOW_RATE_LIMIT_ENABLED", "false")
+        .envs(
+            self.database_url
+                .iter()
+                .map(|u| ("LANGFLOW_DATABASE_URL", u)),
+        )
+        .env("DO_NOT_TRACK", "true")
+        .envs(extra_env.iter().copied())
+        .stdin(Stdio::null());
+        let child = crate::logging_to(&mut cmd, &log).spawn().unwrap();
         let mut server = Server { child, port, log };
         server.wait_healthy();
         server
@@ -263,15 +256,7 @@ impl Server {
     }
 
     fn log_tail(&self) -> String {
-        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
-        text.lines()
-            .rev()
-            .take(40)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<Vec<_>>()
-            .join("\n")
+        crate::log_tail(&self.log)
     }
 
     /// One HTTP request over loopback; returns (status, body).
@@ -301,52 +286,8 @@ impl Server {
         headers: &[(&str, &str)],
         content: Option<(&str, String)>,
     ) -> (u16, String) {
-        use std::io::{Read, Write};
-        let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", self.port)) else {
-            return (0, String::new());
-        };
-        stream
-            .set_read_timeout(Some(Duration::from_secs(60)))
-            .unwrap();
-        let mut req = format!(
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n",
-            self.port
-        );
-        for (k, v) in headers {
-            req.push_str(&format!("{k}: {v}\r\n"));
-        }
-        let body = match content {
-            Some((kind, text)) => {
-                req.push_str(&format!("Content-Type: {kind}\r\n"));
-                text
-            }
-            None => String::new(),
-        };
-        req.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
-        if stream.write_all(req.as_bytes()).is_err() {
-            return (0, String::new());
-        }
-        let mut resp = Vec::new();
-        let _ = stream.read_to_end(&mut resp);
-        let text = String::from_utf8_lossy(&resp).into_owned();
-        let status = text
-            .split_whitespace()
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        let body = text
-            .split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or_default();
-        let body = if text
-            .to_ascii_lowercase()
-            .contains("transfer-encoding: chunked")
-        {
-            dechunk(&body)
-        } else {
-            body
-        };
-        (status, body)
+        let r = crate::http(self.port, method, path, headers, content);
+        (r.status, r.body)
     }
 
     fn login(&self, user: &str, password: &str) -> (u16, String) {
@@ -388,22 +329,6 @@ fn urlencode(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
-}
-
-fn dechunk(body: &str) -> String {
-    let mut out = String::new();
-    let mut rest = body;
-    while let Some((size, after)) = rest.split_once("\r\n") {
-        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
-            break;
-        };
-        if n == 0 || after.len() < n {
-            break;
-        }
-        out.push_str(&after[..n]);
-        rest = after[n..].trim_start_matches("\r\n");
-    }
-    out
 }
 
 fn username_of(body: &str) -> String {

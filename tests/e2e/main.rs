@@ -12,6 +12,7 @@
 // A test harness, not authctl: it reads its own environment and prints.
 #![allow(clippy::disallowed_methods, clippy::disallowed_macros)]
 
+mod flowise;
 mod langflow;
 
 use std::path::{Path, PathBuf};
@@ -62,4 +63,124 @@ pub fn run(cmd: &mut Command) {
         "{cmd:?} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// An HTTP response: status, the header block, the (de-chunked) body.
+pub struct Response {
+    pub status: u16,
+    pub head: String,
+    pub body: String,
+}
+
+impl Response {
+    /// The `name=value` of every `Set-Cookie` header.
+    pub fn cookies(&self) -> Vec<String> {
+        self.head
+            .lines()
+            .filter_map(|l| {
+                let (k, v) = l.split_once(':')?;
+                k.eq_ignore_ascii_case("set-cookie")
+                    .then(|| v.trim().split(';').next().unwrap_or("").to_string())
+            })
+            .collect()
+    }
+}
+
+/// One HTTP/1.1 request to 127.0.0.1:`port`, with a body of the given
+/// content type; status 0 when nothing answers.
+pub fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    content: Option<(&str, String)>,
+) -> Response {
+    use std::io::{Read, Write};
+    use std::time::Duration;
+    let none = || Response {
+        status: 0,
+        head: String::new(),
+        body: String::new(),
+    };
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return none();
+    };
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut req =
+        format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    let body = match content {
+        Some((kind, text)) => {
+            req.push_str(&format!("Content-Type: {kind}\r\n"));
+            text
+        }
+        None => String::new(),
+    };
+    req.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    if stream.write_all(req.as_bytes()).is_err() {
+        return none();
+    }
+    let mut resp = Vec::new();
+    let _ = stream.read_to_end(&mut resp);
+    let text = String::from_utf8_lossy(&resp).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let body = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    Response {
+        status,
+        head: head.to_string(),
+        body,
+    }
+}
+
+fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.push_str(&after[..n]);
+        rest = after[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// A free port on 127.0.0.1.
+pub fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+/// The last 40 lines of a server's log, for a failure message.
+pub fn log_tail(log: &Path) -> String {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(40)..].join("\n")
+}
+
+/// `cmd` with its stdout and stderr going to `log`.
+pub fn logging_to<'a>(cmd: &'a mut Command, log: &Path) -> &'a mut Command {
+    cmd.stdout(std::fs::File::create(log).unwrap())
+        .stderr(std::process::Stdio::from(
+            std::fs::File::options().append(true).open(log).unwrap(),
+        ))
 }

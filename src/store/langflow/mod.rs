@@ -22,17 +22,16 @@ mod encrypted;
 pub mod pg;
 mod users;
 
+use super::audit_file::append_audit;
+pub use super::audit_file::AUDIT_FILE;
 pub use codec::{hex_id, hyphenated, naive_now, to_rfc3339};
 use codec::{row_to_api_key, row_to_user, API_KEY_QUERY, USER_QUERY};
-use users::{append_audit, LangflowUsersTx};
+use users::LangflowUsersTx;
 
 use crate::error::{Error, Result};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-
-/// The audit trail of changes made in this profile, one JSON object a line.
-pub const AUDIT_FILE: &str = "authctl-audit.jsonl";
 
 /// Alembic revisions whose schema this module knows, with their release.
 pub const KNOWN_REVISIONS: &[(&str, &str)] = &[("e5a7c9b1d3f2", "Langflow 1.13")];
@@ -78,6 +77,9 @@ impl LangflowStore {
 
     fn check_revision(&self, schema: &sqlite::Schema) -> Result<()> {
         let shown = format!("\"{}\"", self.path.display());
+        if super::is_flowise_schema(&schema.tables) {
+            return Err(super::flowise_not("a Langflow", &shown));
+        }
         if !schema.has_table("alembic_version") {
             return Err(not_langflow(
                 schema.has_table("users") || schema.user_version > 0,
@@ -117,7 +119,7 @@ impl LangflowStore {
     }
 
     fn record(&self, action: &str, target: &str, detail: Value) -> AuditRecord {
-        users::audit_record(self.actor.name(), action, target, detail)
+        super::audit_file::audit_record(self.actor.name(), action, target, detail)
     }
 }
 

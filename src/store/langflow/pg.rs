@@ -11,11 +11,12 @@
 //! a rotation locks every table it rewrites and holds the rotation lock.
 
 use super::encrypted::{rekey_value, Held, ENCRYPTED_COLUMNS};
-use super::users::{append_audit, audit_record, OWNED_TABLES, UNLINKED_USER_COLUMNS};
+use super::users::{OWNED_TABLES, UNLINKED_USER_COLUMNS};
 use super::{check_revisions, codec, not_langflow};
 use crate::clock::now_rfc3339;
 use crate::database_url::PgUrl;
 use crate::error::{Error, Result};
+use crate::store::audit_file::{append_audit, audit_record};
 use crate::store::postgres::{quote, ts, Pg, PgTx, ROTATE_LOCK};
 use crate::store::{
     api_key_not_found, single_api_key, Access, Actor, ApiKey, ApiKeyStorage, ApiKeys, AuditRecord,
@@ -124,6 +125,9 @@ impl LangflowPgStore {
             "SELECT string_agg(version_num, ',' ORDER BY version_num) AS v FROM alembic_version",
         )?;
         let shown = url.target();
+        if crate::store::is_flowise_schema(&tables) {
+            return Err(crate::store::flowise_not("a Langflow", &shown));
+        }
         if !tables.iter().any(|t| t == "alembic_version") {
             let native = tables
                 .iter()

@@ -5,11 +5,11 @@
 use super::codec::{hex_id, naive_now, row_to_user, DEFAULT_OPTINS, USER_QUERY};
 use super::LangflowStore;
 use crate::error::{Error, Result};
+use crate::store::audit_file::audit_record;
 use crate::store::{sqlite, AuditRecord, NewUser, User, UserChange, UsersTx};
 use rusqlite::{params, Connection, Transaction};
 use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Rows of these tables belong to the user and go with it, as in
 /// Langflow's own account erasure.
@@ -174,8 +174,7 @@ impl UsersTx for LangflowUsersTx<'_> {
             pending,
             ..
         } = *self;
-        LangflowStore::commit(tx)?;
-        append_audit(&audit_path, &pending)
+        crate::store::audit_file::commit_sqlite(tx, &audit_path, &pending)
     }
 }
 
@@ -185,51 +184,6 @@ impl LangflowUsersTx<'_> {
             .query_row(&format!("{USER_QUERY} WHERE id = ?1"), [hex], row_to_user)
             .map_err(|e| Error::db(format!("cannot read user \"{name}\""), e))
     }
-}
-
-/// One audit record, stamped now.
-pub(super) fn audit_record(
-    actor: String,
-    action: &str,
-    target: &str,
-    detail: Value,
-) -> AuditRecord {
-    AuditRecord {
-        at: crate::clock::now_rfc3339(),
-        actor,
-        action: action.to_string(),
-        target: target.to_string(),
-        detail,
-    }
-}
-
-/// Append `records` to the audit trail and fsync it; called only after
-/// the change they record was committed, so a failure says so.
-pub(super) fn append_audit(path: &Path, records: &[AuditRecord]) -> Result<()> {
-    if records.is_empty() {
-        return Ok(());
-    }
-    let mut text = String::new();
-    for record in records {
-        text.push_str(&serde_json::to_string(record).unwrap_or_default());
-        text.push('\n');
-    }
-    let mut file = crate::fsutil::open_append(path, crate::fsutil::SECRET_MODE).map_err(|e| {
-        Error::Failure(format!(
-            "the change was made but its audit record could not be written: {e}"
-        ))
-    })?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.sync_data())
-        .map_err(|e| {
-            Error::io(
-                format!(
-                    "the change was made but its audit record could not be written to \"{}\"",
-                    path.display()
-                ),
-                e,
-            )
-        })
 }
 
 impl LangflowStore {

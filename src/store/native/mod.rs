@@ -160,6 +160,9 @@ const _: () = assert!(schema_pg::MIGRATIONS.len() == schema_sqlite::MIGRATIONS.l
 /// alone (`shown` names the database in messages). Returns whether it has
 /// no tables at all.
 pub(super) fn check_tables(tables: &[String], known: &[&str], shown: &str) -> Result<bool> {
+    if super::is_flowise_schema(tables) {
+        return Err(super::flowise_not("an authctl", shown));
+    }
     if tables.iter().any(|t| t == "alembic_version" || t == "user") {
         return Err(Error::usage(format!(
             "{shown} is a Langflow database, not an authctl one; use --profile langflow"

@@ -1,0 +1,394 @@
+//! A Flowise 3.1 database (SQLite), used as it is.
+//!
+//! Invariants: Flowise's schema and its `migrations` table are never
+//! altered, and no table of authctl's is created in it; a database whose
+//! last migration this module does not know is refused. Rows are written
+//! the way Flowise 3.1.4 writes them (read off a real server: see
+//! `tests/fixtures/flowise-3.1.4/README.md`): UUID v4 ids, UTC
+//! `YYYY-MM-DD HH:MM:SS` times, bcrypt passwords in `user.credential`.
+//! Foreign keys are on, as TypeORM turns them on. A user is named by its
+//! email; it is a superuser when its organization role is `owner` (what
+//! Flowise's login turns into `isOrganizationAdmin`), and active unless its
+//! status is `unverified` (the one status Flowise's login refuses) or it
+//! has no password. The audit trail goes to a JSON-lines file in the key
+//! directory (`SECRETKEY_PATH`).
+//!
+//! Here: opening and the migration check, reads. `users`: write
+//! transactions on users and their memberships.
+
+use super::{
+    sqlite, Access, ApiKey, ApiKeyStorage, ApiKeys, EncryptedValues, Layout, NewApiKey,
+    Reencrypted, RefreshTokens, User, UserRows, UsersTx,
+};
+mod users;
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use users::FlowiseUsersTx;
+
+/// The last entry of `migrations` in the releases whose schema this module
+/// knows.
+pub const KNOWN_MIGRATIONS: &[(&str, &str)] =
+    &[("AddWebhookSecretToChatFlow1776240000000", "Flowise 3.1.4")];
+
+/// The roles Flowise's migrations seed (`organizationId IS NULL`).
+pub const OWNER_ROLE: &str = "owner";
+pub const MEMBER_ROLE: &str = "member";
+pub const PERSONAL_WORKSPACE_ROLE: &str = "personal workspace";
+
+/// The tables whose rows belong to a workspace; the first admin's
+/// registration moves the rows with no workspace into its new one
+/// (`setNullWorkspaceId`).
+pub const WORKSPACE_TABLES: &[&str] = &[
+    "apikey",
+    "assistant",
+    "chat_flow",
+    "credential",
+    "custom_template",
+    "dataset",
+    "document_store",
+    "evaluation",
+    "evaluator",
+    "execution",
+    "tool",
+    "variable",
+];
+
+/// A user's columns as authctl reads them. `is_superuser`: the `owner`
+/// organization role (Flowise 3.1.4's login: `isOrganizationAdmin:
+/// organizationUser.roleId === ownerRole.id`); `is_active`: a password and any status but
+/// `unverified`; the last login is the latest of its workspaces'.
+pub(super) const USER_QUERY: &str = "SELECT u.id, u.email, coalesce(u.credential, ''),
+        u.status <> 'unverified' AND coalesce(u.credential, '') <> '',
+        EXISTS (SELECT 1 FROM organization_user ou JOIN role r ON r.id = ou.roleId
+                WHERE ou.userId = u.id AND r.name = 'owner' AND r.organizationId IS NULL),
+        u.createdDate, u.updatedDate,
+        (SELECT max(wu.lastLogin) FROM workspace_user wu WHERE wu.userId = u.id)
+    FROM \"user\" u";
+
+pub(super) fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    let created: Option<String> = r.get(5)?;
+    let updated: Option<String> = r.get(6)?;
+    let last: Option<String> = r.get(7)?;
+    Ok(User {
+        id: r.get(0)?,
+        username: r.get(1)?,
+        password_hash: r.get(2)?,
+        is_active: r.get(3)?,
+        is_superuser: r.get(4)?,
+        created_at: created.as_deref().map(to_rfc3339).unwrap_or_default(),
+        updated_at: updated.as_deref().map(to_rfc3339).unwrap_or_default(),
+        last_login_at: last.as_deref().map(to_rfc3339),
+    })
+}
+
+/// Now as Flowise's SQLite columns hold it: UTC, whole seconds.
+pub fn sqlite_now() -> String {
+    crate::clock::now().format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// A Flowise time (`2026-12-01 20:18:53`, with milliseconds, or ISO 8601
+/// as `toISOString()` writes it) as RFC 3339 UTC; unchanged if it is none
+/// of those.
+pub fn to_rfc3339(stored: &str) -> String {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(stored) {
+        return crate::clock::rfc3339_micros(t.with_timezone(&chrono::Utc));
+    }
+    chrono::NaiveDateTime::parse_from_str(stored, "%Y-%m-%d %H:%M:%S%.f")
+        .map(|t| crate::clock::rfc3339_micros(t.and_utc()))
+        .unwrap_or_else(|_| stored.to_string())
+}
+
+/// Whether `email` is an address Flowise accepts
+/// (`^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$`, at most 255
+/// characters: `enterprise/utils/validation.util.js`).
+pub fn is_valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c));
+    // The domain part is greedy: `[a-zA-Z0-9.-]+` then a dot and two or
+    // more letters, so the last dot must be followed by letters only.
+    let domain_ok = domain
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && domain.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
+        });
+    local_ok && domain_ok && email.chars().count() <= 255
+}
+
+/// The store over one Flowise database.
+pub struct FlowiseStore {
+    conn: Connection,
+    actor: super::Actor,
+    path: PathBuf,
+    audit_path: PathBuf,
+}
+
+impl FlowiseStore {
+    /// Open an existing Flowise database. authctl never creates one: a
+    /// missing file is `None` for reads and NotFound for writes.
+    pub fn open(
+        path: &Path,
+        access: Access,
+        actor: super::Actor,
+        audit_path: PathBuf,
+    ) -> Result<Option<Self>> {
+        if !crate::fsutil::exists(path)? {
+            return match access {
+                Access::Read => Ok(None),
+                Access::Write => Err(Error::NotFound(format!(
+                    "Flowise database \"{}\" does not exist; start Flowise once to create it, or point DATABASE_PATH (the folder of database.sqlite) or --db at it",
+                    path.display()
+                ))),
+            };
+        }
+        let Some((conn, schema)) = sqlite::open(path, false, true)? else {
+            return Ok(None);
+        };
+        let store = FlowiseStore {
+            conn,
+            actor,
+            path: path.to_path_buf(),
+            audit_path,
+        };
+        store.check_migrations(&schema)?;
+        Ok(Some(store))
+    }
+
+    fn check_migrations(&self, schema: &sqlite::Schema) -> Result<()> {
+        let shown = format!("\"{}\"", self.path.display());
+        let flowise = schema.has_table("migrations")
+            && ["user", "organization", "workspace_user", "role"]
+                .iter()
+                .all(|t| schema.has_table(t));
+        if !flowise {
+            return Err(not_flowise(schema, &shown));
+        }
+        let last: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT name FROM migrations ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| sqlite::describe(e, &self.path))?;
+        check_last_migration(last.as_deref(), &shown)
+    }
+
+    fn begin(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        // A symlink or other non-regular file where the audit trail goes
+        // stops the change before it begins. Its directory (the key
+        // directory, which need not hold the database) is made first.
+        if let Some(dir) = self.audit_path.parent() {
+            crate::fsutil::ensure_dir(dir)?;
+        }
+        crate::fsutil::replaceable(&self.audit_path)?;
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sqlite::describe(e, &self.path))
+    }
+}
+
+/// The refusal of a database that is not Flowise's, naming the profile
+/// that would open it.
+fn not_flowise(schema: &sqlite::Schema, shown: &str) -> Error {
+    if schema.has_table("alembic_version") {
+        return Error::usage(format!(
+            "{shown} is a Langflow database, not a Flowise one; use --profile langflow"
+        ));
+    }
+    if schema.has_table("users") || schema.user_version > 0 {
+        return Error::usage(format!(
+            "{shown} is an authctl database, not a Flowise one; use --profile native"
+        ));
+    }
+    Error::usage(format!(
+        "{shown} is not a Flowise database (it has no migrations, user and organization tables); authctl knows {}; check --db or DATABASE_PATH",
+        super::KNOWN_LAYOUTS
+    ))
+}
+
+/// Refuse a schema whose last migration is not one this module knows.
+fn check_last_migration(last: Option<&str>, shown: &str) -> Result<()> {
+    match last {
+        Some(name) if KNOWN_MIGRATIONS.iter().any(|(k, _)| *k == name) => Ok(()),
+        _ => Err(Error::Failure(format!(
+            "Flowise database {shown} ends at migration {}, which this authctl does not know (it knows {}); refusing to guess at its schema",
+            last.unwrap_or("(none)"),
+            KNOWN_MIGRATIONS
+                .iter()
+                .map(|(m, v)| format!("{m} = {v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+impl UserRows for FlowiseStore {
+    fn get_user_by_id(&self, id: &str) -> Result<Option<User>> {
+        self.conn
+            .query_row(
+                &format!("{USER_QUERY} WHERE u.id = ?1"),
+                [id.trim().to_ascii_lowercase()],
+                row_to_user,
+            )
+            .optional()
+            .map_err(|e| Error::db("cannot read users", e))
+    }
+
+    fn list_users(&self) -> Result<Vec<User>> {
+        sqlite::rows(
+            &self.conn,
+            &format!("{USER_QUERY} ORDER BY u.createdDate, u.email"),
+            [],
+            row_to_user,
+            "list users",
+        )
+    }
+
+    fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>> {
+        let actor = self.actor.name();
+        let audit_path = self.audit_path.clone();
+        let tx = self.begin()?;
+        Ok(Box::new(FlowiseUsersTx {
+            tx,
+            actor,
+            audit_path,
+            pending: Vec::new(),
+        }))
+    }
+
+    fn superuser_conflict(&self) -> Result<Option<String>> {
+        let owner: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT coalesce(u.email, o.name) FROM organization o
+                 LEFT JOIN \"user\" u ON u.id = o.createdBy
+                 ORDER BY o.createdDate LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| Error::db("cannot read table organization", e))?;
+        Ok(owner.map(|owner| {
+            format!(
+                "Flowise already has its organization, set up by \"{owner}\", and allows one; add another administrator with `authctl user add --superuser`, or reset a password with `authctl superuser --reset-password`"
+            )
+        }))
+    }
+}
+
+impl Layout for FlowiseStore {
+    fn app(&self) -> &'static str {
+        "Flowise"
+    }
+
+    fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
+        // Flowise keeps no record of the refresh tokens it issues.
+        None
+    }
+
+    fn refresh_tokens_mut(&mut self) -> Option<&mut dyn RefreshTokens> {
+        None
+    }
+
+    fn integrity_check(&self) -> Result<Vec<String>> {
+        sqlite::integrity_check(&self.conn)
+    }
+}
+
+/// The profile admits no command that reaches these (`Spec::commands`);
+/// should one, it is refused rather than guessed at.
+fn not_in_profile(what: &str) -> Error {
+    Error::usage(format!(
+        "{what} does not work in the flowise profile; authctl runs superuser and user commands on Flowise"
+    ))
+}
+
+impl ApiKeys for FlowiseStore {
+    fn api_key_storage(&self) -> ApiKeyStorage {
+        ApiKeyStorage::HashOnly
+    }
+
+    fn create_api_key(&mut self, _: &NewApiKey) -> Result<ApiKey> {
+        Err(not_in_profile("`apikey create`"))
+    }
+
+    fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
+        Err(not_in_profile("`apikey list`"))
+    }
+
+    fn revoke_api_key(&mut self, _: &str) -> Result<ApiKey> {
+        Err(not_in_profile("`apikey revoke`"))
+    }
+}
+
+impl EncryptedValues for FlowiseStore {
+    fn reencrypt(
+        &mut self,
+        _: &mut dyn FnMut(&str, &str) -> Result<String>,
+        _: bool,
+    ) -> Result<Vec<Reencrypted>> {
+        Err(not_in_profile("`secret rotate`"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_checked_as_flowise_checks_them() {
+        for ok in ["admin@example.com", "a.b+c%d_e-f@sub.example.co", "X@Y.ZZ"] {
+            assert!(is_valid_email(ok), "{ok}");
+        }
+        for bad in [
+            "admin",
+            "@example.com",
+            "a@example",
+            "a@example.c",
+            "a@example.c0m",
+            "a b@example.com",
+            "a@b@example.com",
+            "josé@example.com",
+            "a@.com",
+        ] {
+            assert!(!is_valid_email(bad), "{bad}");
+        }
+        assert!(!is_valid_email(&format!("{}@example.com", "a".repeat(250))));
+    }
+
+    #[test]
+    fn times_read_as_rfc3339() {
+        assert_eq!(
+            to_rfc3339("2026-12-01 20:18:53"),
+            "2026-12-01T20:18:53.000000Z"
+        );
+        assert_eq!(
+            to_rfc3339("2026-12-01 20:19:40.123"),
+            "2026-12-01T20:19:40.123000Z"
+        );
+        assert_eq!(
+            to_rfc3339("2026-12-01T20:19:40.123Z"),
+            "2026-12-01T20:19:40.123000Z"
+        );
+        assert_eq!(sqlite_now().len(), 19);
+    }
+
+    #[test]
+    fn only_known_migrations_are_accepted() {
+        assert!(check_last_migration(Some(KNOWN_MIGRATIONS[0].0), "db").is_ok());
+        for last in [None, Some("AddSomethingNew1800000000000")] {
+            let err = check_last_migration(last, "db").unwrap_err();
+            assert_eq!(err.exit_code(), 5);
+            assert!(err.to_string().contains("Flowise 3.1.4"), "{err}");
+        }
+    }
+}

