@@ -407,7 +407,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__apikey__subcmd__create)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --user --name --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --user --name --permission --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -434,6 +434,10 @@ _authctl() {
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --permission)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

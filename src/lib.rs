@@ -12,6 +12,7 @@ pub mod docs;
 pub mod doctor;
 pub mod envfile;
 pub mod error;
+pub mod flowise;
 pub mod fsutil;
 pub mod keys;
 pub mod output;

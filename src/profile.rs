@@ -427,7 +427,7 @@ pub static FLOWISE: Spec = Spec {
             "[default: $DATABASE_PATH/database.sqlite, where DATABASE_PATH defaults to ~/.flowise; DATABASE_TYPE must be sqlite]",
         ),
     ],
-    commands: Some(&["superuser", "user", "completions"]),
+    commands: Some(&["superuser", "user", "apikey", "completions"]),
     var: flowise_var,
 };
 

@@ -2,12 +2,12 @@
 
 use super::Ctx;
 use crate::cli::{ApikeyCommand, ApikeyCreateArgs};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::{Human, Outcome, Report};
 use crate::secrets;
 use crate::signing;
 use crate::store::{self, Access, ApiKey, ApiKeyStorage, NewApiKey};
-use secrecy::ExposeSecret;
+use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
 
 pub fn run(cmd: ApikeyCommand, ctx: &Ctx) -> Result<Outcome> {
@@ -24,14 +24,31 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
     let user = db
         .get_user(&args.user)?
         .ok_or_else(|| store::user_not_found(&args.user))?;
-    // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.
-    let random = secrets::generate(32, secrets::Encoding::UrlSafe)?;
-    let key = zeroize::Zeroizing::new(format!("sk-{}", random.expose_secret()));
+    let storage = db.api_keys_ref().api_key_storage();
+    let flowise = storage == ApiKeyStorage::PlainAndScrypt;
+    if !args.permissions.is_empty() && !flowise {
+        return Err(Error::usage(format!(
+            "--permission is for Flowise API keys; a key of {} acts with all its user's rights",
+            db.app()
+        )));
+    }
+    if flowise && args.name.is_none() {
+        return Err(Error::usage(
+            "a Flowise API key needs a name; pass --name NAME",
+        ));
+    }
+    let key = if flowise {
+        crate::flowise::apikey::generate()?
+    } else {
+        // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.
+        let random = secrets::generate(32, secrets::Encoding::UrlSafe)?;
+        SecretString::from(format!("sk-{}", random.expose_secret()))
+    };
     // Held until the key is committed: a rotation cannot replace the
     // secret key between our reading it and our value landing.
     let mut _key_lock = None;
-    let encrypted = match db.api_keys_ref().api_key_storage() {
-        ApiKeyStorage::HashOnly => None,
+    let encrypted = match storage {
+        ApiKeyStorage::HashOnly | ApiKeyStorage::PlainAndScrypt => None,
         ApiKeyStorage::EncryptedAndHash => {
             _key_lock = Some(secrets::lock::shared(
                 &s.config_dir,
@@ -39,27 +56,36 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
             )?);
             let secret = signing::require_secret_key(s)?;
             let fernet = secrets::fernet_for(secret.expose_secret())?;
-            Some(secrets::encrypt(&fernet, key.as_bytes()))
+            Some(secrets::encrypt(&fernet, key.expose_secret().as_bytes()))
         }
     };
     let created = db.api_keys().create_api_key(&NewApiKey {
         user: user.clone(),
         name: args.name.clone(),
-        sha256_hex: hex::encode(Sha256::digest(key.as_bytes())),
+        key: key.clone(),
+        sha256_hex: hex::encode(Sha256::digest(key.expose_secret().as_bytes())),
         encrypted,
+        permissions: args.permissions.clone(),
     })?;
     let mut note = format!(
         "created API key {} for \"{}\"; it is shown only this once",
         created.id, user.username
     );
-    if !user.is_active {
+    if let Some(ws) = &created.workspace {
+        note = format!(
+            "created API key {} in workspace \"{ws}\" with {} permissions; it is shown only this once, and stays valid whatever becomes of \"{}\" (Flowise keys belong to the workspace)",
+            created.id,
+            created.permissions.as_ref().map_or(0, Vec::len),
+            user.username
+        );
+    } else if !user.is_active {
         note.push_str(&format!(
             "; \"{}\" is inactive, so the key is refused until `authctl user activate {}`",
             user.username, user.username
         ));
     }
     Ok(Outcome::report(&Created {
-        key: key.as_str(),
+        key: key.expose_secret(),
         api_key: created,
     })
     .note(note))
@@ -73,7 +99,7 @@ struct KeyList(Vec<ApiKey>);
 impl Report for KeyList {
     fn human(&self) -> Human {
         Human::Table {
-            header: &["ID", "NAME", "USER", "CREATED", "LAST USED", "ACTIVE"],
+            header: &["ID", "NAME", "OWNER", "CREATED", "LAST USED", "ACTIVE"],
             rows: self
                 .0
                 .iter()
@@ -81,7 +107,11 @@ impl Report for KeyList {
                     vec![
                         k.id.clone(),
                         k.name.clone().unwrap_or_else(|| "-".into()),
-                        k.username.clone().unwrap_or_else(|| k.user_id.clone()),
+                        match (&k.workspace, &k.username) {
+                            (Some(ws), _) => format!("workspace {ws}"),
+                            (None, Some(name)) => name.clone(),
+                            (None, None) => k.user_id.clone(),
+                        },
                         k.created_at.clone().unwrap_or_else(|| "-".into()),
                         k.last_used_at.clone().unwrap_or_else(|| "-".into()),
                         if k.active { "yes" } else { "no" }.to_string(),
@@ -112,13 +142,15 @@ fn list(user: Option<&str>, ctx: &Ctx) -> Result<Outcome> {
             None => Ok(Outcome::report(&KeyList(Vec::new())).note("no API keys")),
         };
     };
-    let mut keys = db.api_keys_ref().list_api_keys()?;
-    if let Some(name) = user {
-        let u = db
-            .get_user(name)?
-            .ok_or_else(|| store::user_not_found(name))?;
-        keys.retain(|k| k.user_id == u.id);
-    }
+    let keys = match user {
+        Some(name) => {
+            let u = db
+                .get_user(name)?
+                .ok_or_else(|| store::user_not_found(name))?;
+            db.api_keys_ref().api_keys_of(&u)?
+        }
+        None => db.api_keys_ref().list_api_keys()?,
+    };
     let note = if keys.is_empty() { "no API keys" } else { "" };
     Ok(Outcome::report(&KeyList(keys)).note(note))
 }

@@ -188,6 +188,12 @@ pub trait ApiKeys {
     fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey>;
     /// Every API key (never the key itself).
     fn list_api_keys(&self) -> Result<Vec<ApiKey>>;
+    /// The keys that act for `user` (Flowise: the keys of its workspaces).
+    fn api_keys_of(&self, user: &User) -> Result<Vec<ApiKey>> {
+        let mut keys = self.list_api_keys()?;
+        keys.retain(|k| k.user_id == user.id);
+        Ok(keys)
+    }
     /// Revoke a key by id or unique name.
     fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey>;
 }
@@ -284,6 +290,11 @@ impl Store {
         self.layout.refresh_tokens().is_some()
     }
 
+    /// The app whose tables these are, for messages.
+    pub fn app(&self) -> &'static str {
+        self.layout.app()
+    }
+
     /// API keys.
     pub fn api_keys(&mut self) -> &mut dyn ApiKeys {
         self.layout.as_mut()
@@ -319,14 +330,21 @@ pub enum ApiKeyStorage {
     HashOnly,
     /// The Fernet-encrypted key and its SHA-256 (Langflow).
     EncryptedAndHash,
+    /// The key itself and its scrypt hash, per workspace, with permissions
+    /// (Flowise).
+    PlainAndScrypt,
 }
 
 /// A new API key to store.
 pub struct NewApiKey {
     pub user: User,
     pub name: Option<String>,
+    /// The key, for a layout that stores it as it is (Flowise).
+    pub key: secrecy::SecretString,
     pub sha256_hex: String,
     pub encrypted: Option<String>,
+    /// The permissions asked for (Flowise); empty: the layout's default.
+    pub permissions: Vec<String>,
 }
 
 /// An API key as listed: never the key.
@@ -334,11 +352,20 @@ pub struct NewApiKey {
 pub struct ApiKey {
     pub id: String,
     pub name: Option<String>,
+    /// Empty where keys belong to workspaces (Flowise).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub user_id: String,
     pub username: Option<String>,
     pub created_at: Option<String>,
     pub last_used_at: Option<String>,
     pub active: bool,
+    /// The workspace the key belongs to, where keys belong to workspaces
+    /// rather than users (Flowise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workspace: Option<String>,
+    /// What the key may do, where the app keeps that (Flowise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Vec<String>>,
 }
 
 /// How many values of one column were (or would be) re-encrypted.

@@ -10,18 +10,21 @@ const ADMIN: &str = "b4146358-b428-4ccb-940f-af90f339fbd6";
 const BOB: &str = "69e42871-6219-4a78-8be2-e7111db895bd";
 const PW: &str = "Sunny-Meadow-42!";
 
-fn users(env: &TestEnv) -> Vec<Value> {
-    let out = env.fw(&["--json", "user", "list"]).output().unwrap();
+/// `authctl --profile flowise --json ARGS`, which must succeed.
+fn json(env: &TestEnv, args: &[&str]) -> Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let out = env.fw(&all).output().unwrap();
     assert!(
         out.status.success(),
-        "{}",
+        "{args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn users(env: &TestEnv) -> Vec<Value> {
+    json(env, &["user", "list"]).as_array().unwrap().clone()
 }
 
 fn bcrypt_ok(password: &str, hash: &str) -> bool {
@@ -485,7 +488,6 @@ fn jobs_the_profile_does_not_do_are_refused_by_name() {
     let before = env.snapshot();
     for args in [
         vec!["token", "decode", "x.y.z"],
-        vec!["apikey", "list"],
         vec!["secret", "check"],
         vec!["keygen"],
         vec!["doctor"],
@@ -577,4 +579,143 @@ fn help_speaks_of_flowises_files_and_variables() {
     assert!(help.contains("[default: ~/.flowise]"), "{help}");
     assert!(!help.contains("AUTHCTL_DATABASE_URL"), "{help}");
     assert!(!help.contains("private_key.pem"), "{help}");
+}
+
+#[test]
+fn api_keys_are_made_and_revoked_as_flowise_makes_them() {
+    let env = TestEnv::flowise("home");
+    let made = json(
+        &env,
+        &[
+            "apikey",
+            "create",
+            "--user",
+            "bob@example.com",
+            "--name",
+            "ci-bot",
+            "--permission",
+            "chatflows:view",
+            "--permission",
+            "variables:view",
+        ],
+    );
+    let key = made["key"].as_str().unwrap();
+    let id = made["api_key"]["id"].as_str().unwrap();
+    assert_eq!(key.len(), 43, "base64url of 32 bytes: {key}");
+    let row = env.fw_sql(&format!(
+        "select apiKey, apiSecret, keyName, workspaceId, permissions, createdDate from apikey where id = '{id}'"
+    ));
+    let f: Vec<_> = row.split('|').collect();
+    assert_eq!(f[0], key, "Flowise keeps the key itself");
+    assert_eq!(
+        (f[2], f[3], f[4]),
+        (
+            "ci-bot",
+            "aecd6e7e-5a9b-41e0-b693-e995a6090936",
+            r#"["chatflows:view","variables:view"]"#
+        )
+    );
+    // Node's scryptSync(key, salt, 64) with its defaults, by Python.
+    let ok = python_eval(
+        "import hashlib,sys\nh,s=sys.argv[2].split('.')\nprint(hashlib.scrypt(sys.argv[1].encode(), salt=s.encode(), n=16384, r=8, p=1, dklen=64).hex()==h)",
+        &[key, f[1]],
+    );
+    assert_eq!(ok.trim(), "True");
+    assert_eq!(f[5].len(), 19, "{row}");
+    assert_eq!(made["api_key"]["workspace"], "Default Workspace");
+
+    // The default is every permission the user has, less workspace:*.
+    let all = json(
+        &env,
+        &[
+            "apikey",
+            "create",
+            "--user",
+            "admin@example.com",
+            "--name",
+            "all",
+        ],
+    );
+    let perms = all["api_key"]["permissions"].as_array().unwrap();
+    assert_eq!(perms.len(), 69);
+    assert!(perms
+        .iter()
+        .all(|p| !p.as_str().unwrap().starts_with("workspace:")));
+
+    let before = env.snapshot();
+    for (args, code, needle) in [
+        (
+            vec!["--user", "bob@example.com"],
+            2,
+            "a Flowise API key needs a name",
+        ),
+        (
+            vec![
+                "--user",
+                "bob@example.com",
+                "--name",
+                "x",
+                "--permission",
+                "workspace:export",
+            ],
+            2,
+            "never gives an API key workspace or admin permissions",
+        ),
+        (
+            vec![
+                "--user",
+                "bob@example.com",
+                "--name",
+                "x",
+                "--permission",
+                "users:manage",
+            ],
+            2,
+            "exceeds what \"bob@example.com\" may do",
+        ),
+        (
+            vec!["--user", "nobody@example.com", "--name", "x"],
+            3,
+            "does not exist",
+        ),
+    ] {
+        let mut full = vec!["apikey", "create"];
+        full.extend(args);
+        let a = env.fw(&full).assert().code(code);
+        assert_one_line_error(&a, needle);
+    }
+    assert_eq!(env.snapshot(), before);
+
+    // Listing never shows a key; revoking deletes the row, as Flowise does.
+    let a = env
+        .fw(&["apikey", "list", "--user", "bob@example.com"])
+        .assert()
+        .success();
+    let listed = stdout(&a);
+    assert!(
+        listed.contains("ci-bot") && listed.contains("workspace Default Workspace"),
+        "{listed}"
+    );
+    assert!(!listed.contains(key));
+    env.fw(&["apikey", "revoke", "ci-bot"]).assert().success();
+    assert_eq!(
+        env.fw_sql(&format!("select count(*) from apikey where id = '{id}'")),
+        "0"
+    );
+    let a = env.fw(&["apikey", "revoke", "ci-bot"]).assert().code(3);
+    assert_one_line_error(&a, "no API key has the id or name \"ci-bot\"");
+    // --permission belongs to Flowise.
+    let lf = TestEnv::langflow();
+    let a = lf
+        .lf(&[
+            "apikey",
+            "create",
+            "--user",
+            "admin",
+            "--permission",
+            "chatflows:view",
+        ])
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "--permission is for Flowise API keys");
 }

@@ -184,6 +184,17 @@ impl Server {
         })
     }
 
+    /// `GET path` with an API key, as a script calls the API.
+    fn bearer(&self, key: &str, path: &str) -> u16 {
+        self.call(
+            "GET",
+            path,
+            &[("Authorization", &format!("Bearer {key}"))],
+            None,
+        )
+        .status
+    }
+
     /// `GET /api/v1/chatflows` in a session, as the UI calls it.
     fn chatflows(&self, s: &Session) -> u16 {
         self.call(
@@ -198,7 +209,7 @@ impl Server {
 
 #[test]
 #[ignore = "real-server tier: scripts/e2e.sh"]
-fn users_made_and_changed_by_authctl_work_on_the_server() {
+fn users_and_api_keys_made_by_authctl_work_on_the_server() {
     require_tier();
     let _one = serial();
     let d = Deployment::fresh();
@@ -273,6 +284,32 @@ fn users_made_and_changed_by_authctl_work_on_the_server() {
     d.ok(&["user", "demote", BOB], None);
     let bob = server.login(BOB, "N3w-Harbor-Lights!").unwrap();
     assert_eq!(bob.user["isOrganizationAdmin"], false);
+
+    // API keys: accepted as Bearer with exactly their permissions, and
+    // refused once revoked; the full default covers what the user may do.
+    let ci = d.ok(
+        &[
+            "apikey",
+            "create",
+            "--user",
+            BOB,
+            "--name",
+            "ci",
+            "--permission",
+            "chatflows:view",
+        ],
+        None,
+    );
+    assert_eq!(server.bearer(&ci, "/api/v1/chatflows"), 200);
+    assert_eq!(server.bearer(&ci, "/api/v1/variables"), 403, "not granted");
+    let all = d.ok(
+        &["apikey", "create", "--user", ADMIN, "--name", "all"],
+        None,
+    );
+    assert_eq!(server.bearer(&all, "/api/v1/variables"), 200);
+    d.ok(&["apikey", "revoke", "ci"], None);
+    assert_eq!(server.bearer(&ci, "/api/v1/chatflows"), 401, "revoked");
+    assert_eq!(server.bearer(&all, "/api/v1/chatflows"), 200);
 
     // Deleted: the server no longer knows the user.
     d.ok(&["user", "delete", BOB, "--yes"], None);

@@ -307,26 +307,214 @@ impl Layout for FlowiseStore {
 /// The profile admits no command that reaches these (`Spec::commands`);
 /// should one, it is refused rather than guessed at.
 fn not_in_profile(what: &str) -> Error {
-    Error::usage(format!(
-        "{what} does not work in the flowise profile; authctl runs superuser and user commands on Flowise"
-    ))
+    Error::usage(format!("{what} does not work in the flowise profile yet"))
+}
+
+const API_KEY_QUERY: &str =
+    "SELECT a.id, a.keyName, a.workspaceId, w.name, a.createdDate, a.permissions
+    FROM apikey a LEFT JOIN workspace w ON w.id = a.workspaceId";
+
+fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> {
+    let created: Option<String> = r.get(4)?;
+    let workspace_id: Option<String> = r.get(2)?;
+    let workspace_name: Option<String> = r.get(3)?;
+    let permissions: Option<String> = r.get(5)?;
+    Ok(ApiKey {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        user_id: String::new(),
+        username: None,
+        created_at: created.as_deref().map(to_rfc3339),
+        last_used_at: None,
+        active: true,
+        workspace: workspace_name.or(workspace_id).or(Some(String::new())),
+        permissions: Some(
+            permissions
+                .and_then(|p| serde_json::from_str(&p).ok())
+                .unwrap_or_default(),
+        ),
+    })
+}
+
+/// The workspace a user's new API key goes to (the one its login picks:
+/// the latest `lastLogin`, else any), with what the user may grant.
+struct KeyHome {
+    workspace: String,
+    workspace_name: String,
+    /// Permissions the key may have: the user's workspace role's, or for
+    /// an organization admin every permission Flowise's full role has.
+    allowed: Vec<String>,
+    admin: bool,
+}
+
+impl FlowiseStore {
+    fn key_home(conn: &Connection, user: &User) -> Result<KeyHome> {
+        let row: Option<(String, String, String)> = conn
+            .query_row(
+                "SELECT wu.workspaceId, w.name, r.permissions FROM workspace_user wu
+                 JOIN workspace w ON w.id = wu.workspaceId JOIN role r ON r.id = wu.roleId
+                 WHERE wu.userId = ?1
+                 ORDER BY wu.lastLogin IS NULL, wu.lastLogin DESC, wu.createdDate LIMIT 1",
+                [&user.id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(|e| Error::db("cannot read the user's workspaces", e))?;
+        let (workspace, workspace_name, role_permissions) = row.ok_or_else(|| {
+            Error::Conflict(format!(
+                "user \"{}\" belongs to no workspace, and Flowise keys belong to one; `authctl user activate {}` gives it one",
+                user.username, user.username
+            ))
+        })?;
+        let full: String = conn
+            .query_row(
+                "SELECT permissions FROM role WHERE name = ?1 AND organizationId IS NULL",
+                [PERSONAL_WORKSPACE_ROLE],
+                |r| r.get(0),
+            )
+            .map_err(|e| Error::db("cannot read table role", e))?;
+        let parse = |text: &str| serde_json::from_str::<Vec<String>>(text).unwrap_or_default();
+        let admin = user.is_superuser;
+        let allowed = if admin {
+            parse(&full)
+        } else {
+            parse(&role_permissions)
+        };
+        Ok(KeyHome {
+            workspace,
+            workspace_name,
+            allowed: allowed.into_iter().filter(|p| !restricted(p)).collect(),
+            admin,
+        })
+    }
+}
+
+/// Permissions no Flowise API key may have (`validatePermissions`).
+fn restricted(permission: &str) -> bool {
+    permission.starts_with("workspace:") || permission.starts_with("admin:")
+}
+
+/// The permissions a new key gets: `asked`, checked as Flowise checks
+/// them, or every one the user may grant.
+fn key_permissions(asked: &[String], home: &KeyHome, user: &str) -> Result<Vec<String>> {
+    if asked.is_empty() {
+        return Ok(home.allowed.clone());
+    }
+    if let Some(p) = asked.iter().find(|p| restricted(p)) {
+        return Err(Error::usage(format!(
+            "--permission {p}: Flowise never gives an API key workspace or admin permissions"
+        )));
+    }
+    if let Some(p) = asked.iter().find(|p| !home.allowed.contains(p)) {
+        return Err(Error::usage(if home.admin {
+            format!("--permission {p} is not a Flowise permission; see Flowise's API key dialog for the names (chatflows:view, credentials:view, ...)")
+        } else {
+            format!("--permission {p} exceeds what \"{user}\" may do in its workspace, which Flowise refuses")
+        }));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for p in asked {
+        if !out.contains(p) {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
 }
 
 impl ApiKeys for FlowiseStore {
     fn api_key_storage(&self) -> ApiKeyStorage {
-        ApiKeyStorage::HashOnly
+        ApiKeyStorage::PlainAndScrypt
     }
 
-    fn create_api_key(&mut self, _: &NewApiKey) -> Result<ApiKey> {
-        Err(not_in_profile("`apikey create`"))
+    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        use secrecy::ExposeSecret;
+        let secret = crate::flowise::apikey::secret_hash(&new.key)?;
+        let (actor, audit_path) = (self.actor.name(), self.audit_path.clone());
+        let tx = self.begin()?;
+        let home = Self::key_home(&tx, &new.user)?;
+        let permissions = key_permissions(&new.permissions, &home, &new.user.username)?;
+        let name = new.name.clone().unwrap_or_default();
+        let id = uuid::Uuid::new_v4().to_string();
+        let now = sqlite_now();
+        let json = serde_json::to_string(&permissions).unwrap_or_else(|_| "[]".into());
+        tx.execute(
+            "INSERT INTO apikey (id, apiKey, apiSecret, keyName, createdDate, updatedDate, workspaceId, permissions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)",
+            rusqlite::params![id, new.key.expose_secret(), secret, name, now, home.workspace, json],
+        )
+        .map_err(|e| Error::db("cannot store the API key", e))?;
+        let record = super::audit_file::audit_record(
+            actor,
+            "apikey.create",
+            &new.user.username,
+            serde_json::json!({ "id": id, "name": name, "workspace": home.workspace, "permissions": permissions }),
+        );
+        super::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
+        Ok(ApiKey {
+            id,
+            name: Some(name),
+            user_id: String::new(),
+            username: None,
+            created_at: Some(to_rfc3339(&now)),
+            last_used_at: None,
+            active: true,
+            workspace: Some(home.workspace_name),
+            permissions: Some(permissions),
+        })
     }
 
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
-        Err(not_in_profile("`apikey list`"))
+        sqlite::rows(
+            &self.conn,
+            &format!("{API_KEY_QUERY} ORDER BY a.createdDate, a.id"),
+            [],
+            row_to_api_key,
+            "list API keys",
+        )
     }
 
-    fn revoke_api_key(&mut self, _: &str) -> Result<ApiKey> {
-        Err(not_in_profile("`apikey revoke`"))
+    fn api_keys_of(&self, user: &User) -> Result<Vec<ApiKey>> {
+        sqlite::rows(
+            &self.conn,
+            &format!(
+                "{API_KEY_QUERY} WHERE a.workspaceId IN (SELECT workspaceId FROM workspace_user WHERE userId = ?1)
+                 ORDER BY a.createdDate, a.id"
+            ),
+            [&user.id],
+            row_to_api_key,
+            "list API keys",
+        )
+    }
+
+    fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
+        let (actor, audit_path) = (self.actor.name(), self.audit_path.clone());
+        let tx = self.begin()?;
+        let matches = sqlite::rows(
+            &tx,
+            &format!("{API_KEY_QUERY} WHERE a.id = ?1 OR a.keyName = ?2"),
+            [
+                id_or_name.trim().to_ascii_lowercase(),
+                id_or_name.to_string(),
+            ],
+            row_to_api_key,
+            "read API keys",
+        )?;
+        let key = super::single_api_key(matches, id_or_name)?;
+        // Flowise's own deletion: the row goes; a chatflow that required
+        // this key keeps refusing requests until it is given another.
+        tx.execute("DELETE FROM apikey WHERE id = ?1", [&key.id])
+            .map_err(|e| Error::db("cannot revoke the API key", e))?;
+        let record = super::audit_file::audit_record(
+            actor,
+            "apikey.revoke",
+            key.workspace.as_deref().unwrap_or(""),
+            serde_json::json!({ "id": key.id, "name": key.name }),
+        );
+        super::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
+        Ok(ApiKey {
+            active: false,
+            ..key
+        })
     }
 }
 

@@ -71,5 +71,7 @@ pub(super) fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> 
         created_at: created.as_deref().map(to_rfc3339),
         last_used_at: last.as_deref().map(to_rfc3339),
         active: r.get(6)?,
+        workspace: None,
+        permissions: None,
     })
 }

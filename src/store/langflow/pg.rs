@@ -81,6 +81,8 @@ fn row_to_api_key(r: &Row) -> ApiKey {
         created_at: r.get(4),
         last_used_at: r.get(5),
         active: r.get(6),
+        workspace: None,
+        permissions: None,
     }
 }
 

@@ -444,6 +444,8 @@ impl ApiKeys for NativeStore {
             created_at: Some(now_rfc3339()),
             last_used_at: None,
             active: true,
+            workspace: None,
+            permissions: None,
         };
         tx.execute(
             "INSERT INTO api_keys (id, user_id, name, key_sha256, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -534,6 +536,8 @@ fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> {
         created_at: r.get(4)?,
         last_used_at: r.get(5)?,
         active: r.get(6)?,
+        workspace: None,
+        permissions: None,
     })
 }
 

@@ -440,6 +440,8 @@ fn row_to_api_key(r: &Row) -> ApiKey {
         created_at: r.get(4),
         last_used_at: r.get(5),
         active: r.get(6),
+        workspace: None,
+        permissions: None,
     }
 }
 
@@ -460,6 +462,8 @@ impl ApiKeys for NativePgStore {
             created_at: Some(now_rfc3339()),
             last_used_at: None,
             active: true,
+            workspace: None,
+            permissions: None,
         };
         let params: [(&(dyn ToSql + Sync), Type); 5] = [
             (&key.id, Type::TEXT),
