@@ -216,8 +216,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'"
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l bytes -d 'Random bytes to draw (at least 32)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l encoding -d 'How to encode the bytes' -r -f -a "urlsafe\t'URL-safe base64 without padding (Python\'s token_urlsafe)'
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l bytes -d 'Random bytes to draw (at least 32) [default: 32; Flowise\'s encryption key: 24, its own size]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l encoding -d 'How to encode the bytes [default: urlsafe; Flowise: base64]' -r -f -a "urlsafe\t'URL-safe base64 without padding (Python\'s token_urlsafe)'
 hex\t'Lowercase hex (openssl rand -hex)'
 base64\t'Standard base64 with padding (openssl rand -base64)'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l env -d 'Print a NAME=value line for a .env file instead of the bare secret' -r

@@ -297,6 +297,14 @@ pub fn write_atomic(
     };
     tmp.persist(path)
         .map_err(|e| Error::io(format!("cannot replace \"{}\"", path.display()), e.error))?;
+    // The backup of a secret is a secret: no more readable than the new
+    // file, whatever mode the app had left the old one in (Flowise writes
+    // its key files 0644). Only the backup has the old inode now.
+    if let Some(b) = &backup {
+        let narrowed = mode_of(b).map_or(mode, |old| old & mode & 0o777);
+        fs::set_permissions(b, fs::Permissions::from_mode(narrowed))
+            .map_err(|e| Error::io(format!("cannot set mode on \"{}\"", b.display()), e))?;
+    }
     sync_dir(dir)?;
     Ok(backup)
 }

@@ -200,6 +200,16 @@ pub enum LoginName {
     Email,
 }
 
+/// The key that encrypts what an app stores, and its cipher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoredKey {
+    /// The secret key (`secret_key`), Fernet: native and Langflow.
+    SecretKey,
+    /// Flowise's `encryption.key` (or `FLOWISE_SECRETKEY_OVERWRITE`),
+    /// CryptoJS AES with the key as passphrase.
+    FlowiseEncryptionKey,
+}
+
 /// Password rules an app enforces on top of authctl's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PasswordRule {
@@ -269,6 +279,8 @@ pub struct Spec {
     /// Phrases of authctl's help to say otherwise in this profile, in
     /// order (where its files or variables differ beyond their names).
     pub help_terms: &'static [(&'static str, &'static str)],
+    /// The key that encrypts the values the app stores.
+    pub stored_key: StoredKey,
     /// The command groups that work in this profile (`superuser`, `user`,
     /// ...); `None` means all of them.
     pub commands: Option<&'static [&'static str]>,
@@ -323,6 +335,7 @@ pub static NATIVE: Spec = Spec {
     login_name: LoginName::Username,
     password_rule: PasswordRule::None,
     help_terms: &[],
+    stored_key: StoredKey::SecretKey,
     commands: None,
     var: native_var,
 };
@@ -355,6 +368,7 @@ pub static LANGFLOW: Spec = Spec {
     login_name: LoginName::Username,
     password_rule: PasswordRule::None,
     help_terms: &[],
+    stored_key: StoredKey::SecretKey,
     commands: None,
     var: langflow_var,
 };
@@ -427,7 +441,8 @@ pub static FLOWISE: Spec = Spec {
             "[default: $DATABASE_PATH/database.sqlite, where DATABASE_PATH defaults to ~/.flowise; DATABASE_TYPE must be sqlite]",
         ),
     ],
-    commands: Some(&["superuser", "user", "apikey", "completions"]),
+    stored_key: StoredKey::FlowiseEncryptionKey,
+    commands: Some(&["superuser", "user", "apikey", "secret", "completions"]),
     var: flowise_var,
 };
 

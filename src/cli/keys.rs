@@ -64,12 +64,13 @@ pub enum EncodingArg {
 
 #[derive(Debug, Args)]
 pub struct SecretGenerateArgs {
-    /// Random bytes to draw (at least 32)
-    #[arg(long, default_value_t = 32, value_name = "N")]
-    pub bytes: usize,
-    /// How to encode the bytes
-    #[arg(long, value_enum, default_value_t = EncodingArg::Urlsafe)]
-    pub encoding: EncodingArg,
+    /// Random bytes to draw (at least 32) [default: 32; Flowise's
+    /// encryption key: 24, its own size]
+    #[arg(long, value_name = "N")]
+    pub bytes: Option<usize>,
+    /// How to encode the bytes [default: urlsafe; Flowise: base64]
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
     /// Store it as `secret_key` in the config dir (prints path and fingerprint, not the secret)
     #[arg(long)]
     pub write: bool,

@@ -6,14 +6,18 @@ use crate::cli::{
     EncodingArg, SecretCommand, SecretGenerateArgs, SecretRotateArgs, SecretSourceArgs,
 };
 use crate::error::{Error, Result};
+use crate::flowise::secrets::{self as fw, Secret};
 use crate::output::{Human, Outcome, Report};
-use crate::profile::Setting;
+use crate::profile::{Setting, StoredKey};
 use crate::secrets::rotate::{self, Interrupted};
 use crate::secrets::{self, Encoding};
 use crate::signing;
 use secrecy::{ExposeSecret, SecretString};
 
 pub fn run(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
+    if ctx.settings.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey {
+        return flowise(cmd, ctx);
+    }
     match cmd {
         SecretCommand::Generate(args) => generate(&args, ctx),
         SecretCommand::Check(args) => check(&args, ctx),
@@ -32,16 +36,40 @@ fn encoding(e: EncodingArg) -> Encoding {
 }
 
 fn generate(args: &SecretGenerateArgs, ctx: &Ctx) -> Result<Outcome> {
-    let secret = secrets::generate(args.bytes, encoding(args.encoding))?;
+    let flowise = ctx.settings.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey;
+    let secret = match (flowise, args.bytes, args.encoding) {
+        // Flowise's own generateEncryptKey: 24 bytes, base64.
+        (true, None, None | Some(EncodingArg::Base64)) => Secret::Encryption.generate()?,
+        (_, bytes, enc) => secrets::generate(
+            bytes.unwrap_or(secrets::DEFAULT_BYTES),
+            encoding(enc.unwrap_or(if flowise {
+                EncodingArg::Base64
+            } else {
+                EncodingArg::Urlsafe
+            })),
+        )?,
+    };
     if args.write {
-        let report = secrets::write_secret_file(&ctx.settings.config_dir, &secret, args.force)?;
+        let dir = &ctx.settings.config_dir;
+        let (report, what) = if flowise {
+            let report = fw::write_key_file(dir, Secret::Encryption, &secret, args.force)?;
+            (report, "Flowise's encryption key")
+        } else {
+            (
+                secrets::write_secret_file(dir, &secret, args.force)?,
+                "the secret key",
+            )
+        };
         let mut note = format!(
-            "wrote the secret key to \"{}\" ({})",
+            "wrote {what} to \"{}\" ({})",
             report.path.display(),
             report.fingerprint
         );
         if let Some(b) = &report.backup {
             note.push_str(&format!("; the old one is kept as \"{}\"", b.display()));
+        }
+        if flowise && report.backup.is_some() {
+            note.push_str("; values saved under the old key no longer decrypt (`secret rotate` replaces a key and re-encrypts them)");
         }
         return Ok(Outcome::new()
             .json(&report)
@@ -120,26 +148,7 @@ fn secret_to_check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<SecretString> {
 }
 
 fn check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<Outcome> {
-    let secret = secret_to_check(args, ctx)?;
-    let reasons = secrets::check(secret.expose_secret());
-    let strong = reasons.is_empty();
-    let note = if strong {
-        "the secret is strong".to_string()
-    } else {
-        reasons
-            .iter()
-            .map(|r| format!("weak: {r}"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    Ok(Outcome::new()
-        .json(Judged { strong, reasons })
-        .note(note)
-        .code(if strong {
-            0
-        } else {
-            crate::error::exit::NEGATIVE
-        }))
+    judge(&secret_to_check(args, ctx)?)
 }
 
 /// Encrypt/decrypt input: anything up to 64 MiB, refused (not cut) beyond.
@@ -245,16 +254,8 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     // One handle for the whole rotation; no database means nothing encrypted.
     let mut db = crate::store::open(s, crate::store::Access::Read)?;
     let values = db.as_mut().map(|db| db.encrypted_values());
-    let report = rotate::rotate(dir, &old, &new, values, args.dry_run)?;
-    let table = Human::Table {
-        header: &["TABLE", "COLUMN", "VALUES"],
-        rows: report
-            .columns
-            .iter()
-            .filter(|r| r.values > 0)
-            .map(|r| vec![r.table.clone(), r.column.clone(), r.values.to_string()])
-            .collect(),
-    };
+    let report = rotate::rotate(dir, &rotate::FernetKey, &old, &new, values, args.dry_run)?;
+    let table = rotation_table(&report);
     let total = report.values;
     let note = match &report.written {
         None => format!(
@@ -278,11 +279,35 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     Ok(Outcome::new().json(&report).human(table).note(note))
 }
 
+/// The columns a rotation re-encrypted, for humans.
+fn rotation_table(report: &rotate::Rotated) -> Human {
+    Human::Table {
+        header: &["TABLE", "COLUMN", "VALUES"],
+        rows: report
+            .columns
+            .iter()
+            .filter(|r| r.values > 0)
+            .map(|r| vec![r.table.clone(), r.column.clone(), r.values.to_string()])
+            .collect(),
+    }
+}
+
 /// Report what became of a rotation found interrupted.
 fn interrupted(old: &SecretString, ctx: &Ctx, dry_run: bool) -> Result<Outcome> {
     let mut db = crate::store::open(&ctx.settings, crate::store::Access::Read)?;
     let values = db.as_mut().map(|db| db.encrypted_values());
-    let outcome = rotate::resolve_interrupted(&ctx.settings.config_dir, old, values, dry_run)?;
+    let outcome = rotate::resolve_interrupted(
+        &ctx.settings.config_dir,
+        &rotate::FernetKey,
+        old,
+        values,
+        dry_run,
+    )?;
+    Ok(interrupted_outcome(outcome))
+}
+
+/// What became of an interrupted rotation, for humans and JSON.
+fn interrupted_outcome(outcome: Interrupted) -> Outcome {
     let note = match &outcome {
         Interrupted::Discarded { dry_run } => format!(
             "{}an interrupted rotation that had not changed the database; the secret key is unchanged; run `authctl secret rotate` again to rotate",
@@ -301,5 +326,157 @@ fn interrupted(old: &SecretString, ctx: &Ctx, dry_run: bool) -> Result<Outcome> 
             written.fingerprint
         ),
     };
-    Ok(Outcome::new().json(&outcome).note(note))
+    Outcome::new().json(&outcome).note(note)
+}
+
+// Flowise: its encryption key (`encryption.key` or
+// FLOWISE_SECRETKEY_OVERWRITE) and CryptoJS values.
+
+fn flowise(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
+    match cmd {
+        SecretCommand::Generate(args) => generate(&args, ctx),
+        SecretCommand::Check(args) => {
+            if args.stdin || args.file.is_some() || args.env.is_some() {
+                judge(&secret_to_check(&args, ctx)?)
+            } else {
+                judge(&fw_key(ctx)?.value)
+            }
+        }
+        SecretCommand::Encrypt => {
+            let key = fw_key(ctx)?;
+            let plain = read_stdin("the plaintext")?;
+            let token = crate::flowise::crypto::encrypt(key.value.expose_secret(), &plain)?;
+            Ok(Outcome::report(&Encrypted { token }))
+        }
+        SecretCommand::Decrypt => {
+            let key = fw_key(ctx)?;
+            let input = read_stdin("the value")?;
+            let value = std::str::from_utf8(&input)
+                .map_err(|_| Error::usage("the value on stdin is not UTF-8 text"))?;
+            let plain = crate::flowise::crypto::decrypt(key.value.expose_secret(), value)
+                .ok_or_else(|| {
+                    Error::Negative(
+                        "the value does not decrypt under Flowise's encryption key (or is not a CryptoJS value)".into(),
+                    )
+                })?;
+            Ok(Outcome::new()
+                .json(Decrypted { plaintext: &plain })
+                .raw(plain.as_bytes().to_vec()))
+        }
+        SecretCommand::Rotate(args) => fw_rotate(&args, ctx),
+    }
+}
+
+/// The variable lookup Flowise's secrets are resolved with.
+fn lookup(ctx: &Ctx) -> impl Fn(&str) -> Option<String> + '_ {
+    |name| ctx.settings.lookup(name).map(str::to_string)
+}
+
+fn fw_key(ctx: &Ctx) -> Result<fw::Resolved> {
+    fw::require(Secret::Encryption, &lookup(ctx), &ctx.settings.config_dir)
+}
+
+fn judge(secret: &SecretString) -> Result<Outcome> {
+    let reasons = secrets::check(secret.expose_secret());
+    let strong = reasons.is_empty();
+    let note = if strong {
+        "the secret is strong".to_string()
+    } else {
+        reasons
+            .iter()
+            .map(|r| format!("weak: {r}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Ok(Outcome::new()
+        .json(Judged { strong, reasons })
+        .note(note)
+        .code(if strong {
+            0
+        } else {
+            crate::error::exit::NEGATIVE
+        }))
+}
+
+fn fw_rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let dir = &s.config_dir;
+    let key = fw_key(ctx)?;
+    if let fw::Source::Env(var) = &key.source {
+        return Err(Error::Conflict(format!(
+            "{var} is set, and Flowise would keep using it after the rotation; unset it so encryption.key is used, then rotate"
+        )));
+    }
+    let _lock = secrets::lock::exclusive(dir, secrets::lock::LOCK_WAIT)?;
+    // Read again under the lock: what another rotation left is what counts.
+    let old = fw_key(ctx)?.value;
+    let scheme = fw::EncryptionKey;
+    if crate::fsutil::exists(&dir.join(fw::PENDING_FILE))? {
+        let mut db = crate::store::open(s, crate::store::Access::Read)?;
+        let values = db.as_mut().map(|db| db.encrypted_values());
+        let outcome = rotate::resolve_interrupted(dir, &scheme, &old, values, args.dry_run)?;
+        return Ok(interrupted_outcome(outcome));
+    }
+    let new = if args.new_key_stdin {
+        let buf = crate::fsutil::read_capped(
+            std::io::stdin().lock(),
+            4096,
+            "the new encryption key on stdin",
+        )?;
+        let text = std::str::from_utf8(&buf)
+            .map_err(|_| Error::usage("the new encryption key on stdin is not UTF-8 text"))?;
+        SecretString::from(text.trim_end_matches(['\n', '\r']).to_string())
+    } else {
+        Secret::Encryption.generate()?
+    };
+    let reasons = secrets::check(new.expose_secret());
+    if !reasons.is_empty() {
+        return Err(Error::usage(format!(
+            "the new encryption key is weak: {}",
+            reasons.join("; ")
+        )));
+    }
+    if new.expose_secret() == old.expose_secret() {
+        return Err(Error::usage(
+            "the new encryption key is the current one; give a different key",
+        ));
+    }
+    if !args.dry_run && !args.yes {
+        if !ctx.ui.can_prompt() || args.new_key_stdin {
+            return Err(Error::usage(
+                "secret rotate re-encrypts every stored credential and replaces encryption.key; pass --yes (or --dry-run first)",
+            ));
+        }
+        if !ctx
+            .ui
+            .confirm("Re-encrypt every stored credential and replace encryption.key?")?
+        {
+            return Err(Error::Negative("not rotated: nothing was changed".into()));
+        }
+    }
+    let mut db = crate::store::open(s, crate::store::Access::Read)?;
+    let values = db.as_mut().map(|db| db.encrypted_values());
+    let report = rotate::rotate(dir, &scheme, &old, &new, values, args.dry_run)?;
+    let total = report.values;
+    let note = match &report.written {
+        None => format!(
+            "dry run: {total} value(s) would be re-encrypted; every one decrypts under the current encryption key; nothing was changed"
+        ),
+        Some(written) => {
+            let mut note = format!(
+                "re-encrypted {total} value(s); the encryption key is now {} ({})",
+                written.path.display(),
+                written.fingerprint
+            );
+            if let Some(b) = &written.backup {
+                note.push_str(&format!("; the old key is kept as \"{}\"", b.display()));
+            }
+            note.push_str("; start Flowise again (it must not save credentials while the key changes)");
+            note
+        }
+    };
+    Ok(Outcome::new()
+        .json(&report)
+        .human(rotation_table(&report))
+        .note(note))
 }

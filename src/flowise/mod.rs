@@ -3,6 +3,10 @@
 //! `tests/fixtures/flowise-3.1.4/README.md`). Pure functions: no database,
 //! no terminal.
 //!
-//! `apikey`: API keys and their scrypt hashes.
+//! `apikey`: API keys and their scrypt hashes. `crypto`: the cipher of
+//! stored credentials (CryptoJS) and of the JWTs' `meta` claim. `secrets`:
+//! the seven secrets, where Flowise finds them, and the key files.
 
 pub mod apikey;
+pub mod crypto;
+pub mod secrets;

@@ -17,12 +17,64 @@
 //! (values still under the old key are moved first); a value under
 //! neither stops everything with both keys kept.
 
-use super::lock::PENDING_FILE;
 use crate::error::{Error, Result};
 use crate::store::{EncryptedValues, Reencrypted};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use std::path::Path;
+use zeroize::Zeroizing;
+
+/// The key a rotation replaces: how values are encrypted under it, and
+/// the file it is kept in.
+pub trait Scheme {
+    /// The key as messages name it ("secret key").
+    fn key_name(&self) -> &'static str;
+    /// The pending new key's file in the config dir.
+    fn pending_file(&self) -> &'static str;
+    /// The plaintext of `value` under `key`, or `None` when it does not
+    /// decrypt under it.
+    fn decrypt(&self, key: &SecretString, value: &str) -> Option<Zeroizing<Vec<u8>>>;
+    /// `plain` encrypted under `key`.
+    fn encrypt(&self, key: &SecretString, plain: &[u8]) -> Result<String>;
+    /// The key in the pending file's text.
+    fn pending_key(&self, text: &str) -> SecretString;
+    /// Put `key` in the key file, keeping the old one as a backup.
+    fn install(&self, dir: &Path, key: &SecretString) -> Result<super::WriteReport>;
+}
+
+/// The secret key and Fernet (native, Langflow).
+pub struct FernetKey;
+
+impl Scheme for FernetKey {
+    fn key_name(&self) -> &'static str {
+        "secret key"
+    }
+
+    fn pending_file(&self) -> &'static str {
+        super::lock::PENDING_FILE
+    }
+
+    fn decrypt(&self, key: &SecretString, value: &str) -> Option<Zeroizing<Vec<u8>>> {
+        super::decrypt_with_secret(key.expose_secret(), value)
+            .ok()
+            .map(Zeroizing::new)
+    }
+
+    fn encrypt(&self, key: &SecretString, plain: &[u8]) -> Result<String> {
+        Ok(super::encrypt(
+            &super::fernet_for(key.expose_secret())?,
+            plain,
+        ))
+    }
+
+    fn pending_key(&self, text: &str) -> SecretString {
+        SecretString::from(text.trim().to_string())
+    }
+
+    fn install(&self, dir: &Path, key: &SecretString) -> Result<super::WriteReport> {
+        super::write_secret_file(dir, key, true)
+    }
+}
 
 /// What a rotation did (or, with `dry_run`, would do).
 #[derive(Debug, Serialize)]
@@ -60,22 +112,23 @@ impl From<super::WriteReport> for Installed {
 /// there is no database yet). The caller holds the exclusive lock.
 pub fn rotate(
     dir: &Path,
+    scheme: &dyn Scheme,
     old: &SecretString,
     new: &SecretString,
     values: Option<&mut dyn EncryptedValues>,
     dry_run: bool,
 ) -> Result<Rotated> {
-    let pending = dir.join(PENDING_FILE);
-    let new_fernet = super::fernet_for(new.expose_secret())?;
+    let pending = dir.join(scheme.pending_file());
+    // A key the cipher cannot use is refused before anything is written.
+    scheme.encrypt(new, b"")?;
     let mut rekey = |value: &str, row: &str| -> Result<String> {
-        let plain = zeroize::Zeroizing::new(
-            super::decrypt_with_secret(old.expose_secret(), value).map_err(|_| {
-                Error::Negative(format!(
-                    "{row} does not decrypt under the current secret key; nothing was changed"
-                ))
-            })?,
-        );
-        Ok(super::encrypt(&new_fernet, &plain))
+        let plain = scheme.decrypt(old, value).ok_or_else(|| {
+            Error::Negative(format!(
+                "{row} does not decrypt under the current {}; nothing was changed",
+                scheme.key_name()
+            ))
+        })?;
+        scheme.encrypt(new, &plain)
     };
     let columns = match (values, dry_run) {
         (None, _) => Vec::new(),
@@ -97,7 +150,7 @@ pub fn rotate(
                     // it. A census that cannot read the values fails where
                     // the re-encryption failed, before any commit: nothing
                     // uses the new key then either.
-                    let unused = census(old, new, values).map_or(true, |c| c.new == 0);
+                    let unused = census(scheme, old, new, values).map_or(true, |c| c.new == 0);
                     if unused {
                         let _ = std::fs::remove_file(&pending);
                         return Err(e);
@@ -115,7 +168,7 @@ pub fn rotate(
     let written = if dry_run {
         None
     } else {
-        Some(install(dir, new)?)
+        Some(install(dir, scheme, new)?)
     };
     Ok(Rotated {
         dry_run,
@@ -126,9 +179,9 @@ pub fn rotate(
 }
 
 /// The new key in place of the old, and the pending file gone.
-fn install(dir: &Path, new: &SecretString) -> Result<Installed> {
-    let written = super::write_secret_file(dir, new, true)?;
-    let _ = std::fs::remove_file(dir.join(PENDING_FILE));
+fn install(dir: &Path, scheme: &dyn Scheme, new: &SecretString) -> Result<Installed> {
+    let written = scheme.install(dir, new)?;
+    let _ = std::fs::remove_file(dir.join(scheme.pending_file()));
     crate::fsutil::sync_dir(dir)?;
     Ok(written.into())
 }
@@ -163,15 +216,16 @@ struct Census {
 }
 
 fn census(
+    scheme: &dyn Scheme,
     old: &SecretString,
     new: &SecretString,
     values: &mut dyn EncryptedValues,
 ) -> Result<Census> {
     let mut census = Census::default();
     let mut count = |value: &str, _row: &str| -> Result<String> {
-        if super::decrypt_with_secret(old.expose_secret(), value).is_ok() {
+        if scheme.decrypt(old, value).is_some() {
             census.old += 1;
-        } else if super::decrypt_with_secret(new.expose_secret(), value).is_ok() {
+        } else if scheme.decrypt(new, value).is_some() {
             census.new += 1;
         } else {
             census.neither += 1;
@@ -187,15 +241,15 @@ fn census(
 /// gone.
 pub fn resolve_interrupted(
     dir: &Path,
+    scheme: &dyn Scheme,
     old: &SecretString,
     mut values: Option<&mut dyn EncryptedValues>,
     dry_run: bool,
 ) -> Result<Interrupted> {
-    let pending = dir.join(PENDING_FILE);
-    let new = crate::fsutil::read_text(&pending, "pending secret key")
-        .map(|t| SecretString::from(t.trim().to_string()))?;
+    let pending = dir.join(scheme.pending_file());
+    let new = crate::fsutil::read_text(&pending, "pending key").map(|t| scheme.pending_key(&t))?;
     let census = match values.as_deref_mut() {
-        Some(values) => census(old, &new, values)?,
+        Some(values) => census(scheme, old, &new, values)?,
         None => Census::default(),
     };
     if census.new == 0 && census.neither == 0 {
@@ -221,19 +275,16 @@ pub fn resolve_interrupted(
         });
     }
     if census.old > 0 {
-        let new_fernet = super::fernet_for(new.expose_secret())?;
         let mut to_new = |value: &str, row: &str| -> Result<String> {
-            if super::decrypt_with_secret(new.expose_secret(), value).is_ok() {
+            if scheme.decrypt(&new, value).is_some() {
                 return Ok(value.to_string());
             }
-            let plain = zeroize::Zeroizing::new(
-                super::decrypt_with_secret(old.expose_secret(), value).map_err(|_| {
-                    Error::Negative(format!(
-                        "{row} decrypts under neither key; nothing was changed"
-                    ))
-                })?,
-            );
-            Ok(super::encrypt(&new_fernet, &plain))
+            let plain = scheme.decrypt(old, value).ok_or_else(|| {
+                Error::Negative(format!(
+                    "{row} decrypts under neither key; nothing was changed"
+                ))
+            })?;
+            scheme.encrypt(&new, &plain)
         };
         if let Some(values) = values {
             values.reencrypt(&mut to_new, false)?;
@@ -241,13 +292,14 @@ pub fn resolve_interrupted(
     }
     Ok(Interrupted::Finished {
         dry_run,
-        written: install(dir, &new)?,
+        written: install(dir, scheme, &new)?,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secrets::lock::PENDING_FILE;
 
     /// Values in memory; `fail_after_commit` re-encrypts them and then
     /// fails, as a layout whose audit append fails after the commit does.
@@ -305,7 +357,7 @@ mod tests {
             fail_after_commit: true,
             fail_before: false,
         };
-        let err = rotate(dir.path(), &old, &new, Some(&mut db), false).unwrap_err();
+        let err = rotate(dir.path(), &FernetKey, &old, &new, Some(&mut db), false).unwrap_err();
         assert!(
             err.to_string()
                 .contains("run `authctl secret rotate` again"),
@@ -317,7 +369,7 @@ mod tests {
         assert!(super::super::decrypt_with_secret(new.expose_secret(), &db.values[0]).is_ok());
         // The next run finishes the rotation with it.
         db.fail_after_commit = false;
-        let done = resolve_interrupted(dir.path(), &old, Some(&mut db), false).unwrap();
+        let done = resolve_interrupted(dir.path(), &FernetKey, &old, Some(&mut db), false).unwrap();
         assert!(matches!(done, Interrupted::Finished { .. }), "{done:?}");
         let installed = super::super::read_secret_file(dir.path()).unwrap().unwrap();
         assert_eq!(installed.expose_secret(), new.expose_secret());
@@ -332,7 +384,7 @@ mod tests {
             fail_after_commit: false,
             fail_before: true,
         };
-        let err = rotate(dir.path(), &old, &new, Some(&mut db), false).unwrap_err();
+        let err = rotate(dir.path(), &FernetKey, &old, &new, Some(&mut db), false).unwrap_err();
         assert_eq!(err.exit_code(), 1, "{err}");
         assert!(!dir.path().join(PENDING_FILE).exists());
         assert_eq!(db.values, values);

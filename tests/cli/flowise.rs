@@ -488,7 +488,6 @@ fn jobs_the_profile_does_not_do_are_refused_by_name() {
     let before = env.snapshot();
     for args in [
         vec!["token", "decode", "x.y.z"],
-        vec!["secret", "check"],
         vec!["keygen"],
         vec!["doctor"],
     ] {
@@ -718,4 +717,201 @@ fn api_keys_are_made_and_revoked_as_flowise_makes_them() {
         .assert()
         .code(2);
     assert_one_line_error(&a, "--permission is for Flowise API keys");
+}
+
+/// CryptoJS `AES.decrypt(value, passphrase)` by Python `cryptography`:
+/// OpenSSL's EVP_BytesToKey (MD5) and AES-256-CBC; "" when it fails.
+fn cryptojs_decrypt(passphrase: &str, value: &str) -> String {
+    python_eval(
+        r#"
+import base64, hashlib, sys
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives import padding
+raw = base64.b64decode(sys.argv[2])
+assert raw[:8] == b'Salted__'
+salt, body = raw[8:16], raw[16:]
+d, prev = b'', b''
+while len(d) < 48:
+    prev = hashlib.md5(prev + sys.argv[1].encode() + salt).digest()
+    d += prev
+dec = Cipher(algorithms.AES(d[:32]), modes.CBC(d[32:48])).decryptor()
+try:
+    u = padding.PKCS7(128).unpadder()
+    print((u.update(dec.update(body) + dec.finalize()) + u.finalize()).decode())
+except Exception:
+    print('')
+"#,
+        &[passphrase, value],
+    )
+    .trim_end()
+    .to_string()
+}
+
+fn before_rotation() -> TestEnv {
+    let env = TestEnv::sqlite();
+    let dir = env.config_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["database.sqlite", "encryption.key"] {
+        std::fs::copy(
+            flowise_fixture().join("before-rotation").join(name),
+            dir.join(name),
+        )
+        .unwrap();
+    }
+    env
+}
+
+const OPENAI: &str = r#"{"openAIApiKey":"sk-dummy-0123456789abcdefDUMMY"}"#;
+
+#[test]
+fn rotation_re_encrypts_every_credential_and_replaces_the_key_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = before_rotation();
+    let old = std::fs::read_to_string(env.config_dir().join("encryption.key")).unwrap();
+    let values = || env.fw_sql("select encryptedData from credential order by name desc");
+    let first = || values().lines().next().unwrap().to_string();
+    assert_eq!(
+        cryptojs_decrypt(&old, &first()),
+        OPENAI,
+        "the server's value"
+    );
+
+    let before = env.snapshot();
+    env.fw(&["secret", "rotate", "--dry-run"])
+        .assert()
+        .success();
+    assert_eq!(env.snapshot(), before, "a dry run changes nothing");
+
+    let a = env.fw(&["secret", "rotate", "--yes"]).assert().success();
+    assert!(
+        stderr(&a).contains("re-encrypted 2 value(s)"),
+        "{}",
+        stderr(&a)
+    );
+    let key_file = env.config_dir().join("encryption.key");
+    let new = std::fs::read_to_string(&key_file).unwrap();
+    assert_eq!(new.len(), 32, "base64 of 24 bytes, no newline: {new:?}");
+    assert_ne!(new, old);
+    assert_eq!(
+        std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(cryptojs_decrypt(&new, &first()), OPENAI);
+    assert_eq!(cryptojs_decrypt(&old, &first()), "");
+    for v in values().lines() {
+        assert!(!cryptojs_decrypt(&new, v).is_empty(), "{v}");
+    }
+    // The old key is kept, private, and nothing is pending.
+    let backups: Vec<_> = std::fs::read_dir(env.config_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.to_string_lossy().contains("encryption.key.") && p.to_string_lossy().ends_with(".bak")
+        })
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(std::fs::read_to_string(&backups[0]).unwrap(), old);
+    assert_eq!(
+        std::fs::metadata(&backups[0]).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(!env.config_dir().join("encryption.key.rotating").exists());
+    let audit = std::fs::read_to_string(env.config_dir().join("authctl-audit.jsonl")).unwrap();
+    assert!(audit.contains("\"action\":\"secret.rotate\""), "{audit}");
+}
+
+#[test]
+fn rotation_refuses_whole_what_would_lose_a_credential() {
+    let env = before_rotation();
+    // A value under some other key: Flowise could not read it either.
+    env.fw_sql("insert into credential (id, name, credentialName, encryptedData) values ('x1', 'stray', 'openAIApi', 'U2FsdGVkX1+1CfhKOo9Y7fd8UZoQf36YA6WKoBvba9ka4klAPQpHO7zs9LWnT+qr')");
+    let before = env.snapshot();
+    let a = env.fw(&["secret", "rotate", "--yes"]).assert().code(1);
+    assert_one_line_error(&a, "credential.encryptedData of \"stray\" (id x1) does not decrypt under the current encryption key; nothing was changed");
+    assert_eq!(env.snapshot(), before);
+
+    let env = before_rotation();
+    let before = env.snapshot();
+    for (var, value, code, needle) in [
+        (
+            "FLOWISE_SECRETKEY_OVERWRITE",
+            "k",
+            4,
+            "FLOWISE_SECRETKEY_OVERWRITE is set",
+        ),
+        ("SECRETKEY_STORAGE_TYPE", "aws", 2, "FlowiseEncryptionKey"),
+    ] {
+        let a = env
+            .fw(&["secret", "rotate", "--yes"])
+            .env(var, value)
+            .assert()
+            .code(code);
+        assert_one_line_error(&a, needle);
+    }
+    // A rotation that died before it changed the database is discarded.
+    std::fs::write(
+        env.config_dir().join("encryption.key.rotating"),
+        "b3dW8pMmHk0iJ2nR5tYvX9qL7cF4sA1e",
+    )
+    .unwrap();
+    let a = env.fw(&["secret", "rotate", "--yes"]).assert().success();
+    assert!(
+        stderr(&a).contains("discarded an interrupted rotation"),
+        "{}",
+        stderr(&a)
+    );
+    assert!(!env.config_dir().join("encryption.key.rotating").exists());
+    let mut now = env.snapshot();
+    now.remove(&std::path::PathBuf::from("encryption.key.rotating"));
+    assert_eq!(now, before);
+}
+
+#[test]
+fn encrypt_decrypt_and_generate_speak_cryptojs() {
+    let env = before_rotation();
+    let key = std::fs::read_to_string(env.config_dir().join("encryption.key")).unwrap();
+    let a = env
+        .fw(&["secret", "encrypt"])
+        .write_stdin(r#"{"apiKey":"sk-1"}"#)
+        .assert()
+        .success();
+    let value = stdout(&a).trim().to_string();
+    assert!(value.starts_with("U2FsdGVkX1"), "{value}");
+    assert_eq!(cryptojs_decrypt(&key, &value), r#"{"apiKey":"sk-1"}"#);
+    let stored = env.fw_sql("select encryptedData from credential where name = 'openai-dummy'");
+    let a = env
+        .fw(&["secret", "decrypt"])
+        .write_stdin(stored)
+        .assert()
+        .success();
+    assert_eq!(stdout(&a), OPENAI);
+    let a = env
+        .fw(&["secret", "decrypt"])
+        .env("FLOWISE_SECRETKEY_OVERWRITE", "another key")
+        .write_stdin(value)
+        .assert()
+        .code(1);
+    assert_one_line_error(&a, "does not decrypt under Flowise's encryption key");
+
+    let a = env.fw(&["secret", "generate"]).assert().success();
+    let made = stdout(&a).trim().to_string();
+    assert_eq!(made.len(), 32, "{made}");
+    assert_eq!(
+        python_eval(
+            "import base64,sys; print(len(base64.b64decode(sys.argv[1])))",
+            &[&made]
+        )
+        .trim(),
+        "24"
+    );
+    let a = env.fw(&["secret", "generate", "--write"]).assert().code(4);
+    assert_one_line_error(&a, "already exists; pass --force");
+    env.fw(&["secret", "generate", "--write", "--force"])
+        .assert()
+        .success();
+    assert_ne!(
+        std::fs::read_to_string(env.config_dir().join("encryption.key")).unwrap(),
+        key
+    );
+    env.fw(&["secret", "check"]).assert().success();
 }

@@ -256,6 +256,12 @@ fn every_usage_example_in_the_readme_runs_as_written() {
         dir.join("database.sqlite"),
     )
     .unwrap();
+    // The key Flowise wrote at its first start.
+    std::fs::copy(
+        flowise_fixture().join("before-rotation/encryption.key"),
+        dir.join("encryption.key"),
+    )
+    .unwrap();
     let ran = run_blocks(&fw, &fw_vars, &flowise, false);
     assert!(ran >= 7, "only {ran} Flowise lines ran");
 

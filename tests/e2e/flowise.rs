@@ -317,3 +317,72 @@ fn users_and_api_keys_made_by_authctl_work_on_the_server() {
     let (status, body) = server.login(BOB, "N3w-Harbor-Lights!").err().unwrap();
     assert_eq!(status, 404, "{body}");
 }
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn after_secret_rotation_the_server_decrypts_every_credential() {
+    require_tier();
+    let _one = serial();
+    let d = Deployment::fresh();
+    d.ok(
+        &["superuser", "--username", ADMIN, "--password-env", "PW"],
+        Some(ADMIN_PW),
+    );
+    let server = d.start();
+    let admin = server.login(ADMIN, ADMIN_PW).unwrap();
+    let session = [
+        ("Cookie", admin.cookie.as_str()),
+        ("x-request-from", "internal"),
+    ];
+    // A credential saved by the server itself, under the key it generated.
+    let r = server.call(
+        "POST",
+        "/api/v1/credentials",
+        &session,
+        Some(serde_json::json!({
+            "name": "azure",
+            "credentialName": "azureOpenAIApi",
+            "plainDataObj": {
+                "azureOpenAIApiKey": "azure-key-0123",
+                "azureOpenAIApiInstanceName": "dummy-instance",
+                "azureOpenAIApiDeploymentName": "dummy-deploy",
+                "azureOpenAIApiVersion": "2024-02-01"
+            }
+        })),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let id = serde_json::from_str::<Value>(&r.body).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let instance = |server: &Server, session: &[(&str, &str)]| -> Value {
+        let r = server.call("GET", &format!("/api/v1/credentials/{id}"), session, None);
+        assert_eq!(r.status, 200, "{}", r.body);
+        serde_json::from_str::<Value>(&r.body).unwrap()["plainDataObj"]
+            ["azureOpenAIApiInstanceName"]
+            .clone()
+    };
+    assert_eq!(instance(&server, &session), "dummy-instance");
+    drop(server);
+
+    let old = std::fs::read_to_string(d.home().join("encryption.key")).unwrap();
+    let out = d.ok(&["--json", "secret", "rotate", "--yes"], None);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["values"], 1, "{report}");
+    assert_ne!(
+        std::fs::read_to_string(d.home().join("encryption.key")).unwrap(),
+        old
+    );
+
+    let server = d.start();
+    let admin = server.login(ADMIN, ADMIN_PW).unwrap();
+    let session = [
+        ("Cookie", admin.cookie.as_str()),
+        ("x-request-from", "internal"),
+    ];
+    assert_eq!(
+        instance(&server, &session),
+        "dummy-instance",
+        "the server decrypts the credential under the new key"
+    );
+}

@@ -304,12 +304,6 @@ impl Layout for FlowiseStore {
     }
 }
 
-/// The profile admits no command that reaches these (`Spec::commands`);
-/// should one, it is refused rather than guessed at.
-fn not_in_profile(what: &str) -> Error {
-    Error::usage(format!("{what} does not work in the flowise profile yet"))
-}
-
 const API_KEY_QUERY: &str =
     "SELECT a.id, a.keyName, a.workspaceId, w.name, a.createdDate, a.permissions
     FROM apikey a LEFT JOIN workspace w ON w.id = a.workspaceId";
@@ -518,13 +512,75 @@ impl ApiKeys for FlowiseStore {
     }
 }
 
+/// Every column Flowise 3.1.4 encrypts with `encryption.key` (whole
+/// CryptoJS values), with what names a row in messages.
+pub const ENCRYPTED_COLUMNS: &[(&str, &str, &str)] = &[
+    ("credential", "encryptedData", "name"),
+    ("custom_mcp_server", "authConfig", "name"),
+    ("chat_flow", "webhookSecret", "name"),
+    ("login_method", "config", "name"),
+];
+
 impl EncryptedValues for FlowiseStore {
     fn reencrypt(
         &mut self,
-        _: &mut dyn FnMut(&str, &str) -> Result<String>,
-        _: bool,
+        rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
+        dry_run: bool,
     ) -> Result<Vec<Reencrypted>> {
-        Err(not_in_profile("`secret rotate`"))
+        let (actor, audit_path) = (self.actor.name(), self.audit_path.clone());
+        let tx = self.begin()?;
+        let mut report = Vec::new();
+        for (table, column, label_col) in ENCRYPTED_COLUMNS {
+            if !sqlite::has_table(&tx, table)? || !sqlite::has_column(&tx, table, column)? {
+                continue;
+            }
+            let rows: Vec<(String, String, String)> = sqlite::rows(
+                &tx,
+                &format!(
+                    "SELECT CAST(id AS TEXT), coalesce(CAST({l} AS TEXT), ''), {c} FROM {t}
+                     WHERE {c} IS NOT NULL AND {c} <> ''",
+                    c = sqlite::quote(column),
+                    t = sqlite::quote(table),
+                    l = sqlite::quote(label_col),
+                ),
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                &format!("read {table}.{column}"),
+            )?;
+            let mut count = 0;
+            for (id, name, value) in rows {
+                let label = format!("{table}.{column} of \"{name}\" (id {id})");
+                let new_value = rekey(&value, &label)?;
+                tx.execute(
+                    &format!(
+                        "UPDATE {} SET {} = ?1 WHERE id = ?2",
+                        sqlite::quote(table),
+                        sqlite::quote(column)
+                    ),
+                    rusqlite::params![new_value, id],
+                )
+                .map_err(|e| Error::db(format!("cannot update {label}"), e))?;
+                count += 1;
+            }
+            report.push(Reencrypted {
+                table: table.to_string(),
+                column: column.to_string(),
+                values: count,
+            });
+        }
+        if dry_run {
+            drop(tx); // rolls back
+            return Ok(report);
+        }
+        let total: usize = report.iter().map(|r| r.values).sum();
+        let record = super::audit_file::audit_record(
+            actor,
+            "secret.rotate",
+            "encryption.key",
+            serde_json::json!({ "values": total }),
+        );
+        super::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
+        Ok(report)
     }
 }
 

@@ -1,0 +1,387 @@
+//! Flowise's seven secrets, resolved exactly as Flowise 3.1.4 resolves them
+//! (`utils/index.js` getEncryptionKey and getOrCreateStoredSecret,
+//! `enterprise/utils/authSecrets.js`):
+//!
+//! - the encryption key: `FLOWISE_SECRETKEY_OVERWRITE` if not empty, used as
+//!   it is; else `encryption.key` in the key directory, read as it is;
+//! - the six auth secrets: the variable if it is not blank and not its weak
+//!   default (compared before trimming), trimmed; else the `.key` file, read
+//!   as it is (never trimmed);
+//! - with `SECRETKEY_STORAGE_TYPE=aws` Flowise reads what no variable gives
+//!   from AWS Secrets Manager, which authctl cannot see: such a secret is
+//!   refused by name.
+//!
+//! Flowise creates a missing file at its next start; here it is `None`.
+
+use crate::error::{Error, Result};
+use secrecy::SecretString;
+use std::path::{Path, PathBuf};
+
+/// One of Flowise's secrets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Secret {
+    /// Encrypts stored credentials (`encryption.key`).
+    Encryption,
+    /// Signs access tokens.
+    JwtAuth,
+    /// Signs refresh tokens.
+    JwtRefresh,
+    /// Keys the `meta` claim's cipher.
+    TokenHash,
+    /// Signs the `connect.sid` session cookie.
+    ExpressSession,
+    /// The tokens' `iss`.
+    JwtIssuer,
+    /// The tokens' `aud`.
+    JwtAudience,
+}
+
+impl Secret {
+    pub const ALL: [Secret; 7] = [
+        Secret::Encryption,
+        Secret::JwtAuth,
+        Secret::JwtRefresh,
+        Secret::TokenHash,
+        Secret::ExpressSession,
+        Secret::JwtIssuer,
+        Secret::JwtAudience,
+    ];
+
+    /// Its file in the key directory.
+    pub fn file(self) -> &'static str {
+        match self {
+            Secret::Encryption => "encryption.key",
+            Secret::JwtAuth => "jwt_auth_token_secret.key",
+            Secret::JwtRefresh => "jwt_refresh_token_secret.key",
+            Secret::TokenHash => "token_hash_secret.key",
+            Secret::ExpressSession => "express_session_secret.key",
+            Secret::JwtIssuer => "jwt_issuer.key",
+            Secret::JwtAudience => "jwt_audience.key",
+        }
+    }
+
+    /// The variable that wins over the file.
+    pub fn var(self) -> &'static str {
+        match self {
+            Secret::Encryption => "FLOWISE_SECRETKEY_OVERWRITE",
+            Secret::JwtAuth => "JWT_AUTH_TOKEN_SECRET",
+            Secret::JwtRefresh => "JWT_REFRESH_TOKEN_SECRET",
+            Secret::TokenHash => "TOKEN_HASH_SECRET",
+            Secret::ExpressSession => "EXPRESS_SESSION_SECRET",
+            Secret::JwtIssuer => "JWT_ISSUER",
+            Secret::JwtAudience => "JWT_AUDIENCE",
+        }
+    }
+
+    /// The value older Flowise releases shipped, which Flowise now treats
+    /// as unset.
+    pub fn weak_default(self) -> Option<&'static str> {
+        match self {
+            Secret::JwtAuth | Secret::JwtRefresh => {
+                Some("AABBCCDDAABBCCDDAABBCCDDAABBCCDDAABBCCDD")
+            }
+            Secret::ExpressSession => Some("flowise"),
+            Secret::TokenHash => Some("popcorn"),
+            Secret::Encryption | Secret::JwtIssuer | Secret::JwtAudience => None,
+        }
+    }
+
+    /// Whether it is a secret at all (the issuer and audience are names).
+    pub fn is_secret(self) -> bool {
+        !matches!(self, Secret::JwtIssuer | Secret::JwtAudience)
+    }
+
+    /// A new value, as Flowise makes one: 24 random bytes as base64 for the
+    /// encryption key, 32 for an auth secret, `flowise` for the names.
+    pub fn generate(self) -> Result<SecretString> {
+        use crate::secrets::{generate, Encoding};
+        match self {
+            Secret::Encryption => generate_bytes(24),
+            Secret::JwtIssuer | Secret::JwtAudience => Ok(SecretString::from("flowise")),
+            _ => generate(32, Encoding::Base64),
+        }
+    }
+
+    /// Its id in AWS Secrets Manager.
+    fn aws_id(self, lookup: &dyn Fn(&str) -> Option<String>) -> String {
+        match self {
+            Secret::Encryption => {
+                lookup("SECRETKEY_AWS_NAME").unwrap_or_else(|| "FlowiseEncryptionKey".into())
+            }
+            _ => format!(
+                "{}{}",
+                lookup("SECRETKEY_AWS_AUTH_PREFIX").unwrap_or_else(|| "Flowise".into()),
+                match self {
+                    Secret::JwtAuth => "JWTAuthTokenSecret",
+                    Secret::JwtRefresh => "JWTRefreshTokenSecret",
+                    Secret::TokenHash => "TokenHashSecret",
+                    Secret::ExpressSession => "ExpressSessionSecret",
+                    Secret::JwtIssuer => "JWTIssuer",
+                    _ => "JWTAudience",
+                }
+            ),
+        }
+    }
+}
+
+/// `randomBytes(n).toString('base64')`, for the 24-byte encryption key
+/// (`secrets::generate` draws at least 32).
+fn generate_bytes(n: usize) -> Result<SecretString> {
+    use base64::Engine;
+    let mut raw = zeroize::Zeroizing::new(vec![0u8; n]);
+    getrandom::fill(&mut raw).map_err(|e| {
+        Error::Failure(format!(
+            "cannot read random bytes from the operating system: {e}"
+        ))
+    })?;
+    Ok(SecretString::from(
+        base64::engine::general_purpose::STANDARD.encode(&*raw),
+    ))
+}
+
+/// Where a resolved secret came from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase", tag = "from", content = "name")]
+pub enum Source {
+    /// The variable of that name.
+    Env(String),
+    /// The file.
+    File(PathBuf),
+}
+
+/// A secret and where it came from.
+#[derive(Debug)]
+pub struct Resolved {
+    pub value: SecretString,
+    pub source: Source,
+}
+
+/// Resolve `secret` as Flowise does, with `lookup` reading variables
+/// (the process environment, then `--env-file`) and `dir` the key
+/// directory. `None`: Flowise would make it at its next start.
+pub fn resolve(
+    secret: Secret,
+    lookup: &dyn Fn(&str) -> Option<String>,
+    dir: &Path,
+) -> Result<Option<Resolved>> {
+    if let Some(v) = lookup(secret.var()) {
+        let used = match secret {
+            Secret::Encryption => (!v.is_empty()).then(|| v.clone()),
+            _ => (!v.trim().is_empty() && Some(v.as_str()) != secret.weak_default())
+                .then(|| v.trim().to_string()),
+        };
+        if let Some(value) = used {
+            return Ok(Some(Resolved {
+                value: SecretString::from(value),
+                source: Source::Env(secret.var().to_string()),
+            }));
+        }
+    }
+    if lookup("SECRETKEY_STORAGE_TYPE").as_deref() == Some("aws") {
+        return Err(Error::usage(format!(
+            "SECRETKEY_STORAGE_TYPE=aws: Flowise reads {} from AWS Secrets Manager (secret \"{}\"), which authctl cannot see; set {} to it for this command",
+            describe(secret),
+            secret.aws_id(lookup),
+            secret.var()
+        )));
+    }
+    let path = dir.join(secret.file());
+    let Some(bytes) =
+        crate::fsutil::read_regular(&path, "Flowise key file", crate::fsutil::KEY_FILE_LIMIT)?
+    else {
+        return Ok(None);
+    };
+    let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
+        Error::usage(format!(
+            "Flowise key file \"{}\" is not UTF-8 text; Flowise reads it as text",
+            path.display()
+        ))
+    })?;
+    Ok(Some(Resolved {
+        value: SecretString::from(text),
+        source: Source::File(path),
+    }))
+}
+
+/// `resolve`, where a missing secret is an error naming where it belongs.
+pub fn require(
+    secret: Secret,
+    lookup: &dyn Fn(&str) -> Option<String>,
+    dir: &Path,
+) -> Result<Resolved> {
+    resolve(secret, lookup, dir)?.ok_or_else(|| {
+        Error::usage(format!(
+            "no {}: neither {} nor \"{}\" holds one; start Flowise once (it writes its key files), or `authctl keygen` writes them",
+            describe(secret),
+            secret.var(),
+            dir.join(secret.file()).display()
+        ))
+    })
+}
+
+/// The secret as messages name it.
+pub fn describe(secret: Secret) -> &'static str {
+    match secret {
+        Secret::Encryption => "encryption key",
+        Secret::JwtAuth => "access-token secret",
+        Secret::JwtRefresh => "refresh-token secret",
+        Secret::TokenHash => "token-hash secret",
+        Secret::ExpressSession => "session secret",
+        Secret::JwtIssuer => "token issuer",
+        Secret::JwtAudience => "token audience",
+    }
+}
+
+/// `encryption.key` as `secret rotate` replaces it: CryptoJS values, and a
+/// file with no trailing newline (Flowise reads it as it is).
+pub struct EncryptionKey;
+
+/// The pending new encryption key while a rotation is under way.
+pub const PENDING_FILE: &str = "encryption.key.rotating";
+
+impl crate::secrets::rotate::Scheme for EncryptionKey {
+    fn key_name(&self) -> &'static str {
+        "encryption key"
+    }
+
+    fn pending_file(&self) -> &'static str {
+        PENDING_FILE
+    }
+
+    fn decrypt(&self, key: &SecretString, value: &str) -> Option<zeroize::Zeroizing<Vec<u8>>> {
+        use secrecy::ExposeSecret;
+        super::crypto::decrypt(key.expose_secret(), value)
+            .map(|text| zeroize::Zeroizing::new(text.as_bytes().to_vec()))
+    }
+
+    fn encrypt(&self, key: &SecretString, plain: &[u8]) -> Result<String> {
+        use secrecy::ExposeSecret;
+        super::crypto::encrypt(key.expose_secret(), plain)
+    }
+
+    fn pending_key(&self, text: &str) -> SecretString {
+        SecretString::from(text.to_string())
+    }
+
+    fn install(&self, dir: &Path, key: &SecretString) -> Result<crate::secrets::WriteReport> {
+        write_key_file(dir, Secret::Encryption, key, true)
+    }
+}
+
+/// Write `value` as `secret`'s file in `dir`: 0600, atomically, without a
+/// trailing newline; an existing file is replaced only with `force`, and
+/// then kept as a backup.
+pub fn write_key_file(
+    dir: &Path,
+    secret: Secret,
+    value: &SecretString,
+    force: bool,
+) -> Result<crate::secrets::WriteReport> {
+    use crate::fsutil::{self, Overwrite};
+    use secrecy::ExposeSecret;
+    fsutil::ensure_dir(dir)?;
+    let path = dir.join(secret.file());
+    let overwrite = if force {
+        Overwrite::Backup
+    } else {
+        Overwrite::Refuse
+    };
+    let text = value.expose_secret();
+    let backup = fsutil::write_atomic(&path, text.as_bytes(), fsutil::SECRET_MODE, overwrite)?;
+    Ok(crate::secrets::WriteReport {
+        path,
+        fingerprint: crate::secrets::fingerprint(text),
+        written: true,
+        backup,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    fn lookup<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+                .filter(|v| !v.is_empty())
+        }
+    }
+
+    #[test]
+    fn variables_win_unless_blank_or_weak_and_files_are_read_as_they_are() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("token_hash_secret.key"), "from-file\n").unwrap();
+        std::fs::write(dir.path().join("encryption.key"), " raw key ").unwrap();
+        let got = |secret, vars: &[(&str, &str)]| {
+            let r = resolve(secret, &lookup(vars), dir.path()).unwrap().unwrap();
+            (r.value.expose_secret().to_string(), r.source)
+        };
+        let file = |name: &str| Source::File(dir.path().join(name));
+        let env = |name: &str| Source::Env(name.to_string());
+        assert_eq!(
+            got(Secret::TokenHash, &[]),
+            ("from-file\n".into(), file("token_hash_secret.key")),
+            "a file is not trimmed"
+        );
+        assert_eq!(
+            got(Secret::TokenHash, &[("TOKEN_HASH_SECRET", "popcorn")]),
+            ("from-file\n".into(), file("token_hash_secret.key")),
+            "the weak default counts as unset"
+        );
+        assert_eq!(
+            got(Secret::TokenHash, &[("TOKEN_HASH_SECRET", " popcorn")]),
+            ("popcorn".into(), env("TOKEN_HASH_SECRET")),
+            "compared untrimmed, used trimmed"
+        );
+        assert_eq!(
+            got(Secret::TokenHash, &[("TOKEN_HASH_SECRET", "   ")]),
+            ("from-file\n".into(), file("token_hash_secret.key"))
+        );
+        assert_eq!(
+            got(Secret::Encryption, &[]),
+            (" raw key ".into(), file("encryption.key"))
+        );
+        assert_eq!(
+            got(
+                Secret::Encryption,
+                &[("FLOWISE_SECRETKEY_OVERWRITE", " k ")]
+            ),
+            (" k ".into(), env("FLOWISE_SECRETKEY_OVERWRITE")),
+            "the overwrite is used as it is"
+        );
+        assert!(resolve(Secret::JwtAuth, &lookup(&[]), dir.path())
+            .unwrap()
+            .is_none());
+        let err = resolve(
+            Secret::JwtAuth,
+            &lookup(&[("SECRETKEY_STORAGE_TYPE", "aws")]),
+            dir.path(),
+        )
+        .unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(
+            err.to_string().contains("FlowiseJWTAuthTokenSecret"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("JWT_AUTH_TOKEN_SECRET"), "{err}");
+    }
+
+    #[test]
+    fn new_values_have_flowises_shapes() {
+        assert_eq!(
+            Secret::Encryption.generate().unwrap().expose_secret().len(),
+            32
+        );
+        assert_eq!(
+            Secret::JwtAuth.generate().unwrap().expose_secret().len(),
+            44
+        );
+        assert_eq!(
+            Secret::JwtIssuer.generate().unwrap().expose_secret(),
+            "flowise"
+        );
+    }
+}
