@@ -228,6 +228,9 @@ pub enum Claims {
     /// Exactly Langflow's: `sub`, `type`, `exp` and nothing it would reject
     /// (it refuses any token with `aud`).
     Langflow,
+    /// Flowise's: `id`, `username`, `meta` (user and workspace, encrypted),
+    /// `iat`, `nbf`, `exp`, `aud`, `iss`, and a login session beside them.
+    Flowise,
 }
 
 /// The database layout: which tables, and who owns the schema.
@@ -422,7 +425,7 @@ pub static FLOWISE: Spec = Spec {
     secret_key_always: false,
     superuser_from_env: false,
     reset_promotes: false,
-    claims: Claims::Standard,
+    claims: Claims::Flowise,
     layout: Layout::Flowise,
     database: DatabaseSource::FlowiseVars,
     login_name: LoginName::Email,
@@ -442,7 +445,15 @@ pub static FLOWISE: Spec = Spec {
         ),
     ],
     stored_key: StoredKey::FlowiseEncryptionKey,
-    commands: Some(&["superuser", "user", "apikey", "secret", "completions"]),
+    commands: Some(&[
+        "superuser",
+        "user",
+        "apikey",
+        "secret",
+        "token",
+        "keygen",
+        "completions",
+    ]),
     var: flowise_var,
 };
 

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod secret;
 pub mod superuser;
 pub mod token;
+mod token_flowise;
 pub mod user;
 
 /// What every command gets: the resolved settings and the terminal.
@@ -27,15 +28,19 @@ pub fn dispatch(command: Command, ctx: &Ctx) -> Result<Outcome> {
     let profile = ctx.settings.profile;
     if let Some(works) = profile.spec().commands {
         if !works.contains(&group) {
+            let names: Vec<String> = works
+                .iter()
+                .filter(|c| **c != "completions")
+                .map(|c| format!("`{c}`"))
+                .collect();
+            let list = match names.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                None => String::new(),
+            };
             return Err(crate::error::Error::usage(format!(
-                "`authctl {group}` does not work in the {} profile; there authctl runs {}",
-                profile.name(),
-                works
-                    .iter()
-                    .filter(|c| **c != "completions")
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
+                "`authctl {group}` does not work in the {} profile; there authctl runs {list}",
+                profile.name()
             )));
         }
     }

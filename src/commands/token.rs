@@ -71,6 +71,9 @@ fn read_store(ctx: &Ctx) -> Result<Option<Store>> {
 
 fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
+    if s.profile.spec().claims == Claims::Flowise {
+        return super::token_flowise::mint(args, ctx);
+    }
     let alg = signing::algorithm(s, args.alg)?;
     let kind = token_type(args.token_type);
     let ttl = match &args.ttl {
@@ -119,7 +122,9 @@ fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
             }
             claims
         }
-        Claims::Standard => token::standard_claims(&user.id, kind, issued, ttl, &extra)?,
+        Claims::Standard | Claims::Flowise => {
+            token::standard_claims(&user.id, kind, issued, ttl, &extra)?
+        }
     };
     let jwt = token::mint(&key, alg, &claims)?;
     if kind == TokenType::Refresh && db.tracks_refresh_tokens() {
@@ -178,6 +183,9 @@ struct DecodedReport {
     header: Value,
     claims: Value,
     times: Times,
+    /// Flowise: what the `meta` claim says, decrypted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<Value>,
     verified: bool,
 }
 
@@ -186,9 +194,13 @@ impl Report for DecodedReport {
         // Claims are whatever the token's maker put in them.
         Human::Text(
             format!(
-                "NOT VERIFIED — decoded only; use `authctl token verify` to check the signature\n\nheader:\n{}\n\nclaims:\n{}\n\n{}",
+                "NOT VERIFIED — decoded only; use `authctl token verify` to check the signature\n\nheader:\n{}\n\nclaims:\n{}\n\n{}{}",
                 pretty(&self.header),
                 pretty(&self.claims),
+                self.meta
+                    .as_ref()
+                    .map(|m| format!("meta (decrypted):\n{}\n\n", pretty(m)))
+                    .unwrap_or_default(),
                 times_text(&self.times)
             )
             .trim_end()
@@ -255,10 +267,15 @@ fn times_text(times: &Times) -> String {
 fn decode(arg: &str, ctx: &Ctx) -> Result<Outcome> {
     let decoded = token::decode_unverified(&read_token(arg, ctx)?)?;
     let times = times(&decoded.claims, now());
+    let meta = match ctx.settings.profile.spec().claims {
+        Claims::Flowise => super::token_flowise::decoded_meta(ctx, &decoded.claims),
+        Claims::Standard | Claims::Langflow => None,
+    };
     Ok(Outcome::report(&DecodedReport {
         header: decoded.header,
         claims: decoded.claims,
         times,
+        meta,
         verified: false,
     }))
 }
@@ -278,6 +295,13 @@ fn invalid(reason: String, header: Option<Value>, claims: Option<Value>) -> Resu
 fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let raw = read_token(&args.token, ctx)?;
+    let at = match &args.at {
+        Some(t) => parse_time(t)?,
+        None => now(),
+    };
+    if s.profile.spec().claims == Claims::Flowise {
+        return super::token_flowise::verify(&raw, args, at, ctx);
+    }
     let alg = signing::algorithm(s, None)?;
     let keys = signing::verify_keys(s, alg)?;
     let mut policy = token::VerifyPolicy::new(alg);
@@ -285,10 +309,6 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     policy.expected_type = args.token_type.map(token_type);
     policy.issuer = s.jwt_issuer.clone();
     policy.audience = s.jwt_audience.clone();
-    let at = match &args.at {
-        Some(t) => parse_time(t)?,
-        None => now(),
-    };
     let verified = match token::verify(&raw, &policy, &keys, at) {
         Ok(v) => v,
         Err(r) => return invalid(r.reason, r.header, r.claims),

@@ -6,7 +6,9 @@
 //! `apikey`: API keys and their scrypt hashes. `crypto`: the cipher of
 //! stored credentials (CryptoJS) and of the JWTs' `meta` claim. `secrets`:
 //! the seven secrets, where Flowise finds them, and the key files.
+//! `session`: a login session's cookies and tokens.
 
 pub mod apikey;
 pub mod crypto;
 pub mod secrets;
+pub mod session;

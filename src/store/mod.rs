@@ -221,6 +221,28 @@ pub trait Layout: UserRows + ApiKeys + EncryptedValues {
     fn refresh_tokens_mut(&mut self) -> Option<&mut dyn RefreshTokens>;
     /// The engine's integrity findings; empty when the database is sound.
     fn integrity_check(&self) -> Result<Vec<String>>;
+    /// Server-side login sessions, in layouts whose app keeps them in its
+    /// database (Flowise).
+    fn sessions_mut(&mut self) -> Option<&mut dyn Sessions> {
+        None
+    }
+}
+
+/// Login sessions an app's server keeps in its database.
+pub trait Sessions {
+    /// Store a new session for `user`, holding what the app's login puts
+    /// in one, under `sid`, valid until `expires_ms` (Unix milliseconds).
+    fn open_session(&mut self, user: &User, sid: &str, expires_ms: i64) -> Result<SessionUser>;
+}
+
+/// Who a new session is for, as the app's login resolved it.
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub id: String,
+    /// The display name the app's tokens carry.
+    pub name: String,
+    pub workspace_id: String,
+    pub workspace: String,
 }
 
 /// An open store: a layout, and the rules every layout shares.
@@ -283,6 +305,16 @@ impl Store {
         self.layout
             .refresh_tokens_mut()
             .ok_or_else(|| no_refresh_records(app))
+    }
+
+    /// Login sessions, or why the layout has none.
+    pub fn sessions_mut(&mut self) -> Result<&mut dyn Sessions> {
+        let app = self.layout.app();
+        self.layout.sessions_mut().ok_or_else(|| {
+            Error::usage(format!(
+                "{app} keeps no login sessions in its database; its tokens stand alone"
+            ))
+        })
     }
 
     /// Whether this layout keeps refresh-token records at all.

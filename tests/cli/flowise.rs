@@ -486,11 +486,7 @@ fn other_layouts_and_unknown_schemas_are_refused_untouched() {
 fn jobs_the_profile_does_not_do_are_refused_by_name() {
     let env = TestEnv::flowise("home");
     let before = env.snapshot();
-    for args in [
-        vec!["token", "decode", "x.y.z"],
-        vec!["keygen"],
-        vec!["doctor"],
-    ] {
+    for args in [vec!["keys", "list"], vec!["doctor"]] {
         let a = env.fw(&args).assert().code(2);
         assert_one_line_error(
             &a,
@@ -914,4 +910,313 @@ fn encrypt_decrypt_and_generate_speak_cryptojs() {
         key
     );
     env.fw(&["secret", "check"]).assert().success();
+}
+
+/// The tokens of the admin's first login to the fixture's server
+/// (tests/fixtures/flowise-3.1.4/home, issued at 1796156340).
+const SERVER_ACCESS: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6ImI0MTQ2MzU4LWI0MjgtNGNjYi05NDBmLWFmOTBmMzM5ZmJkNiIsInVzZXJuYW1lIjoiQWRtaW4iLCJtZXRhIjoiYTU3ZGFhZTJjZTIwY2FlZTI3ODJjNjkxZThkMzlmZWQ6OTllMWM5ZWZiNzY2ZDViMTVkMWU0YmY0NDRhNjE4ZmQ0YmY5NWJlYjM5MzNmYThkYzg1YWI0ZGY3ZDJiNjM1MDA3MTIxMzJmY2RlMmZiMDg1ZDU2MGQ3YmFmMzA5NDc3NGRiYjQ2ZGYzMzZmN2Y4ZmMwOWQxNmQzZmIyYjRkNTAyNmI5YTI1ZDk4NjNlNDBjZjNkZjMyZTAwMTQwYmFlOCIsImlhdCI6MTc5NjE1NjM0MCwibmJmIjoxNzk2MTU2MzQwLCJleHAiOjE3OTYxNTk5NDAsImF1ZCI6ImZsb3dpc2UiLCJpc3MiOiJmbG93aXNlIn0.WmgNhPinV2ugg-nzxO4dkmI0fj6yGKadqE045J9HlsA";
+const SERVER_REFRESH: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6ImI0MTQ2MzU4LWI0MjgtNGNjYi05NDBmLWFmOTBmMzM5ZmJkNiIsInVzZXJuYW1lIjoiQWRtaW4iLCJtZXRhIjoiNjk0Y2QwNzRmNzY4N2E5ZTY2N2RhNGExNGQxMzUxMzQ6OWQ1YTJjNDcyZTFkYTNmMzJmM2I5MzU0NDE0NjU2YzIzYWE1ZTg1ZTU3NjdlNTU5Y2QyZDFmYTcwODhjMWEwNmRhOWQ1NDhjYzNmYTEzODZhM2VkMDFlMTZkZTRmYjhmZGM1YmM2OTliZTc5NGM3MzgxOTRmOTc2Zjc2MDUxMTE2NDFjN2M5ZTYyN2YyZWYyMTZmYTFiMTE4ZmJlMTNmOSIsImlhdCI6MTc5NjE1NjM0MCwibmJmIjoxNzk2MTU2MzQwLCJleHAiOjE4MDM5MzIzNDAsImF1ZCI6ImZsb3dpc2UiLCJpc3MiOiJmbG93aXNlIn0.7AsYjaC7WxZ9DLbhKKpPq_w4DGia2stEAhCm0RZVcJU";
+const ISSUED: &str = "1796156400";
+
+#[test]
+fn tokens_of_the_server_verify_and_decode_with_their_meta() {
+    let env = TestEnv::flowise("home");
+    let verdict = |args: &[&str]| -> (i32, Value) {
+        let mut all = vec!["--json", "token", "verify", "--at", ISSUED];
+        all.extend_from_slice(args);
+        let out = env.fw(&all).output().unwrap();
+        (
+            out.status.code().unwrap(),
+            serde_json::from_slice(&out.stdout).unwrap(),
+        )
+    };
+    let (code, v) = verdict(&[SERVER_ACCESS]);
+    assert_eq!(
+        (code, &v["valid"], &v["type"]),
+        (0, &Value::Bool(true), &Value::from("access")),
+        "{v}"
+    );
+    assert_eq!(v["meta"]["user_id"], ADMIN);
+    assert_eq!(
+        v["meta"]["workspace_id"],
+        "aecd6e7e-5a9b-41e0-b693-e995a6090936"
+    );
+    let (code, v) = verdict(&["--type", "refresh", SERVER_REFRESH]);
+    assert_eq!((code, &v["type"]), (0, &Value::from("refresh")), "{v}");
+    for (args, env_var, needle) in [
+        (
+            vec!["--type", "refresh", SERVER_ACCESS],
+            None,
+            "it is an access token",
+        ),
+        (vec![SERVER_ACCESS], Some(("JWT_AUDIENCE", "other")), "aud"),
+        (vec![SERVER_ACCESS], Some(("JWT_ISSUER", "other")), "iss"),
+        (
+            vec![SERVER_ACCESS],
+            Some(("TOKEN_HASH_SECRET", "another-secret-entirely")),
+            "meta claim does not decrypt",
+        ),
+        (
+            vec![SERVER_ACCESS],
+            Some(("JWT_AUTH_TOKEN_SECRET", "another-secret-entirely")),
+            "signature",
+        ),
+    ] {
+        let mut all = vec!["--json", "token", "verify", "--at", ISSUED];
+        all.extend(args);
+        let mut cmd = env.fw(&all);
+        if let Some((k, v)) = env_var {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{v}");
+        assert!(
+            v["reason"].as_str().unwrap().contains(needle),
+            "{needle}: {v}"
+        );
+    }
+    // Expired by now.
+    let a = env.fw(&["token", "verify", SERVER_ACCESS]).assert().code(1);
+    assert!(stderr(&a).contains("expired"), "{}", stderr(&a));
+    let d = json(&env, &["token", "decode", SERVER_ACCESS]);
+    assert_eq!(d["meta"]["user_id"], ADMIN);
+    assert_eq!(d["verified"], false);
+}
+
+#[test]
+fn a_minted_session_is_the_one_flowise_login_would_open() {
+    let env = TestEnv::flowise("home");
+    let key = |name: &str| std::fs::read_to_string(env.config_dir().join(name)).unwrap();
+    let m = json(&env, &["token", "mint", "--user", "bob@example.com"]);
+    let cookie = m["cookie"].as_str().unwrap();
+    let part = |name: &str| {
+        cookie
+            .split("; ")
+            .find_map(|c| c.strip_prefix(&format!("{name}=")))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(part("token"), m["token"].as_str().unwrap());
+    // connect.sid: s:<sid>.<HMAC-SHA256 under the session secret>, as
+    // cookie-signature makes it; checked by Python.
+    let sid = python_eval(
+        "import base64,hashlib,hmac,sys,urllib.parse\nv=urllib.parse.unquote(sys.argv[1])[2:]\nsid,sig=v.rsplit('.',1)\nok=base64.b64encode(hmac.new(sys.argv[2].encode(),sid.encode(),hashlib.sha256).digest()).decode().rstrip('=')==sig\nprint(sid if ok else 'BAD')",
+        &[&part("connect.sid"), &key("express_session_secret.key")],
+    );
+    let sid = sid.trim();
+    assert_eq!(sid.len(), 32, "{sid}");
+    // The session row: the same LoggedInUser the server's own login of
+    // bob stored (row KI4S0f…), expiring a day from now.
+    let ours = env.fw_sql(&format!(
+        "select sess, expired from login_sessions where sid = '{sid}'"
+    ));
+    let (sess, expired) = ours.rsplit_once('|').unwrap();
+    let theirs = env
+        .fw_sql("select sess from login_sessions where sid = 'KI4S0fX9oBRhJEmblg6oB9hfqIEvIwIO'");
+    assert_eq!(
+        serde_json::from_str::<Value>(sess).unwrap(),
+        serde_json::from_str::<Value>(&theirs).unwrap()
+    );
+    let expired: f64 = expired.parse().unwrap();
+    let in_a_day = (unix_now() as f64) * 1000.0 + 86_400_000.0;
+    assert!((expired - in_a_day).abs() < 60_000.0, "{expired}");
+    // The tokens: Flowise's claims, by PyJWT with the key files' secrets,
+    // and meta decrypted by Python cryptography.
+    for (name, secret_file) in [
+        ("token", "jwt_auth_token_secret.key"),
+        ("refreshToken", "jwt_refresh_token_secret.key"),
+    ] {
+        let claims = python_eval(
+            "import jwt,sys,json; print(json.dumps(jwt.decode(sys.argv[1], sys.argv[2], algorithms=['HS256'], audience='flowise', issuer='flowise')))",
+            &[&part(name), &key(secret_file)],
+        );
+        let claims: Value = serde_json::from_str(&claims).unwrap();
+        let names: Vec<_> = claims.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(
+            names,
+            ["id", "username", "meta", "iat", "nbf", "exp", "aud", "iss"]
+        );
+        assert_eq!(
+            (&claims["id"], &claims["username"]),
+            (&Value::from(BOB), &Value::from("Bob"))
+        );
+        let meta = python_eval(
+            "import hashlib,sys\nfrom cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes\nfrom cryptography.hazmat.primitives import padding\niv,ct=sys.argv[1].split(':')\nd=Cipher(algorithms.AES(hashlib.sha256(sys.argv[2].encode()).digest()), modes.CBC(bytes.fromhex(iv))).decryptor()\nu=padding.PKCS7(128).unpadder()\nprint((u.update(d.update(bytes.fromhex(ct))+d.finalize())+u.finalize()).decode())",
+            &[claims["meta"].as_str().unwrap(), &key("token_hash_secret.key")],
+        );
+        assert_eq!(
+            meta.trim(),
+            format!("{BOB}:aecd6e7e-5a9b-41e0-b693-e995a6090936")
+        );
+    }
+    // Its own tokens verify.
+    env.fw(&["token", "verify", m["token"].as_str().unwrap()])
+        .assert()
+        .success();
+
+    // Where Flowise keeps no sessions authctl can reach, or the user could
+    // not log in, nothing is written.
+    let before = env.snapshot();
+    env.fw(&["user", "deactivate", "bob@example.com"])
+        .assert()
+        .success();
+    let deactivated = env.snapshot();
+    for (args, var, code, needle) in [
+        (vec!["--user", "bob@example.com"], None, 4, "is inactive"),
+        (
+            vec!["--user", "admin@example.com"],
+            Some(("EXPIRE_AUTH_TOKENS_ON_RESTART", "true")),
+            2,
+            "keeps its sessions in memory",
+        ),
+        (
+            vec!["--user", "admin@example.com"],
+            Some(("MODE", "queue")),
+            2,
+            "Redis",
+        ),
+        (
+            vec!["--user", "admin@example.com", "--type", "refresh"],
+            None,
+            2,
+            "drop --type",
+        ),
+        (
+            vec!["--user", "admin@example.com"],
+            Some(("SECRETKEY_STORAGE_TYPE", "aws")),
+            2,
+            "AWS Secrets Manager",
+        ),
+    ] {
+        let mut all = vec!["token", "mint"];
+        all.extend(args);
+        let mut cmd = env.fw(&all);
+        if let Some((k, v)) = var {
+            cmd.env(k, v);
+        }
+        let a = cmd.assert().code(code);
+        assert_one_line_error(&a, needle);
+    }
+    assert_eq!(env.snapshot(), deactivated);
+    assert_ne!(deactivated, before);
+    // Flowise keeps no refresh-token records.
+    let a = env
+        .fw(&["token", "list", "--user", "admin@example.com"])
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "Flowise keeps no record of refresh tokens");
+}
+
+#[test]
+fn keygen_writes_the_missing_key_files_as_flowise_does() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::flowise("fresh");
+    let dir = env.config_dir();
+    let out = json(&env, &["keygen"]);
+    assert_eq!(out.as_array().unwrap().len(), 7);
+    let b64_len = |text: &str| {
+        python_eval(
+            "import base64,sys; print(len(base64.b64decode(sys.argv[1], validate=True)))",
+            &[text],
+        )
+        .trim()
+        .parse::<usize>()
+        .unwrap()
+    };
+    for (file, bytes) in [
+        ("encryption.key", Some(24)),
+        ("jwt_auth_token_secret.key", Some(32)),
+        ("jwt_refresh_token_secret.key", Some(32)),
+        ("token_hash_secret.key", Some(32)),
+        ("express_session_secret.key", Some(32)),
+        ("jwt_issuer.key", None),
+        ("jwt_audience.key", None),
+    ] {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        match bytes {
+            Some(n) => assert_eq!(b64_len(&text), n, "{file}"),
+            None => assert_eq!(text, "flowise", "{file}"),
+        }
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600,
+            "{file}"
+        );
+    }
+    // Again: everything is kept.
+    let before = env.snapshot();
+    let out = json(&env, &["keygen"]);
+    assert!(
+        out.as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["status"] == "kept"),
+        "{out}"
+    );
+    assert_eq!(env.snapshot(), before);
+
+    // --force replaces the four signing and session secrets, never the
+    // encryption key or the names.
+    let key = std::fs::read_to_string(dir.join("encryption.key")).unwrap();
+    let auth = std::fs::read_to_string(dir.join("jwt_auth_token_secret.key")).unwrap();
+    let out = json(&env, &["keygen", "--force"]);
+    let replaced: Vec<_> = out
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "replaced")
+        .map(|f| {
+            f["file"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        replaced,
+        [
+            "jwt_auth_token_secret.key",
+            "jwt_refresh_token_secret.key",
+            "token_hash_secret.key",
+            "express_session_secret.key"
+        ]
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("encryption.key")).unwrap(),
+        key
+    );
+    assert_ne!(
+        std::fs::read_to_string(dir.join("jwt_auth_token_secret.key")).unwrap(),
+        auth
+    );
+
+    // A secret a variable gives needs no file.
+    let fresh = TestEnv::flowise("fresh");
+    let out = fresh
+        .fw(&["--json", "keygen"])
+        .env(
+            "JWT_AUTH_TOKEN_SECRET",
+            "a-secret-set-in-the-environment-of-flowise",
+        )
+        .output()
+        .unwrap();
+    let out: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        out.as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["variable"] == "JWT_AUTH_TOKEN_SECRET"),
+        "{out}"
+    );
+    assert!(!fresh
+        .config_dir()
+        .join("jwt_auth_token_secret.key")
+        .exists());
+    let a = fresh.fw(&["keygen", "--alg", "RS256"]).assert().code(2);
+    assert_one_line_error(&a, "Flowise signs its tokens with HS256 secrets only");
 }

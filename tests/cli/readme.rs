@@ -256,12 +256,13 @@ fn every_usage_example_in_the_readme_runs_as_written() {
         dir.join("database.sqlite"),
     )
     .unwrap();
-    // The key Flowise wrote at its first start.
-    std::fs::copy(
-        flowise_fixture().join("before-rotation/encryption.key"),
-        dir.join("encryption.key"),
-    )
-    .unwrap();
+    // The key files Flowise wrote at its first start.
+    for e in std::fs::read_dir(flowise_fixture().join("home")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "key") {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
     let ran = run_blocks(&fw, &fw_vars, &flowise, false);
     assert!(ran >= 7, "only {ran} Flowise lines ran");
 

@@ -209,7 +209,7 @@ impl Server {
 
 #[test]
 #[ignore = "real-server tier: scripts/e2e.sh"]
-fn users_and_api_keys_made_by_authctl_work_on_the_server() {
+fn users_sessions_and_api_keys_made_by_authctl_work_on_the_server() {
     require_tier();
     let _one = serial();
     let d = Deployment::fresh();
@@ -285,6 +285,53 @@ fn users_and_api_keys_made_by_authctl_work_on_the_server() {
     let bob = server.login(BOB, "N3w-Harbor-Lights!").unwrap();
     assert_eq!(bob.user["isOrganizationAdmin"], false);
 
+    // A session minted offline is one the server accepts, as the UI calls
+    // it; the tokens of the server's own login verify with authctl.
+    let minted = d.ok(&["token", "mint", "--user", BOB], None);
+    let cookie = minted
+        .strip_prefix("Cookie: ")
+        .expect("a Cookie header")
+        .to_string();
+    let forged = Session {
+        cookie: cookie.clone(),
+        user: Value::Null,
+    };
+    assert_eq!(server.chatflows(&forged), 200, "the minted session works");
+    let without_session = cookie
+        .split("; ")
+        .filter(|c| !c.starts_with("connect.sid="))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let token_only = Session {
+        cookie: without_session,
+        user: Value::Null,
+    };
+    assert_eq!(
+        server.chatflows(&token_only),
+        401,
+        "a token alone is never enough"
+    );
+    for part in bob.cookie.split("; ") {
+        let (name, value) = part.split_once('=').unwrap();
+        let kind = match name {
+            "token" => "access",
+            "refreshToken" => "refresh",
+            _ => continue,
+        };
+        let out = d.ok(&["--json", "token", "verify", "--type", kind, value], None);
+        let verdict: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(verdict["valid"], true, "{verdict}");
+        assert_eq!(verdict["meta"]["user_id"], bob.user["id"]);
+    }
+    d.ok(&["user", "deactivate", BOB], None);
+    assert_eq!(
+        server.chatflows(&forged),
+        401,
+        "deactivation ends minted sessions too"
+    );
+    d.ok(&["user", "activate", BOB], None);
+    let bob = server.login(BOB, "N3w-Harbor-Lights!").unwrap();
+
     // API keys: accepted as Bearer with exactly their permissions, and
     // refused once revoked; the full default covers what the user may do.
     let ci = d.ok(
@@ -320,7 +367,7 @@ fn users_and_api_keys_made_by_authctl_work_on_the_server() {
 
 #[test]
 #[ignore = "real-server tier: scripts/e2e.sh"]
-fn after_secret_rotation_the_server_decrypts_every_credential() {
+fn key_files_from_keygen_serve_and_rotation_keeps_every_credential() {
     require_tier();
     let _one = serial();
     let d = Deployment::fresh();
@@ -328,8 +375,31 @@ fn after_secret_rotation_the_server_decrypts_every_credential() {
         &["superuser", "--username", ADMIN, "--password-env", "PW"],
         Some(ADMIN_PW),
     );
+    // The seven key files written before the first start: the server
+    // uses them as they are.
+    d.ok(&["keygen"], None);
+    let files = |d: &Deployment| -> Vec<String> {
+        let mut names: Vec<_> = std::fs::read_dir(d.home())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "key"))
+            .map(|p| format!("{}={}", p.display(), std::fs::read_to_string(&p).unwrap()))
+            .collect();
+        names.sort();
+        names
+    };
+    let written = files(&d);
+    assert_eq!(written.len(), 7);
     let server = d.start();
     let admin = server.login(ADMIN, ADMIN_PW).unwrap();
+    assert_eq!(files(&d), written, "the server kept authctl's key files");
+    let token = admin
+        .cookie
+        .split("; ")
+        .find_map(|c| c.strip_prefix("token="))
+        .unwrap()
+        .to_string();
+    d.ok(&["token", "verify", &token], None);
     let session = [
         ("Cookie", admin.cookie.as_str()),
         ("x-request-from", "internal"),

@@ -18,7 +18,7 @@
 
 use super::{
     sqlite, Access, ApiKey, ApiKeyStorage, ApiKeys, EncryptedValues, Layout, NewApiKey,
-    Reencrypted, RefreshTokens, User, UserRows, UsersTx,
+    Reencrypted, RefreshTokens, SessionUser, Sessions, User, UserRows, UsersTx,
 };
 mod users;
 
@@ -301,6 +301,128 @@ impl Layout for FlowiseStore {
 
     fn integrity_check(&self) -> Result<Vec<String>> {
         sqlite::integrity_check(&self.conn)
+    }
+
+    fn sessions_mut(&mut self) -> Option<&mut dyn Sessions> {
+        Some(self)
+    }
+}
+
+impl Sessions for FlowiseStore {
+    /// A row of `login_sessions` as connect-sqlite3 writes it, holding the
+    /// `LoggedInUser` Flowise 3.1.4's login strategy builds
+    /// (`enterprise/middleware/passport/index.js`): the workspace its login
+    /// picks (latest `lastLogin`, else any), that workspace role's
+    /// permissions, `isOrganizationAdmin` from the organization role.
+    fn open_session(&mut self, user: &User, sid: &str, expires_ms: i64) -> Result<SessionUser> {
+        let (actor, audit_path) = (self.actor.name(), self.audit_path.clone());
+        let tx = self.begin()?;
+        if !sqlite::has_table(&tx, "login_sessions")? {
+            return Err(Error::Conflict(
+                "the Flowise database has no login_sessions table yet; start Flowise once with its database session store (EXPIRE_AUTH_TOKENS_ON_RESTART unset) to make it".into(),
+            ));
+        }
+        let row = tx
+            .query_row(
+                "SELECT u.name, u.email, wu.workspaceId, w.name, wu.roleId, r.permissions,
+                        w.organizationId, o.subscriptionId, o.customerId,
+                        ou.roleId = (SELECT id FROM role WHERE name = 'owner' AND organizationId IS NULL)
+                 FROM \"user\" u
+                 JOIN workspace_user wu ON wu.userId = u.id
+                 JOIN workspace w ON w.id = wu.workspaceId
+                 JOIN role r ON r.id = wu.roleId
+                 JOIN organization o ON o.id = w.organizationId
+                 JOIN organization_user ou ON ou.organizationId = o.id AND ou.userId = u.id
+                 WHERE u.id = ?1
+                 ORDER BY wu.lastLogin IS NULL, wu.lastLogin DESC, wu.createdDate LIMIT 1",
+                [&user.id],
+                |r| {
+                    Ok((
+                        r.get::<_, Option<String>>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, String>(6)?,
+                        r.get::<_, Option<String>>(7)?,
+                        r.get::<_, Option<String>>(8)?,
+                        r.get::<_, bool>(9)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|e| Error::db("cannot read the user's workspace", e))?;
+        let Some((name, email, ws, ws_name, role, permissions, org, sub, customer, admin)) = row
+        else {
+            return Err(Error::Conflict(format!(
+                "user \"{}\" belongs to no workspace, so Flowise would refuse its login; `authctl user activate {}` gives it one",
+                user.username, user.username
+            )));
+        };
+        let assigned: Vec<serde_json::Value> = sqlite::rows(
+            &tx,
+            "SELECT w.id, w.name, r.name, w.organizationId FROM workspace_user wu
+             JOIN workspace w ON w.id = wu.workspaceId LEFT JOIN role r ON r.id = wu.roleId
+             WHERE wu.userId = ?1 ORDER BY wu.createdDate, w.id",
+            [&user.id],
+            |r| {
+                Ok(serde_json::json!({
+                    "id": r.get::<_, String>(0)?,
+                    "name": r.get::<_, String>(1)?,
+                    "role": r.get::<_, Option<String>>(2)?,
+                    "organizationId": r.get::<_, String>(3)?,
+                }))
+            },
+            "read the user's workspaces",
+        )?;
+        let permissions: serde_json::Value = serde_json::from_str(&permissions).map_err(|_| {
+            Error::Failure(format!(
+                "the permissions of role {role} are not JSON; Flowise could not log this user in either"
+            ))
+        })?;
+        let name = name.unwrap_or_else(|| email.clone());
+        let logged_in = serde_json::json!({
+            "id": user.id,
+            "email": email,
+            "name": name,
+            "roleId": role,
+            "activeOrganizationId": org,
+            "activeOrganizationSubscriptionId": sub,
+            "activeOrganizationCustomerId": customer,
+            "activeOrganizationProductId": "",
+            "isOrganizationAdmin": admin,
+            "activeWorkspaceId": ws,
+            "activeWorkspace": ws_name,
+            "assignedWorkspaces": assigned,
+            "permissions": permissions,
+            "features": {},
+        });
+        let sess = serde_json::json!({
+            "cookie": {
+                "originalMaxAge": null, "expires": null, "secure": false,
+                "httpOnly": true, "path": "/", "sameSite": "lax"
+            },
+            "passport": { "user": logged_in },
+        });
+        tx.execute(
+            "INSERT INTO login_sessions (sid, expired, sess) VALUES (?1, ?2, ?3)",
+            rusqlite::params![sid, expires_ms as f64, sess.to_string()],
+        )
+        .map_err(|e| Error::db("cannot store the session", e))?;
+        let record = super::audit_file::audit_record(
+            actor,
+            "flowise.session_open",
+            &user.username,
+            serde_json::json!({ "workspace": ws, "expires_ms": expires_ms }),
+        );
+        super::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
+        Ok(SessionUser {
+            id: user.id.clone(),
+            name,
+            workspace_id: ws,
+            workspace: ws_name,
+        })
     }
 }
 
