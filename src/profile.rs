@@ -452,6 +452,7 @@ pub static FLOWISE: Spec = Spec {
         "secret",
         "token",
         "keygen",
+        "doctor",
         "completions",
     ]),
     var: flowise_var,

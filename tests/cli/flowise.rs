@@ -486,13 +486,8 @@ fn other_layouts_and_unknown_schemas_are_refused_untouched() {
 fn jobs_the_profile_does_not_do_are_refused_by_name() {
     let env = TestEnv::flowise("home");
     let before = env.snapshot();
-    for args in [vec!["keys", "list"], vec!["doctor"]] {
-        let a = env.fw(&args).assert().code(2);
-        assert_one_line_error(
-            &a,
-            &format!("`authctl {}` does not work in the flowise profile", args[0]),
-        );
-    }
+    let a = env.fw(&["keys", "list"]).assert().code(2);
+    assert_one_line_error(&a, "`authctl keys` does not work in the flowise profile");
     assert_eq!(env.snapshot(), before);
 }
 
@@ -1219,4 +1214,196 @@ fn keygen_writes_the_missing_key_files_as_flowise_does() {
         .exists());
     let a = fresh.fw(&["keygen", "--alg", "RS256"]).assert().code(2);
     assert_one_line_error(&a, "Flowise signs its tokens with HS256 secrets only");
+}
+
+/// `doctor --json` in `env` with `vars`: (exit code, status by check id).
+fn doctor(
+    env: &TestEnv,
+    vars: &[(&str, &str)],
+) -> (i32, std::collections::BTreeMap<String, String>) {
+    let mut cmd = env.fw(&["--json", "doctor"]);
+    cmd.envs(vars.iter().copied());
+    let out = cmd.output().unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let checks = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                format!(
+                    "{} {}",
+                    c["status"].as_str().unwrap(),
+                    c["message"].as_str().unwrap()
+                ),
+            )
+        })
+        .collect();
+    (out.status.code().unwrap(), checks)
+}
+
+fn chmod_600(dir: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+}
+
+const PRODUCTION: &[(&str, &str)] = &[
+    ("APP_URL", "https://flowise.example.com"),
+    ("SMTP_HOST", "smtp.example.com"),
+    ("SMTP_PORT", "587"),
+    ("SMTP_USER", "apikey"),
+    ("SMTP_PASSWORD", "a-mail-password"),
+    ("JWT_REFRESH_TOKEN_EXPIRY_IN_MINUTES", "43200"),
+];
+
+#[test]
+fn doctor_turns_flowises_production_checklist_into_checks() {
+    let env = TestEnv::flowise("home");
+    // As Flowise leaves them: key files and database readable by all.
+    let (code, checks) = doctor(&env, PRODUCTION);
+    assert_eq!(code, 1);
+    assert!(
+        checks["flowise.key_file_modes"].starts_with("fail"),
+        "{checks:?}"
+    );
+    assert!(checks["flowise.key_file_modes"].contains("jwt_auth_token_secret.key (0644)"));
+    chmod_600(&env.config_dir());
+    let (code, checks) = doctor(&env, PRODUCTION);
+    let not_passing: Vec<_> = checks
+        .iter()
+        .filter(|(_, v)| !v.starts_with("pass"))
+        .collect();
+    assert_eq!((code, not_passing.len()), (0, 0), "{not_passing:?}");
+    assert!(checks["flowise.credentials_decrypt"].contains("all 2 encrypted value(s) decrypt"));
+
+    for (vars, id, want) in [
+        (
+            vec![("TOKEN_HASH_SECRET", "popcorn")],
+            "flowise.token_hash_secret",
+            "warn TOKEN_HASH_SECRET is set to Flowise's old default, which Flowise ignores",
+        ),
+        (
+            vec![("JWT_AUTH_TOKEN_SECRET", "<32-byte-hex-string>")],
+            "flowise.jwt_auth_secret",
+            "fail the access-token secret in JWT_AUTH_TOKEN_SECRET is weak",
+        ),
+        (
+            vec![("SECURE_COOKIES", "false")],
+            "flowise.secure_cookies",
+            "fail APP_URL is https, but SECURE_COOKIES=false",
+        ),
+        (
+            vec![("APP_URL", "http://flowise.example.com")],
+            "flowise.secure_cookies",
+            "warn session cookies are not Secure",
+        ),
+        (
+            vec![("NODE_ENV", "production"), ("APP_URL", "http://x")],
+            "flowise.secure_cookies",
+            "pass",
+        ),
+        (
+            vec![("SMTP_PORT", "smtp")],
+            "flowise.smtp",
+            "warn SMTP is not configured",
+        ),
+        (
+            vec![("CORS_ORIGINS", "*")],
+            "flowise.cors",
+            "warn CORS_ORIGINS=*",
+        ),
+        (
+            vec![("CORS_ORIGINS", "*"), ("CORS_ALLOW_CREDENTIALS", "true")],
+            "flowise.cors",
+            "fail",
+        ),
+        (
+            vec![("JWT_TOKEN_EXPIRY_IN_MINUTES", "1440")],
+            "tokens.access_ttl",
+            "warn",
+        ),
+        (
+            vec![("SECRETKEY_STORAGE_TYPE", "aws")],
+            "flowise.secret_storage",
+            "warn SECRETKEY_STORAGE_TYPE=aws",
+        ),
+        (
+            vec![("ALLOW_UNAUTHORIZED_CERTS", "true")],
+            "flowise.unauthorized_certs",
+            "warn",
+        ),
+    ] {
+        let mut all: Vec<(&str, &str)> = PRODUCTION.to_vec();
+        all.retain(|(k, _)| !vars.iter().any(|(v, _)| v == k));
+        all.extend(vars.iter().copied());
+        let (_, checks) = doctor(&env, &all);
+        assert!(checks[id].starts_with(want), "{vars:?}: {}", checks[id]);
+    }
+    // A weak value in a key file is found too.
+    std::fs::write(
+        env.config_dir().join("express_session_secret.key"),
+        "flowise",
+    )
+    .unwrap();
+    let (code, checks) = doctor(&env, PRODUCTION);
+    assert_eq!(code, 1);
+    assert!(
+        checks["flowise.session_secret"].starts_with("fail the session secret in"),
+        "{checks:?}"
+    );
+    // A missing one is one Flowise would write readable by all.
+    std::fs::remove_file(env.config_dir().join("express_session_secret.key")).unwrap();
+    let (_, checks) = doctor(&env, PRODUCTION);
+    assert!(
+        checks["flowise.session_secret"].contains("Flowise will generate"),
+        "{checks:?}"
+    );
+}
+
+#[test]
+fn doctor_finds_credentials_that_do_not_decrypt_and_the_backup_key_that_does() {
+    let env = before_rotation();
+    chmod_600(&env.config_dir());
+    let (_, checks) = doctor(&env, PRODUCTION);
+    assert!(
+        checks["flowise.credentials_decrypt"].starts_with("pass"),
+        "{checks:?}"
+    );
+    // A redeploy that lost encryption.key: Flowise made a new one.
+    let old = std::fs::read_to_string(env.config_dir().join("encryption.key")).unwrap();
+    std::fs::write(
+        env.config_dir().join("encryption.key"),
+        "b3dW8pMmHk0iJ2nR5tYvX9qL7cF4sA1e",
+    )
+    .unwrap();
+    let (code, checks) = doctor(&env, PRODUCTION);
+    assert_eq!(code, 1);
+    let c = &checks["flowise.credentials_decrypt"];
+    assert!(
+        c.starts_with("fail 2 of 2 encrypted value(s) do not decrypt"),
+        "{c}"
+    );
+    assert!(
+        c.contains("credential.encryptedData of \"openai-dummy\""),
+        "{c}"
+    );
+    // The old key, kept as a backup, is found to be the one.
+    let backup = env.config_dir().join("encryption.key.20261201T000000Z.bak");
+    std::fs::write(&backup, old).unwrap();
+    chmod_600(&env.config_dir());
+    let (_, checks) = doctor(&env, PRODUCTION);
+    assert!(
+        checks["flowise.credentials_decrypt"]
+            .contains("decrypts under encryption.key.20261201T000000Z.bak"),
+        "{checks:?}"
+    );
+    // Nothing was written by any of it.
+    let before = env.snapshot();
+    doctor(&env, PRODUCTION);
+    assert_eq!(env.snapshot(), before);
 }

@@ -69,8 +69,13 @@ pub const MAX_ACCESS_TTL: u64 = 3600;
 /// Refresh tokens longer than this are warned (the seeds: 7 to 30 days).
 pub const MAX_REFRESH_TTL: u64 = 30 * 86_400;
 
+mod flowise;
+
 /// Run every check.
 pub fn run(s: &Settings) -> Vec<Check> {
+    if s.profile.spec().stored_key == crate::profile::StoredKey::FlowiseEncryptionKey {
+        return flowise::run(s);
+    }
     let alg = signing::algorithm(s, None);
     let mut checks = vec![
         algorithm(s, &alg),
@@ -439,6 +444,16 @@ fn retired_keys(s: &Settings) -> Check {
     }
 }
 
+/// `secs` in the unit of the variable that holds `setting`.
+fn in_var_unit(s: &Settings, setting: Setting, secs: u64) -> u64 {
+    let per = s
+        .profile
+        .var(setting)
+        .and_then(|v| v.unit.seconds())
+        .unwrap_or(1);
+    secs / per
+}
+
 fn access_ttl(s: &Settings) -> Check {
     const ID: &str = "tokens.access_ttl";
     if s.access_ttl > MAX_ACCESS_TTL {
@@ -446,8 +461,9 @@ fn access_ttl(s: &Settings) -> Check {
             ID,
             format!("access tokens live {} s, over an hour", s.access_ttl),
             format!(
-                "set {} to 3600 or less",
-                s.var_name(Setting::AccessTokenTtl)
+                "set {} to {} or less",
+                s.var_name(Setting::AccessTokenTtl),
+                in_var_unit(s, Setting::AccessTokenTtl, MAX_ACCESS_TTL)
             ),
         )
     } else {
@@ -462,8 +478,9 @@ fn refresh_ttl(s: &Settings) -> Check {
             ID,
             format!("refresh tokens live {} s, over 30 days", s.refresh_ttl),
             format!(
-                "set {} to 2592000 or less",
-                s.var_name(Setting::RefreshTokenTtl)
+                "set {} to {} or less",
+                s.var_name(Setting::RefreshTokenTtl),
+                in_var_unit(s, Setting::RefreshTokenTtl, MAX_REFRESH_TTL)
             ),
         )
     } else {
