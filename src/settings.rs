@@ -379,18 +379,17 @@ pub fn parse_bool(v: &str) -> Option<bool> {
 }
 
 /// Flowise's database (`flowise/dist/DataSource.js`): `DATABASE_TYPE`
-/// unset or `sqlite` is `<DATABASE_PATH or ~/.flowise>/database.sqlite`.
+/// unset or `sqlite` is `<DATABASE_PATH or ~/.flowise>/database.sqlite`;
+/// `postgres` is `DATABASE_HOST`, `DATABASE_PORT` (5432), `DATABASE_USER`,
+/// `DATABASE_PASSWORD` and `DATABASE_NAME`, where node-postgres (like
+/// libpq) falls back to `PGHOST`, `PGUSER`, ... for what is unset.
 fn flowise_database(vars: &Vars, spec: &crate::profile::Spec) -> Result<DatabaseUrl> {
     match vars.get("DATABASE_TYPE") {
         None | Some("sqlite") => {}
-        Some("postgres") => {
-            return Err(Error::usage(
-                "DATABASE_TYPE=postgres: authctl works on Flowise's SQLite database only so far; run it where DATABASE_TYPE is sqlite",
-            ))
-        }
+        Some("postgres") => return flowise_postgres(vars),
         Some(other) => {
             return Err(Error::usage(format!(
-                "DATABASE_TYPE=\"{other}\" is not a database authctl works on; Flowise's sqlite is"
+                "DATABASE_TYPE=\"{other}\" is not a database authctl works on; Flowise's sqlite and postgres are"
             )))
         }
     }
@@ -399,6 +398,92 @@ fn flowise_database(vars: &Vars, spec: &crate::profile::Spec) -> Result<Database
         None => default_config_dir(ConfigDirDefault::Home(".flowise"))?,
     };
     Ok(DatabaseUrl::Sqlite(dir.join(spec.database_file)))
+}
+
+/// libpq's variables, with Flowise's `DATABASE_PASSWORD` where libpq would
+/// read `PGPASSWORD`.
+struct FlowisePgEnv<'a>(&'a Vars);
+
+impl crate::database_url::PgEnv for FlowisePgEnv<'_> {
+    fn var(&self, name: &str) -> Option<String> {
+        match name {
+            "PGPASSWORD" => self.0.get("DATABASE_PASSWORD").or(self.0.get(name)),
+            _ => self.0.get(name),
+        }
+        .map(str::to_string)
+    }
+
+    fn read_private(&self, path: &Path) -> Option<(String, bool)> {
+        crate::database_url::PgEnv::read_private(self.0, path)
+    }
+}
+
+fn flowise_postgres(vars: &Vars) -> Result<DatabaseUrl> {
+    let enc = |s: &str| -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    let mut params: Vec<String> = Vec::new();
+    // node-postgres connects to PGHOST, else localhost over TCP (not
+    // libpq's socket directory).
+    match vars.get("DATABASE_HOST").or(vars.get("PGHOST")) {
+        Some(host) => params.push(format!("host={}", enc(host))),
+        None => params.push("host=localhost".into()),
+    }
+    let port = vars.get("DATABASE_PORT").unwrap_or("5432");
+    if port.parse::<u16>().is_err() {
+        return Err(Error::usage(format!(
+            "DATABASE_PORT=\"{port}\" is not a port number; use one from 1 to 65535"
+        )));
+    }
+    params.push(format!("port={port}"));
+    if let Some(user) = vars.get("DATABASE_USER") {
+        params.push(format!("user={}", enc(user)));
+    }
+    if let Some(name) = vars.get("DATABASE_NAME") {
+        params.push(format!("dbname={}", enc(name)));
+    }
+    // getDatabaseSSLFromEnv: DATABASE_SSL_KEY_BASE64 (a CA, checked only
+    // with DATABASE_REJECT_UNAUTHORIZED=true), else DATABASE_SSL=true
+    // (node's default: the chain and name checked against the system
+    // CAs), else no TLS unless PGSSLMODE asks for it.
+    let mut warnings = Vec::new();
+    if vars.get("DATABASE_SSL_KEY_BASE64").is_some() {
+        if vars.get("DATABASE_REJECT_UNAUTHORIZED") == Some("true") {
+            if vars.get("PGSSLROOTCERT").is_none() {
+                return Err(Error::usage(
+                    "DATABASE_SSL_KEY_BASE64 with DATABASE_REJECT_UNAUTHORIZED=true: Flowise checks the server against that CA; write it to a file and set PGSSLROOTCERT to it so authctl checks the same",
+                ));
+            }
+            params.push("sslmode=verify-full".into());
+        } else {
+            params.push("sslmode=require".into());
+        }
+    } else if vars.get("DATABASE_SSL") == Some("true") {
+        if vars.get("PGSSLROOTCERT").is_some() {
+            params.push("sslmode=verify-full".into());
+        } else {
+            params.push("sslmode=require".into());
+            warnings.push(
+                "DATABASE_SSL=true: Flowise checks the server's certificate against the system CAs; authctl encrypts the connection but checks the certificate only against PGSSLROOTCERT: set it to the CA file".to_string(),
+            );
+        }
+    } else if vars.get("PGSSLMODE").is_none() {
+        params.push("sslmode=disable".into());
+    }
+    let url = format!("postgresql:///?{}", params.join("&"));
+    let mut parsed = crate::database_url::pg::parse(&url, &FlowisePgEnv(vars))?;
+    if vars.get("DATABASE_PASSWORD").is_some() && parsed.password_source == Some("PGPASSWORD") {
+        parsed.password_source = Some("DATABASE_PASSWORD");
+    }
+    parsed.warnings.extend(warnings);
+    Ok(DatabaseUrl::Postgres(Box::new(parsed)))
 }
 
 /// The default key directory for a profile.
@@ -544,6 +629,89 @@ mod tests {
         .unwrap();
         assert!(s.config_dir.ends_with("langflow"), "{:?}", s.config_dir);
         assert_eq!(s.auto_login, Some(true));
+    }
+
+    #[test]
+    fn flowise_reads_its_own_database_variables() {
+        let resolve = |vars_: &[(&str, &str)]| {
+            let mut all = vec![("AUTHCTL_PROFILE", "flowise"), ("HOME", "/h")];
+            all.extend_from_slice(vars_);
+            Settings::resolve(&Flags::default(), vars(&all, &[]))
+        };
+        // The home directory is the process's ($HOME, as Node's os.homedir()).
+        let s = resolve(&[]).unwrap();
+        let DatabaseUrl::Sqlite(db) = &s.database else {
+            panic!("{:?}", s.database)
+        };
+        assert!(db.ends_with(".flowise/database.sqlite"), "{db:?}");
+        assert!(s.config_dir.ends_with(".flowise"), "{:?}", s.config_dir);
+        assert_eq!(
+            s.bcrypt_cost, 10,
+            "PASSWORD_SALT_HASH_ROUNDS defaults to 10"
+        );
+        assert_eq!((s.access_ttl, s.refresh_ttl), (3600, 129_600 * 60));
+        let s = resolve(&[("DATABASE_PATH", "/data"), ("SECRETKEY_PATH", "/keys")]).unwrap();
+        assert_eq!(
+            s.database,
+            DatabaseUrl::Sqlite(PathBuf::from("/data/database.sqlite"))
+        );
+        assert_eq!(s.config_dir, PathBuf::from("/keys"));
+        let s = resolve(&[
+            ("DATABASE_TYPE", "postgres"),
+            ("DATABASE_HOST", "db.internal"),
+            ("DATABASE_PORT", "6543"),
+            ("DATABASE_USER", "flowise"),
+            ("DATABASE_PASSWORD", "p@ss:word/1"),
+            ("DATABASE_NAME", "flowise"),
+        ])
+        .unwrap();
+        let DatabaseUrl::Postgres(url) = &s.database else {
+            panic!("{:?}", s.database)
+        };
+        assert_eq!(
+            url.target(),
+            "PostgreSQL at db.internal:6543, database \"flowise\""
+        );
+        assert_eq!(url.user, "flowise");
+        assert_eq!(
+            url.password.as_ref().unwrap().expose_secret(),
+            "p@ss:word/1"
+        );
+        assert_eq!(url.password_source, Some("DATABASE_PASSWORD"));
+        assert_eq!(url.sslmode, crate::database_url::SslMode::Disable);
+        // DATABASE_SSL=true is encrypted, and checked where a CA is given.
+        let s = resolve(&[("DATABASE_TYPE", "postgres"), ("DATABASE_SSL", "true")]).unwrap();
+        let DatabaseUrl::Postgres(url) = &s.database else {
+            panic!()
+        };
+        assert_eq!(url.sslmode, crate::database_url::SslMode::Require);
+        assert!(
+            s.warnings.iter().any(|w| w.contains("PGSSLROOTCERT")),
+            "{:?}",
+            s.warnings
+        );
+        assert!(
+            url.target()
+                .starts_with("PostgreSQL at localhost:5432, database "),
+            "{}",
+            url.target()
+        );
+        for (k, v, needle) in [
+            ("DATABASE_TYPE", "mysql", "DATABASE_TYPE=\"mysql\""),
+            ("DATABASE_PORT", "x", "DATABASE_PORT=\"x\""),
+        ] {
+            let ty = if k == "DATABASE_TYPE" { v } else { "postgres" };
+            let err = resolve(&[("DATABASE_TYPE", ty), (k, v)]).unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+            assert!(err.to_string().contains(needle), "{err}");
+        }
+        let err = resolve(&[
+            ("DATABASE_TYPE", "postgres"),
+            ("DATABASE_SSL_KEY_BASE64", "Y2E="),
+            ("DATABASE_REJECT_UNAUTHORIZED", "true"),
+        ])
+        .unwrap_err();
+        assert!(err.to_string().contains("PGSSLROOTCERT"), "{err}");
     }
 
     #[test]

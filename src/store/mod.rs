@@ -474,7 +474,7 @@ impl From<&str> for Actor {
 
 /// The database layouts authctl knows, for refusals.
 pub const KNOWN_LAYOUTS: &str =
-    "these layouts: native (authctl's own tables) and langflow (Langflow 1.13, alembic e5a7c9b1d3f2), on SQLite and PostgreSQL, and flowise (Flowise 3.1.4) on SQLite";
+    "these layouts: native (authctl's own tables) and langflow (Langflow 1.13, alembic e5a7c9b1d3f2), on SQLite and PostgreSQL, and flowise (Flowise 3.1.4), on SQLite and PostgreSQL";
 
 /// Whether `tables` are Flowise's (a TypeORM `migrations` table beside its
 /// organizations and workspaces), for the refusals of other layouts.
@@ -524,10 +524,14 @@ pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
             settings.config_dir.join(audit_file::AUDIT_FILE),
         )?
         .map(|s| Box::new(s) as Box<dyn Layout>),
-        (profile::Layout::Flowise, DatabaseUrl::Postgres(_)) => {
-            return Err(Error::usage(
-                "authctl works on Flowise's SQLite database only so far; point --db at its database.sqlite",
-            ))
+        (profile::Layout::Flowise, DatabaseUrl::Postgres(url)) => {
+            flowise::pg::FlowisePgStore::open(
+                url,
+                access,
+                Actor::os_user(),
+                settings.config_dir.join(audit_file::AUDIT_FILE),
+            )?
+            .map(|s| Box::new(s) as Box<dyn Layout>)
         }
         (profile::Layout::Native, DatabaseUrl::Postgres(url)) => {
             native::pg::NativePgStore::open(url, access, Actor::os_user())?

@@ -542,7 +542,6 @@ fn settings_are_flowises_own() {
         .starts_with("$2b$11$"));
 
     for (var, value, needle) in [
-        ("DATABASE_TYPE", "postgres", "DATABASE_TYPE=postgres"),
         (
             "DATABASE_TYPE",
             "mysql",
@@ -557,6 +556,13 @@ fn settings_are_flowises_own() {
         let a = env.fw(&["user", "list"]).env(var, value).assert().code(2);
         assert_one_line_error(&a, needle);
     }
+    let a = env
+        .fw(&["user", "list"])
+        .env("DATABASE_TYPE", "postgres")
+        .env("DATABASE_PORT", "x")
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "DATABASE_PORT=\"x\" is not a port number");
 }
 
 #[test]

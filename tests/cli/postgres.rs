@@ -648,3 +648,195 @@ fn a_server_that_never_answers_is_given_up_on_after_connect_timeout() {
     assert!(!stderr(&a).contains("Zx81"));
     let _ = hold.join();
 }
+
+/// A Flowise 3.1.4 database on the test server, as a real server's first
+/// start leaves it (tests/fixtures/flowise-3.1.4-postgres).
+fn flowise_db(env: &TestEnv) {
+    let dump = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/flowise-3.1.4-postgres/fresh.sql");
+    let out = std::process::Command::new("psql")
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", &db(env).admin, "-f"])
+        .arg(&dump)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The environment of `authctl --profile flowise` on that database:
+/// Flowise's own variables (the password in DATABASE_PASSWORD, as Flowise
+/// takes it) in place of the suite's.
+fn fw_pg_vars(env: &TestEnv) -> Vec<(String, String)> {
+    let host_port = base(env)
+        .split('@')
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let (host, port) = host_port.rsplit_once(':').unwrap();
+    let mut vars: Vec<(String, String)> = env
+        .vars()
+        .into_iter()
+        .filter(|(k, _)| {
+            !["AUTHCTL_DATABASE_URL", "AUTHCTL_CONFIG_DIR", "PGPASSWORD"].contains(&k.as_str())
+        })
+        .collect();
+    for (k, v) in [
+        ("SECRETKEY_PATH", env.config_dir().display().to_string()),
+        ("DATABASE_TYPE", "postgres".into()),
+        ("DATABASE_HOST", host.into()),
+        ("DATABASE_PORT", port.into()),
+        ("DATABASE_USER", "postgres".into()),
+        ("DATABASE_PASSWORD", db(env).password.clone()),
+        ("DATABASE_NAME", db(env).name.clone()),
+    ] {
+        vars.push((k.to_string(), v));
+    }
+    vars
+}
+
+/// `authctl --profile flowise ARGS` on that database.
+fn fw_pg(env: &TestEnv, args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new(BIN);
+    c.env_clear()
+        .envs(fw_pg_vars(env))
+        .args(["--profile", "flowise"])
+        .args(args)
+        .current_dir(env.path());
+    c
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn flowise_tables_on_postgresql_are_written_as_flowise_writes_them() {
+    let env = env();
+    flowise_db(&env);
+    let pw = "Sunny-Meadow-42!";
+    let ok = |args: &[&str]| {
+        let out = fw_pg(&env, args).env("PW", pw).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    ok(&[
+        "superuser",
+        "--username",
+        "admin@example.com",
+        "--password-env",
+        "PW",
+    ]);
+    // The registration's rows, in PostgreSQL's types: tokenExpiry stays
+    // NULL there, lastLogin is set, times are naive UTC with microseconds.
+    let row = env.sql(
+        "SELECT u.status, u.\"tokenExpiry\" IS NULL, u.\"createdBy\" = u.id, o.name, ro.name, w.name, rw.name,
+                wu.\"lastLogin\" IS NOT NULL, abs(extract(epoch FROM (u.\"createdDate\" - (now() AT TIME ZONE 'UTC')))) < 60
+         FROM \"user\" u JOIN organization o ON o.\"createdBy\" = u.id
+         JOIN organization_user ou ON ou.\"userId\" = u.id JOIN role ro ON ro.id = ou.\"roleId\"
+         JOIN workspace w ON w.\"organizationId\" = o.id
+         JOIN workspace_user wu ON wu.\"userId\" = u.id JOIN role rw ON rw.id = wu.\"roleId\"",
+    );
+    assert_eq!(
+        row,
+        "active|t|t|Default Organization|owner|Default Workspace|owner|t|t"
+    );
+    ok(&["user", "add", "bob@example.com", "--password-env", "PW"]);
+    assert_eq!(
+        env.sql("SELECT u.status, ro.name, rw.name FROM \"user\" u JOIN organization_user ou ON ou.\"userId\" = u.id JOIN role ro ON ro.id = ou.\"roleId\" JOIN workspace_user wu ON wu.\"userId\" = u.id JOIN role rw ON rw.id = wu.\"roleId\" WHERE u.email = 'bob@example.com'"),
+        "unverified|member|personal workspace"
+    );
+    let users: serde_json::Value = serde_json::from_str(&ok(&["--json", "user", "list"])).unwrap();
+    assert_eq!(users.as_array().unwrap().len(), 2);
+    assert!(users[0]["created_at"].as_str().unwrap().ends_with('Z'));
+    // A second first admin, an unknown name, a taken email in another case.
+    for (args, code) in [
+        (
+            vec![
+                "superuser",
+                "--username",
+                "eve@example.com",
+                "--password-env",
+                "PW",
+            ],
+            4,
+        ),
+        (
+            vec!["user", "add", "BOB@example.com", "--password-env", "PW"],
+            4,
+        ),
+        (vec!["user", "activate", "nobody@example.com"], 3),
+    ] {
+        let a = fw_pg(&env, &args).env("PW", pw).output().unwrap();
+        assert_eq!(
+            a.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&a.stderr)
+        );
+    }
+    // API keys: jsonb permissions, no createdDate on PostgreSQL.
+    let made: serde_json::Value = serde_json::from_str(&ok(&[
+        "--json",
+        "apikey",
+        "create",
+        "--user",
+        "admin@example.com",
+        "--name",
+        "ci",
+        "--permission",
+        "chatflows:view",
+    ]))
+    .unwrap();
+    let id = made["api_key"]["id"].as_str().unwrap();
+    assert_eq!(
+        env.sql(&format!(
+            "SELECT \"apiKey\" = '{}', permissions::text FROM apikey WHERE id = '{id}'",
+            made["key"].as_str().unwrap()
+        )),
+        "t|[\"chatflows:view\"]"
+    );
+    // A database of another layout is refused by name.
+    let a = env.cmd(&["user", "list"]).output().unwrap();
+    assert_eq!(a.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&a.stderr).contains("use --profile flowise"));
+    // The guard holds under concurrent demotes of the last two owners.
+    ok(&["user", "activate", "bob@example.com"]);
+    ok(&["user", "promote", "bob@example.com"]);
+    for round in 0..4 {
+        let spawn = |name: &str| {
+            fw_pg(&env, &["user", "demote", name])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let children = [spawn("admin@example.com"), spawn("bob@example.com")];
+        let mut codes: Vec<i32> = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap().status.code().unwrap())
+            .collect();
+        codes.sort();
+        assert_eq!(codes, vec![0, 4], "round {round}");
+        let owners = env.sql(
+            "SELECT count(*) FROM organization_user ou JOIN role r ON r.id = ou.\"roleId\" WHERE r.name = 'owner'",
+        );
+        assert_eq!(owners, "1", "round {round}");
+        ok(&["user", "promote", "admin@example.com"]);
+        ok(&["user", "promote", "bob@example.com"]);
+    }
+    // A migration this authctl has not seen: refused, nothing read.
+    env.sql("INSERT INTO migrations (timestamp, name) VALUES (1800000000000, 'AddSomething1800000000000')");
+    let a = fw_pg(&env, &["user", "list"]).output().unwrap();
+    assert_eq!(a.status.code(), Some(5));
+    assert!(
+        String::from_utf8_lossy(&a.stderr).contains("ends at migration AddSomething1800000000000")
+    );
+}

@@ -34,6 +34,9 @@ fn install() -> &'static Path {
 /// A temp Flowise home: `DATABASE_PATH` and `SECRETKEY_PATH` both.
 struct Deployment {
     root: tempfile::TempDir,
+    /// Where the database is, for the server and authctl alike: Flowise's
+    /// own variables.
+    db_env: Vec<(String, String)>,
 }
 
 impl Deployment {
@@ -48,7 +51,48 @@ impl Deployment {
             root.path().join("home/database.sqlite"),
         )
         .unwrap();
-        Deployment { root }
+        let db_env = vec![(
+            "DATABASE_PATH".to_string(),
+            root.path().join("home").display().to_string(),
+        )];
+        Deployment { root, db_env }
+    }
+
+    /// A new, empty database on the test server (scripts/e2e.sh starts
+    /// one): Flowise makes its schema at its first start.
+    fn postgres() -> Self {
+        let admin = std::env::var("PG_TEST_URL")
+            .expect("PG_TEST_URL: scripts/e2e.sh starts a PostgreSQL server and sets it");
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let name = format!(
+            "flowise_{}_{}",
+            std::process::id(),
+            N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
+        run(Command::new("psql")
+            .args(["-X", "-q", &admin, "-c"])
+            .arg(format!("CREATE DATABASE {name}")));
+        // postgresql://postgres:PW@HOST:PORT/postgres?sslmode=disable
+        let rest = admin.strip_prefix("postgresql://").unwrap();
+        let (userinfo, rest) = rest.split_once('@').unwrap();
+        let (user, password) = userinfo.split_once(':').unwrap();
+        let (hostport, _) = rest.split_once('/').unwrap();
+        let (host, port) = hostport.rsplit_once(':').unwrap();
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("home")).unwrap();
+        std::fs::create_dir_all(root.path().join("os-home")).unwrap();
+        let db_env = [
+            ("DATABASE_TYPE", "postgres"),
+            ("DATABASE_HOST", host),
+            ("DATABASE_PORT", port),
+            ("DATABASE_USER", user),
+            ("DATABASE_PASSWORD", password),
+            ("DATABASE_NAME", &name),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        Deployment { root, db_env }
     }
 
     fn home(&self) -> PathBuf {
@@ -61,7 +105,7 @@ impl Deployment {
         cmd.env_clear()
             .env("PATH", "/usr/bin:/bin")
             .env("HOME", self.root.path().join("os-home"))
-            .env("DATABASE_PATH", self.home())
+            .envs(self.db_env.iter().map(|(k, v)| (k, v)))
             .env("SECRETKEY_PATH", self.home())
             .arg("--profile")
             .arg("flowise")
@@ -96,7 +140,7 @@ impl Deployment {
             .env("HOME", self.root.path().join("os-home"))
             .env("HOST", "127.0.0.1")
             .env("PORT", port.to_string())
-            .env("DATABASE_PATH", self.home())
+            .envs(self.db_env.iter().map(|(k, v)| (k, v)))
             .env("SECRETKEY_PATH", self.home())
             .env("BLOB_STORAGE_PATH", self.home().join("storage"))
             .env("LOG_PATH", self.home().join("logs"))
@@ -182,6 +226,40 @@ impl Server {
             cookie,
             user: serde_json::from_str(&r.body).unwrap(),
         })
+    }
+
+    /// Save an Azure OpenAI credential through the API, as the UI does; its id.
+    fn save_credential(&self, session: &[(&str, &str)]) -> String {
+        let r = self.call(
+            "POST",
+            "/api/v1/credentials",
+            session,
+            Some(serde_json::json!({
+                "name": "azure",
+                "credentialName": "azureOpenAIApi",
+                "plainDataObj": {
+                    "azureOpenAIApiKey": "azure-key-0123",
+                    "azureOpenAIApiInstanceName": "dummy-instance",
+                    "azureOpenAIApiDeploymentName": "dummy-deploy",
+                    "azureOpenAIApiVersion": "2024-02-01"
+                }
+            })),
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        serde_json::from_str::<Value>(&r.body).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// The credential's instance name as the server decrypts it (`null`
+    /// when it cannot: Flowise then answers with an empty object).
+    fn instance_name(&self, id: &str, session: &[(&str, &str)]) -> Value {
+        let r = self.call("GET", &format!("/api/v1/credentials/{id}"), session, None);
+        assert_eq!(r.status, 200, "{}", r.body);
+        serde_json::from_str::<Value>(&r.body).unwrap()["plainDataObj"]
+            ["azureOpenAIApiInstanceName"]
+            .clone()
     }
 
     /// `GET path` with an API key, as a script calls the API.
@@ -405,33 +483,8 @@ fn key_files_from_keygen_serve_and_rotation_keeps_every_credential() {
         ("x-request-from", "internal"),
     ];
     // A credential saved by the server itself, under the key it generated.
-    let r = server.call(
-        "POST",
-        "/api/v1/credentials",
-        &session,
-        Some(serde_json::json!({
-            "name": "azure",
-            "credentialName": "azureOpenAIApi",
-            "plainDataObj": {
-                "azureOpenAIApiKey": "azure-key-0123",
-                "azureOpenAIApiInstanceName": "dummy-instance",
-                "azureOpenAIApiDeploymentName": "dummy-deploy",
-                "azureOpenAIApiVersion": "2024-02-01"
-            }
-        })),
-    );
-    assert_eq!(r.status, 200, "{}", r.body);
-    let id = serde_json::from_str::<Value>(&r.body).unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let instance = |server: &Server, session: &[(&str, &str)]| -> Value {
-        let r = server.call("GET", &format!("/api/v1/credentials/{id}"), session, None);
-        assert_eq!(r.status, 200, "{}", r.body);
-        serde_json::from_str::<Value>(&r.body).unwrap()["plainDataObj"]
-            ["azureOpenAIApiInstanceName"]
-            .clone()
-    };
+    let id = server.save_credential(&session);
+    let instance = |server: &Server, session: &[(&str, &str)]| server.instance_name(&id, session);
     assert_eq!(instance(&server, &session), "dummy-instance");
     drop(server);
 
@@ -454,5 +507,125 @@ fn key_files_from_keygen_serve_and_rotation_keeps_every_credential() {
         instance(&server, &session),
         "dummy-instance",
         "the server decrypts the credential under the new key"
+    );
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn on_postgresql_every_job_is_accepted_by_the_server() {
+    require_tier();
+    let _one = serial();
+    let d = Deployment::postgres();
+    // Flowise makes its schema on PostgreSQL at its first start; the first
+    // admin is then written while it runs.
+    let server = d.start();
+    let r = server.call("POST", "/api/v1/auth/resolve", &[], None);
+    assert!(r.body.contains("/organization-setup"), "{}", r.body);
+    d.ok(
+        &["superuser", "--username", ADMIN, "--password-env", "PW"],
+        Some(ADMIN_PW),
+    );
+    let admin = server.login(ADMIN, ADMIN_PW).expect("the admin logs in");
+    assert_eq!(admin.user["isOrganizationAdmin"], true, "{}", admin.user);
+    let r = server.call("POST", "/api/v1/auth/resolve", &[], None);
+    assert!(r.body.contains("/signin"), "{}", r.body);
+
+    d.ok(
+        &["user", "add", BOB, "--active", "--password-env", "PW"],
+        Some(BOB_PW),
+    );
+    let bob = server.login(BOB, BOB_PW).expect("bob logs in");
+    assert_eq!(server.chatflows(&bob), 200);
+    d.ok(&["user", "deactivate", BOB], None);
+    assert_eq!(server.chatflows(&bob), 401, "deactivation ends the session");
+    assert_eq!(server.login(BOB, BOB_PW).err().map(|e| e.0), Some(401));
+    d.ok(&["user", "activate", BOB], None);
+    d.ok(
+        &["user", "passwd", BOB, "--password-env", "PW"],
+        Some("N3w-Harbor-Lights!"),
+    );
+    assert_eq!(server.login(BOB, BOB_PW).err().map(|e| e.0), Some(401));
+    let bob = server
+        .login(BOB, "N3w-Harbor-Lights!")
+        .expect("the new password");
+    d.ok(&["user", "promote", BOB], None);
+    let promoted = server.login(BOB, "N3w-Harbor-Lights!").unwrap();
+    assert_eq!(promoted.user["isOrganizationAdmin"], true);
+    d.ok(&["user", "demote", BOB], None);
+
+    // A minted session, and the server's own tokens verified.
+    let minted = d.ok(&["token", "mint", "--user", BOB], None);
+    let forged = Session {
+        cookie: minted.strip_prefix("Cookie: ").unwrap().to_string(),
+        user: Value::Null,
+    };
+    assert_eq!(
+        server.chatflows(&forged),
+        200,
+        "the minted session works on PostgreSQL"
+    );
+    let token = bob
+        .cookie
+        .split("; ")
+        .find_map(|c| c.strip_prefix("token="))
+        .unwrap()
+        .to_string();
+    d.ok(&["token", "verify", &token], None);
+
+    // API keys.
+    let key = d.ok(
+        &[
+            "apikey",
+            "create",
+            "--user",
+            BOB,
+            "--name",
+            "ci",
+            "--permission",
+            "chatflows:view",
+        ],
+        None,
+    );
+    assert_eq!(server.bearer(&key, "/api/v1/chatflows"), 200);
+    assert_eq!(server.bearer(&key, "/api/v1/variables"), 403);
+    d.ok(&["apikey", "revoke", "ci"], None);
+    assert_eq!(server.bearer(&key, "/api/v1/chatflows"), 401);
+
+    // A credential the server saved, across a rotation and a restart.
+    let session = [
+        ("Cookie", admin.cookie.as_str()),
+        ("x-request-from", "internal"),
+    ];
+    let id = server.save_credential(&session);
+    drop(server);
+    let out = d.ok(&["--json", "secret", "rotate", "--yes"], None);
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["values"],
+        1,
+        "{out}"
+    );
+    let server = d.start();
+    let admin = server.login(ADMIN, ADMIN_PW).unwrap();
+    let session = [
+        ("Cookie", admin.cookie.as_str()),
+        ("x-request-from", "internal"),
+    ];
+    assert_eq!(server.instance_name(&id, &session), "dummy-instance");
+    // doctor fails other checks here (the key files Flowise wrote 0644).
+    let (_, out, _) = d.authctl(&["--json", "doctor"], None);
+    let report: Value = serde_json::from_str(&out).unwrap_or(Value::Null);
+    let decrypt = report["checks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["id"] == "flowise.credentials_decrypt")
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert_eq!(decrypt["status"], "pass", "{decrypt}");
+
+    d.ok(&["user", "delete", BOB, "--yes"], None);
+    assert_eq!(
+        server.login(BOB, "N3w-Harbor-Lights!").err().map(|e| e.0),
+        Some(404)
     );
 }

@@ -20,6 +20,7 @@ use super::{
     sqlite, Access, ApiKey, ApiKeyStorage, ApiKeys, EncryptedValues, Layout, NewApiKey,
     Reencrypted, RefreshTokens, SessionUser, Sessions, User, UserRows, UsersTx,
 };
+pub mod pg;
 mod users;
 
 use crate::error::{Error, Result};
@@ -29,8 +30,14 @@ use users::FlowiseUsersTx;
 
 /// The last entry of `migrations` in the releases whose schema this module
 /// knows.
-pub const KNOWN_MIGRATIONS: &[(&str, &str)] =
-    &[("AddWebhookSecretToChatFlow1776240000000", "Flowise 3.1.4")];
+pub const KNOWN_MIGRATIONS: &[(&str, &str)] = &[
+    ("AddWebhookSecretToChatFlow1776240000000", "Flowise 3.1.4"),
+    // Its PostgreSQL migrations end one millisecond later.
+    (
+        "AddWebhookSecretToChatFlow1776240000001",
+        "Flowise 3.1.4 on PostgreSQL",
+    ),
+];
 
 /// The roles Flowise's migrations seed (`organizationId IS NULL`).
 pub const OWNER_ROLE: &str = "owner";
@@ -120,6 +127,57 @@ pub fn is_valid_email(email: &str) -> bool {
             !head.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
         });
     local_ok && domain_ok && email.chars().count() <= 255
+}
+
+/// The organization and the workspace new members join.
+pub(super) struct Home {
+    pub(super) organization: String,
+    /// Who set the organization up: the `createdBy` of the rows authctl
+    /// adds for others, as an admin's invitation records it.
+    pub(super) owner: String,
+    pub(super) workspace: String,
+}
+
+/// The refusals both engines give, in one wording.
+pub(super) mod refuse {
+    use crate::error::Error;
+
+    pub fn nowhere_to_log_in(name: &str) -> Error {
+        Error::Conflict(format!(
+            "Flowise has no organization yet, so \"{name}\" would have nowhere to log in; create its first admin with `authctl --profile flowise superuser`"
+        ))
+    }
+
+    pub fn no_organization() -> Error {
+        Error::Conflict(
+            "Flowise has no organization yet; create its first admin with `authctl --profile flowise superuser`".into(),
+        )
+    }
+
+    pub fn no_password(name: &str) -> Error {
+        Error::Conflict(format!(
+            "user \"{name}\" has no password, so it could not log in; set one with `authctl user passwd`"
+        ))
+    }
+
+    pub fn owner(name: &str) -> Error {
+        Error::Conflict(format!(
+            "user \"{name}\" is an owner of the Flowise organization, which Flowise never deletes; `authctl user demote` it first"
+        ))
+    }
+
+    pub fn still_named(name: &str, blockers: &[String]) -> Error {
+        Error::Conflict(format!(
+            "user \"{name}\" is still named by other rows: {}; deactivate it instead (`authctl user deactivate`)",
+            blockers.join(", ")
+        ))
+    }
+
+    pub fn no_workspace(name: &str, why: &str) -> Error {
+        Error::Conflict(format!(
+            "user \"{name}\" belongs to no workspace, {why}; `authctl user activate {name}` gives it one"
+        ))
+    }
 }
 
 /// The store over one Flowise database.
@@ -216,7 +274,7 @@ fn not_flowise(schema: &sqlite::Schema, shown: &str) -> Error {
 }
 
 /// Refuse a schema whose last migration is not one this module knows.
-fn check_last_migration(last: Option<&str>, shown: &str) -> Result<()> {
+pub(super) fn check_last_migration(last: Option<&str>, shown: &str) -> Result<()> {
     match last {
         Some(name) if KNOWN_MIGRATIONS.iter().any(|(k, _)| *k == name) => Ok(()),
         _ => Err(Error::Failure(format!(
@@ -308,6 +366,50 @@ impl Layout for FlowiseStore {
     }
 }
 
+/// What Flowise's login strategy puts in a session for a user.
+pub(super) struct LoggedIn<'a> {
+    pub(super) id: &'a str,
+    pub(super) email: &'a str,
+    pub(super) name: &'a str,
+    /// The workspace role.
+    pub(super) role: &'a str,
+    pub(super) organization: &'a str,
+    pub(super) subscription: Option<String>,
+    pub(super) customer: Option<String>,
+    pub(super) admin: bool,
+    pub(super) workspace: &'a str,
+    pub(super) workspace_name: &'a str,
+    pub(super) assigned: Vec<serde_json::Value>,
+    pub(super) permissions: serde_json::Value,
+}
+
+/// The `sess` of a session: express-session's cookie and passport's user,
+/// the LoggedInUser of Flowise 3.1.4's login.
+pub(super) fn session_json(u: &LoggedIn<'_>) -> serde_json::Value {
+    serde_json::json!({
+        "cookie": {
+            "originalMaxAge": null, "expires": null, "secure": false,
+            "httpOnly": true, "path": "/", "sameSite": "lax"
+        },
+        "passport": { "user": {
+            "id": u.id,
+            "email": u.email,
+            "name": u.name,
+            "roleId": u.role,
+            "activeOrganizationId": u.organization,
+            "activeOrganizationSubscriptionId": u.subscription,
+            "activeOrganizationCustomerId": u.customer,
+            "activeOrganizationProductId": "",
+            "isOrganizationAdmin": u.admin,
+            "activeWorkspaceId": u.workspace,
+            "activeWorkspace": u.workspace_name,
+            "assignedWorkspaces": u.assigned,
+            "permissions": u.permissions,
+            "features": {},
+        }},
+    })
+}
+
 impl Sessions for FlowiseStore {
     /// A row of `login_sessions` as connect-sqlite3 writes it, holding the
     /// `LoggedInUser` Flowise 3.1.4's login strategy builds
@@ -355,10 +457,10 @@ impl Sessions for FlowiseStore {
             .map_err(|e| Error::db("cannot read the user's workspace", e))?;
         let Some((name, email, ws, ws_name, role, permissions, org, sub, customer, admin)) = row
         else {
-            return Err(Error::Conflict(format!(
-                "user \"{}\" belongs to no workspace, so Flowise would refuse its login; `authctl user activate {}` gives it one",
-                user.username, user.username
-            )));
+            return Err(refuse::no_workspace(
+                &user.username,
+                "so Flowise would refuse its login",
+            ));
         };
         let assigned: Vec<serde_json::Value> = sqlite::rows(
             &tx,
@@ -382,28 +484,19 @@ impl Sessions for FlowiseStore {
             ))
         })?;
         let name = name.unwrap_or_else(|| email.clone());
-        let logged_in = serde_json::json!({
-            "id": user.id,
-            "email": email,
-            "name": name,
-            "roleId": role,
-            "activeOrganizationId": org,
-            "activeOrganizationSubscriptionId": sub,
-            "activeOrganizationCustomerId": customer,
-            "activeOrganizationProductId": "",
-            "isOrganizationAdmin": admin,
-            "activeWorkspaceId": ws,
-            "activeWorkspace": ws_name,
-            "assignedWorkspaces": assigned,
-            "permissions": permissions,
-            "features": {},
-        });
-        let sess = serde_json::json!({
-            "cookie": {
-                "originalMaxAge": null, "expires": null, "secure": false,
-                "httpOnly": true, "path": "/", "sameSite": "lax"
-            },
-            "passport": { "user": logged_in },
+        let sess = session_json(&LoggedIn {
+            id: &user.id,
+            email: &email,
+            name: &name,
+            role: &role,
+            organization: &org,
+            subscription: sub,
+            customer,
+            admin,
+            workspace: &ws,
+            workspace_name: &ws_name,
+            assigned,
+            permissions,
         });
         tx.execute(
             "INSERT INTO login_sessions (sid, expired, sess) VALUES (?1, ?2, ?3)",
@@ -454,7 +547,7 @@ fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> {
 
 /// The workspace a user's new API key goes to (the one its login picks:
 /// the latest `lastLogin`, else any), with what the user may grant.
-struct KeyHome {
+pub(super) struct KeyHome {
     workspace: String,
     workspace_name: String,
     /// Permissions the key may have: the user's workspace role's, or for
@@ -477,10 +570,7 @@ impl FlowiseStore {
             .optional()
             .map_err(|e| Error::db("cannot read the user's workspaces", e))?;
         let (workspace, workspace_name, role_permissions) = row.ok_or_else(|| {
-            Error::Conflict(format!(
-                "user \"{}\" belongs to no workspace, and Flowise keys belong to one; `authctl user activate {}` gives it one",
-                user.username, user.username
-            ))
+            refuse::no_workspace(&user.username, "and Flowise keys belong to one")
         })?;
         let full: String = conn
             .query_row(
@@ -506,13 +596,13 @@ impl FlowiseStore {
 }
 
 /// Permissions no Flowise API key may have (`validatePermissions`).
-fn restricted(permission: &str) -> bool {
+pub(super) fn restricted(permission: &str) -> bool {
     permission.starts_with("workspace:") || permission.starts_with("admin:")
 }
 
 /// The permissions a new key gets: `asked`, checked as Flowise checks
 /// them, or every one the user may grant.
-fn key_permissions(asked: &[String], home: &KeyHome, user: &str) -> Result<Vec<String>> {
+pub(super) fn key_permissions(asked: &[String], home: &KeyHome, user: &str) -> Result<Vec<String>> {
     if asked.is_empty() {
         return Ok(home.allowed.clone());
     }

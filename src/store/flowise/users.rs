@@ -15,8 +15,8 @@
 //!   a session carries the rights it was opened with.
 
 use super::{
-    row_to_user, sqlite_now, MEMBER_ROLE, OWNER_ROLE, PERSONAL_WORKSPACE_ROLE, USER_QUERY,
-    WORKSPACE_TABLES,
+    refuse, row_to_user, sqlite_now, Home, MEMBER_ROLE, OWNER_ROLE, PERSONAL_WORKSPACE_ROLE,
+    USER_QUERY, WORKSPACE_TABLES,
 };
 use crate::error::{Error, Result};
 use crate::store::audit_file::audit_record;
@@ -32,15 +32,6 @@ pub(super) struct FlowiseUsersTx<'a> {
     pub(super) actor: String,
     pub(super) audit_path: PathBuf,
     pub(super) pending: Vec<AuditRecord>,
-}
-
-/// The organization and the workspace new members join.
-struct Home {
-    organization: String,
-    /// Who set the organization up: the `createdBy` of the rows authctl
-    /// adds for others, as an admin's invitation records it.
-    owner: String,
-    workspace: String,
 }
 
 fn db(what: &str) -> impl Fn(rusqlite::Error) -> Error + '_ {
@@ -299,12 +290,7 @@ impl UsersTx for FlowiseUsersTx<'_> {
                 self.audit("flowise.organization_setup", &new.username, detail)?;
                 id
             }
-            None => {
-                return Err(Error::Conflict(format!(
-                    "Flowise has no organization yet, so \"{}\" would have nowhere to log in; create its first admin with `authctl --profile flowise superuser`",
-                    new.username
-                )))
-            }
+            None => return Err(refuse::nowhere_to_log_in(&new.username)),
         };
         self.read(&id, &new.username)
     }
@@ -315,10 +301,7 @@ impl UsersTx for FlowiseUsersTx<'_> {
             && change.password_hash.is_none()
             && user.password_hash.is_empty()
         {
-            return Err(Error::Conflict(format!(
-                "user \"{}\" has no password, so it could not log in; set one with `authctl user passwd`",
-                user.username
-            )));
+            return Err(refuse::no_password(&user.username));
         }
         let now = sqlite_now();
         if let Some(hash) = &change.password_hash {
@@ -347,11 +330,7 @@ impl UsersTx for FlowiseUsersTx<'_> {
             }
         }
         if let Some(admin) = change.is_superuser {
-            let home = home.as_ref().ok_or_else(|| {
-                Error::Conflict(
-                    "Flowise has no organization yet; create its first admin with `authctl --profile flowise superuser`".into(),
-                )
-            })?;
+            let home = home.as_ref().ok_or_else(refuse::no_organization)?;
             self.set_admin(&user.id, home, admin)?;
         }
         let ended = self.end_sessions(&user.id)?;
@@ -372,10 +351,7 @@ impl UsersTx for FlowiseUsersTx<'_> {
     /// stays, with those rows listed.
     fn remove(&mut self, user: &User) -> Result<Value> {
         if user.is_superuser {
-            return Err(Error::Conflict(format!(
-                "user \"{}\" is an owner of the Flowise organization, which Flowise never deletes; `authctl user demote` it first",
-                user.username
-            )));
+            return Err(refuse::owner(&user.username));
         }
         let id = &user.id;
         let mut removed = serde_json::Map::new();
@@ -412,11 +388,7 @@ impl UsersTx for FlowiseUsersTx<'_> {
             }
         }
         if !blockers.is_empty() {
-            return Err(Error::Conflict(format!(
-                "user \"{}\" is still named by other rows: {}; deactivate it instead (`authctl user deactivate`)",
-                user.username,
-                blockers.join(", ")
-            )));
+            return Err(refuse::still_named(&user.username, &blockers));
         }
         self.tx
             .execute("DELETE FROM \"user\" WHERE id = ?1", [id])
