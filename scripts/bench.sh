@@ -41,6 +41,9 @@ KEYGEN_RUNS=${KEYGEN_RUNS:-15}
 WARMUP=${WARMUP:-3}
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# The real-server tier's cache (Flowise's install), found before HOME is
+# pointed into the temp dir below.
+e2e_cache="${AUTHCTL_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/authctl-e2e}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
 log() { printf '%s\n' "bench.sh: $*" >&2; }
@@ -232,7 +235,7 @@ fi
 # --- Flowise --------------------------------------------------------------------
 
 if [ "$FLOWISE" = 1 ]; then
-    fw_cache="${AUTHCTL_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/authctl-e2e}/flowise-3.1.4"
+    fw_cache="$e2e_cache/flowise-3.1.4"
     log "installing Flowise 3.1.4 (once) into $fw_cache"
     "$root/scripts/flowise-install.sh" "$fw_cache" >&2
     fw_home="$work/flowise"
