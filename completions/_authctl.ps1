@@ -289,6 +289,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Encrypt stdin with Fernet under the secret key, token on stdout')
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Decrypt a Fernet token from stdin with the secret key')
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Replace the secret key, re-encrypting every value encrypted with it')
+            [CompletionResult]::new('identify', 'identify', [CompletionResultType]::ParameterValue, 'Find which key the stored encrypted values are under')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -361,6 +362,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--from-key', '--from-key', [CompletionResultType]::ParameterName, 'Recover instead: re-encrypt the values under the key in FILE (an old key, found with `secret identify`) to the current key, which stays; values already under the current key are kept')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
@@ -375,12 +377,27 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'authctl;secret;identify' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'authctl;secret;help' {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate a secret key from the OS random generator')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)')
             [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Encrypt stdin with Fernet under the secret key, token on stdout')
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Decrypt a Fernet token from stdin with the secret key')
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Replace the secret key, re-encrypting every value encrypted with it')
+            [CompletionResult]::new('identify', 'identify', [CompletionResultType]::ParameterValue, 'Find which key the stored encrypted values are under')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -397,6 +414,9 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;secret;help;rotate' {
+            break
+        }
+        'authctl;secret;help;identify' {
             break
         }
         'authctl;secret;help;help' {
@@ -825,6 +845,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Encrypt stdin with Fernet under the secret key, token on stdout')
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Decrypt a Fernet token from stdin with the secret key')
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Replace the secret key, re-encrypting every value encrypted with it')
+            [CompletionResult]::new('identify', 'identify', [CompletionResultType]::ParameterValue, 'Find which key the stored encrypted values are under')
             break
         }
         'authctl;help;secret;generate' {
@@ -840,6 +861,9 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;secret;rotate' {
+            break
+        }
+        'authctl;help;secret;identify' {
             break
         }
         'authctl;help;keygen' {

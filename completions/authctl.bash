@@ -133,6 +133,9 @@ _authctl() {
             authctl__subcmd__help__subcmd__secret,generate)
                 cmd="authctl__subcmd__help__subcmd__secret__subcmd__generate"
                 ;;
+            authctl__subcmd__help__subcmd__secret,identify)
+                cmd="authctl__subcmd__help__subcmd__secret__subcmd__identify"
+                ;;
             authctl__subcmd__help__subcmd__secret,rotate)
                 cmd="authctl__subcmd__help__subcmd__secret__subcmd__rotate"
                 ;;
@@ -223,6 +226,9 @@ _authctl() {
             authctl__subcmd__secret,help)
                 cmd="authctl__subcmd__secret__subcmd__help"
                 ;;
+            authctl__subcmd__secret,identify)
+                cmd="authctl__subcmd__secret__subcmd__identify"
+                ;;
             authctl__subcmd__secret,rotate)
                 cmd="authctl__subcmd__secret__subcmd__rotate"
                 ;;
@@ -240,6 +246,9 @@ _authctl() {
                 ;;
             authctl__subcmd__secret__subcmd__help,help)
                 cmd="authctl__subcmd__secret__subcmd__help__subcmd__help"
+                ;;
+            authctl__subcmd__secret__subcmd__help,identify)
+                cmd="authctl__subcmd__secret__subcmd__help__subcmd__identify"
                 ;;
             authctl__subcmd__secret__subcmd__help,rotate)
                 cmd="authctl__subcmd__secret__subcmd__help__subcmd__rotate"
@@ -839,7 +848,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help__subcmd__secret)
-            opts="generate check encrypt decrypt rotate"
+            opts="generate check encrypt decrypt rotate identify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -895,6 +904,20 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help__subcmd__secret__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__secret__subcmd__identify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1445,7 +1468,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version generate check encrypt decrypt rotate help"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version generate check encrypt decrypt rotate identify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1615,7 +1638,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__help)
-            opts="generate check encrypt decrypt rotate help"
+            opts="generate check encrypt decrypt rotate identify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1698,6 +1721,20 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__secret__subcmd__help__subcmd__identify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__secret__subcmd__help__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1712,8 +1749,8 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        authctl__subcmd__secret__subcmd__rotate)
-            opts="-q -y -h -V --config-dir --db --env-file --profile --json --quiet --new-key-stdin --generate --dry-run --yes --help --version"
+        authctl__subcmd__secret__subcmd__identify)
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1733,6 +1770,40 @@ _authctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__secret__subcmd__rotate)
+            opts="-q -y -h -V --config-dir --db --env-file --profile --json --quiet --new-key-stdin --generate --from-key --dry-run --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    return 0
+                    ;;
+                --from-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

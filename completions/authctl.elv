@@ -263,6 +263,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand encrypt 'Encrypt stdin with Fernet under the secret key, token on stdout'
             cand decrypt 'Decrypt a Fernet token from stdin with the secret key'
             cand rotate 'Replace the secret key, re-encrypting every value encrypted with it'
+            cand identify 'Find which key the stored encrypted values are under'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;secret;generate'= {
@@ -330,6 +331,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --from-key 'Recover instead: re-encrypt the values under the key in FILE (an old key, found with `secret identify`) to the current key, which stays; values already under the current key are kept'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print nothing on stderr except errors'
             cand --quiet 'Print nothing on stderr except errors'
@@ -343,12 +345,26 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'authctl;secret;identify'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authctl;secret;help'= {
             cand generate 'Generate a secret key from the OS random generator'
             cand check 'Judge a secret: exit 0 when strong, 1 when weak (reasons on stderr)'
             cand encrypt 'Encrypt stdin with Fernet under the secret key, token on stdout'
             cand decrypt 'Decrypt a Fernet token from stdin with the secret key'
             cand rotate 'Replace the secret key, re-encrypting every value encrypted with it'
+            cand identify 'Find which key the stored encrypted values are under'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;secret;help;generate'= {
@@ -360,6 +376,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;secret;help;decrypt'= {
         }
         &'authctl;secret;help;rotate'= {
+        }
+        &'authctl;secret;help;identify'= {
         }
         &'authctl;secret;help;help'= {
         }
@@ -738,6 +756,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand encrypt 'Encrypt stdin with Fernet under the secret key, token on stdout'
             cand decrypt 'Decrypt a Fernet token from stdin with the secret key'
             cand rotate 'Replace the secret key, re-encrypting every value encrypted with it'
+            cand identify 'Find which key the stored encrypted values are under'
         }
         &'authctl;help;secret;generate'= {
         }
@@ -748,6 +767,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;secret;decrypt'= {
         }
         &'authctl;help;secret;rotate'= {
+        }
+        &'authctl;help;secret;identify'= {
         }
         &'authctl;help;keygen'= {
         }

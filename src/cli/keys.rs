@@ -34,6 +34,22 @@ pub enum SecretCommand {
     /// old one kept as a backup. A value that does not decrypt under the
     /// old key stops everything, with nothing changed.
     Rotate(SecretRotateArgs),
+
+    /// Find which key the stored encrypted values are under
+    ///
+    /// Tries each CANDIDATE (a key file, a .env file whose key variable is
+    /// read, or - for keys on stdin, one a line), the current key, and the
+    /// backups and pending key authctl keeps in the config dir; reports how
+    /// many values decrypt under each, per table and column. `secret rotate
+    /// --from-key FILE` then moves the values to the current key.
+    Identify(SecretIdentifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SecretIdentifyArgs {
+    /// Key files, .env files, or - (keys on stdin, one a line)
+    #[arg(value_name = "CANDIDATE")]
+    pub candidates: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -44,6 +60,11 @@ pub struct SecretRotateArgs {
     /// Generate the new secret key (the default)
     #[arg(long)]
     pub generate: bool,
+    /// Recover instead: re-encrypt the values under the key in FILE (an
+    /// old key, found with `secret identify`) to the current key, which
+    /// stays; values already under the current key are kept
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["new_key_stdin", "generate"])]
+    pub from_key: Option<PathBuf>,
     /// Report what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,

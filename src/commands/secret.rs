@@ -3,7 +3,8 @@
 
 use super::Ctx;
 use crate::cli::{
-    EncodingArg, SecretCommand, SecretGenerateArgs, SecretRotateArgs, SecretSourceArgs,
+    EncodingArg, SecretCommand, SecretGenerateArgs, SecretIdentifyArgs, SecretRotateArgs,
+    SecretSourceArgs,
 };
 use crate::error::{Error, Result};
 use crate::flowise::secrets::{self as fw, Secret};
@@ -24,6 +25,7 @@ pub fn run(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
         SecretCommand::Encrypt => encrypt(ctx),
         SecretCommand::Decrypt => decrypt(ctx),
         SecretCommand::Rotate(args) => rotate(&args, ctx),
+        SecretCommand::Identify(args) => identify(&args, ctx),
     }
 }
 
@@ -208,6 +210,9 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     // found now was left by a process that is gone.
     let _lock = secrets::lock::exclusive(dir, secrets::lock::LOCK_WAIT)?;
     let old = signing::require_secret_key(s)?;
+    if let Some(file) = &args.from_key {
+        return recover(&rotate::FernetKey, file, &old, args, ctx);
+    }
     if crate::fsutil::exists(&pending)? {
         return interrupted(&old, ctx, args.dry_run);
     }
@@ -364,6 +369,7 @@ fn flowise(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
                 .raw(plain.as_bytes().to_vec()))
         }
         SecretCommand::Rotate(args) => fw_rotate(&args, ctx),
+        SecretCommand::Identify(args) => identify(&args, ctx),
     }
 }
 
@@ -402,7 +408,7 @@ fn fw_rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let dir = &s.config_dir;
     let key = fw_key(ctx)?;
-    if let fw::Source::Env(var) = &key.source {
+    if let (fw::Source::Env(var), None) = (&key.source, &args.from_key) {
         return Err(Error::Conflict(format!(
             "{var} is set, and Flowise would keep using it after the rotation; unset it so encryption.key is used, then rotate"
         )));
@@ -411,6 +417,9 @@ fn fw_rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     // Read again under the lock: what another rotation left is what counts.
     let old = fw_key(ctx)?.value;
     let scheme = fw::EncryptionKey;
+    if let Some(file) = &args.from_key {
+        return recover(&scheme, file, &old, args, ctx);
+    }
     if crate::fsutil::exists(&dir.join(fw::PENDING_FILE))? {
         let mut db = crate::store::open(s, crate::store::Access::Read)?;
         let values = db.as_mut().map(|db| db.encrypted_values());
@@ -479,4 +488,249 @@ fn fw_rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
         .json(&report)
         .human(rotation_table(&report))
         .note(note))
+}
+
+// Key rescue: which key the stored values are under, and moving them from
+// a recovered key to the current one.
+
+/// The key in a candidate file: the value of the profile's key variable
+/// when the file is a .env that sets it, else the file's text without its
+/// line ending.
+fn keys_in_file(path: &std::path::Path, vars: &[&str]) -> Result<Vec<(String, SecretString)>> {
+    let text = crate::fsutil::read_text(path, "candidate key file")?;
+    let shown = path.display().to_string();
+    if let Ok(env) = crate::envfile::parse(&text, &|_| None) {
+        let found: Vec<_> = vars
+            .iter()
+            .filter_map(|v| {
+                env.get(*v)
+                    .map(|value| (format!("{shown} ({v})"), SecretString::from(value.clone())))
+            })
+            .collect();
+        if !found.is_empty() {
+            return Ok(found);
+        }
+    }
+    Ok(vec![(
+        shown,
+        SecretString::from(text.trim_end_matches(['\n', '\r']).to_string()),
+    )])
+}
+
+/// The backups and pending key authctl keeps beside `key_file` in `dir`.
+fn kept_keys(dir: &std::path::Path, key_file: &str, pending: &str) -> Vec<(String, SecretString)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| (n.starts_with(&format!("{key_file}.")) && n.ends_with(".bak")) || n == pending)
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|n| {
+            let bytes = crate::fsutil::read_regular(
+                &dir.join(&n),
+                "kept key",
+                crate::fsutil::KEY_FILE_LIMIT,
+            )
+            .ok()??;
+            let text = String::from_utf8(bytes.to_vec()).ok()?;
+            Some((
+                n,
+                SecretString::from(text.trim_end_matches(['\n', '\r']).to_string()),
+            ))
+        })
+        .collect()
+}
+
+/// How `secret identify` names the key in use.
+const CURRENT: &str = "the current key";
+
+/// `secret identify`: each candidate and what it decrypts.
+#[derive(serde::Serialize)]
+struct IdentifyReport {
+    total: usize,
+    /// The candidate every value decrypts under, if one does.
+    all_under: Option<String>,
+    candidates: Vec<rotate::Identified>,
+}
+
+impl Report for IdentifyReport {
+    fn human(&self) -> Human {
+        Human::Table {
+            header: &["CANDIDATE", "FINGERPRINT", "DECRYPTS"],
+            rows: self
+                .candidates
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.candidate.clone(),
+                        c.fingerprint.clone(),
+                        format!("{} of {}", c.decrypts, c.total),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+fn identify(args: &SecretIdentifyArgs, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let flowise = s.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey;
+    let (scheme, key_file, pending, var): (&dyn rotate::Scheme, &str, &str, &str) = if flowise {
+        (
+            &fw::EncryptionKey,
+            Secret::Encryption.file(),
+            fw::PENDING_FILE,
+            Secret::Encryption.var(),
+        )
+    } else {
+        (
+            &rotate::FernetKey,
+            secrets::SECRET_KEY_FILE,
+            secrets::lock::PENDING_FILE,
+            s.var_name(Setting::SecretKey),
+        )
+    };
+    let mut candidates: Vec<(String, SecretString)> = Vec::new();
+    let current = if flowise {
+        fw::resolve(Secret::Encryption, &lookup(ctx), &s.config_dir)?.map(|r| r.value)
+    } else {
+        signing::secret_key(s)?
+    };
+    if let Some(key) = current {
+        candidates.push((CURRENT.into(), key));
+    }
+    candidates.extend(kept_keys(&s.config_dir, key_file, pending));
+    for c in &args.candidates {
+        if c == "-" {
+            let buf = crate::fsutil::read_capped(
+                std::io::stdin().lock(),
+                1024 * 1024,
+                "the candidate keys on stdin",
+            )?;
+            let text = std::str::from_utf8(&buf)
+                .map_err(|_| Error::usage("the candidate keys on stdin are not UTF-8 text"))?;
+            for (n, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                candidates.push((
+                    format!("stdin line {}", n + 1),
+                    SecretString::from(line.to_string()),
+                ));
+            }
+        } else {
+            let path = std::path::Path::new(c);
+            if !crate::fsutil::exists(path)? {
+                return Err(Error::usage(format!(
+                    "candidate \"{c}\" does not exist; give key files, .env files, or - for keys on stdin"
+                )));
+            }
+            candidates.extend(keys_in_file(path, &[var])?);
+        }
+    }
+    if candidates.is_empty() {
+        return Err(Error::usage(
+            "no key to try: give candidate key files, .env files, or - for keys on stdin",
+        ));
+    }
+    let mut db = crate::store::open(s, crate::store::Access::Read)?;
+    let values = db.as_mut().map(|db| db.encrypted_values());
+    let found = rotate::identify(scheme, &candidates, values)?;
+    let total = found.first().map_or(0, |f| f.total);
+    let current_count = found
+        .iter()
+        .find(|f| f.candidate == CURRENT)
+        .map_or(0, |f| f.decrypts);
+    let all_under = found
+        .iter()
+        .find(|f| f.total > 0 && f.decrypts == f.total)
+        .map(|f| f.candidate.clone());
+    // After a redeploy the values are commonly split: those saved since
+    // under the current key, the rest under the old one.
+    let rest_under = found
+        .iter()
+        .filter(|f| f.candidate != CURRENT && f.decrypts > 0)
+        .find(|f| current_count + f.decrypts == total)
+        .map(|f| f.candidate.clone());
+    let (note, recoverable) = match (&all_under, &rest_under) {
+        _ if total == 0 => ("no encrypted values are stored, so any key will do".to_string(), true),
+        (Some(c), _) if c == CURRENT => (format!("all {total} stored value(s) decrypt under the current key"), true),
+        (Some(c), _) => (format!(
+            "all {total} stored value(s) are under {c}; `authctl secret rotate --from-key FILE` with that key moves them to the current key"
+        ), true),
+        (None, Some(c)) => (format!(
+            "{current_count} of {total} stored value(s) decrypt under the current key and the other {} under {c}; `authctl secret rotate --from-key FILE` with that key moves them to the current key",
+            total - current_count
+        ), true),
+        (None, None) => (format!(
+            "no candidate, alone or beside the current key, decrypts all {total} stored value(s); try more candidates (old .env files, backups)"
+        ), false),
+    };
+    let code = if recoverable {
+        0
+    } else {
+        crate::error::exit::NEGATIVE
+    };
+    Ok(Outcome::report(&IdentifyReport {
+        total,
+        all_under,
+        candidates: found,
+    })
+    .note(note)
+    .code(code))
+}
+
+/// `secret rotate --from-key FILE`, holding the rotation lock.
+fn recover(
+    scheme: &dyn rotate::Scheme,
+    file: &std::path::Path,
+    current: &SecretString,
+    args: &SecretRotateArgs,
+    ctx: &Ctx,
+) -> Result<Outcome> {
+    let text = crate::fsutil::read_text(file, "--from-key")?;
+    let from = SecretString::from(text.trim_end_matches(['\n', '\r']).to_string());
+    if from.expose_secret() == current.expose_secret() {
+        return Err(Error::usage(
+            "--from-key holds the current key; give the old key the values were saved under",
+        ));
+    }
+    if !args.dry_run && !args.yes {
+        if !ctx.ui.can_prompt() {
+            return Err(Error::usage(
+                "secret rotate --from-key re-encrypts the stored values; pass --yes (or --dry-run first)",
+            ));
+        }
+        if !ctx
+            .ui
+            .confirm("Re-encrypt the values under the given key to the current key?")?
+        {
+            return Err(Error::Negative("not rotated: nothing was changed".into()));
+        }
+    }
+    let mut db = crate::store::open(&ctx.settings, crate::store::Access::Read)?;
+    let values = db.as_mut().map(|db| db.encrypted_values());
+    let done = rotate::recover(scheme, &from, current, values, args.dry_run)?;
+    let note = if done.dry_run {
+        format!(
+            "dry run: {} value(s) would move from the given key to the current {}, {} are under it already; nothing was changed",
+            done.moved,
+            scheme.key_name(),
+            done.kept
+        )
+    } else {
+        format!(
+            "moved {} value(s) from the given key to the current {}; {} were under it already; the key file is unchanged",
+            done.moved,
+            scheme.key_name(),
+            done.kept
+        )
+    };
+    Ok(Outcome::new().json(&done).note(note))
 }

@@ -296,6 +296,113 @@ pub fn resolve_interrupted(
     })
 }
 
+/// The table and column a row label of `EncryptedValues::reencrypt`
+/// names (`credential.encryptedData of "x" (id 1)` → `credential.encryptedData`).
+fn column_of(label: &str) -> String {
+    label.split(" of ").next().unwrap_or(label).to_string()
+}
+
+/// What one candidate key decrypts.
+#[derive(Debug, Serialize)]
+pub struct Identified {
+    /// Where the candidate came from (a file, a variable, stdin line N).
+    pub candidate: String,
+    pub fingerprint: String,
+    /// Values that decrypt under it, of `total`.
+    pub decrypts: usize,
+    pub total: usize,
+    /// Per `table.column`: values that decrypt under it, and all values.
+    pub columns: std::collections::BTreeMap<String, (usize, usize)>,
+}
+
+/// How many of the stored values decrypt under each of `candidates`
+/// (label, key), from one read of them (nothing is written).
+pub fn identify(
+    scheme: &dyn Scheme,
+    candidates: &[(String, SecretString)],
+    values: Option<&mut dyn EncryptedValues>,
+) -> Result<Vec<Identified>> {
+    let mut stored: Vec<(String, String)> = Vec::new();
+    if let Some(values) = values {
+        let mut collect = |value: &str, row: &str| -> Result<String> {
+            stored.push((column_of(row), value.to_string()));
+            Ok(value.to_string())
+        };
+        values.reencrypt(&mut collect, true)?;
+    }
+    Ok(candidates
+        .iter()
+        .map(|(label, key)| {
+            let mut columns = std::collections::BTreeMap::new();
+            let mut decrypts = 0;
+            for (column, value) in &stored {
+                let entry = columns.entry(column.clone()).or_insert((0, 0));
+                entry.1 += 1;
+                if scheme.decrypt(key, value).is_some() {
+                    entry.0 += 1;
+                    decrypts += 1;
+                }
+            }
+            Identified {
+                candidate: label.clone(),
+                fingerprint: super::fingerprint(key.expose_secret()),
+                decrypts,
+                total: stored.len(),
+                columns,
+            }
+        })
+        .collect())
+}
+
+/// What a recovery did (or would do).
+#[derive(Debug, Serialize)]
+pub struct Recovered {
+    pub dry_run: bool,
+    /// Values moved from the recovered key to the current one.
+    pub moved: usize,
+    /// Values already under the current key, left as they are.
+    pub kept: usize,
+    pub columns: Vec<Reencrypted>,
+}
+
+/// Move every value under `from` (a recovered old key) to `current`, in
+/// one transaction; values already under `current` stay. A value under
+/// neither stops everything with nothing changed. The key file is not
+/// touched: `current` is the key in use.
+pub fn recover(
+    scheme: &dyn Scheme,
+    from: &SecretString,
+    current: &SecretString,
+    values: Option<&mut dyn EncryptedValues>,
+    dry_run: bool,
+) -> Result<Recovered> {
+    let (mut moved, mut kept) = (0, 0);
+    let mut rekey = |value: &str, row: &str| -> Result<String> {
+        if scheme.decrypt(current, value).is_some() {
+            kept += 1;
+            return Ok(value.to_string());
+        }
+        let plain = scheme.decrypt(from, value).ok_or_else(|| {
+            Error::Negative(format!(
+                "{row} decrypts under neither the given key nor the current {}; nothing was changed",
+                scheme.key_name()
+            ))
+        })?;
+        moved += 1;
+        scheme.encrypt(current, &plain)
+    };
+    let columns = match values {
+        Some(values) => values.reencrypt(&mut rekey, dry_run)?,
+        None => Vec::new(),
+    };
+    Ok(Recovered {
+        dry_run,
+        moved,
+        kept,
+        columns,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,6 +481,48 @@ mod tests {
         let installed = super::super::read_secret_file(dir.path()).unwrap().unwrap();
         assert_eq!(installed.expose_secret(), new.expose_secret());
         assert!(!dir.path().join(PENDING_FILE).exists());
+    }
+
+    #[test]
+    fn identify_counts_per_candidate_and_recover_moves_only_what_it_must() {
+        let (dir, old, new, mut values) = setup();
+        // One value under the old key, one under the new (saved after a
+        // redeploy made it), as a server leaves them.
+        let fernet = super::super::fernet_for(new.expose_secret()).unwrap();
+        values.push(super::super::encrypt(&fernet, b"saved later"));
+        let mut db = Values {
+            values,
+            fail_after_commit: false,
+            fail_before: false,
+        };
+        let decoy = super::super::generate(32, super::super::Encoding::UrlSafe).unwrap();
+        let found = identify(
+            &FernetKey,
+            &[
+                ("old".into(), old.clone()),
+                ("decoy".into(), decoy.clone()),
+                ("new".into(), new.clone()),
+            ],
+            Some(&mut db),
+        )
+        .unwrap();
+        let counts: Vec<_> = found
+            .iter()
+            .map(|f| (f.candidate.as_str(), f.decrypts, f.total))
+            .collect();
+        assert_eq!(counts, [("old", 1, 2), ("decoy", 0, 2), ("new", 1, 2)]);
+        assert_eq!(found[0].columns["row"], (1, 2));
+        // A key that is neither stops the recovery with nothing changed.
+        let before = db.values.clone();
+        let err = recover(&FernetKey, &decoy, &new, Some(&mut db), false).unwrap_err();
+        assert_eq!(err.exit_code(), 1, "{err}");
+        assert_eq!(db.values, before);
+        let done = recover(&FernetKey, &old, &new, Some(&mut db), false).unwrap();
+        assert_eq!((done.moved, done.kept), (1, 1));
+        for v in &db.values {
+            assert!(super::super::decrypt_with_secret(new.expose_secret(), v).is_ok());
+        }
+        drop(dir);
     }
 
     #[test]

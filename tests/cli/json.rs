@@ -79,6 +79,7 @@ fn every_subcommand_answers_json_or_refuses_it() {
         ("apikey list", vec![], None),
         ("apikey revoke", s(&["ci"]), None),
         ("secret rotate", s(&["--yes"]), None),
+        ("secret identify", vec![], None),
         ("doctor", vec![], None),
         ("completions", s(&["bash"]), None),
         ("user delete", s(&["carol", "--yes"]), None),

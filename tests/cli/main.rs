@@ -11,6 +11,7 @@ mod keys;
 mod langflow;
 mod postgres;
 mod readme;
+mod rescue;
 mod superuser;
 mod token;
 mod trust;

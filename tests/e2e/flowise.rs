@@ -171,6 +171,16 @@ struct Session {
     user: Value,
 }
 
+impl Session {
+    /// The headers the UI sends with every call.
+    fn headers(&self) -> [(&str, &str); 2] {
+        [
+            ("Cookie", self.cookie.as_str()),
+            ("x-request-from", "internal"),
+        ]
+    }
+}
+
 impl Server {
     fn wait_ready(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(300);
@@ -275,13 +285,8 @@ impl Server {
 
     /// `GET /api/v1/chatflows` in a session, as the UI calls it.
     fn chatflows(&self, s: &Session) -> u16 {
-        self.call(
-            "GET",
-            "/api/v1/chatflows",
-            &[("Cookie", &s.cookie), ("x-request-from", "internal")],
-            None,
-        )
-        .status
+        self.call("GET", "/api/v1/chatflows", &s.headers(), None)
+            .status
     }
 }
 
@@ -478,10 +483,7 @@ fn key_files_from_keygen_serve_and_rotation_keeps_every_credential() {
         .unwrap()
         .to_string();
     d.ok(&["token", "verify", &token], None);
-    let session = [
-        ("Cookie", admin.cookie.as_str()),
-        ("x-request-from", "internal"),
-    ];
+    let session = admin.headers();
     // A credential saved by the server itself, under the key it generated.
     let id = server.save_credential(&session);
     let instance = |server: &Server, session: &[(&str, &str)]| server.instance_name(&id, session);
@@ -499,14 +501,70 @@ fn key_files_from_keygen_serve_and_rotation_keeps_every_credential() {
 
     let server = d.start();
     let admin = server.login(ADMIN, ADMIN_PW).unwrap();
-    let session = [
-        ("Cookie", admin.cookie.as_str()),
-        ("x-request-from", "internal"),
-    ];
+    let session = admin.headers();
     assert_eq!(
         instance(&server, &session),
         "dummy-instance",
         "the server decrypts the credential under the new key"
+    );
+    drop(server);
+
+    // A redeploy that lost encryption.key: Flowise makes a new one at its
+    // start and can no longer read the credential. The old key, kept
+    // somewhere (here: a copy), is found and the values moved to the new.
+    let key_file = d.home().join("encryption.key");
+    let old = d.root.path().join("old-encryption.key");
+    std::fs::copy(&key_file, &old).unwrap();
+    std::fs::remove_file(&key_file).unwrap();
+    for e in std::fs::read_dir(d.home()).unwrap() {
+        let p = e.unwrap().path();
+        if p.to_string_lossy().contains("encryption.key.") {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
+    let server = d.start();
+    let admin = server.login(ADMIN, ADMIN_PW).unwrap();
+    let session = admin.headers();
+    // Flowise answers with an empty credential, or an error, but not the
+    // values.
+    let r = server.call("GET", &format!("/api/v1/credentials/{id}"), &session, None);
+    assert!(
+        !r.body.contains("dummy-instance"),
+        "lost: Flowise cannot decrypt it: {}",
+        r.body
+    );
+    drop(server);
+    let decoy = d.root.path().join("decoy.key");
+    std::fs::write(&decoy, "b3dW8pMmHk0iJ2nR5tYvX9qL7cF4sA1e").unwrap();
+    let out = d.ok(
+        &[
+            "--json",
+            "secret",
+            "identify",
+            decoy.to_str().unwrap(),
+            old.to_str().unwrap(),
+        ],
+        None,
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["all_under"], old.display().to_string(), "{report}");
+    d.ok(
+        &[
+            "secret",
+            "rotate",
+            "--from-key",
+            old.to_str().unwrap(),
+            "--yes",
+        ],
+        None,
+    );
+    let server = d.start();
+    let admin = server.login(ADMIN, ADMIN_PW).unwrap();
+    let session = admin.headers();
+    assert_eq!(
+        instance(&server, &session),
+        "dummy-instance",
+        "rescued: the server decrypts the credential again"
     );
 }
 
@@ -592,10 +650,7 @@ fn on_postgresql_every_job_is_accepted_by_the_server() {
     assert_eq!(server.bearer(&key, "/api/v1/chatflows"), 401);
 
     // A credential the server saved, across a rotation and a restart.
-    let session = [
-        ("Cookie", admin.cookie.as_str()),
-        ("x-request-from", "internal"),
-    ];
+    let session = admin.headers();
     let id = server.save_credential(&session);
     drop(server);
     let out = d.ok(&["--json", "secret", "rotate", "--yes"], None);
@@ -606,10 +661,7 @@ fn on_postgresql_every_job_is_accepted_by_the_server() {
     );
     let server = d.start();
     let admin = server.login(ADMIN, ADMIN_PW).unwrap();
-    let session = [
-        ("Cookie", admin.cookie.as_str()),
-        ("x-request-from", "internal"),
-    ];
+    let session = admin.headers();
     assert_eq!(server.instance_name(&id, &session), "dummy-instance");
     // doctor fails other checks here (the key files Flowise wrote 0644).
     let (_, out, _) = d.authctl(&["--json", "doctor"], None);

@@ -1,0 +1,183 @@
+//! Key rescue after a redeploy that lost the key: `secret identify` finds
+//! the key the stored values are under among candidates, and `secret
+//! rotate --from-key` moves them to the current key. On copies of the real
+//! Langflow and Flowise fixtures, checked with Python's own Fernet and an
+//! independent CryptoJS reader.
+
+use crate::common::*;
+use serde_json::Value;
+
+const DECOY: &str = "Zq1Xv8LmN3bR7tY2wK9pC4sD6fG0hJ5aUe-ITo_yWrQ";
+
+fn identify(cmd: &mut assert_cmd::Command) -> (i32, Value) {
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap(),
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null),
+    )
+}
+
+fn decrypts(report: &Value, candidate_starts: &str) -> (u64, u64) {
+    let c = report["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["candidate"]
+                .as_str()
+                .unwrap()
+                .starts_with(candidate_starts)
+        })
+        .unwrap_or_else(|| panic!("{candidate_starts} in {report}"));
+    (
+        c["decrypts"].as_u64().unwrap(),
+        c["total"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn langflow_values_under_a_lost_key_are_found_and_moved_to_the_new_one() {
+    let env = TestEnv::langflow();
+    let old = env.lf_secret();
+    // A redeploy wrote a new secret key; the old one survives in an old .env.
+    let new = "n3wK3yAfterRedeploy-0123456789abcdefghijklm";
+    std::fs::write(env.config_dir().join("secret_key"), new).unwrap();
+    std::fs::write(
+        env.path().join("old.env"),
+        format!("# before the move\nLANGFLOW_SECRET_KEY={old}\n"),
+    )
+    .unwrap();
+    std::fs::write(env.path().join("decoy.key"), format!("{DECOY}\n")).unwrap();
+    let token = env.lf_sql("select api_key from apikey where api_key is not null limit 1");
+    let token = token.trim();
+
+    let (code, report) = identify(
+        env.lf(&["--json", "secret", "identify", "decoy.key", "old.env"])
+            .current_dir(env.path()),
+    );
+    assert_eq!(code, 0, "{report}");
+    let total = report["total"].as_u64().unwrap();
+    assert!(total >= 11, "{report}");
+    assert_eq!(decrypts(&report, "the current key"), (0, total));
+    assert_eq!(decrypts(&report, "decoy.key"), (0, total));
+    assert_eq!(
+        decrypts(&report, "old.env (LANGFLOW_SECRET_KEY)"),
+        (total, total)
+    );
+    assert!(report["all_under"].as_str().unwrap().starts_with("old.env"));
+
+    // The recovery: refused with the wrong key, nothing changed; then done.
+    let before = env.snapshot();
+    let a = env
+        .lf(&["secret", "rotate", "--from-key", "decoy.key", "--yes"])
+        .current_dir(env.path())
+        .assert()
+        .code(1);
+    assert_one_line_error(
+        &a,
+        "decrypts under neither the given key nor the current secret key",
+    );
+    assert_eq!(env.snapshot(), before);
+    std::fs::write(env.path().join("old.key"), &old).unwrap();
+    let a = env
+        .lf(&["secret", "rotate", "--from-key", "old.key", "--yes"])
+        .current_dir(env.path())
+        .assert()
+        .success();
+    assert!(
+        stderr(&a).contains(&format!("moved {total} value(s)")),
+        "{}",
+        stderr(&a)
+    );
+    assert_eq!(
+        std::fs::read_to_string(env.config_dir().join("secret_key")).unwrap(),
+        new,
+        "the key file stays"
+    );
+    let moved = env.lf_sql("select api_key from apikey where api_key is not null limit 1");
+    assert_ne!(moved.trim(), token);
+    assert!(py_fernet_decrypt(new, moved.trim()).starts_with("sk-"));
+    let (code, report) = identify(
+        env.lf(&["--json", "secret", "identify"])
+            .current_dir(env.path()),
+    );
+    assert_eq!(
+        (code, decrypts(&report, "the current key")),
+        (0, (total, total))
+    );
+    let a = env
+        .lf(&["secret", "rotate", "--from-key", "old.key", "--yes"])
+        .current_dir(env.path())
+        .assert()
+        .success();
+    assert!(stderr(&a).contains(&format!("moved 0 value(s) from the given key to the current secret key; {total} were under it already")), "{}", stderr(&a));
+    std::fs::write(env.path().join("same.key"), new).unwrap();
+    let a = env
+        .lf(&["secret", "rotate", "--from-key", "same.key", "--yes"])
+        .current_dir(env.path())
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "--from-key holds the current key");
+}
+
+#[test]
+fn flowise_credentials_split_between_two_keys_are_found_and_joined() {
+    let env = TestEnv::sqlite();
+    let dir = env.config_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixture = flowise_fixture().join("before-rotation");
+    std::fs::copy(fixture.join("database.sqlite"), dir.join("database.sqlite")).unwrap();
+    let old = std::fs::read_to_string(fixture.join("encryption.key")).unwrap();
+    let fw = |args: &[&str]| env.fw(args);
+    // The redeploy generated a new encryption.key, and a credential was
+    // saved under it since.
+    std::fs::write(
+        dir.join("encryption.key"),
+        "b3dW8pMmHk0iJ2nR5tYvX9qL7cF4sA1e",
+    )
+    .unwrap();
+    let a = fw(&["secret", "encrypt"])
+        .write_stdin(r#"{"openAIApiKey":"sk-saved-later"}"#)
+        .assert()
+        .success();
+    let later = stdout(&a).trim().to_string();
+    env.fw_sql(&format!(
+        "insert into credential (id, name, credentialName, encryptedData) values ('c9', 'later', 'openAIApi', '{later}')"
+    ));
+    std::fs::write(
+        env.path().join("decoy.key"),
+        "another-key-of-24-bytes-base64==",
+    )
+    .unwrap();
+    std::fs::write(
+        env.path().join("old.env"),
+        format!("FLOWISE_SECRETKEY_OVERWRITE={old}\n"),
+    )
+    .unwrap();
+    let (code, report) = identify(
+        fw(&["--json", "secret", "identify", "decoy.key", "old.env"]).current_dir(env.path()),
+    );
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(decrypts(&report, "the current key"), (1, 3));
+    assert_eq!(
+        decrypts(&report, "old.env (FLOWISE_SECRETKEY_OVERWRITE)"),
+        (2, 3)
+    );
+    assert_eq!(decrypts(&report, "decoy.key"), (0, 3));
+    assert_eq!(
+        report["candidates"][0]["columns"]["credential.encryptedData"],
+        serde_json::json!([1, 3])
+    );
+    // Without the old key, nothing covers the rest: exit 1.
+    let (code, _) =
+        identify(fw(&["--json", "secret", "identify", "decoy.key"]).current_dir(env.path()));
+    assert_eq!(code, 1);
+    std::fs::write(env.path().join("old.key"), &old).unwrap();
+    let a = fw(&["secret", "rotate", "--from-key", "old.key", "--yes"])
+        .current_dir(env.path())
+        .assert()
+        .success();
+    assert!(stderr(&a).contains("moved 2 value(s) from the given key to the current encryption key; 1 were under it already"), "{}", stderr(&a));
+    let (_, report) = identify(fw(&["--json", "secret", "identify"]).current_dir(env.path()));
+    assert_eq!(decrypts(&report, "the current key"), (3, 3));
+}
