@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('superuser', 'superuser', [CompletionResultType]::ParameterValue, 'Create the superuser (or reset its password)')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Add, list, show, activate and manage users')
             [CompletionResult]::new('secret', 'secret', [CompletionResultType]::ParameterValue, 'Generate, check and use the secret key (HS256 signing, Fernet encryption)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, '`authctl init` arguments')
             [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'List, publish, export and retire signing keys')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint, decode, verify and revoke JWTs')
@@ -422,6 +423,25 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;secret;help;help' {
             break
         }
+        'authctl;init' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to write')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The .env file to add to (env), the manifest file (k8s-secret), or the key directory (files, Flowise; default SECRETKEY_PATH)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The Secret''s name (k8s-secret) [default: <profile>-secrets]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace values and files that are already there (keeping backups)')
+            [CompletionResult]::new('--rs256', '--rs256', [CompletionResultType]::ParameterName, 'Also an RS256 key pair and the algorithm variable (native, Langflow)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'authctl;keygen' {
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
@@ -788,6 +808,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('superuser', 'superuser', [CompletionResultType]::ParameterValue, 'Create the superuser (or reset its password)')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Add, list, show, activate and manage users')
             [CompletionResult]::new('secret', 'secret', [CompletionResultType]::ParameterValue, 'Generate, check and use the secret key (HS256 signing, Fernet encryption)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write the complete, strong set of secrets the app needs')
             [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'List, publish, export and retire signing keys')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint, decode, verify and revoke JWTs')
@@ -864,6 +885,9 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;secret;identify' {
+            break
+        }
+        'authctl;help;init' {
             break
         }
         'authctl;help;keygen' {

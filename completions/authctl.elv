@@ -32,6 +32,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand superuser 'Create the superuser (or reset its password)'
             cand user 'Add, list, show, activate and manage users'
             cand secret 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
+            cand init '`authctl init` arguments'
             cand keygen 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
             cand keys 'List, publish, export and retire signing keys'
             cand token 'Mint, decode, verify and revoke JWTs'
@@ -381,6 +382,24 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;secret;help;help'= {
         }
+        &'authctl;init'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --format 'What to write'
+            cand --out 'The .env file to add to (env), the manifest file (k8s-secret), or the key directory (files, Flowise; default SECRETKEY_PATH)'
+            cand --name 'The Secret''s name (k8s-secret) [default: <profile>-secrets]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand --force 'Replace values and files that are already there (keeping backups)'
+            cand --rs256 'Also an RS256 key pair and the algorithm variable (native, Langflow)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authctl;keygen'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
             cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
@@ -711,6 +730,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand superuser 'Create the superuser (or reset its password)'
             cand user 'Add, list, show, activate and manage users'
             cand secret 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
+            cand init 'Write the complete, strong set of secrets the app needs'
             cand keygen 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
             cand keys 'List, publish, export and retire signing keys'
             cand token 'Mint, decode, verify and revoke JWTs'
@@ -769,6 +789,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;secret;rotate'= {
         }
         &'authctl;help;secret;identify'= {
+        }
+        &'authctl;help;init'= {
         }
         &'authctl;help;keygen'= {
         }

@@ -37,6 +37,7 @@ complete -c authctl -n "__fish_authctl_needs_command" -s V -l version -d 'Print 
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "superuser" -d 'Create the superuser (or reset its password)'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "user" -d 'Add, list, show, activate and manage users'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "secret" -d 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "init" -d '`authctl init` arguments'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "keygen" -d 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "keys" -d 'List, publish, export and retire signing keys'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "token" -d 'Mint, decode, verify and revoke JWTs'
@@ -293,6 +294,23 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Replace the secret key, re-encrypting every value encrypted with it'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "identify" -d 'Find which key the stored encrypted values are under'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand init" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand init" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand init" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand init" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'"
+complete -c authctl -n "__fish_authctl_using_subcommand init" -l format -d 'What to write' -r -f -a "env\t'NAME=value lines for a .env file'
+k8s-secret\t'A Kubernetes Secret manifest (stringData)'
+files\t'The key files the app reads, in its key directory'"
+complete -c authctl -n "__fish_authctl_using_subcommand init" -l out -d 'The .env file to add to (env), the manifest file (k8s-secret), or the key directory (files, Flowise; default SECRETKEY_PATH)' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand init" -l name -d 'The Secret\'s name (k8s-secret) [default: <profile>-secrets]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand init" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand init" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand init" -l force -d 'Replace values and files that are already there (keeping backups)'
+complete -c authctl -n "__fish_authctl_using_subcommand init" -l rs256 -d 'Also an RS256 key pair and the algorithm variable (native, Langflow)'
+complete -c authctl -n "__fish_authctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand init" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
@@ -538,16 +556,17 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey doctor completions help" -f -a "superuser" -d 'Create the superuser (or reset its password)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey doctor completions help" -f -a "user" -d 'Add, list, show, activate and manage users'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey doctor completions help" -f -a "secret" -d 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey doctor completions help" -f -a "keygen" -d 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey doctor completions help" -f -a "keys" -d 'List, publish, export and retire signing keys'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey doctor completions help" -f -a "token" -d 'Mint, decode, verify and revoke JWTs'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey doctor completions help" -f -a "apikey" -d 'Create, list and revoke API keys'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey doctor completions help" -f -a "doctor" -d 'Check the configuration, key directory and database for a safe deployment'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey doctor completions help" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret keygen keys token apikey doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "superuser" -d 'Create the superuser (or reset its password)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "user" -d 'Add, list, show, activate and manage users'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "secret" -d 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "init" -d 'Write the complete, strong set of secrets the app needs'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "keygen" -d 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "keys" -d 'List, publish, export and retire signing keys'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "token" -d 'Mint, decode, verify and revoke JWTs'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "apikey" -d 'Create, list and revoke API keys'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "doctor" -d 'Check the configuration, key directory and database for a safe deployment'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Add a user (inactive unless --active or AUTHCTL_NEW_USER_IS_ACTIVE=true)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users as a table (--json: an array of user objects)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'

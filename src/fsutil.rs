@@ -229,6 +229,8 @@ pub enum Overwrite {
     Refuse,
     /// Replace it, keeping the old file as `<name>.<UTC timestamp>.bak`.
     Backup,
+    /// Replace it, keeping nothing (the caller kept every byte of it).
+    Replace,
 }
 
 /// Atomically write `contents` to `path` with `mode`.
@@ -274,7 +276,7 @@ pub fn write_atomic(
     tmp.write_all(contents)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io(format!("cannot write \"{}\"", path.display()), e))?;
-    let backup = if exists {
+    let backup = if exists && overwrite == Overwrite::Backup {
         let backup = backup_path(path);
         // A hard link keeps the old file under the backup name while the
         // rename below replaces the original atomically: at every moment

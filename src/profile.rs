@@ -452,6 +452,7 @@ pub static FLOWISE: Spec = Spec {
         "secret",
         "token",
         "keygen",
+        "init",
         "doctor",
         "completions",
     ]),

@@ -89,6 +89,38 @@ impl GlobalArgs {
     }
 }
 
+/// `authctl init` arguments.
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    /// What to write
+    #[arg(long, value_enum, default_value_t = InitFormat::Env)]
+    pub format: InitFormat,
+    /// The .env file to add to (env), the manifest file (k8s-secret), or
+    /// the key directory (files, Flowise; default SECRETKEY_PATH)
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Replace values and files that are already there (keeping backups)
+    #[arg(long)]
+    pub force: bool,
+    /// Also an RS256 key pair and the algorithm variable (native, Langflow)
+    #[arg(long)]
+    pub rs256: bool,
+    /// The Secret's name (k8s-secret) [default: <profile>-secrets]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+/// What `init` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitFormat {
+    /// NAME=value lines for a .env file
+    Env,
+    /// A Kubernetes Secret manifest (stringData)
+    K8sSecret,
+    /// The key files the app reads, in its key directory
+    Files,
+}
+
 /// Settings and database layouts authctl knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ProfileArg {
@@ -117,6 +149,16 @@ pub enum Command {
     /// Generate, check and use the secret key (HS256 signing, Fernet encryption)
     #[command(subcommand)]
     Secret(SecretCommand),
+
+    /// Write the complete, strong set of secrets the app needs
+    ///
+    /// In the profile's app's exact formats and names: .env lines on stdout
+    /// (the default), or with --out FILE added to that .env where missing,
+    /// keeping every other line; a Kubernetes Secret manifest
+    /// (--format k8s-secret); or the key files the app reads (--format
+    /// files). A value already set is replaced only with --force, and then
+    /// the old file is kept as a backup.
+    Init(InitArgs),
 
     /// Make sure the signing keys for an algorithm exist (RSA pair or secret key)
     ///
@@ -300,6 +342,7 @@ impl Command {
             Command::Superuser(_) => "superuser",
             Command::User(_) => "user",
             Command::Secret(_) => "secret",
+            Command::Init(_) => "init",
             Command::Keygen(_) => "keygen",
             Command::Keys(_) => "keys",
             Command::Token(_) => "token",

@@ -9,6 +9,7 @@ use crate::settings::Settings;
 pub mod apikey;
 pub mod completions;
 pub mod doctor;
+pub mod init;
 pub mod keys;
 pub mod secret;
 pub mod superuser;
@@ -48,6 +49,7 @@ pub fn dispatch(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Superuser(args) => superuser::run(&args, ctx),
         Command::User(cmd) => user::run(cmd, ctx),
         Command::Secret(cmd) => secret::run(cmd, ctx),
+        Command::Init(args) => init::run(&args, ctx),
         Command::Keygen(args) => keys::keygen(&args, ctx),
         Command::Keys(cmd) => keys::run(cmd, ctx),
         Command::Token(cmd) => token::run(cmd, ctx),

@@ -8,6 +8,7 @@
 mod encryption;
 mod file;
 mod generate;
+pub mod init;
 pub mod lock;
 mod pyrandom;
 pub mod rotate;

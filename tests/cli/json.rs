@@ -80,6 +80,7 @@ fn every_subcommand_answers_json_or_refuses_it() {
         ("apikey revoke", s(&["ci"]), None),
         ("secret rotate", s(&["--yes"]), None),
         ("secret identify", vec![], None),
+        ("init", vec![], None),
         ("doctor", vec![], None),
         ("completions", s(&["bash"]), None),
         ("user delete", s(&["carol", "--yes"]), None),

@@ -6,6 +6,7 @@ mod flowise;
 mod generated;
 mod hardening;
 mod help;
+mod init;
 mod json;
 mod keys;
 mod langflow;

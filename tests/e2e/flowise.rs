@@ -574,9 +574,17 @@ fn on_postgresql_every_job_is_accepted_by_the_server() {
     require_tier();
     let _one = serial();
     let d = Deployment::postgres();
-    // Flowise makes its schema on PostgreSQL at its first start; the first
-    // admin is then written while it runs.
+    // The secrets from init, as files where Flowise reads them. Flowise
+    // makes its schema on PostgreSQL at its first start; the first admin is
+    // then written while it runs.
+    d.ok(&["init", "--format", "files"], None);
+    let secrets = std::fs::read_to_string(d.home().join("jwt_auth_token_secret.key")).unwrap();
     let server = d.start();
+    assert_eq!(
+        std::fs::read_to_string(d.home().join("jwt_auth_token_secret.key")).unwrap(),
+        secrets,
+        "Flowise kept init's files"
+    );
     let r = server.call("POST", "/api/v1/auth/resolve", &[], None);
     assert!(r.body.contains("/organization-setup"), "{}", r.body);
     d.ok(

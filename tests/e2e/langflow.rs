@@ -483,6 +483,38 @@ fn after_secret_rotation_the_server_still_works() {
 
 #[test]
 #[ignore = "real-server tier: scripts/e2e.sh"]
+fn a_server_started_on_inits_env_file_uses_its_secret_key() {
+    require_tier();
+    let _one = serial();
+    let d = Deployment::new();
+    let env_file = d.root.path().join("init.env");
+    std::fs::write(
+        &env_file,
+        "# a deployment's .env\nLANGFLOW_AUTO_LOGIN=False\n",
+    )
+    .unwrap();
+    d.ok(&["init", "--out", env_file.to_str().unwrap()], &[]);
+    let text = std::fs::read_to_string(&env_file).unwrap();
+    let key = text
+        .lines()
+        .find_map(|l| l.strip_prefix("LANGFLOW_SECRET_KEY="))
+        .expect("init added LANGFLOW_SECRET_KEY")
+        .to_string();
+    let server = d.start(&[("LANGFLOW_SECRET_KEY", &key)]);
+    // Its login's tokens verify under the key init wrote, and tokens
+    // authctl signs with it are accepted.
+    let theirs = server.access_token("admin", ADMIN_PASSWORD);
+    let file = env_file.to_str().unwrap();
+    d.ok(&["--env-file", file, "token", "verify", &theirs], &[]);
+    let ours = d.ok(
+        &["--env-file", file, "token", "mint", "--user", "admin"],
+        &[],
+    );
+    assert_eq!(server.whoami_bearer(&ours).0, 200);
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
 fn on_postgresql_every_job_is_accepted_by_the_server() {
     require_tier();
     let _one = serial();

@@ -1,0 +1,243 @@
+//! `authctl init`: the complete, strong set of secrets the profile's app
+//! needs, in its formats and names (`secrets::init`).
+
+use super::Ctx;
+use crate::cli::{InitArgs, InitFormat};
+use crate::error::{Error, Result};
+use crate::flowise::secrets::Secret;
+use crate::output::{Human, Outcome};
+use crate::profile::{Setting, StoredKey};
+use crate::secrets::init::{self, Entry};
+use crate::secrets::{self, Encoding};
+use secrecy::{ExposeSecret, SecretString};
+
+/// The app's secrets, freshly generated.
+fn entries(args: &InitArgs, ctx: &Ctx) -> Result<Vec<Entry>> {
+    let s = &ctx.settings;
+    match s.profile.spec().stored_key {
+        StoredKey::SecretKey => {
+            // Python's secrets.token_urlsafe(32), as Langflow makes its own.
+            let mut out = vec![Entry {
+                var: s.var_name(Setting::SecretKey).to_string(),
+                value: secrets::generate(32, Encoding::UrlSafe)?,
+                file: Some(secrets::SECRET_KEY_FILE),
+            }];
+            if args.rs256 {
+                let progress = ctx.ui.progress("generating a 2048-bit RSA key");
+                let key = crate::keys::generate(2048)?;
+                drop(progress);
+                let private = crate::keys::private_pkcs8_pem(&key)?;
+                let public = crate::keys::public_spki_pem(&key.to_public_key())?;
+                out.push(Entry {
+                    var: s.var_name(Setting::Algorithm).to_string(),
+                    value: SecretString::from("RS256"),
+                    file: None,
+                });
+                out.push(Entry {
+                    var: s.var_name(Setting::PrivateKey).to_string(),
+                    value: SecretString::from(private.to_string()),
+                    file: Some(crate::keys::PRIVATE_KEY_FILE),
+                });
+                out.push(Entry {
+                    var: s.var_name(Setting::PublicKey).to_string(),
+                    value: SecretString::from(public),
+                    file: Some(crate::keys::PUBLIC_KEY_FILE),
+                });
+            }
+            Ok(out)
+        }
+        StoredKey::FlowiseEncryptionKey => {
+            if args.rs256 {
+                return Err(Error::usage(
+                    "Flowise signs its tokens with HS256 secrets only; drop --rs256",
+                ));
+            }
+            Secret::ALL
+                .into_iter()
+                .map(|x| {
+                    Ok(Entry {
+                        var: x.var().to_string(),
+                        value: x.generate()?,
+                        file: Some(x.file()),
+                    })
+                })
+                .collect()
+        }
+    }
+}
+
+/// `init --format files`: one line per file.
+#[derive(serde::Serialize)]
+struct Written {
+    file: std::path::PathBuf,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    backup: Option<std::path::PathBuf>,
+}
+
+pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let app = s.profile.spec().app;
+    match args.format {
+        InitFormat::Files => files(args, ctx),
+        InitFormat::Env => {
+            let entries = entries(args, ctx)?;
+            match &args.out {
+                None => {
+                    let vars: serde_json::Map<String, serde_json::Value> = entries
+                        .iter()
+                        .map(|e| (e.var.clone(), e.value.expose_secret().into()))
+                        .collect();
+                    Ok(Outcome::new()
+                        .json(serde_json::json!({ "variables": vars }))
+                        .human(Human::Data(
+                            init::env_lines(&entries).trim_end().to_string(),
+                        )))
+                }
+                Some(path) => {
+                    let merged = init::merge_env_file(path, &entries, args.force)?;
+                    let mut note = format!(
+                        "\"{}\": {} added, {} replaced, {} already set and kept",
+                        path.display(),
+                        merged.added.len(),
+                        merged.replaced.len(),
+                        merged.kept.len()
+                    );
+                    if !merged.kept.is_empty() && !args.force {
+                        note.push_str(&format!(
+                            " ({}; --force replaces them)",
+                            merged.kept.join(", ")
+                        ));
+                    }
+                    if let Some(b) = &merged.backup {
+                        note.push_str(&format!("; the old file is kept as \"{}\"", b.display()));
+                    }
+                    Ok(Outcome::new().json(&merged).note(note))
+                }
+            }
+        }
+        InitFormat::K8sSecret => {
+            let entries = entries(args, ctx)?;
+            let name = match &args.name {
+                Some(n) => n.clone(),
+                None => format!("{}-secrets", s.profile.name()),
+            };
+            let manifest = init::k8s_secret(&name, &entries);
+            match &args.out {
+                None => Ok(Outcome::new()
+                    .json(serde_json::json!({ "manifest": manifest }))
+                    .human(Human::Data(manifest.trim_end().to_string()))),
+                Some(path) => {
+                    let overwrite = if args.force {
+                        crate::fsutil::Overwrite::Backup
+                    } else {
+                        crate::fsutil::Overwrite::Refuse
+                    };
+                    let backup = crate::fsutil::write_atomic(
+                        path,
+                        manifest.as_bytes(),
+                        crate::fsutil::SECRET_MODE,
+                        overwrite,
+                    )?;
+                    let mut note = format!(
+                        "wrote the {app} Secret \"{name}\" to \"{}\" (0600)",
+                        path.display()
+                    );
+                    if let Some(b) = &backup {
+                        note.push_str(&format!("; the old file is kept as \"{}\"", b.display()));
+                    }
+                    Ok(Outcome::new()
+                        .json(serde_json::json!({ "path": path, "backup": backup }))
+                        .note(note))
+                }
+            }
+        }
+    }
+}
+
+/// The key files, where the app reads them: for Flowise its seven files
+/// in `--out` (by default `SECRETKEY_PATH`); otherwise `secret_key` (and
+/// with `--rs256` the RSA pair, through keygen) in the config dir.
+fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    let flowise = s.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey;
+    if !flowise && args.out.is_some() {
+        return Err(Error::usage(format!(
+            "--format files writes into the config dir, where {} reads its keys; choose it with --config-dir",
+            s.profile.spec().app
+        )));
+    }
+    let dir = args.out.clone().unwrap_or_else(|| s.config_dir.clone());
+    let mut written = Vec::new();
+    let entries = entries(
+        &InitArgs {
+            rs256: false,
+            ..args.clone()
+        },
+        ctx,
+    )?;
+    for e in entries.iter().filter(|e| e.file.is_some()) {
+        let name = e.file.unwrap_or_default();
+        let path = dir.join(name);
+        let exists = crate::fsutil::exists(&path)?;
+        if exists && !args.force {
+            written.push(Written {
+                file: path,
+                status: "kept",
+                backup: None,
+            });
+            continue;
+        }
+        let report = if flowise {
+            let secret = Secret::ALL
+                .into_iter()
+                .find(|x| x.file() == name)
+                .unwrap_or(Secret::Encryption);
+            crate::flowise::secrets::write_key_file(&dir, secret, &e.value, args.force)?
+        } else {
+            secrets::write_secret_file(&dir, &e.value, args.force)?
+        };
+        written.push(Written {
+            file: report.path,
+            status: if exists { "replaced" } else { "written" },
+            backup: report.backup,
+        });
+    }
+    let mut outcome_note = String::new();
+    if args.rs256 && !flowise {
+        let keygen = crate::cli::KeygenArgs {
+            alg: Some(crate::alg::Alg::RS256),
+            bits: None,
+            force: args.force,
+            from_private: None,
+        };
+        super::keys::keygen(&keygen, ctx)?;
+        outcome_note.push_str("; the RS256 key pair is in place (keygen); set ");
+        outcome_note.push_str(s.var_name(Setting::Algorithm));
+        outcome_note.push_str("=RS256");
+    }
+    let replaced_key = flowise
+        && written
+            .iter()
+            .any(|w| w.status == "replaced" && w.file.ends_with(Secret::Encryption.file()));
+    let count = |status: &str| written.iter().filter(|w| w.status == status).count();
+    let mut note = format!(
+        "{} key files in \"{}\": {} written, {} replaced, {} kept{outcome_note}",
+        s.profile.spec().app,
+        dir.display(),
+        count("written"),
+        count("replaced"),
+        count("kept")
+    );
+    if replaced_key {
+        note.push_str("; values saved under the old encryption key no longer decrypt until `authctl secret rotate --from-key` with its backup moves them");
+    }
+    let table = Human::Table {
+        header: &["FILE", "STATUS"],
+        rows: written
+            .iter()
+            .map(|w| vec![w.file.display().to_string(), w.status.to_string()])
+            .collect(),
+    };
+    Ok(Outcome::new().json(&written).human(table).note(note))
+}
