@@ -21,6 +21,7 @@ fn entries(args: &InitArgs, ctx: &Ctx) -> Result<Vec<Entry>> {
                 var: s.var_name(Setting::SecretKey).to_string(),
                 value: secrets::generate(32, Encoding::UrlSafe)?,
                 file: Some(secrets::SECRET_KEY_FILE),
+                secret: true,
             }];
             if args.rs256 {
                 let progress = ctx.ui.progress("generating a 2048-bit RSA key");
@@ -32,16 +33,19 @@ fn entries(args: &InitArgs, ctx: &Ctx) -> Result<Vec<Entry>> {
                     var: s.var_name(Setting::Algorithm).to_string(),
                     value: SecretString::from("RS256"),
                     file: None,
+                    secret: false,
                 });
                 out.push(Entry {
                     var: s.var_name(Setting::PrivateKey).to_string(),
                     value: SecretString::from(private.to_string()),
                     file: Some(crate::keys::PRIVATE_KEY_FILE),
+                    secret: true,
                 });
                 out.push(Entry {
                     var: s.var_name(Setting::PublicKey).to_string(),
                     value: SecretString::from(public),
                     file: Some(crate::keys::PUBLIC_KEY_FILE),
+                    secret: false,
                 });
             }
             Ok(out)
@@ -59,6 +63,7 @@ fn entries(args: &InitArgs, ctx: &Ctx) -> Result<Vec<Entry>> {
                         var: x.var().to_string(),
                         value: x.generate()?,
                         file: Some(x.file()),
+                        secret: x.is_secret(),
                     })
                 })
                 .collect()
@@ -111,6 +116,15 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
                     }
                     if let Some(b) = &merged.backup {
                         note.push_str(&format!("; the old file is kept as \"{}\"", b.display()));
+                    }
+                    let key_var = match s.profile.spec().stored_key {
+                        StoredKey::SecretKey => s.var_name(Setting::SecretKey),
+                        StoredKey::FlowiseEncryptionKey => Secret::Encryption.var(),
+                    };
+                    if merged.replaced.iter().any(|v| v == key_var) {
+                        note.push_str(&format!(
+                            "; {key_var} changed, so values {app} stored under the old key no longer decrypt: `authctl secret rotate --from-key` with the backup moves them to the new one"
+                        ));
                     }
                     Ok(Outcome::new().json(&merged).note(note))
                 }
@@ -180,7 +194,10 @@ fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
         let name = e.file.unwrap_or_default();
         let path = dir.join(name);
         let exists = crate::fsutil::exists(&path)?;
-        if exists && !args.force {
+        // The key of stored credentials is changed by `secret rotate`,
+        // which re-encrypts them, never by a new file.
+        let stored_key = flowise && name == Secret::Encryption.file();
+        if exists && (!args.force || stored_key) {
             written.push(Written {
                 file: path,
                 status: "kept",
@@ -216,10 +233,11 @@ fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
         outcome_note.push_str(s.var_name(Setting::Algorithm));
         outcome_note.push_str("=RS256");
     }
-    let replaced_key = flowise
+    let kept_key = flowise
+        && args.force
         && written
             .iter()
-            .any(|w| w.status == "replaced" && w.file.ends_with(Secret::Encryption.file()));
+            .any(|w| w.status == "kept" && w.file.ends_with(Secret::Encryption.file()));
     let count = |status: &str| written.iter().filter(|w| w.status == status).count();
     let mut note = format!(
         "{} key files in \"{}\": {} written, {} replaced, {} kept{outcome_note}",
@@ -229,8 +247,8 @@ fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
         count("replaced"),
         count("kept")
     );
-    if replaced_key {
-        note.push_str("; values saved under the old encryption key no longer decrypt until `authctl secret rotate --from-key` with its backup moves them");
+    if kept_key {
+        note.push_str("; encryption.key is never replaced here (the credentials are under it): `authctl secret rotate` changes it and re-encrypts them");
     }
     let table = Human::Table {
         header: &["FILE", "STATUS"],

@@ -199,6 +199,13 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let dir = &s.config_dir;
     let pending = dir.join(PENDING_FILE);
+    if let Some(file) = &args.from_key {
+        // A recovery leaves the key where it is, in the file or the
+        // variable: it only moves values to it.
+        let _lock = secrets::lock::exclusive(dir, secrets::lock::LOCK_WAIT)?;
+        let current = signing::require_secret_key(s)?;
+        return recover(&rotate::FernetKey, file, &current, args, ctx);
+    }
     if s.secret_key.is_some() {
         return Err(Error::Conflict(format!(
             "{} is set, and the server would keep using it after the rotation; unset it so the secret_key file is used, then rotate",
@@ -210,9 +217,6 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     // found now was left by a process that is gone.
     let _lock = secrets::lock::exclusive(dir, secrets::lock::LOCK_WAIT)?;
     let old = signing::require_secret_key(s)?;
-    if let Some(file) = &args.from_key {
-        return recover(&rotate::FernetKey, file, &old, args, ctx);
-    }
     if crate::fsutil::exists(&pending)? {
         return interrupted(&old, ctx, args.dry_run);
     }
@@ -577,6 +581,15 @@ impl Report for IdentifyReport {
     }
 }
 
+/// The variable that holds the key of stored values in this profile.
+fn key_variable(ctx: &Ctx) -> &'static str {
+    if ctx.settings.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey {
+        Secret::Encryption.var()
+    } else {
+        ctx.settings.var_name(Setting::SecretKey)
+    }
+}
+
 fn identify(args: &SecretIdentifyArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let flowise = s.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey;
@@ -694,8 +707,23 @@ fn recover(
     args: &SecretRotateArgs,
     ctx: &Ctx,
 ) -> Result<Outcome> {
-    let text = crate::fsutil::read_text(file, "--from-key")?;
-    let from = SecretString::from(text.trim_end_matches(['\n', '\r']).to_string());
+    if !crate::fsutil::exists(file)? {
+        return Err(Error::usage(format!(
+            "--from-key \"{}\" does not exist; give the old key's file (or the .env that held it)",
+            file.display()
+        )));
+    }
+    let var = key_variable(ctx);
+    let mut keys = keys_in_file(file, &[var])?;
+    let from = match keys.len() {
+        1 => keys.remove(0).1,
+        _ => {
+            return Err(Error::usage(format!(
+                "--from-key \"{}\" holds more than one key; put the one to recover from in a file of its own",
+                file.display()
+            )))
+        }
+    };
     if from.expose_secret() == current.expose_secret() {
         return Err(Error::usage(
             "--from-key holds the current key; give the old key the values were saved under",

@@ -351,7 +351,7 @@ fn credentials(s: &Settings) -> Check {
     let fix = if rescued.is_empty() {
         "restore the encryption.key (or FLOWISE_SECRETKEY_OVERWRITE) they were saved under, from a backup or an old .env, or enter those credentials again in Flowise".to_string()
     } else {
-        "a backup key decrypts them: put it back as encryption.key (`authctl secret rotate` can then move everything to a new key), or enter the rest again in Flowise".to_string()
+        "a backup key decrypts them: `authctl secret rotate --from-key BACKUP` moves them to the current key (`authctl secret identify` shows which key holds what); enter the rest again in Flowise".to_string()
     };
     fail(ID, message, fix)
 }

@@ -17,6 +17,9 @@ pub struct Entry {
     pub var: String,
     pub value: SecretString,
     pub file: Option<&'static str>,
+    /// A secret (not a name such as an issuer or an algorithm): an empty
+    /// or weak value of it in a `.env` is replaced without `force`.
+    pub secret: bool,
 }
 
 /// A value as one `.env` line's right-hand side: bare when it needs no
@@ -104,51 +107,55 @@ pub fn merge_env_file(path: &Path, entries: &[Entry], force: bool) -> Result<Mer
         ))
     })?;
     let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    let crlf = text.contains("\r\n");
+    let eol = if crlf { "\r\n" } else { "\n" };
     let (mut added, mut replaced, mut kept) = (Vec::new(), Vec::new(), Vec::new());
     let mut tail = String::new();
     for e in entries {
-        let line = format!("{}={}\n", e.var, env_value(e.value.expose_secret()));
-        if !set.contains_key(&e.var) {
-            tail.push_str(&line);
+        let value = env_value(e.value.expose_secret());
+        let Some(current) = set.get(&e.var) else {
+            tail.push_str(&format!("{}={value}{eol}", e.var));
             added.push(e.var.clone());
             continue;
-        }
-        if !force {
+        };
+        // An empty or weak secret (a shipped default, an example) is no
+        // secret to keep.
+        let weak = e.secret && (current.is_empty() || !crate::secrets::check(current).is_empty());
+        if !force && !weak {
             kept.push(e.var.clone());
             continue;
         }
-        // The assignment's own line (`NAME=…` or `export NAME=…`); a value
-        // spread over several lines is left for a person to replace.
-        let at = lines.iter().rposition(|l| {
-            let l = l.trim_start();
-            let l = l.strip_prefix("export ").unwrap_or(l).trim_start();
-            l.strip_prefix(e.var.as_str())
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        });
-        let single = at.is_some_and(|i| {
-            let v = lines[i].trim_end();
-            let quotes = v.matches('"').count() + v.matches('\'').count();
-            quotes % 2 == 0
-        });
-        match at {
-            Some(i) if single => {
-                let ending = if lines[i].ends_with('\n') { "\n" } else { "" };
-                lines[i] = format!("{}{ending}", line.trim_end_matches('\n'));
-                replaced.push(e.var.clone());
-            }
-            _ => {
-                return Err(Error::usage(format!(
-                    "\"{}\" sets {} over several lines; replace it by hand, or remove it and run init again",
-                    path.display(),
-                    e.var
-                )))
-            }
-        }
+        // The assignment's own line (`NAME=…`, `export NAME=…`), whose
+        // value must end on it; one spread over several lines is left for
+        // a person to replace.
+        let at = lines
+            .iter()
+            .rposition(|l| assignment_of(l, &e.var).is_some());
+        let Some(i) = at.filter(|i| {
+            assignment_of(&lines[*i], &e.var).is_some_and(|(_, rest)| ends_on_its_line(rest))
+        }) else {
+            return Err(Error::usage(format!(
+                "\"{}\" sets {} over several lines; replace it by hand, or remove it and run init again",
+                path.display(),
+                e.var
+            )));
+        };
+        let line = &lines[i];
+        let ending = if line.ends_with("\r\n") {
+            "\r\n"
+        } else if line.ends_with('\n') {
+            "\n"
+        } else {
+            ""
+        };
+        let (prefix, _) = assignment_of(line, &e.var).unwrap_or_default();
+        lines[i] = format!("{prefix}{value}{ending}");
+        replaced.push(e.var.clone());
     }
     let mut out: String = lines.concat();
     if !tail.is_empty() {
         if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
+            out.push_str(eol);
         }
         out.push_str(&tail);
     }
@@ -177,6 +184,36 @@ pub fn merge_env_file(path: &Path, entries: &[Entry], force: bool) -> Result<Mer
     })
 }
 
+/// Where `line` assigns `var`: the text up to and including its `=`
+/// (indentation and `export ` kept), and what follows.
+fn assignment_of<'a>(line: &'a str, var: &str) -> Option<(&'a str, &'a str)> {
+    let body = line.trim_start();
+    let body = body.strip_prefix("export ").map_or(body, str::trim_start);
+    let rest = body.strip_prefix(var)?;
+    let after = rest.trim_start().strip_prefix('=')?;
+    let eq = line.len() - after.len();
+    Some((&line[..eq], after))
+}
+
+/// Whether a value (what follows `=`) ends on its line: unquoted, or its
+/// closing quote is on it (`"` may be escaped inside, `'` may not).
+fn ends_on_its_line(rest: &str) -> bool {
+    let v = rest.trim_start();
+    let Some(q) = v.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+        return true;
+    };
+    let mut escaped = false;
+    for c in v[1..].chars() {
+        match c {
+            '\\' if q == '"' && !escaped => escaped = true,
+            c if c == q && !escaped => return true,
+            '\n' | '\r' => return false,
+            _ => escaped = false,
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +223,7 @@ mod tests {
             var: var.into(),
             value: SecretString::from(value.to_string()),
             file: None,
+            secret: true,
         }
     }
 
@@ -201,7 +239,8 @@ mod tests {
     fn merging_adds_what_is_missing_and_keeps_every_other_byte() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(".env");
-        let original = "# my app\nPORT=7860\n\nEXISTING_KEY=keep-me\n# trailing comment";
+        let original =
+            "# my app\nPORT=7860\n\nEXISTING_KEY=Kp9vXw2LmQ7rT4nB8cZ1sF6hJ3dG5aY0eU\n# trailing comment";
         std::fs::write(&path, original).unwrap();
         let entries = [entry("EXISTING_KEY", "new"), entry("NEW_KEY", "fresh")];
         let m = merge_env_file(&path, &entries, false).unwrap();
@@ -219,8 +258,49 @@ mod tests {
         let after = std::fs::read_to_string(&path).unwrap();
         assert_eq!(
             after,
-            text.replace("EXISTING_KEY=keep-me", "EXISTING_KEY=replaced")
+            text.replace(
+                "EXISTING_KEY=Kp9vXw2LmQ7rT4nB8cZ1sF6hJ3dG5aY0eU",
+                "EXISTING_KEY=replaced"
+            )
         );
         assert_eq!(std::fs::read_to_string(m.backup.unwrap()).unwrap(), text);
+    }
+
+    #[test]
+    fn replacement_keeps_the_line_around_the_value_and_weak_values_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".env");
+        let original =
+            "A=1\r\n  export TOKEN_HASH_SECRET=popcorn\r\nEMPTY=\r\nMULTI=\"it's\r\nmore\"\r\n";
+        std::fs::write(&path, original).unwrap();
+        let strong = "q3Vn0mZl8u1cD2xk9Yh7RtPz4WbA6sJeLgFoNiMvKQE";
+        let m = merge_env_file(
+            &path,
+            &[
+                entry("TOKEN_HASH_SECRET", strong),
+                entry("EMPTY", strong),
+                entry("NEW", "n"),
+            ],
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            m.replaced,
+            ["TOKEN_HASH_SECRET", "EMPTY"],
+            "weak and empty values are replaced"
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            format!("A=1\r\n  export TOKEN_HASH_SECRET={strong}\r\nEMPTY={strong}\r\nMULTI=\"it's\r\nmore\"\r\nNEW=n\r\n")
+        );
+        assert!(m.backup.is_some());
+        // A value over several lines is never cut.
+        let before = std::fs::read_to_string(&path).unwrap();
+        let err = merge_env_file(&path, &[entry("MULTI", strong)], true).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+        assert!(ends_on_its_line("\"a\\\"b\""));
+        assert!(!ends_on_its_line("\"it's"));
     }
 }

@@ -147,10 +147,16 @@ pub fn rotate(
                     // audit record then) leaves values under the new key:
                     // its only copy is the pending file, which must stay for
                     // the next rotate to finish. It goes when no value uses
-                    // it. A census that cannot read the values fails where
-                    // the re-encryption failed, before any commit: nothing
-                    // uses the new key then either.
-                    let unused = census(scheme, old, new, values).map_or(true, |c| c.new == 0);
+                    // it: a census that reads every value and finds none
+                    // under it may drop it, and so may one that fails just
+                    // as the re-encryption did (a value it cannot read,
+                    // before any write). One that fails otherwise (the
+                    // connection lost during COMMIT, say) keeps it, and
+                    // the next rotate settles it.
+                    let unused = match census(scheme, old, new, values) {
+                        Ok(c) => c.new == 0,
+                        Err(again) => again.one_line() == e.one_line(),
+                    };
                     if unused {
                         let _ = std::fs::remove_file(&pending);
                         return Err(e);

@@ -79,8 +79,28 @@ fn langflow_values_under_a_lost_key_are_found_and_moved_to_the_new_one() {
     );
     assert_eq!(env.snapshot(), before);
     std::fs::write(env.path().join("old.key"), &old).unwrap();
+    // A key given in the variable (as a container has it) is the current
+    // key a recovery moves values to; the key file stays out of it.
     let a = env
-        .lf(&["secret", "rotate", "--from-key", "old.key", "--yes"])
+        .lf(&["secret", "rotate", "--from-key", "old.key", "--dry-run"])
+        .env("LANGFLOW_SECRET_KEY", new)
+        .current_dir(env.path())
+        .assert()
+        .success();
+    assert!(
+        stderr(&a).contains(&format!("dry run: {total} value(s) would move")),
+        "{}",
+        stderr(&a)
+    );
+    let a = env
+        .lf(&["secret", "rotate", "--from-key", "missing.key", "--yes"])
+        .current_dir(env.path())
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "--from-key \"missing.key\" does not exist");
+    // The .env identify named holds the key: it is read as identify reads it.
+    let a = env
+        .lf(&["secret", "rotate", "--from-key", "old.env", "--yes"])
         .current_dir(env.path())
         .assert()
         .success();
