@@ -107,6 +107,10 @@ fn run_line(bash: &mut rexpect::session::PtyReplSession, line: &str) -> (i32, St
         asked[usize::from(matched.starts_with("Confirm"))] = true;
         seen.push_str(&matched);
         bash.exp_string(": ").expect("the prompt's colon");
+        // The prompt turns echo off (flushing pending input) just after it
+        // is drawn; on a loaded machine an answer typed at once can land
+        // before that and be discarded, as a person's never is.
+        std::thread::sleep(std::time::Duration::from_millis(500));
         bash.send_line("Quiet-Harbor-2027")
             .expect("answer the prompt");
     }
