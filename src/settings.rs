@@ -419,16 +419,7 @@ impl crate::database_url::PgEnv for FlowisePgEnv<'_> {
 }
 
 fn flowise_postgres(vars: &Vars) -> Result<DatabaseUrl> {
-    let enc = |s: &str| -> String {
-        s.bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                    (b as char).to_string()
-                }
-                _ => format!("%{b:02X}"),
-            })
-            .collect()
-    };
+    let enc = crate::database_url::pg::encode;
     let mut params: Vec<String> = Vec::new();
     // node-postgres connects to PGHOST, else localhost over TCP (not
     // libpq's socket directory).

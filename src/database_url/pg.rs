@@ -587,8 +587,8 @@ fn decode(s: &str, what: &str) -> Result<String> {
     })
 }
 
-/// Percent-encode for display (everything but unreserved characters).
-fn encode(s: &str) -> String {
+/// Percent-encode everything but unreserved characters.
+pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {

@@ -51,6 +51,29 @@ pub fn append_audit(path: &Path, records: &[AuditRecord]) -> Result<()> {
         })
 }
 
+/// Make the audit trail's place ready before a change begins: its
+/// directory (the config dir, which need not hold the database, and may not
+/// exist on the machine a one-off Job runs on) is made, and a symlink or
+/// other non-regular file there stops the change. The append after the
+/// commit never follows one planted meanwhile (O_NOFOLLOW).
+pub fn prepare(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        crate::fsutil::ensure_dir(dir)?;
+    }
+    crate::fsutil::replaceable(path)?;
+    Ok(())
+}
+
+/// Commit a PostgreSQL transaction, then append its audit records.
+pub fn commit_pg(
+    tx: crate::store::postgres::PgTx<'_>,
+    path: &Path,
+    records: &[AuditRecord],
+) -> Result<()> {
+    tx.commit()?;
+    append_audit(path, records)
+}
+
 /// Commit a SQLite transaction, then append its audit records.
 pub fn commit_sqlite(
     tx: rusqlite::Transaction<'_>,

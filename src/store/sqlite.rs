@@ -94,6 +94,27 @@ pub fn open(path: &Path, create: bool, foreign_keys: bool) -> Result<Option<(Con
     Ok(Some((conn, schema)))
 }
 
+/// Open the database an app made, which authctl never creates: a missing
+/// file is `None` for reads and NotFound (naming `fix`) for writes.
+pub fn open_existing(
+    path: &Path,
+    access: super::Access,
+    app: &str,
+    fix: &str,
+    foreign_keys: bool,
+) -> Result<Option<(Connection, Schema)>> {
+    if !fsutil::exists(path)? {
+        return match access {
+            super::Access::Read => Ok(None),
+            super::Access::Write => Err(Error::NotFound(format!(
+                "{app} database \"{}\" does not exist; {fix}",
+                path.display()
+            ))),
+        };
+    }
+    open(path, false, foreign_keys)
+}
+
 /// What `open` read while checking the file.
 #[derive(Debug, Clone, Default)]
 pub struct Schema {

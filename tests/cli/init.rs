@@ -54,6 +54,26 @@ fn langflow_gets_a_secret_key_langflow_can_use() {
         .find(|c| c["id"] == "keys.variables")
         .unwrap();
     assert_eq!(check["status"], "pass", "{check}");
+    // Bad requests change nothing: key files go where Langflow reads them,
+    // and a manifest is never written over one without --force.
+    let before = env.snapshot();
+    let a = env
+        .lf(&["init", "--format", "files", "--out", "elsewhere"])
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "--format files writes into the config dir");
+    assert_eq!(env.snapshot(), before);
+    std::fs::write(env.path().join("secret.yaml"), "kept").unwrap();
+    let a = env
+        .lf(&["init", "--format", "k8s-secret", "--out", "secret.yaml"])
+        .current_dir(env.path())
+        .assert()
+        .code(4);
+    assert_one_line_error(&a, "already exists; pass --force");
+    assert_eq!(
+        std::fs::read_to_string(env.path().join("secret.yaml")).unwrap(),
+        "kept"
+    );
 }
 
 #[test]

@@ -51,6 +51,12 @@ fn langflow_values_under_a_lost_key_are_found_and_moved_to_the_new_one() {
     let token = env.lf_sql("select api_key from apikey where api_key is not null limit 1");
     let token = token.trim();
 
+    let a = env
+        .lf(&["secret", "identify", "no-such.key"])
+        .current_dir(env.path())
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "candidate \"no-such.key\" does not exist");
     let (code, report) = identify(
         env.lf(&["--json", "secret", "identify", "decoy.key", "old.env"])
             .current_dir(env.path()),

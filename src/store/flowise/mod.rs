@@ -197,16 +197,15 @@ impl FlowiseStore {
         actor: super::Actor,
         audit_path: PathBuf,
     ) -> Result<Option<Self>> {
-        if !crate::fsutil::exists(path)? {
-            return match access {
-                Access::Read => Ok(None),
-                Access::Write => Err(Error::NotFound(format!(
-                    "Flowise database \"{}\" does not exist; start Flowise once to create it, or point DATABASE_PATH (the folder of database.sqlite) or --db at it",
-                    path.display()
-                ))),
-            };
-        }
-        let Some((conn, schema)) = sqlite::open(path, false, true)? else {
+        // Foreign keys on, as TypeORM turns them on.
+        let Some((conn, schema)) = sqlite::open_existing(
+            path,
+            access,
+            "Flowise",
+            "start Flowise once to create it, or point DATABASE_PATH (the folder of database.sqlite) or --db at it",
+            true,
+        )?
+        else {
             return Ok(None);
         };
         let store = FlowiseStore {
@@ -241,13 +240,7 @@ impl FlowiseStore {
     }
 
     fn begin(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        // A symlink or other non-regular file where the audit trail goes
-        // stops the change before it begins. Its directory (the key
-        // directory, which need not hold the database) is made first.
-        if let Some(dir) = self.audit_path.parent() {
-            crate::fsutil::ensure_dir(dir)?;
-        }
-        crate::fsutil::replaceable(&self.audit_path)?;
+        super::audit_file::prepare(&self.audit_path)?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sqlite::describe(e, &self.path))

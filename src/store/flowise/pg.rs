@@ -117,10 +117,7 @@ impl FlowisePgStore {
     }
 
     fn write_tx<'a>(pg: &'a mut Pg, audit_path: &std::path::Path, lock: &str) -> Result<PgTx<'a>> {
-        if let Some(dir) = audit_path.parent() {
-            crate::fsutil::ensure_dir(dir)?;
-        }
-        crate::fsutil::replaceable(audit_path)?;
+        crate::store::audit_file::prepare(audit_path)?;
         pg.begin(lock)
     }
 
@@ -608,8 +605,7 @@ impl UsersTx for PgUsersTx<'_> {
             pending,
             ..
         } = *self;
-        tx.commit()?;
-        append_audit(&audit_path, &pending)
+        crate::store::audit_file::commit_pg(tx, &audit_path, &pending)
     }
 }
 

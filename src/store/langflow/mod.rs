@@ -53,16 +53,14 @@ impl LangflowStore {
         actor: super::Actor,
         audit_path: PathBuf,
     ) -> Result<Option<Self>> {
-        if !crate::fsutil::exists(path)? {
-            return match access {
-                Access::Read => Ok(None),
-                Access::Write => Err(Error::NotFound(format!(
-                    "Langflow database \"{}\" does not exist; start Langflow once to create it, or point --db / LANGFLOW_DATABASE_URL at it",
-                    path.display()
-                ))),
-            };
-        }
-        let Some((conn, schema)) = sqlite::open(path, false, false)? else {
+        let Some((conn, schema)) = sqlite::open_existing(
+            path,
+            access,
+            "Langflow",
+            "start Langflow once to create it, or point --db / LANGFLOW_DATABASE_URL at it",
+            false,
+        )?
+        else {
             return Ok(None);
         };
         let store = LangflowStore {
@@ -95,14 +93,7 @@ impl LangflowStore {
     }
 
     fn write_tx(&mut self) -> Result<Transaction<'_>> {
-        // A symlink or other non-regular file where the audit trail goes
-        // stops the change before it begins; the append after the commit
-        // never follows one planted meanwhile (O_NOFOLLOW). Its directory
-        // (the config dir, which need not hold the database) is made first.
-        if let Some(dir) = self.audit_path.parent() {
-            crate::fsutil::ensure_dir(dir)?;
-        }
-        crate::fsutil::replaceable(&self.audit_path)?;
+        super::audit_file::prepare(&self.audit_path)?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sqlite::describe(e, &self.path))

@@ -151,14 +151,7 @@ impl LangflowPgStore {
     }
 
     fn write_tx<'a>(pg: &'a mut Pg, audit_path: &std::path::Path, lock: &str) -> Result<PgTx<'a>> {
-        // As on SQLite: a link where the audit trail goes stops the change
-        // before it begins. The config dir may not exist on the machine that
-        // runs authctl against a server (a one-off Job): it is made here,
-        // before the change, so the record always has a place.
-        if let Some(dir) = audit_path.parent() {
-            crate::fsutil::ensure_dir(dir)?;
-        }
-        crate::fsutil::replaceable(audit_path)?;
+        crate::store::audit_file::prepare(audit_path)?;
         pg.begin(lock)
     }
 
@@ -434,8 +427,7 @@ impl UsersTx for PgLangflowUsersTx<'_> {
             pending,
             ..
         } = *self;
-        tx.commit()?;
-        append_audit(&audit_path, &pending)
+        crate::store::audit_file::commit_pg(tx, &audit_path, &pending)
     }
 }
 
