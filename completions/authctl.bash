@@ -381,7 +381,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -411,7 +411,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -441,7 +441,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -553,7 +553,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -587,7 +587,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -617,7 +617,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -647,7 +647,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1223,7 +1223,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1265,7 +1265,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --alg)
@@ -1307,7 +1307,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1337,7 +1337,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1459,7 +1459,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1489,7 +1489,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1519,7 +1519,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1549,7 +1549,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1579,7 +1579,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -1598,7 +1598,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__decrypt)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --cipher --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1617,7 +1617,11 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    return 0
+                    ;;
+                --cipher)
+                    COMPREPLY=($(compgen -W "v1 v2 v3" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1628,7 +1632,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__encrypt)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --cipher --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1647,7 +1651,11 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    return 0
+                    ;;
+                --cipher)
+                    COMPREPLY=($(compgen -W "v1 v2 v3" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1677,7 +1685,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --bytes)
@@ -1831,7 +1839,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1861,7 +1869,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --from-key)
@@ -1895,7 +1903,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --username)
@@ -1937,7 +1945,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1967,7 +1975,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2095,7 +2103,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -2129,7 +2137,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -2187,7 +2195,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --jti)
@@ -2225,7 +2233,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --type)
@@ -2267,7 +2275,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2297,7 +2305,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2327,7 +2335,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --password-file)
@@ -2365,7 +2373,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2395,7 +2403,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2425,7 +2433,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2609,7 +2617,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2639,7 +2647,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 --password-file)
@@ -2677,7 +2685,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2707,7 +2715,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
                     return 0
                     ;;
                 *)

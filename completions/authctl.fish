@@ -29,7 +29,8 @@ complete -c authctl -n "__fish_authctl_needs_command" -l db -d 'Database: a SQLi
 complete -c authctl -n "__fish_authctl_needs_command" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_needs_command" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_needs_command" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_needs_command" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -50,7 +51,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l db -d 'Dat
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l username -d 'Username of the superuser [env: AUTHCTL_SUPERUSER]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l password-env -d 'Read the password from the environment variable NAME' -r
@@ -66,7 +68,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -86,7 +89,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-env -d 'Read the password from the environment variable NAME' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
@@ -101,7 +105,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l superusers -d 'Only superusers'
@@ -113,7 +118,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -123,7 +129,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -133,7 +140,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l force -d 'Allow deactivating the last active superuser'
@@ -144,7 +152,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -154,7 +163,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l force -d 'Allow demoting the last active superuser'
@@ -165,7 +175,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l password-env -d 'Read the password from the environment variable NAME' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l json -d 'Print machine-readable JSON on stdout'
@@ -178,7 +189,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
@@ -200,7 +212,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_s
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -217,7 +230,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l bytes -d 'Random bytes to draw (at least 32) [default: 32; Flowise\'s encryption key: 24, its own size]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l encoding -d 'How to encode the bytes [default: urlsafe; Flowise: base64]' -r -f -a "urlsafe\t'URL-safe base64 without padding (Python\'s token_urlsafe)'
 hex\t'Lowercase hex (openssl rand -hex)'
@@ -234,7 +248,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l file -d 'Read the secret from FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l env -d 'Read the secret from the environment variable NAME' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l json -d 'Print machine-readable JSON on stdout'
@@ -247,7 +262,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l cipher -d 'LibreChat\'s cipher (librechat profile only)' -r -f -a "v1\t'AES-CBC with the fixed CREDS_IV, hex (users\' endpoint keys, plugin credentials)'
+v2\t'AES-CBC with a random IV, iv:ciphertext (actions, MCP and OAuth tokens)'
+v3\t'AES-256-CTR, v3:iv:ciphertext (two-factor secrets)'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -257,7 +276,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l cipher -d 'LibreChat\'s cipher (librechat profile only)' -r -f -a "v1\t'AES-CBC with the fixed CREDS_IV, hex (users\' endpoint keys, plugin credentials)'
+v2\t'AES-CBC with a random IV, iv:ciphertext (actions, MCP and OAuth tokens)'
+v3\t'AES-256-CTR, v3:iv:ciphertext (two-factor secrets)'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -267,7 +290,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l from-key -d 'Recover instead: re-encrypt the values under the key in FILE (an old key, found with `secret identify`) to the current key, which stays; values already under the current key are kept' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -282,7 +306,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -299,7 +324,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand init" -l db -d 'Database
 complete -c authctl -n "__fish_authctl_using_subcommand init" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand init" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand init" -l format -d 'What to write' -r -f -a "env\t'NAME=value lines for a .env file'
 k8s-secret\t'A Kubernetes Secret manifest (stringData)'
 files\t'The key files the app reads, in its key directory'"
@@ -316,7 +342,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l db -d 'Databa
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l alg -d 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]' -r -f -a "HS256\t'HMAC-SHA256 with the secret key'
 RS256\t'RSA PKCS#1 v1.5 with SHA-256'
 RS512\t'RSA PKCS#1 v1.5 with SHA-512'"
@@ -334,7 +361,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -349,7 +377,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -359,7 +388,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -369,7 +399,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -379,7 +410,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "k8s-secret\t'A Kubernetes Secret manifest (stringData)'
 env\t'.env lines'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l name -d 'Name of the Kubernetes Secret' -r
@@ -397,7 +429,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -413,7 +446,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l user -d 'The user the token is for (sub = the user\'s id)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l type -d 'Token type' -r -f -a "access\t''
 refresh\t''"
@@ -433,7 +467,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -443,7 +478,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l type -d 'Require this token type' -r -f -a "access\t''
 refresh\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l leeway -d 'Seconds of clock skew to accept for exp and nbf' -r
@@ -458,7 +494,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l jti -d 'The token\'s jti' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l user -d 'Every refresh token of this user (with --all)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
@@ -471,7 +508,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l user -d 'Username' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -488,7 +526,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_s
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -502,7 +541,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l user -d 'The user the key acts as' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l name -d 'A name to recognise the key by (Flowise requires one)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l permission -d 'A permission the key gets, as Flowise names them (chatflows:view, ...); repeatable. Flowise keys only: the default is every permission its user has (workspace:* and admin:* never)' -r
@@ -515,7 +555,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l user -d 'Only this user\'s keys' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -526,7 +567,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -540,7 +582,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l db -d 'Databa
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l strict -d 'Treat warnings as failures'
@@ -551,7 +594,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'D
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
-flowise\t'A Flowise deployment: its database tables, key files and variables'"
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -13,12 +13,15 @@
 #    with its password (postgresql://postgres:PW@HOST:PORT/postgres), and
 #    PG_TEST_CA, PG_TEST_OTHER_CA and PG_TEST_SOCKET_DIR for the TLS and
 #    socket tests.
-# 2. Langflow and Flowise (tests/e2e): installs each server once into
+# 2. Langflow, Flowise and LibreChat (tests/e2e): installs each once into
 #    ${AUTHCTL_E2E_CACHE:-${XDG_CACHE_HOME:-~/.cache}/authctl-e2e}
 #    (Langflow: python3 -m venv + langflow-base==1.13.0, about 40 s and 1 GB
 #    the first time; Flowise: scripts/flowise-install.sh, Node 24 from npm
 #    and flowise@3.1.4, 5 to 10 minutes and 3 GB) and reuses it after.
-#    TEST-FILTER selects among these tests.
+#    LibreChat (tests/e2e/librechat.rs): its own crypto, token and duration
+#    code from npm (scripts/librechat-install.sh, about 20 s), run under the
+#    machine's Node as the verifier; its server needs MongoDB, which no
+#    registry here serves. TEST-FILTER selects among these tests.
 #
 # A server that cannot be installed or started fails the run; nothing is
 # skipped.

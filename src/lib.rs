@@ -15,6 +15,7 @@ pub mod error;
 pub mod flowise;
 pub mod fsutil;
 pub mod keys;
+pub mod librechat;
 pub mod output;
 pub mod password;
 pub mod profile;

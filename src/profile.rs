@@ -21,11 +21,20 @@ pub enum Profile {
     Langflow,
     /// An existing Flowise deployment: its tables, key files and variables.
     Flowise,
+    /// A LibreChat deployment's `.env`: its secrets, ciphers and tokens
+    /// (its users are in MongoDB, out of reach).
+    #[serde(rename = "librechat")]
+    LibreChat,
 }
 
 impl Profile {
     /// Every profile, in the order help lists them.
-    pub const ALL: [Profile; 3] = [Profile::Native, Profile::Langflow, Profile::Flowise];
+    pub const ALL: [Profile; 4] = [
+        Profile::Native,
+        Profile::Langflow,
+        Profile::Flowise,
+        Profile::LibreChat,
+    ];
 
     /// The profile's table.
     pub fn spec(self) -> &'static Spec {
@@ -33,6 +42,7 @@ impl Profile {
             Profile::Native => &NATIVE,
             Profile::Langflow => &LANGFLOW,
             Profile::Flowise => &FLOWISE,
+            Profile::LibreChat => &LIBRECHAT,
         }
     }
 
@@ -136,6 +146,9 @@ pub enum Unit {
     Seconds,
     /// A duration as a whole number of minutes.
     Minutes,
+    /// A duration in milliseconds written as arithmetic (`1000 * 60 * 15`),
+    /// as LibreChat evaluates it.
+    MillisecondsExpr,
 }
 
 impl Unit {
@@ -178,6 +191,8 @@ pub enum ConfigDirDefault {
     PlatformCache(&'static str),
     /// This folder in the home directory (`~/.flowise`).
     Home(&'static str),
+    /// The current directory (LibreChat's root, where its `.env` is).
+    CurrentDir,
 }
 
 /// Where a profile's database is when `--db` does not say.
@@ -189,6 +204,8 @@ pub enum DatabaseSource {
     /// Flowise's variables: `DATABASE_TYPE`, and `DATABASE_PATH` (a folder,
     /// default `~/.flowise`) holding `database.sqlite`.
     FlowiseVars,
+    /// No database authctl reaches (LibreChat's MongoDB).
+    Unreachable,
 }
 
 /// What an app's login names are.
@@ -208,6 +225,9 @@ pub enum StoredKey {
     /// Flowise's `encryption.key` (or `FLOWISE_SECRETKEY_OVERWRITE`),
     /// CryptoJS AES with the key as passphrase.
     FlowiseEncryptionKey,
+    /// LibreChat's `CREDS_KEY` and `CREDS_IV` (AES-CBC and AES-CTR), over
+    /// values in MongoDB.
+    LibreChatCreds,
 }
 
 /// Password rules an app enforces on top of authctl's.
@@ -231,6 +251,9 @@ pub enum Claims {
     /// Flowise's: `id`, `username`, `meta` (user and workspace, encrypted),
     /// `iat`, `nbf`, `exp`, `aud`, `iss`, and a login session beside them.
     Flowise,
+    /// LibreChat's: `id`, `username`, `provider`, `email` (access) or `id`,
+    /// `sessionId` (refresh), with `iat` and `exp`.
+    LibreChat,
 }
 
 /// The database layout: which tables, and who owns the schema.
@@ -242,6 +265,8 @@ pub enum Layout {
     Langflow,
     /// Flowise 3.1's tables, never altered by authctl.
     Flowise,
+    /// None: the app's database is one authctl does not reach.
+    Unreachable,
 }
 
 /// One app's table.
@@ -287,6 +312,12 @@ pub struct Spec {
     /// The command groups that work in this profile (`superuser`, `user`,
     /// ...); `None` means all of them.
     pub commands: Option<&'static [&'static str]>,
+    /// Why the other command groups do not work, when it is the app's
+    /// database being out of reach.
+    pub unreachable: Option<&'static str>,
+    /// The `.env` the app itself reads in its config dir, loaded when
+    /// `--env-file` does not name another.
+    pub env_file: Option<&'static str>,
     /// The variable for each setting; `None` where the app has no such
     /// setting (its variable would be ignored, and is warned about).
     pub var: fn(Setting) -> Option<Var>,
@@ -340,6 +371,8 @@ pub static NATIVE: Spec = Spec {
     help_terms: &[],
     stored_key: StoredKey::SecretKey,
     commands: None,
+    unreachable: None,
+    env_file: None,
     var: native_var,
 };
 
@@ -373,6 +406,8 @@ pub static LANGFLOW: Spec = Spec {
     help_terms: &[],
     stored_key: StoredKey::SecretKey,
     commands: None,
+    unreachable: None,
+    env_file: None,
     var: langflow_var,
 };
 
@@ -456,6 +491,8 @@ pub static FLOWISE: Spec = Spec {
         "doctor",
         "completions",
     ]),
+    unreachable: None,
+    env_file: None,
     var: flowise_var,
 };
 
@@ -482,6 +519,76 @@ fn flowise_var(setting: Setting) -> Option<Var> {
         Superuser | SuperuserPassword | NewUserIsActive | MinPasswordLength => {
             Some(authctl_var(setting))
         }
+    }
+}
+
+/// LibreChat (v0.8.5's `.env.example` and server): what lives outside its
+/// MongoDB. The config dir is LibreChat's root, whose `.env` is read.
+pub static LIBRECHAT: Spec = Spec {
+    name: "librechat",
+    app: "LibreChat",
+    about: "A LibreChat deployment's .env: its secrets, stored-credential cipher and tokens",
+    config_dir: ConfigDirDefault::CurrentDir,
+    database_file: "",
+    secret_files: &[".env"],
+    secret_key_always: false,
+    superuser_from_env: false,
+    reset_promotes: false,
+    claims: Claims::LibreChat,
+    layout: Layout::Unreachable,
+    database: DatabaseSource::Unreachable,
+    login_name: LoginName::Email,
+    password_rule: PasswordRule::None,
+    help_terms: &[
+        (
+            "Key directory (secret_key, private_key.pem, public_key.pem)",
+            "LibreChat's root, whose .env is read unless --env-file names another",
+        ),
+        (
+            "[default: the platform config dir, ~/.config/authctl on Linux]",
+            "[default: the current directory]",
+        ),
+    ],
+    stored_key: StoredKey::LibreChatCreds,
+    commands: Some(&["secret", "token", "init", "doctor", "completions"]),
+    unreachable: Some(
+        "LibreChat keeps its users, sessions and stored credentials in MongoDB, which authctl does not reach (LibreChat's own `npm run create-user` adds users)",
+    ),
+    env_file: Some(".env"),
+    var: librechat_var,
+};
+
+fn librechat_var(setting: Setting) -> Option<Var> {
+    use Setting::*;
+    use Unit::*;
+    match setting {
+        SecretKey => Some(var("JWT_SECRET", Secret, None)),
+        AccessTokenTtl => Some(var(
+            "SESSION_EXPIRY",
+            MillisecondsExpr,
+            Some("1000 * 60 * 15"),
+        )),
+        RefreshTokenTtl => Some(var(
+            "REFRESH_TOKEN_EXPIRY",
+            MillisecondsExpr,
+            Some("(1000 * 60 * 60 * 24) * 7"),
+        )),
+        // LibreChat signs HS256 with its two secrets (JWT_REFRESH_SECRET,
+        // read by `librechat`), names no config dir and keeps the rest in
+        // MongoDB.
+        ConfigDir
+        | Setting::DatabaseUrl
+        | Superuser
+        | SuperuserPassword
+        | NewUserIsActive
+        | BcryptCost
+        | MinPasswordLength
+        | Algorithm
+        | PrivateKey
+        | PublicKey
+        | JwtIssuer
+        | JwtAudience
+        | AutoLogin => None,
     }
 }
 
@@ -530,6 +637,7 @@ mod tests {
             assert_eq!(Profile::from_name(p.name()), Some(p));
             assert_eq!(Profile::from_name(&p.name().to_uppercase()), Some(p));
         }
-        assert_eq!(Profile::from_name("librechat"), None);
+        assert_eq!(Profile::from_name("LibreChat"), Some(Profile::LibreChat));
+        assert_eq!(Profile::from_name("dify"), None);
     }
 }

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use crate::database_url::DatabaseUrl;
-use crate::profile::{ConfigDirDefault, DatabaseSource, Var};
+use crate::profile::{ConfigDirDefault, DatabaseSource, Unit, Var};
 pub use crate::profile::{Profile, Setting};
 
 /// Default bcrypt cost and the allowed range.
@@ -180,6 +180,9 @@ pub struct Settings {
     pub auto_login: Option<bool>,
     /// Warnings found while resolving (unknown variables), printed once.
     pub warnings: Vec<String>,
+    /// The `.env` file read (`--env-file`, or the one the app reads in its
+    /// folder).
+    pub env_file: Option<PathBuf>,
     vars: Vars,
 }
 
@@ -203,6 +206,21 @@ impl Settings {
             },
         };
         let spec = profile.spec();
+        // An app that reads the `.env` in its own folder (LibreChat): that
+        // file, unless --env-file names another.
+        let mut env_file = global.env_file.clone();
+        if let (None, Some(name)) = (&env_file, spec.env_file) {
+            let dir = match &global.config_dir {
+                Some(dir) => dir.clone(),
+                None => default_config_dir(spec.config_dir)?,
+            };
+            let path = dir.join(name);
+            if crate::fsutil::exists(&path)? {
+                vars.load_env_file(&path)?;
+                env_file = Some(path);
+            }
+        }
+        let vars = vars;
         // The value of a setting: the profile's variable, else its default.
         let raw = |setting: Setting| -> Option<(Var, String)> {
             let v = profile.var(setting)?;
@@ -248,11 +266,17 @@ impl Settings {
                 ))
             })
         };
+        let mut warnings = Vec::new();
         // A duration in the variable's unit, as seconds.
-        let duration = |setting: Setting, fallback: u64| -> Result<u64> {
+        let mut duration = |setting: Setting, fallback: u64| -> Result<u64> {
             let Some((v, value)) = raw(setting) else {
                 return Ok(fallback);
             };
+            if v.unit == Unit::MillisecondsExpr {
+                let (secs, warning) = librechat_duration(v, &value);
+                warnings.extend(warning);
+                return Ok(secs);
+            }
             let per = v.unit.seconds().unwrap_or(1);
             let max = crate::token::MAX_TTL_SECS / per;
             value
@@ -285,7 +309,14 @@ impl Settings {
                 None => DatabaseUrl::Sqlite(config_dir.join(spec.database_file)),
             },
             (None, DatabaseSource::FlowiseVars) => flowise_database(&vars, spec)?,
+            // Never opened: every command that needs it is refused first.
+            (None, DatabaseSource::Unreachable) => DatabaseUrl::Sqlite(PathBuf::new()),
         };
+        if let (Some(_), DatabaseSource::Unreachable, Some(why)) =
+            (&global.db, spec.database, spec.unreachable)
+        {
+            return Err(Error::usage(format!("{why}; drop --db")));
+        }
         // A password on the command line is readable by every user of the
         // machine (ps, /proc): refused, as every other secret is.
         if let (Some(_), DatabaseUrl::Postgres(url)) = (&global.db, &database) {
@@ -307,7 +338,7 @@ impl Settings {
         let access_ttl = duration(Setting::AccessTokenTtl, ACCESS_TTL_DEFAULT)?;
         let refresh_ttl = duration(Setting::RefreshTokenTtl, REFRESH_TTL_DEFAULT)?;
         let auto_login = flag(Setting::AutoLogin)?;
-        let mut warnings = unknown_variable_warnings(&vars, profile);
+        warnings.extend(unknown_variable_warnings(&vars, profile));
         if let DatabaseUrl::Postgres(url) = &database {
             warnings.extend(url.warnings.iter().cloned());
         }
@@ -330,6 +361,7 @@ impl Settings {
             jwt_audience: var(Setting::JwtAudience),
             auto_login,
             warnings,
+            env_file,
             vars,
         })
     }
@@ -477,6 +509,47 @@ fn flowise_postgres(vars: &Vars) -> Result<DatabaseUrl> {
     Ok(DatabaseUrl::Postgres(Box::new(parsed)))
 }
 
+/// A LibreChat duration (`SESSION_EXPIRY=1000 * 60 * 15`) as seconds:
+/// what LibreChat uses, falling back to its default as it does, with a
+/// warning when the text is not what it looks like.
+fn librechat_duration(v: Var, value: &str) -> (u64, Option<String>) {
+    use crate::librechat::expr::{read, seconds, Reading};
+    let default = v
+        .default
+        .and_then(|d| match read(d) {
+            Reading::Number(ms) => seconds(ms).ok(),
+            _ => None,
+        })
+        .unwrap_or(1);
+    let name = v.name;
+    match read(value) {
+        Reading::Number(ms) => match seconds(ms) {
+            Ok(secs) => (secs, None),
+            Err(why) => (
+                default,
+                Some(format!(
+                    "{name}=\"{value}\": {why}; write milliseconds like {}",
+                    v.default.unwrap_or("1000 * 60 * 15")
+                )),
+            ),
+        },
+        Reading::Fallback(why) => (
+            default,
+            Some(format!(
+                "{name}=\"{value}\" is not used by LibreChat ({why}): it silently takes its default, {}",
+                crate::token::humanize_duration(default)
+            )),
+        ),
+        Reading::Unknown(why) => (
+            default,
+            Some(format!(
+                "{name}=\"{value}\": authctl does not evaluate {why}; write plain milliseconds like {}",
+                v.default.unwrap_or("1000 * 60 * 15")
+            )),
+        ),
+    }
+}
+
 /// The default key directory for a profile.
 fn default_config_dir(default: ConfigDirDefault) -> Result<PathBuf> {
     let no_home = || {
@@ -496,6 +569,7 @@ fn default_config_dir(default: ConfigDirDefault) -> Result<PathBuf> {
         ConfigDirDefault::Home(name) => directories::BaseDirs::new()
             .map(|d| d.home_dir().join(name))
             .ok_or_else(no_home),
+        ConfigDirDefault::CurrentDir => Ok(PathBuf::from(".")),
     }
 }
 

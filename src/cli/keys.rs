@@ -22,10 +22,18 @@ pub enum SecretCommand {
     Check(SecretSourceArgs),
 
     /// Encrypt stdin with Fernet under the secret key, token on stdout
-    Encrypt,
+    ///
+    /// In the flowise profile, as Flowise encrypts credentials (CryptoJS AES
+    /// under encryption.key); in the librechat profile, with --cipher, as
+    /// LibreChat does under CREDS_KEY and CREDS_IV.
+    Encrypt(CipherArgs),
 
     /// Decrypt a Fernet token from stdin with the secret key
-    Decrypt,
+    ///
+    /// In the flowise profile, a Flowise credential; in the librechat
+    /// profile, a LibreChat value of any of its three ciphers (told apart by
+    /// their form unless --cipher says).
+    Decrypt(CipherArgs),
 
     /// Replace the secret key, re-encrypting every value encrypted with it
     ///
@@ -43,6 +51,24 @@ pub enum SecretCommand {
     /// many values decrypt under each, per table and column. `secret rotate
     /// --from-key FILE` then moves the values to the current key.
     Identify(SecretIdentifyArgs),
+}
+
+/// LibreChat's ciphers (`--cipher`, librechat profile only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CipherArg {
+    /// AES-CBC with the fixed CREDS_IV, hex (users' endpoint keys, plugin credentials)
+    V1,
+    /// AES-CBC with a random IV, iv:ciphertext (actions, MCP and OAuth tokens)
+    V2,
+    /// AES-256-CTR, v3:iv:ciphertext (two-factor secrets)
+    V3,
+}
+
+#[derive(Debug, Args)]
+pub struct CipherArgs {
+    /// LibreChat's cipher (librechat profile only)
+    #[arg(long, value_enum, value_name = "VERSION")]
+    pub cipher: Option<CipherArg>,
 }
 
 #[derive(Debug, Args)]

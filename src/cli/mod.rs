@@ -84,6 +84,7 @@ impl GlobalArgs {
                 ProfileArg::Native => Profile::Native,
                 ProfileArg::Langflow => Profile::Langflow,
                 ProfileArg::Flowise => Profile::Flowise,
+                ProfileArg::LibreChat => Profile::LibreChat,
             }),
         }
     }
@@ -130,6 +131,9 @@ pub enum ProfileArg {
     Langflow,
     /// A Flowise deployment: its database tables, key files and variables
     Flowise,
+    /// A LibreChat deployment's .env: its secrets, stored-credential cipher and tokens
+    #[value(name = "librechat")]
+    LibreChat,
 }
 
 #[derive(Debug, Subcommand)]
@@ -282,6 +286,7 @@ fn profile_text(text: &str, profile: Profile) -> String {
         ConfigDirDefault::PlatformConfig(name) => format!("~/.config/{name}"),
         ConfigDirDefault::PlatformCache(name) => format!("~/.cache/{name}"),
         ConfigDirDefault::Home(name) => format!("~/{name}"),
+        ConfigDirDefault::CurrentDir => ".".to_string(),
     };
     out.replace(&dir(NATIVE.config_dir), &dir(spec.config_dir))
         .replace(

@@ -22,6 +22,7 @@ fn entries(args: &InitArgs, ctx: &Ctx) -> Result<Vec<Entry>> {
                 value: secrets::generate(32, Encoding::UrlSafe)?,
                 file: Some(secrets::SECRET_KEY_FILE),
                 secret: true,
+                guards_stored: false,
             }];
             if args.rs256 {
                 let progress = ctx.ui.progress("generating a 2048-bit RSA key");
@@ -34,21 +35,43 @@ fn entries(args: &InitArgs, ctx: &Ctx) -> Result<Vec<Entry>> {
                     value: SecretString::from("RS256"),
                     file: None,
                     secret: false,
+                    guards_stored: false,
                 });
                 out.push(Entry {
                     var: s.var_name(Setting::PrivateKey).to_string(),
                     value: SecretString::from(private.to_string()),
                     file: Some(crate::keys::PRIVATE_KEY_FILE),
                     secret: true,
+                    guards_stored: false,
                 });
                 out.push(Entry {
                     var: s.var_name(Setting::PublicKey).to_string(),
                     value: SecretString::from(public),
                     file: Some(crate::keys::PUBLIC_KEY_FILE),
                     secret: false,
+                    guards_stored: false,
                 });
             }
             Ok(out)
+        }
+        StoredKey::LibreChatCreds => {
+            if args.rs256 {
+                return Err(Error::usage(
+                    "LibreChat signs its tokens with HS256 secrets only; drop --rs256",
+                ));
+            }
+            crate::librechat::Secret::ALL
+                .into_iter()
+                .map(|x| {
+                    Ok(Entry {
+                        var: x.var().to_string(),
+                        value: x.generate()?,
+                        file: None,
+                        secret: true,
+                        guards_stored: x.guards_stored_values(),
+                    })
+                })
+                .collect()
         }
         StoredKey::FlowiseEncryptionKey => {
             if args.rs256 {
@@ -64,11 +87,20 @@ fn entries(args: &InitArgs, ctx: &Ctx) -> Result<Vec<Entry>> {
                         value: x.generate()?,
                         file: Some(x.file()),
                         secret: x.is_secret(),
+                        guards_stored: false,
                     })
                 })
                 .collect()
         }
     }
+}
+
+/// The value `var` has in the `.env` at `path` (empty when unreadable).
+fn env_value_of(path: &std::path::Path, var: &str) -> String {
+    crate::settings::parse_env_file(path)
+        .ok()
+        .and_then(|m| m.get(var).cloned())
+        .unwrap_or_default()
 }
 
 /// `init --format files`: one line per file.
@@ -120,8 +152,38 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
                     let key_var = match s.profile.spec().stored_key {
                         StoredKey::SecretKey => s.var_name(Setting::SecretKey),
                         StoredKey::FlowiseEncryptionKey => Secret::Encryption.var(),
+                        StoredKey::LibreChatCreds => "CREDS_KEY",
                     };
-                    if merged.replaced.iter().any(|v| v == key_var) {
+                    let guarded: Vec<&str> = entries
+                        .iter()
+                        .filter(|e| e.guards_stored)
+                        .map(|e| e.var.as_str())
+                        .collect();
+                    let weak_kept: Vec<&str> = guarded
+                        .iter()
+                        .copied()
+                        .filter(|v| merged.kept.iter().any(|k| k == v))
+                        .filter(|v| {
+                            crate::librechat::Secret::from_var(v)
+                                .is_some_and(|x| !x.problems(&env_value_of(path, v)).is_empty())
+                        })
+                        .collect();
+                    if !weak_kept.is_empty() {
+                        note.push_str(&format!(
+                            "; {} kept although weak: {app}'s stored credentials are under {}, and would no longer decrypt; `authctl --profile librechat secret check` says what is wrong, --force replaces them (users then enter their credentials again)",
+                            weak_kept.join(" and "),
+                            if weak_kept.len() > 1 { "them" } else { "it" }
+                        ));
+                    }
+                    if guarded
+                        .iter()
+                        .any(|g| merged.replaced.iter().any(|v| v == g))
+                    {
+                        note.push_str(&format!(
+                            "; {} changed, so credentials {app} stored under the old values no longer decrypt: users enter them again",
+                            guarded.join(" and ")
+                        ));
+                    } else if merged.replaced.iter().any(|v| v == key_var) {
                         note.push_str(&format!(
                             "; {key_var} changed, so values {app} stored under the old key no longer decrypt: `authctl secret rotate --from-key` with the backup moves them to the new one"
                         ));
@@ -174,6 +236,11 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
 /// with `--rs256` the RSA pair, through keygen) in the config dir.
 fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
+    if s.profile.spec().stored_key == StoredKey::LibreChatCreds {
+        return Err(Error::usage(
+            "LibreChat reads its secrets from .env, not from key files; use --format env --out .env (or --format k8s-secret)",
+        ));
+    }
     let flowise = s.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey;
     if !flowise && args.out.is_some() {
         return Err(Error::usage(format!(

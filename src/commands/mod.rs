@@ -11,6 +11,7 @@ pub mod completions;
 pub mod doctor;
 pub mod init;
 pub mod keys;
+mod librechat;
 pub mod secret;
 pub mod superuser;
 pub mod token;
@@ -39,8 +40,12 @@ pub fn dispatch(command: Command, ctx: &Ctx) -> Result<Outcome> {
                 Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
                 None => String::new(),
             };
+            let why = match profile.spec().unreachable {
+                Some(why) => format!(": {why};"),
+                None => ";".to_string(),
+            };
             return Err(crate::error::Error::usage(format!(
-                "`authctl {group}` does not work in the {} profile; there authctl runs {list}",
+                "`authctl {group}` does not work in the {} profile{why} there authctl runs {list}",
                 profile.name()
             )));
         }

@@ -16,14 +16,19 @@ use crate::signing;
 use secrecy::{ExposeSecret, SecretString};
 
 pub fn run(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
-    if ctx.settings.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey {
-        return flowise(cmd, ctx);
+    match ctx.settings.profile.spec().stored_key {
+        StoredKey::FlowiseEncryptionKey => return flowise(cmd, ctx),
+        StoredKey::LibreChatCreds => return super::librechat::secret(cmd, ctx),
+        StoredKey::SecretKey => {}
+    }
+    if let SecretCommand::Encrypt(a) | SecretCommand::Decrypt(a) = &cmd {
+        no_cipher(a, ctx)?;
     }
     match cmd {
         SecretCommand::Generate(args) => generate(&args, ctx),
         SecretCommand::Check(args) => check(&args, ctx),
-        SecretCommand::Encrypt => encrypt(ctx),
-        SecretCommand::Decrypt => decrypt(ctx),
+        SecretCommand::Encrypt(_) => encrypt(ctx),
+        SecretCommand::Decrypt(_) => decrypt(ctx),
         SecretCommand::Rotate(args) => rotate(&args, ctx),
         SecretCommand::Identify(args) => identify(&args, ctx),
     }
@@ -78,8 +83,14 @@ fn generate(args: &SecretGenerateArgs, ctx: &Ctx) -> Result<Outcome> {
             .human(Human::Data(report.path.display().to_string()))
             .note(note));
     }
+    printed(&secret, args.env.as_deref())
+}
+
+/// A generated secret as `secret generate` prints it: alone, or as a
+/// `NAME=value` line with `--env NAME`.
+pub(super) fn printed(secret: &SecretString, env: Option<&str>) -> Result<Outcome> {
     let value = secret.expose_secret();
-    let line = match &args.env {
+    let line = match env {
         Some(name) => {
             crate::settings::validate_var_name(name)?;
             format!("{name}={value}")
@@ -121,7 +132,7 @@ impl Report for Encrypted {
 }
 
 /// The secret to judge: an explicit source, else the configured secret key.
-fn secret_to_check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<SecretString> {
+pub(super) fn secret_to_check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<SecretString> {
     let s = &ctx.settings;
     if args.stdin {
         let buf =
@@ -154,7 +165,7 @@ fn check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 /// Encrypt/decrypt input: anything up to 64 MiB, refused (not cut) beyond.
-fn read_stdin(what: &str) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+pub(super) fn read_stdin(what: &str) -> Result<zeroize::Zeroizing<Vec<u8>>> {
     crate::fsutil::read_capped(
         std::io::stdin().lock(),
         64 * 1024 * 1024,
@@ -341,7 +352,21 @@ fn interrupted_outcome(outcome: Interrupted) -> Outcome {
 // Flowise: its encryption key (`encryption.key` or
 // FLOWISE_SECRETKEY_OVERWRITE) and CryptoJS values.
 
+/// `--cipher` is LibreChat's; elsewhere it would be silently ignored.
+fn no_cipher(args: &crate::cli::CipherArgs, ctx: &Ctx) -> Result<()> {
+    match args.cipher {
+        Some(_) => Err(Error::usage(format!(
+            "--cipher chooses one of LibreChat's ciphers; {} has one, so drop it (or use --profile librechat)",
+            ctx.settings.profile.spec().app
+        ))),
+        None => Ok(()),
+    }
+}
+
 fn flowise(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
+    if let SecretCommand::Encrypt(a) | SecretCommand::Decrypt(a) = &cmd {
+        no_cipher(a, ctx)?;
+    }
     match cmd {
         SecretCommand::Generate(args) => generate(&args, ctx),
         SecretCommand::Check(args) => {
@@ -351,13 +376,13 @@ fn flowise(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
                 judge(&fw_key(ctx)?.value)
             }
         }
-        SecretCommand::Encrypt => {
+        SecretCommand::Encrypt(_) => {
             let key = fw_key(ctx)?;
             let plain = read_stdin("the plaintext")?;
             let token = crate::flowise::crypto::encrypt(key.value.expose_secret(), &plain)?;
             Ok(Outcome::report(&Encrypted { token }))
         }
-        SecretCommand::Decrypt => {
+        SecretCommand::Decrypt(_) => {
             let key = fw_key(ctx)?;
             let input = read_stdin("the value")?;
             let value = std::str::from_utf8(&input)
@@ -386,7 +411,7 @@ fn fw_key(ctx: &Ctx) -> Result<fw::Resolved> {
     fw::require(Secret::Encryption, &lookup(ctx), &ctx.settings.config_dir)
 }
 
-fn judge(secret: &SecretString) -> Result<Outcome> {
+pub(super) fn judge(secret: &SecretString) -> Result<Outcome> {
     let reasons = secrets::check(secret.expose_secret());
     let strong = reasons.is_empty();
     let note = if strong {

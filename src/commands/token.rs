@@ -11,6 +11,9 @@ use crate::token::{self, TokenType};
 use serde_json::Value;
 
 pub fn run(cmd: TokenCommand, ctx: &Ctx) -> Result<Outcome> {
+    if ctx.settings.profile.spec().claims == Claims::LibreChat {
+        return super::librechat::token(cmd, ctx);
+    }
     match cmd {
         TokenCommand::Mint(args) => mint(&args, ctx),
         TokenCommand::Decode { token } => decode(&token, ctx),
@@ -32,7 +35,7 @@ fn now() -> i64 {
 }
 
 /// `--at`: Unix seconds or an RFC 3339 time.
-fn parse_time(s: &str) -> Result<i64> {
+pub(super) fn parse_time(s: &str) -> Result<i64> {
     if let Ok(secs) = s.trim().parse::<i64>() {
         return Ok(secs);
     }
@@ -46,7 +49,7 @@ fn parse_time(s: &str) -> Result<i64> {
 }
 
 /// The token from the argument, or stdin for `-`.
-fn read_token(arg: &str, ctx: &Ctx) -> Result<String> {
+pub(super) fn read_token(arg: &str, ctx: &Ctx) -> Result<String> {
     if arg != "-" {
         return Ok(arg.to_string());
     }
@@ -122,7 +125,7 @@ fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
             }
             claims
         }
-        Claims::Standard | Claims::Flowise => {
+        Claims::Standard | Claims::Flowise | Claims::LibreChat => {
             token::standard_claims(&user.id, kind, issued, ttl, &extra)?
         }
     };
@@ -264,12 +267,12 @@ fn times_text(times: &Times) -> String {
     .join("\n")
 }
 
-fn decode(arg: &str, ctx: &Ctx) -> Result<Outcome> {
+pub(super) fn decode(arg: &str, ctx: &Ctx) -> Result<Outcome> {
     let decoded = token::decode_unverified(&read_token(arg, ctx)?)?;
     let times = times(&decoded.claims, now());
     let meta = match ctx.settings.profile.spec().claims {
         Claims::Flowise => super::token_flowise::decoded_meta(ctx, &decoded.claims),
-        Claims::Standard | Claims::Langflow => None,
+        Claims::Standard | Claims::Langflow | Claims::LibreChat => None,
     };
     Ok(Outcome::report(&DecodedReport {
         header: decoded.header,

@@ -21,7 +21,7 @@ fn secret(ctx: &Ctx, which: Secret) -> Result<SecretString> {
 
 /// What a token's `meta` says, decrypted with the token-hash secret.
 #[derive(serde::Serialize, Clone)]
-struct Meta {
+pub(super) struct Meta {
     user_id: String,
     workspace_id: String,
 }
@@ -156,18 +156,18 @@ pub fn decoded_meta(ctx: &Ctx, claims: &Value) -> Option<Value> {
     })
 }
 
-/// `token verify`: the verdict, which secret signed it, and what its meta
-/// says.
+/// `token verify` of an app's HS256 pair of secrets (Flowise, LibreChat):
+/// the verdict, which secret signed it, and (Flowise) what its meta says.
 #[derive(serde::Serialize)]
-struct Verdict {
-    valid: bool,
-    reason: Option<String>,
+pub(super) struct Verdict {
+    pub valid: bool,
+    pub reason: Option<String>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    token_type: Option<&'static str>,
+    pub token_type: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    meta: Option<Meta>,
-    header: Option<Value>,
-    claims: Option<Value>,
+    pub meta: Option<Meta>,
+    pub header: Option<Value>,
+    pub claims: Option<Value>,
 }
 
 impl Report for Verdict {
@@ -181,7 +181,7 @@ impl Report for Verdict {
     }
 }
 
-fn invalid(reason: String, header: Option<Value>, claims: Option<Value>) -> Outcome {
+pub(super) fn invalid(reason: String, header: Option<Value>, claims: Option<Value>) -> Outcome {
     let note = format!("authctl: invalid token: {reason}");
     Outcome::report(&Verdict {
         valid: false,
@@ -203,7 +203,7 @@ fn with_article(kind: TokenType) -> &'static str {
 }
 
 /// Whether `secret` made `decoded`'s HS256 signature.
-fn signed_by(decoded: &token::Decoded, secret: &SecretString) -> bool {
+pub(super) fn signed_by(decoded: &token::Decoded, secret: &SecretString) -> bool {
     let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret.expose_secret().as_bytes());
     ring::hmac::verify(&key, decoded.signing_input().as_bytes(), &decoded.signature).is_ok()
 }

@@ -70,11 +70,14 @@ pub const MAX_ACCESS_TTL: u64 = 3600;
 pub const MAX_REFRESH_TTL: u64 = 30 * 86_400;
 
 mod flowise;
+mod librechat;
 
 /// Run every check.
 pub fn run(s: &Settings) -> Vec<Check> {
-    if s.profile.spec().stored_key == crate::profile::StoredKey::FlowiseEncryptionKey {
-        return flowise::run(s);
+    match s.profile.spec().stored_key {
+        crate::profile::StoredKey::FlowiseEncryptionKey => return flowise::run(s),
+        crate::profile::StoredKey::LibreChatCreds => return librechat::run(s),
+        crate::profile::StoredKey::SecretKey => {}
     }
     let alg = signing::algorithm(s, None);
     let mut checks = vec![

@@ -10,7 +10,7 @@
 //!   encryptToken): AES-256-CBC/PKCS#7 under SHA-256 of
 //!   `TOKEN_HASH_SECRET`, written `hex(iv):hex(ciphertext)`.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use aes::cipher::{block_padding::Pkcs7, BlockDecryptMut, BlockEncryptMut, KeyIvInit};
 use base64::Engine;
 use md5::Digest as _;
@@ -20,16 +20,6 @@ use zeroize::Zeroizing;
 
 type Enc = cbc::Encryptor<aes::Aes256>;
 type Dec = cbc::Decryptor<aes::Aes256>;
-
-fn random<const N: usize>() -> Result<[u8; N]> {
-    let mut out = [0u8; N];
-    getrandom::fill(&mut out).map_err(|e| {
-        Error::Failure(format!(
-            "cannot read random bytes from the operating system: {e}"
-        ))
-    })?;
-    Ok(out)
-}
 
 fn cbc_encrypt(key: &[u8; 32], iv: &[u8; 16], plain: &[u8]) -> Vec<u8> {
     let mut buf = vec![0u8; plain.len() + 16];
@@ -76,7 +66,7 @@ fn bytes_to_key(passphrase: &[u8], salt: &[u8; 8]) -> Zeroizing<([u8; 32], [u8; 
 
 /// `CryptoJS.AES.encrypt(plain, passphrase).toString()`.
 pub fn encrypt(passphrase: &str, plain: &[u8]) -> Result<String> {
-    let salt = random::<8>()?;
+    let salt = crate::secrets::random_array::<8>()?;
     let derived = bytes_to_key(passphrase.as_bytes(), &salt);
     let mut out = b"Salted__".to_vec();
     out.extend_from_slice(&salt);
@@ -109,7 +99,7 @@ fn meta_key(token_hash_secret: &str) -> Zeroizing<[u8; 32]> {
 
 /// Flowise's `encryptToken`: the `meta` claim of its JWTs.
 pub fn encrypt_meta(token_hash_secret: &str, text: &str) -> Result<String> {
-    let iv = random::<16>()?;
+    let iv = crate::secrets::random_array::<16>()?;
     let ct = cbc_encrypt(&meta_key(token_hash_secret), &iv, text.as_bytes());
     Ok(format!("{}:{}", hex::encode(iv), hex::encode(ct)))
 }

@@ -55,18 +55,41 @@ pub fn generate(bytes: usize, encoding: Encoding) -> Result<SecretString> {
             "--bytes {bytes} is too large: use at most {MAX_BYTES}"
         )));
     }
-    let mut raw = Zeroizing::new(vec![0u8; bytes]);
-    getrandom::fill(&mut raw).map_err(|e| {
-        Error::Failure(format!(
-            "cannot read random bytes from the operating system: {e}"
-        ))
-    })?;
+    let raw = random(bytes)?;
     let text = match encoding {
         Encoding::UrlSafe => base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&*raw),
         Encoding::Hex => hex::encode(&*raw),
         Encoding::Base64 => base64::engine::general_purpose::STANDARD.encode(&*raw),
     };
     Ok(SecretString::from(text))
+}
+
+/// `bytes` random bytes as lowercase hex, for a key or IV whose size is
+/// the app's own (LibreChat's 16-byte `CREDS_IV`) rather than a secret
+/// key's minimum.
+pub fn random_hex(bytes: usize) -> Result<SecretString> {
+    Ok(SecretString::from(hex::encode(&*random(bytes)?)))
+}
+
+/// `N` random bytes from the operating system (salts, IVs, ids).
+pub fn random_array<const N: usize>() -> Result<[u8; N]> {
+    let mut out = [0u8; N];
+    getrandom::fill(&mut out).map_err(|e| {
+        Error::Failure(format!(
+            "cannot read random bytes from the operating system: {e}"
+        ))
+    })?;
+    Ok(out)
+}
+
+fn random(bytes: usize) -> Result<Zeroizing<Vec<u8>>> {
+    let mut raw = Zeroizing::new(vec![0u8; bytes]);
+    getrandom::fill(&mut raw).map_err(|e| {
+        Error::Failure(format!(
+            "cannot read random bytes from the operating system: {e}"
+        ))
+    })?;
+    Ok(raw)
 }
 
 #[cfg(test)]

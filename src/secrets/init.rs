@@ -20,6 +20,10 @@ pub struct Entry {
     /// A secret (not a name such as an issuer or an algorithm): an empty
     /// or weak value of it in a `.env` is replaced without `force`.
     pub secret: bool,
+    /// Stored values are encrypted under it and nothing here can move
+    /// them: a value already set is replaced only with `force`, weak or
+    /// not (LibreChat's `CREDS_KEY`, whose credentials are in MongoDB).
+    pub guards_stored: bool,
 }
 
 /// A value as one `.env` line's right-hand side: bare when it needs no
@@ -120,7 +124,9 @@ pub fn merge_env_file(path: &Path, entries: &[Entry], force: bool) -> Result<Mer
         };
         // An empty or weak secret (a shipped default, an example) is no
         // secret to keep.
-        let weak = e.secret && (current.is_empty() || !crate::secrets::check(current).is_empty());
+        let weak = e.secret
+            && !e.guards_stored
+            && (current.is_empty() || !crate::secrets::check(current).is_empty());
         if !force && !weak {
             kept.push(e.var.clone());
             continue;
@@ -224,6 +230,7 @@ mod tests {
             value: SecretString::from(value.to_string()),
             file: None,
             secret: true,
+            guards_stored: false,
         }
     }
 

@@ -18,5 +18,7 @@ pub use encryption::{
     decrypt, decrypt_with_secret, encrypt, fernet_for, legacy_fernet_for, MINIMUM_SECRET_KEY_LENGTH,
 };
 pub use file::{fingerprint, read_secret_file, write_secret_file, WriteReport, SECRET_KEY_FILE};
-pub use generate::{generate, Encoding, DEFAULT_BYTES, MAX_BYTES, MIN_BYTES};
+pub use generate::{
+    generate, random_array, random_hex, Encoding, DEFAULT_BYTES, MAX_BYTES, MIN_BYTES,
+};
 pub use strength::check;

@@ -546,6 +546,15 @@ pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
             )?
             .map(|s| Box::new(s) as Box<dyn Layout>)
         }
+        (profile::Layout::Unreachable, _) => {
+            return Err(crate::error::Error::usage(
+                settings
+                    .profile
+                    .spec()
+                    .unreachable
+                    .unwrap_or("this profile has no database authctl reaches"),
+            ))
+        }
     };
     Ok(layout.map(Store::new))
 }

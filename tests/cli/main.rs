@@ -10,6 +10,7 @@ mod init;
 mod json;
 mod keys;
 mod langflow;
+mod librechat;
 mod postgres;
 mod readme;
 mod rescue;

@@ -173,6 +173,13 @@ fn sandbox(env: &TestEnv) -> Vec<(String, String)> {
     )
     .unwrap();
     std::fs::copy(fixture_key("rsa2048-pkcs8.pem"), work.join("key.pem")).unwrap();
+    // LibreChat's folder, with the start of its .env.example's settings.
+    std::fs::create_dir_all(work.join("librechat")).unwrap();
+    std::fs::write(
+        work.join("librechat/.env"),
+        "HOST=localhost\nPORT=3080\nDOMAIN_CLIENT=https://chat.example.com\nALLOW_PASSWORD_RESET=false\n",
+    )
+    .unwrap();
     std::fs::write(
         work.join("new.key"),
         "q3Vn0mZl8u1cD2xk9Yh7RtPz4WbA6sJeLgFoNiMvKQE",
@@ -221,6 +228,10 @@ fn run_blocks(
                 .replace(
                     "/app/flowise",
                     &env.path().join("flowise").display().to_string(),
+                )
+                .replace(
+                    "/app/librechat",
+                    &env.path().join("librechat").display().to_string(),
                 );
             let (code, output) = run_line(&mut bash, &typed);
             assert_eq!(

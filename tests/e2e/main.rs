@@ -14,6 +14,7 @@
 
 mod flowise;
 mod langflow;
+mod librechat;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,0 +1,274 @@
+//! `doctor` for LibreChat: seed 004's authentication guide (new secure
+//! values for the documented example secrets, session and refresh
+//! lifetimes, registration, and the warning that without email "anyone can
+//! reset any password on your server immediately") and what its issue
+//! tracker reports most ("Invalid key length", "iv must contain exactly 16
+//! bytes"), as checks over its `.env` as LibreChat v0.8.5 reads it.
+
+use super::{fail, owner_only, pass, warn, Check};
+use crate::librechat::expr::{self, Reading};
+use crate::librechat::{self as lc, Secret};
+use crate::settings::Settings;
+
+/// Every LibreChat check.
+pub fn run(s: &Settings) -> Vec<Check> {
+    let mut checks = vec![env_file(s)];
+    checks.extend(Secret::ALL.into_iter().map(|x| secret(s, x)));
+    checks.push(distinct_secrets(s));
+    checks.push(lifetime(
+        s,
+        "SESSION_EXPIRY",
+        "librechat.session_expiry",
+        15 * 60,
+        3600,
+    ));
+    checks.push(lifetime(
+        s,
+        "REFRESH_TOKEN_EXPIRY",
+        "librechat.refresh_token_expiry",
+        7 * 86_400,
+        super::MAX_REFRESH_TTL,
+    ));
+    checks.push(registration(s));
+    checks.push(unverified_login(s));
+    checks.push(password_reset(s));
+    checks.push(domain(s));
+    checks
+}
+
+fn var<'a>(s: &'a Settings, name: &str) -> Option<&'a str> {
+    s.lookup(name)
+}
+
+fn env_file(s: &Settings) -> Check {
+    const ID: &str = "librechat.env_file";
+    match &s.env_file {
+        Some(path) => owner_only(ID, path),
+        None => warn(
+            ID,
+            format!(
+                "no .env in \"{}\": only the process environment was checked",
+                s.config_dir.display()
+            ),
+            "run doctor in LibreChat's folder, or pass --config-dir DIR or --env-file FILE",
+        ),
+    }
+}
+
+fn id_of(secret: Secret) -> &'static str {
+    match secret {
+        Secret::JwtSecret => "librechat.jwt_secret",
+        Secret::JwtRefreshSecret => "librechat.jwt_refresh_secret",
+        Secret::CredsKey => "librechat.creds_key",
+        Secret::CredsIv => "librechat.creds_iv",
+        Secret::MeiliMasterKey => "librechat.meili_master_key",
+    }
+}
+
+fn secret(s: &Settings, secret: Secret) -> Check {
+    let id = id_of(secret);
+    let name = secret.var();
+    let Some(value) = var(s, name) else {
+        return if secret.required() {
+            fail(
+                id,
+                format!("{name} is not set"),
+                "`authctl --profile librechat init --out .env` adds it",
+            )
+        } else {
+            pass(
+                id,
+                format!("{name} is not set (only Meilisearch search needs it)"),
+            )
+        };
+    };
+    let problems = secret.problems(value);
+    if problems.is_empty() {
+        return pass(
+            id,
+            format!("{name} is set, in LibreChat's format, and strong"),
+        );
+    }
+    let fix = if secret.guards_stored_values() {
+        format!(
+            "`authctl --profile librechat init --out .env --force` replaces it, keeping the old file; credentials stored under the old {name} then no longer decrypt, so users enter them again"
+        )
+    } else {
+        "`authctl --profile librechat init --out .env` replaces a weak value (signed-in users log in again)".to_string()
+    };
+    // Meilisearch's key guards search, not accounts: a warning.
+    let line = problems.join("; ");
+    if secret == Secret::MeiliMasterKey {
+        warn(id, line, fix)
+    } else {
+        fail(id, line, fix)
+    }
+}
+
+fn distinct_secrets(s: &Settings) -> Check {
+    const ID: &str = "librechat.distinct_secrets";
+    let problems = lc::cross_problems(&|n| var(s, n).map(str::to_string));
+    match problems.first() {
+        Some(p) => fail(
+            ID,
+            p.clone(),
+            "`authctl --profile librechat secret generate` makes a new JWT_REFRESH_SECRET",
+        ),
+        None => pass(ID, "JWT_SECRET and JWT_REFRESH_SECRET differ"),
+    }
+}
+
+fn lifetime(s: &Settings, name: &str, id: &'static str, default: u64, max: u64) -> Check {
+    let human = crate::token::humanize_duration;
+    let Some(text) = var(s, name) else {
+        return pass(
+            id,
+            format!("{name} is not set: LibreChat's default, {}", human(default)),
+        );
+    };
+    match expr::read(text) {
+        Reading::Number(ms) => match expr::seconds(ms) {
+            Ok(secs) if secs > max => warn(
+                id,
+                format!(
+                    "{name} comes to {}, longer than the {} the guides advise",
+                    human(secs),
+                    human(max)
+                ),
+                format!(
+                    "set {name} in milliseconds, like {}",
+                    if max == 3600 {
+                        "1000 * 60 * 15"
+                    } else {
+                        "(1000 * 60 * 60 * 24) * 7"
+                    }
+                ),
+            ),
+            Ok(secs) => pass(id, format!("{name} comes to {}", human(secs))),
+            Err(why) => fail(
+                id,
+                format!("{name}=\"{text}\": {why}"),
+                format!("set {name} in milliseconds, like 1000 * 60 * 15"),
+            ),
+        },
+        Reading::Fallback(why) => warn(
+            id,
+            format!(
+                "{name}=\"{text}\" is not used ({why}): LibreChat silently takes its default, {}",
+                human(default)
+            ),
+            format!("write {name} in milliseconds, like 1000 * 60 * 15"),
+        ),
+        Reading::Unknown(why) => warn(
+            id,
+            format!(
+                "{name}=\"{text}\": authctl does not evaluate {why}, so its value is not checked"
+            ),
+            format!("write {name} as plain milliseconds, like 1000 * 60 * 15"),
+        ),
+    }
+}
+
+fn registration(s: &Settings) -> Check {
+    const ID: &str = "librechat.registration";
+    let on: Vec<&str> = ["ALLOW_REGISTRATION", "ALLOW_SOCIAL_REGISTRATION"]
+        .into_iter()
+        .filter(|n| lc::is_enabled(var(s, n)))
+        .collect();
+    if on.is_empty() {
+        pass(
+            ID,
+            "registration is off (ALLOW_REGISTRATION and ALLOW_SOCIAL_REGISTRATION are not true)",
+        )
+    } else {
+        warn(
+            ID,
+            format!("{}=true: anyone who reaches the server can create an account", on.join("=true and ")),
+            "set them to false once your users exist, and add users with LibreChat's `npm run create-user` or invitations",
+        )
+    }
+}
+
+fn unverified_login(s: &Settings) -> Check {
+    const ID: &str = "librechat.unverified_login";
+    if lc::is_enabled(var(s, "ALLOW_UNVERIFIED_EMAIL_LOGIN")) {
+        warn(
+            ID,
+            "ALLOW_UNVERIFIED_EMAIL_LOGIN=true: accounts log in without proving they own their email address",
+            "configure email and set ALLOW_UNVERIFIED_EMAIL_LOGIN=false",
+        )
+    } else {
+        pass(
+            ID,
+            "logins need a verified email (ALLOW_UNVERIFIED_EMAIL_LOGIN is not true)",
+        )
+    }
+}
+
+/// Seed 004: "Failing to perform either of the below setups will result
+/// in LibreChat using the unsecured password reset! This allows anyone to
+/// reset any password on your server immediately, without mail being sent
+/// at all!" In v0.8.5 the reset link is then returned in the HTTP
+/// response (`requestPasswordReset`); `ALLOW_PASSWORD_RESET` (off unless
+/// `true`) turns the routes off.
+fn password_reset(s: &Settings) -> Check {
+    const ID: &str = "librechat.password_reset";
+    const SEED: &str = "\"Failing to perform either of the below setups will result in LibreChat using the unsecured password reset! This allows anyone to reset any password on your server immediately, without mail being sent at all!\"";
+    let email = lc::email_configured(&|n| var(s, n).map(str::to_string));
+    let reset = var(s, "ALLOW_PASSWORD_RESET");
+    let configure = "configure email: EMAIL_SERVICE (or EMAIL_HOST) and EMAIL_FROM, or MAILGUN_API_KEY, MAILGUN_DOMAIN and EMAIL_FROM";
+    match (email, lc::is_enabled(reset), reset) {
+        (true, _, _) => {
+            let (user, pass_set) = (
+                var(s, "EMAIL_USERNAME").is_some_and(|v| !v.is_empty()),
+                var(s, "EMAIL_PASSWORD").is_some_and(|v| !v.is_empty()),
+            );
+            if user != pass_set {
+                warn(ID, "email is configured, but only one of EMAIL_USERNAME and EMAIL_PASSWORD is set, so the mail server is likely to refuse LibreChat's reset mails", "set both, or neither for a relay that needs no login")
+            } else {
+                pass(ID, "email is configured, so password resets go by mail")
+            }
+        }
+        (false, true, _) => fail(
+            ID,
+            format!("ALLOW_PASSWORD_RESET=true without email: LibreChat hands the reset link to whoever asks; seed 004: {SEED}"),
+            format!("{configure}; or set ALLOW_PASSWORD_RESET=false"),
+        ),
+        (false, false, None) => warn(
+            ID,
+            format!("no email is configured and ALLOW_PASSWORD_RESET is not set: LibreChat v0.8.5 keeps reset off then, but versions before that switch reset passwords without mail; seed 004: {SEED}"),
+            format!("set ALLOW_PASSWORD_RESET=false explicitly; or {configure}"),
+        ),
+        (false, false, Some(_)) => pass(ID, "password reset is off (ALLOW_PASSWORD_RESET is not true) and no email is configured"),
+    }
+}
+
+fn domain(s: &Settings) -> Check {
+    const ID: &str = "librechat.domain";
+    let Some(client) = var(s, "DOMAIN_CLIENT").filter(|v| !v.is_empty()) else {
+        return warn(
+            ID,
+            "DOMAIN_CLIENT is not set: the links in LibreChat's verification and reset mails lead nowhere",
+            "set DOMAIN_CLIENT and DOMAIN_SERVER to the address users open (https://…)",
+        );
+    };
+    let lower = client.trim().to_ascii_lowercase();
+    let local = ["http://localhost", "http://127.0.0.1", "http://[::1]"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    if lower.starts_with("https://") {
+        pass(ID, format!("DOMAIN_CLIENT is {client}"))
+    } else if local {
+        warn(
+            ID,
+            format!("DOMAIN_CLIENT is {client}: fine on this machine, but links in mails point to localhost"),
+            "set DOMAIN_CLIENT and DOMAIN_SERVER to the https:// address users open",
+        )
+    } else {
+        warn(
+            ID,
+            format!("DOMAIN_CLIENT is {client}, not https: logins and tokens cross the network in clear"),
+            "serve LibreChat over HTTPS and set DOMAIN_CLIENT and DOMAIN_SERVER to https://…",
+        )
+    }
+}
