@@ -234,10 +234,13 @@ fn password_reset(s: &Settings) -> Check {
             format!("ALLOW_PASSWORD_RESET=true without email: LibreChat hands the reset link to whoever asks; seed 004: {SEED}"),
             format!("{configure}; or set ALLOW_PASSWORD_RESET=false"),
         ),
-        (false, false, None) => warn(
+        // v0.8.5 keeps reset off while the switch is unset, but versions
+        // before the switch reset without mail: only an explicit value is
+        // safe on every version.
+        (false, false, None) => fail(
             ID,
-            format!("no email is configured and ALLOW_PASSWORD_RESET is not set: LibreChat v0.8.5 keeps reset off then, but versions before that switch reset passwords without mail; seed 004: {SEED}"),
-            format!("set ALLOW_PASSWORD_RESET=false explicitly; or {configure}"),
+            format!("no email is configured and ALLOW_PASSWORD_RESET is not set: LibreChat versions before that switch use the unsecured password reset (v0.8.5 keeps reset off while it is unset); seed 004: {SEED}"),
+            format!("set ALLOW_PASSWORD_RESET=false; or {configure}"),
         ),
         (false, false, Some(_)) => pass(ID, "password reset is off (ALLOW_PASSWORD_RESET is not true) and no email is configured"),
     }

@@ -380,6 +380,10 @@ fn doctor_fails_the_unsecured_password_reset_quoting_the_guide() {
     let (code, r) = report(&format!("{base}ALLOW_PASSWORD_RESET=false\n"));
     assert_eq!(code, 0, "{r}");
     assert_eq!(status(&r, "librechat.password_reset"), "pass");
+    // Unset: safe on v0.8.5 only, so a failure too.
+    let (code, r) = report(&base);
+    assert_eq!(code, 1, "{r}");
+    assert_eq!(status(&r, "librechat.password_reset"), "fail");
     let (code, r) = report(&format!(
         "{base}ALLOW_PASSWORD_RESET=true\nALLOW_REGISTRATION=true\nALLOW_UNVERIFIED_EMAIL_LOGIN=true\n"
     ));

@@ -172,6 +172,23 @@ impl Deployment {
         )
     }
 
+    /// The fixture's credential variable decrypts, under the current key,
+    /// to its value.
+    fn assert_credential_decrypts(&self) {
+        let out = Command::new("python3")
+            .args(["-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select value from variable where name='OPENAI_API_KEY'\").fetchone()[0])"])
+            .arg(self.dir().join("langflow.db"))
+            .output()
+            .unwrap();
+        let token = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let (code, plain, err) = self.authctl(&["secret", "decrypt"], &[], Some(&token));
+        assert_eq!(
+            (code, plain.as_str()),
+            (0, "sk-test-credential-value-123"),
+            "{err}"
+        );
+    }
+
     fn ok(&self, args: &[&str], env: &[(&str, &str)]) -> String {
         let (code, out, err) = self.authctl(args, env, None);
         assert_eq!(code, 0, "authctl {args:?}: {err}");
@@ -459,18 +476,7 @@ fn after_secret_rotation_the_server_still_works() {
         .unwrap();
     assert_eq!(openai["has_value"], true, "{openai}");
     // And it decrypts to its old value under the new key.
-    let db = d.dir().join("langflow.db");
-    let conn_value = Command::new("python3")
-        .args(["-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select value from variable where name='OPENAI_API_KEY'\").fetchone()[0])"])
-        .arg(&db)
-        .output()
-        .unwrap();
-    let token = String::from_utf8_lossy(&conn_value.stdout)
-        .trim()
-        .to_string();
-    let (code, plain, err) = d.authctl(&["secret", "decrypt"], &[], Some(&token));
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(plain, "sk-test-credential-value-123");
+    d.assert_credential_decrypts();
     // Tokens under the new key are accepted; under the old one, refused.
     let ours = d.ok(&["token", "mint", "--user", "admin"], &[]);
     assert_eq!(server.whoami_bearer(&ours).0, 200);
@@ -479,6 +485,96 @@ fn after_secret_rotation_the_server_still_works() {
         &[("LANGFLOW_SECRET_KEY", old_secret.trim())],
     );
     assert_eq!(server.whoami_bearer(&old).0, 401);
+}
+
+/// Key rescue, proven by the server's own decryption: with the stored
+/// key's hash cleared (a key from before Langflow hashed them), Langflow
+/// 1.13 accepts an `x-api-key` only by decrypting the stored key with its
+/// current secret (`_check_key_from_db_with_context`, the legacy path).
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn after_a_redeploy_lost_the_key_identify_and_rotate_from_key_restore_it() {
+    require_tier();
+    let _one = serial();
+    let d = Deployment::new();
+    let db = d.dir().join("langflow.db");
+    let sql = |q: &str| {
+        run(Command::new("python3")
+            .args([
+                "-c",
+                "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()",
+            ])
+            .arg(&db)
+            .arg(q));
+    };
+    sql("update apikey set api_key_hash = null");
+    // The redeploy: a fresh secret key; the old one only in an old .env
+    // outside the config dir, beside decoys.
+    let old = std::fs::read_to_string(d.dir().join("secret_key")).unwrap();
+    let saved = d.root.path().join("saved");
+    std::fs::create_dir_all(&saved).unwrap();
+    let old_env = saved.join("old.env");
+    std::fs::write(&old_env, format!("LANGFLOW_SECRET_KEY={}\n", old.trim())).unwrap();
+    let decoy = saved.join("decoy.key");
+    std::fs::write(&decoy, "Zq1Xv8LmN3bR7tY2wK9pC4sD6fG0hJ5aUe-ITo_yWrQ\n").unwrap();
+    let other = saved.join("other.env");
+    std::fs::write(
+        &other,
+        "LANGFLOW_SECRET_KEY=Hn4Tq8Wz2Lm6Pr0Vx3Bc7Kd1Fg5Js9AyEuIoOpQaRsT\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.dir().join("secret_key"),
+        "r3deployedKey-9Xc2Vb7Nm4Lk8Jh3Gf6Ds1Aq5Wz0E",
+    )
+    .unwrap();
+    {
+        let server = d.start(&[]);
+        let (status, body) = server.whoami_key(CI_KEY);
+        assert_eq!(
+            status, 403,
+            "the new key cannot decrypt the stored API key: {body}"
+        );
+    }
+    let (code, out, err) = d.authctl(
+        &[
+            "--json",
+            "secret",
+            "identify",
+            decoy.to_str().unwrap(),
+            other.to_str().unwrap(),
+            old_env.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        report["all_under"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with(old_env.to_str().unwrap()),
+        "{report}"
+    );
+    d.ok(
+        &[
+            "secret",
+            "rotate",
+            "--from-key",
+            old_env.to_str().unwrap(),
+            "--yes",
+        ],
+        &[],
+    );
+    let server = d.start(&[]);
+    let (status, body) = server.whoami_key(CI_KEY);
+    assert_eq!(
+        status, 200,
+        "rescued: the server decrypts the stored key again: {body}"
+    );
+    // The credential variable is under the current key too.
+    d.assert_credential_decrypts();
 }
 
 #[test]
