@@ -11,6 +11,7 @@ use crate::librechat::crypto::{self, Plain, Refusal, Version};
 use crate::librechat::expr::{self, Reading};
 use crate::librechat::{self as lc, Secret};
 use crate::output::{Human, Outcome, Report};
+use crate::profile::Setting;
 use crate::token::{self, Alg, TokenType, VerifyKey, VerifyPolicy};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Map, Value};
@@ -274,14 +275,22 @@ pub fn token(cmd: TokenCommand, ctx: &Ctx) -> Result<Outcome> {
     }
 }
 
-/// A lifetime from `--ttl`, else the variable LibreChat reads (in
-/// milliseconds), else its default.
-fn lifetime(ctx: &Ctx, arg: Option<&str>, name: &str, default_secs: u64) -> Result<u64> {
+/// A lifetime from `--ttl`, else what LibreChat makes of `setting`'s
+/// variable (in milliseconds): settings resolved it, with LibreChat's
+/// default where the variable is unset or LibreChat ignores it; a number
+/// LibreChat cannot use, or a form authctl does not evaluate, is refused.
+fn lifetime(ctx: &Ctx, arg: Option<&str>, setting: Setting) -> Result<u64> {
+    let s = &ctx.settings;
     if let Some(t) = arg {
         return token::parse_ttl(t);
     }
+    let resolved = match setting {
+        Setting::RefreshTokenTtl => s.refresh_ttl,
+        _ => s.access_ttl,
+    };
+    let name = s.var_name(setting);
     let Some(text) = var(ctx, name) else {
-        return Ok(default_secs);
+        return Ok(resolved);
     };
     match expr::read(text) {
         Reading::Number(ms) => expr::seconds(ms).map_err(|why| {
@@ -290,7 +299,7 @@ fn lifetime(ctx: &Ctx, arg: Option<&str>, name: &str, default_secs: u64) -> Resu
             ))
         }),
         // LibreChat uses its default then (settings warns).
-        Reading::Fallback(_) => Ok(default_secs),
+        Reading::Fallback(_) => Ok(resolved),
         Reading::Unknown(why) => Err(Error::usage(format!(
             "{name}=\"{text}\": authctl does not evaluate {why}; write plain milliseconds (1000 * 60 * 15), or pass --ttl"
         ))),
@@ -317,11 +326,6 @@ impl Report for Minted {
         Human::Data(self.token.clone())
     }
 }
-
-/// Default lifetimes: LibreChat's DEFAULT_SESSION_EXPIRY and
-/// DEFAULT_REFRESH_TOKEN_EXPIRY, in seconds.
-const ACCESS_DEFAULT: u64 = 15 * 60;
-const REFRESH_DEFAULT: u64 = 7 * 86_400;
 
 fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
     if !lc::token::is_object_id(&args.user) {
@@ -362,12 +366,7 @@ fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
                 "LibreChat's refresh tokens carry id and sessionId only; --claim {k}=… is not one of them (drop it)"
             )));
         }
-        let ttl = lifetime(
-            ctx,
-            args.ttl.as_deref(),
-            "REFRESH_TOKEN_EXPIRY",
-            REFRESH_DEFAULT,
-        )?;
+        let ttl = lifetime(ctx, args.ttl.as_deref(), Setting::RefreshTokenTtl)?;
         let claims = lc::token::refresh_claims(&args.user, &session_id, iat, ttl);
         (
             required(ctx, Secret::JwtRefreshSecret)?,
@@ -375,7 +374,7 @@ fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
             Some(session_id),
         )
     } else {
-        let ttl = lifetime(ctx, args.ttl.as_deref(), "SESSION_EXPIRY", ACCESS_DEFAULT)?;
+        let ttl = lifetime(ctx, args.ttl.as_deref(), Setting::AccessTokenTtl)?;
         let claims = lc::token::access_claims(&args.user, &fields, iat, ttl)?;
         (required(ctx, Secret::JwtSecret)?, claims, None)
     };
@@ -458,10 +457,7 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     };
     let (header, claims) = (verified.header, verified.claims);
     if let Some(wanted) = args.token_type {
-        let wanted = match wanted {
-            TokenTypeArg::Access => TokenType::Access,
-            TokenTypeArg::Refresh => TokenType::Refresh,
-        };
+        let wanted = super::token::token_type(wanted);
         if wanted != kind {
             return Ok(invalid(
                 format!(

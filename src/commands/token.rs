@@ -23,7 +23,7 @@ pub fn run(cmd: TokenCommand, ctx: &Ctx) -> Result<Outcome> {
     }
 }
 
-fn token_type(t: TokenTypeArg) -> TokenType {
+pub(super) fn token_type(t: TokenTypeArg) -> TokenType {
     match t {
         TokenTypeArg::Access => TokenType::Access,
         TokenTypeArg::Refresh => TokenType::Refresh,

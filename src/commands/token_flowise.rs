@@ -246,10 +246,7 @@ pub fn verify(raw: &str, args: &VerifyArgs, at: i64, ctx: &Ctx) -> Result<Outcom
     };
     let (header, claims) = (verified.header, verified.claims);
     if let Some(wanted) = args.token_type {
-        let wanted = match wanted {
-            TokenTypeArg::Access => TokenType::Access,
-            TokenTypeArg::Refresh => TokenType::Refresh,
-        };
+        let wanted = super::token::token_type(wanted);
         if wanted != kind {
             return Ok(invalid(
                 format!(

@@ -8,6 +8,7 @@
 use super::{fail, owner_only, pass, warn, Check};
 use crate::librechat::expr::{self, Reading};
 use crate::librechat::{self as lc, Secret};
+use crate::profile::Setting;
 use crate::settings::Settings;
 
 /// Every LibreChat check.
@@ -17,16 +18,14 @@ pub fn run(s: &Settings) -> Vec<Check> {
     checks.push(distinct_secrets(s));
     checks.push(lifetime(
         s,
-        "SESSION_EXPIRY",
+        Setting::AccessTokenTtl,
         "librechat.session_expiry",
-        15 * 60,
-        3600,
+        super::MAX_ACCESS_TTL,
     ));
     checks.push(lifetime(
         s,
-        "REFRESH_TOKEN_EXPIRY",
+        Setting::RefreshTokenTtl,
         "librechat.refresh_token_expiry",
-        7 * 86_400,
         super::MAX_REFRESH_TTL,
     ));
     checks.push(registration(s));
@@ -118,8 +117,15 @@ fn distinct_secrets(s: &Settings) -> Check {
     }
 }
 
-fn lifetime(s: &Settings, name: &str, id: &'static str, default: u64, max: u64) -> Check {
+/// `setting`'s variable as LibreChat reads it; where it is unset or
+/// LibreChat ignores it, settings resolved LibreChat's default.
+fn lifetime(s: &Settings, setting: Setting, id: &'static str, max: u64) -> Check {
     let human = crate::token::humanize_duration;
+    let name = s.var_name(setting);
+    let default = match setting {
+        Setting::RefreshTokenTtl => s.refresh_ttl,
+        _ => s.access_ttl,
+    };
     let Some(text) = var(s, name) else {
         return pass(
             id,

@@ -436,6 +436,23 @@ fn bad_keys_and_values_get_librechat_reasons_and_what_needs_mongodb_is_refused()
         .assert()
         .code(2);
     assert_one_line_error(&a, "Invalid key length: expected 32 bytes");
+    // `secret check --env NAME` judges that one secret by LibreChat's rules.
+    let a = lc(&env, &short, &["secret", "check", "--env", "CREDS_KEY"])
+        .assert()
+        .code(1);
+    assert!(
+        stderr(&a).contains("CREDS_KEY is 16 bytes"),
+        "{}",
+        stderr(&a)
+    );
+    let a = lc(&env, &short, &["secret", "check", "--env", "CREDS_IV"])
+        .assert()
+        .success();
+    assert!(
+        stderr(&a).trim().ends_with("\nCREDS_IV: ok"),
+        "{}",
+        stderr(&a)
+    );
     // A 16-byte key works for v1/v2, as in LibreChat (AES-128).
     lc(&env, &short, &["secret", "encrypt", "--cipher", "v2"])
         .write_stdin("x")
