@@ -448,8 +448,9 @@ fn bad_keys_and_values_get_librechat_reasons_and_what_needs_mongodb_is_refused()
     let a = lc(&env, &short, &["secret", "check", "--env", "CREDS_IV"])
         .assert()
         .success();
-    assert!(
-        stderr(&a).trim().ends_with("\nCREDS_IV: ok"),
+    assert_eq!(
+        stderr(&a).lines().last(),
+        Some("CREDS_IV: ok"),
         "{}",
         stderr(&a)
     );
