@@ -19,11 +19,17 @@ _authctl() {
             authctl,apikey)
                 cmd="authctl__subcmd__apikey"
                 ;;
+            authctl,apply)
+                cmd="authctl__subcmd__apply"
+                ;;
             authctl,completions)
                 cmd="authctl__subcmd__completions"
                 ;;
             authctl,doctor)
                 cmd="authctl__subcmd__doctor"
+                ;;
+            authctl,export)
+                cmd="authctl__subcmd__export"
                 ;;
             authctl,help)
                 cmd="authctl__subcmd__help"
@@ -76,11 +82,17 @@ _authctl() {
             authctl__subcmd__help,apikey)
                 cmd="authctl__subcmd__help__subcmd__apikey"
                 ;;
+            authctl__subcmd__help,apply)
+                cmd="authctl__subcmd__help__subcmd__apply"
+                ;;
             authctl__subcmd__help,completions)
                 cmd="authctl__subcmd__help__subcmd__completions"
                 ;;
             authctl__subcmd__help,doctor)
                 cmd="authctl__subcmd__help__subcmd__doctor"
+                ;;
+            authctl__subcmd__help,export)
+                cmd="authctl__subcmd__help__subcmd__export"
                 ;;
             authctl__subcmd__help,help)
                 cmd="authctl__subcmd__help__subcmd__help"
@@ -362,7 +374,7 @@ _authctl() {
 
     case "${cmd}" in
         authctl)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version superuser user secret init keygen keys token apikey doctor completions help"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version superuser user secret init keygen keys token apikey apply export doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -597,6 +609,48 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__apply)
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --format --dry-run --prune --update-passwords --secrets-out --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "yaml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --secrets-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__completions)
             opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -657,8 +711,42 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__export)
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --format --with-hashes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "yaml json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__help)
-            opts="superuser user secret init keygen keys token apikey doctor completions help"
+            opts="superuser user secret init keygen keys token apikey apply export doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -727,6 +815,20 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -742,6 +844,20 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -37,6 +37,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand keys 'List, publish, export and retire signing keys'
             cand token 'Mint, decode, verify and revoke JWTs'
             cand apikey 'Create, list and revoke API keys'
+            cand apply 'Make the users and API keys match a file: plan, then apply in one transaction'
+            cand export 'Write the users and API-key metadata in apply''s format (never a key)'
             cand doctor 'Check the configuration, key directory and database for a safe deployment'
             cand completions 'Print shell completions for SHELL on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -701,6 +703,40 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;apikey;help;help'= {
         }
+        &'authctl;apply'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --format 'The file''s format [default: by its extension; YAML for stdin, which also reads JSON]'
+            cand --secrets-out 'Write generated passwords and keys to FILE (JSON, 0600, never overwritten) instead of stdout'
+            cand --jobs 'Threads for password hashing [default: one per core]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand --dry-run 'Print the plan and change nothing: exit 0 when nothing would change, 1 when something would'
+            cand --prune 'Delete the users and API keys the file does not declare (never the last active superuser)'
+            cand --update-passwords 'Set the declared password of existing users too (by default only new users get one)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;export'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --format 'Output format'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand --with-hashes 'Include password hashes, for moving the accounts to another instance'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authctl;doctor'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
             cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
@@ -737,6 +773,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand keys 'List, publish, export and retire signing keys'
             cand token 'Mint, decode, verify and revoke JWTs'
             cand apikey 'Create, list and revoke API keys'
+            cand apply 'Make the users and API keys match a file: plan, then apply in one transaction'
+            cand export 'Write the users and API-key metadata in apply''s format (never a key)'
             cand doctor 'Check the configuration, key directory and database for a safe deployment'
             cand completions 'Print shell completions for SHELL on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -837,6 +875,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;apikey;list'= {
         }
         &'authctl;help;apikey;revoke'= {
+        }
+        &'authctl;help;apply'= {
+        }
+        &'authctl;help;export'= {
         }
         &'authctl;help;doctor'= {
         }

@@ -43,6 +43,8 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "keygen" -d 'Make su
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "keys" -d 'List, publish, export and retire signing keys'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "token" -d 'Mint, decode, verify and revoke JWTs'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "apikey" -d 'Create, list and revoke API keys'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "apply" -d 'Make the users and API keys match a file: plan, then apply in one transaction'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "export" -d 'Write the users and API-key metadata in apply\'s format (never a key)'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "doctor" -d 'Check the configuration, key directory and database for a safe deployment'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -577,6 +579,38 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "list" -d 'List API keys (never the keys themselves)'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke an API key by id or name'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l format -d 'The file\'s format [default: by its extension; YAML for stdin, which also reads JSON]' -r -f -a "yaml\t''
+json\t''"
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l secrets-out -d 'Write generated passwords and keys to FILE (JSON, 0600, never overwritten) instead of stdout' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l jobs -d 'Threads for password hashing [default: one per core]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l dry-run -d 'Print the plan and change nothing: exit 0 when nothing would change, 1 when something would'
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l prune -d 'Delete the users and API keys the file does not declare (never the last active superuser)'
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l update-passwords -d 'Set the declared password of existing users too (by default only new users get one)'
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand export" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand export" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand export" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand export" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
+langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
+flowise\t'A Flowise deployment: its database tables, key files and variables'
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand export" -l format -d 'Output format' -r -f -a "yaml\t''
+json\t''"
+complete -c authctl -n "__fish_authctl_using_subcommand export" -l json -d 'Print machine-readable JSON on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand export" -s q -l quiet -d 'Print nothing on stderr except errors'
+complete -c authctl -n "__fish_authctl_using_subcommand export" -l with-hashes -d 'Include password hashes, for moving the accounts to another instance'
+complete -c authctl -n "__fish_authctl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authctl -n "__fish_authctl_using_subcommand export" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l db -d 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l env-file -d 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment' -r -F
@@ -600,17 +634,19 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "superuser" -d 'Create the superuser (or reset its password)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "user" -d 'Add, list, show, activate and manage users'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "secret" -d 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "init" -d 'Write the complete, strong set of secrets the app needs'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "keygen" -d 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "keys" -d 'List, publish, export and retire signing keys'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "token" -d 'Mint, decode, verify and revoke JWTs'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "apikey" -d 'Create, list and revoke API keys'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "doctor" -d 'Check the configuration, key directory and database for a safe deployment'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "superuser" -d 'Create the superuser (or reset its password)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "user" -d 'Add, list, show, activate and manage users'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "secret" -d 'Generate, check and use the secret key (HS256 signing, Fernet encryption)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "init" -d 'Write the complete, strong set of secrets the app needs'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "keygen" -d 'Make sure the signing keys for an algorithm exist (RSA pair or secret key)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "keys" -d 'List, publish, export and retire signing keys'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "token" -d 'Mint, decode, verify and revoke JWTs'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "apikey" -d 'Create, list and revoke API keys'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "apply" -d 'Make the users and API keys match a file: plan, then apply in one transaction'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "export" -d 'Write the users and API-key metadata in apply\'s format (never a key)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "doctor" -d 'Check the configuration, key directory and database for a safe deployment'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "completions" -d 'Print shell completions for SHELL on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from superuser user secret init keygen keys token apikey apply export doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Add a user (inactive unless --active or AUTHCTL_NEW_USER_IS_ACTIVE=true)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users as a table (--json: an array of user objects)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'

@@ -19,6 +19,7 @@ pub mod librechat;
 pub mod output;
 pub mod password;
 pub mod profile;
+pub mod provision;
 pub mod secrets;
 pub mod settings;
 pub mod signing;

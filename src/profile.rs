@@ -484,6 +484,8 @@ pub static FLOWISE: Spec = Spec {
         "superuser",
         "user",
         "apikey",
+        "apply",
+        "export",
         "secret",
         "token",
         "keygen",

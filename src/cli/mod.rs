@@ -184,6 +184,25 @@ pub enum Command {
     #[command(subcommand)]
     Apikey(ApikeyCommand),
 
+    /// Make the users and API keys match a file: plan, then apply in one transaction
+    ///
+    /// FILE (YAML or JSON; - for stdin) declares users (name, active,
+    /// superuser, and a password: password_env, password_file,
+    /// password_hash or generate) and API keys (name, owner, key_env or
+    /// generated). The plan is printed first: + create, ~ update, - delete;
+    /// unchanged objects are counted. Re-running the same file changes
+    /// nothing. With --dry-run nothing is written: exit 0 when nothing
+    /// would change, 1 when something would. The file's schema:
+    /// schema/authctl-apply.schema.json.
+    Apply(ApplyArgs),
+
+    /// Write the users and API-key metadata in apply's format (never a key)
+    ///
+    /// `authctl export --with-hashes | authctl --db OTHER apply -`
+    /// reproduces the accounts of one instance in another, passwords
+    /// included.
+    Export(ExportArgs),
+
     /// Check the configuration, key directory and database for a safe deployment
     ///
     /// One line per check: pass, warn or fail, with the fix. Exit 0 when
@@ -352,10 +371,61 @@ impl Command {
             Command::Keys(_) => "keys",
             Command::Token(_) => "token",
             Command::Apikey(_) => "apikey",
+            Command::Apply(_) => "apply",
+            Command::Export(_) => "export",
             Command::Doctor { .. } => "doctor",
             Command::Completions { .. } => "completions",
         }
     }
+}
+
+/// The formats of a provisioning file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FileFormat {
+    Yaml,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The file (YAML or JSON), or - for stdin
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The file's format [default: by its extension; YAML for stdin, which also reads JSON]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FileFormat>,
+
+    /// Print the plan and change nothing: exit 0 when nothing would change, 1 when something would
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Delete the users and API keys the file does not declare (never the last active superuser)
+    #[arg(long)]
+    pub prune: bool,
+
+    /// Set the declared password of existing users too (by default only new users get one)
+    #[arg(long)]
+    pub update_passwords: bool,
+
+    /// Write generated passwords and keys to FILE (JSON, 0600, never overwritten) instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub secrets_out: Option<PathBuf>,
+
+    /// Threads for password hashing [default: one per core]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "yaml")]
+    pub format: FileFormat,
+
+    /// Include password hashes, for moving the accounts to another instance
+    #[arg(long)]
+    pub with_hashes: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ use crate::output::Outcome;
 use crate::settings::Settings;
 
 pub mod apikey;
+pub mod apply;
 pub mod completions;
 pub mod doctor;
 pub mod init;
@@ -59,6 +60,8 @@ pub fn dispatch(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Keys(cmd) => keys::run(cmd, ctx),
         Command::Token(cmd) => token::run(cmd, ctx),
         Command::Apikey(cmd) => apikey::run(cmd, ctx),
+        Command::Apply(args) => apply::apply(&args, ctx),
+        Command::Export(args) => apply::export(&args, ctx),
         Command::Doctor { strict } => doctor::run(strict, ctx),
         Command::Completions { shell } => completions::run(shell),
     }

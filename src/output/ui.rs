@@ -106,6 +106,20 @@ impl Ui {
         }))
     }
 
+    /// A progress bar of `len` steps, shown only on a terminal, not when
+    /// quiet, and not for `len` 0.
+    pub fn bar(&self, len: u64, message: &str) -> Progress {
+        Progress((self.stderr_tty && !self.quiet && len > 0).then(|| {
+            let bar = indicatif::ProgressBar::new(len).with_message(message.to_string());
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {eta}")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar
+        }))
+    }
+
     fn require_terminal(&self) -> Result<()> {
         if self.stdin_tty {
             Ok(())
@@ -119,6 +133,15 @@ impl Ui {
 
 /// A running spinner (or nothing, off a terminal).
 pub struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    /// Count `n` more steps done.
+    pub fn inc(&self, n: u64) {
+        if let Some(bar) = &self.0 {
+            bar.inc(n);
+        }
+    }
+}
 
 impl Drop for Progress {
     fn drop(&mut self) {

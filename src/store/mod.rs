@@ -154,6 +154,20 @@ pub trait UsersTx {
     /// else was removed (for the audit detail), or `Conflict` naming what
     /// stops the delete.
     fn remove(&mut self, user: &User) -> Result<serde_json::Value>;
+    /// Every API key (never a key itself), as this transaction sees them.
+    fn api_keys(&mut self) -> Result<Vec<ApiKey>>;
+    /// The keys that act for `user` (Flowise: the keys of its workspaces).
+    fn api_keys_of(&mut self, user: &User) -> Result<Vec<ApiKey>> {
+        let mut keys = self.api_keys()?;
+        keys.retain(|k| k.user_id == user.id);
+        Ok(keys)
+    }
+    /// Store a new API key for `new.user`, in this transaction.
+    fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey>;
+    /// Delete an API key's row.
+    fn remove_api_key(&mut self, key: &ApiKey) -> Result<()>;
+    /// Whether the stored `key` is the key `new` would store.
+    fn api_key_is(&mut self, key: &ApiKey, new: &NewApiKey) -> Result<bool>;
     /// Record one audit entry for this change. It lands with the commit:
     /// in the same transaction where the schema has an audit table
     /// (native), else appended and fsynced right after it (Langflow, whose
@@ -276,6 +290,12 @@ impl Store {
         self.layout.superuser_conflict()
     }
 
+    /// Begin one write transaction on users and API keys, for a change
+    /// that keeps the rules itself (`provision`).
+    pub fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>> {
+        self.layout.begin_users()
+    }
+
     /// Create a user; `Conflict` when the name is taken (`rules`).
     pub fn create_user(&mut self, new: &NewUser) -> Result<User> {
         rules::create_user(self.layout.as_mut(), new)
@@ -377,6 +397,24 @@ pub struct NewApiKey {
     pub encrypted: Option<String>,
     /// The permissions asked for (Flowise); empty: the layout's default.
     pub permissions: Vec<String>,
+}
+
+impl NewApiKey {
+    /// The key as listed once stored under `id`, made at `created_at`,
+    /// acting for its user.
+    pub fn listed(&self, id: String, created_at: Option<String>) -> ApiKey {
+        ApiKey {
+            id,
+            name: self.name.clone(),
+            user_id: self.user.id.clone(),
+            username: Some(self.user.username.clone()),
+            created_at,
+            last_used_at: None,
+            active: true,
+            workspace: None,
+            permissions: None,
+        }
+    }
 }
 
 /// An API key as listed: never the key.

@@ -159,6 +159,22 @@ mod tests {
             self.users.retain(|u| u.id != user.id);
             Ok(serde_json::Value::Null)
         }
+        fn api_keys(&mut self) -> Result<Vec<crate::store::ApiKey>> {
+            Ok(Vec::new())
+        }
+        fn insert_api_key(&mut self, _: &crate::store::NewApiKey) -> Result<crate::store::ApiKey> {
+            Err(Error::usage("this layout keeps no API keys"))
+        }
+        fn remove_api_key(&mut self, _: &crate::store::ApiKey) -> Result<()> {
+            Err(Error::usage("this layout keeps no API keys"))
+        }
+        fn api_key_is(
+            &mut self,
+            _: &crate::store::ApiKey,
+            _: &crate::store::NewApiKey,
+        ) -> Result<bool> {
+            Ok(false)
+        }
         fn audit(&mut self, action: &str, target: &str, _: serde_json::Value) -> Result<()> {
             self.audit.push(format!("{action} {target}"));
             Ok(())

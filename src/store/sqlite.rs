@@ -299,3 +299,12 @@ pub fn integrity_check(conn: &Connection) -> Result<Vec<String>> {
     )?;
     Ok(rows.into_iter().filter(|r| r != "ok").collect())
 }
+
+/// Whether `sql` returns a row.
+pub fn exists<P: rusqlite::Params>(conn: &Connection, sql: &str, params: P) -> Result<bool> {
+    use rusqlite::OptionalExtension;
+    conn.query_row(sql, params, |_| Ok(()))
+        .optional()
+        .map(|r| r.is_some())
+        .map_err(|e| Error::db("cannot read API keys", e))
+}

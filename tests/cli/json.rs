@@ -78,6 +78,12 @@ fn every_subcommand_answers_json_or_refuses_it() {
         ),
         ("apikey list", vec![], None),
         ("apikey revoke", s(&["ci"]), None),
+        (
+            "apply",
+            s(&["-"]),
+            Some("users:\n  - name: alice\n    active: true\n".into()),
+        ),
+        ("export", vec![], None),
         ("secret rotate", s(&["--yes"]), None),
         ("secret identify", vec![], None),
         ("init", vec![], None),

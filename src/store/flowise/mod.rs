@@ -512,11 +512,11 @@ impl Sessions for FlowiseStore {
     }
 }
 
-const API_KEY_QUERY: &str =
+pub(super) const API_KEY_QUERY: &str =
     "SELECT a.id, a.keyName, a.workspaceId, w.name, a.createdDate, a.permissions
     FROM apikey a LEFT JOIN workspace w ON w.id = a.workspaceId";
 
-fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> {
+pub(super) fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> {
     let created: Option<String> = r.get(4)?;
     let workspace_id: Option<String> = r.get(2)?;
     let workspace_name: Option<String> = r.get(3)?;
@@ -626,40 +626,13 @@ impl ApiKeys for FlowiseStore {
     }
 
     fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        use secrecy::ExposeSecret;
-        let secret = crate::flowise::apikey::secret_hash(&new.key)?;
         let (actor, audit_path) = (self.actor.name(), self.audit_path.clone());
         let tx = self.begin()?;
-        let home = Self::key_home(&tx, &new.user)?;
-        let permissions = key_permissions(&new.permissions, &home, &new.user.username)?;
-        let name = new.name.clone().unwrap_or_default();
-        let id = uuid::Uuid::new_v4().to_string();
-        let now = sqlite_now();
-        let json = serde_json::to_string(&permissions).unwrap_or_else(|_| "[]".into());
-        tx.execute(
-            "INSERT INTO apikey (id, apiKey, apiSecret, keyName, createdDate, updatedDate, workspaceId, permissions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)",
-            rusqlite::params![id, new.key.expose_secret(), secret, name, now, home.workspace, json],
-        )
-        .map_err(|e| Error::db("cannot store the API key", e))?;
-        let record = super::audit_file::audit_record(
-            actor,
-            "apikey.create",
-            &new.user.username,
-            serde_json::json!({ "id": id, "name": name, "workspace": home.workspace, "permissions": permissions }),
-        );
+        let (key, detail) = insert_api_key(&tx, new)?;
+        let record =
+            super::audit_file::audit_record(actor, "apikey.create", &new.user.username, detail);
         super::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
-        Ok(ApiKey {
-            id,
-            name: Some(name),
-            user_id: String::new(),
-            username: None,
-            created_at: Some(to_rfc3339(&now)),
-            last_used_at: None,
-            active: true,
-            workspace: Some(home.workspace_name),
-            permissions: Some(permissions),
-        })
+        Ok(key)
     }
 
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
@@ -715,6 +688,41 @@ impl ApiKeys for FlowiseStore {
             ..key
         })
     }
+}
+
+/// Store `new` in `tx` as Flowise does, in the user's workspace; the key
+/// and its audit detail.
+pub(super) fn insert_api_key(
+    tx: &Connection,
+    new: &NewApiKey,
+) -> Result<(ApiKey, serde_json::Value)> {
+    use secrecy::ExposeSecret;
+    let secret = crate::flowise::apikey::secret_hash(&new.key)?;
+    let home = FlowiseStore::key_home(tx, &new.user)?;
+    let permissions = key_permissions(&new.permissions, &home, &new.user.username)?;
+    let name = new.name.clone().unwrap_or_default();
+    let id = uuid::Uuid::new_v4().to_string();
+    let now = sqlite_now();
+    let json = serde_json::to_string(&permissions).unwrap_or_else(|_| "[]".into());
+    tx.execute(
+        "INSERT INTO apikey (id, apiKey, apiSecret, keyName, createdDate, updatedDate, workspaceId, permissions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)",
+        rusqlite::params![id, new.key.expose_secret(), secret, name, now, home.workspace, json],
+    )
+    .map_err(|e| Error::db("cannot store the API key", e))?;
+    let detail = serde_json::json!({ "id": id, "name": name, "workspace": home.workspace, "permissions": permissions });
+    Ok((
+        ApiKey {
+            name: Some(name),
+            // Flowise keys belong to the workspace, not to the user.
+            user_id: String::new(),
+            username: None,
+            workspace: Some(home.workspace_name),
+            permissions: Some(permissions),
+            ..new.listed(id, Some(to_rfc3339(&now)))
+        },
+        detail,
+    ))
 }
 
 /// Every column Flowise 3.1.4 encrypts with `encryption.key` (whole

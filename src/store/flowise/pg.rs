@@ -427,6 +427,52 @@ struct NewUserRef<'a> {
 }
 
 impl UsersTx for PgUsersTx<'_> {
+    fn api_keys(&mut self) -> Result<Vec<ApiKey>> {
+        let rows = self.tx.rows(
+            &format!("{API_KEY_QUERY} ORDER BY a.\"updatedDate\", a.id"),
+            &[],
+            "read API keys in",
+        )?;
+        Ok(rows.iter().map(row_to_api_key).collect())
+    }
+
+    fn api_keys_of(&mut self, user: &User) -> Result<Vec<ApiKey>> {
+        let rows = self.tx.rows(
+            &format!(
+                "{API_KEY_QUERY} WHERE a.\"workspaceId\" IN (SELECT \"workspaceId\" FROM workspace_user WHERE \"userId\" = $1::uuid)
+                 ORDER BY a.\"updatedDate\", a.id"
+            ),
+            &[&user.id],
+            "read API keys in",
+        )?;
+        Ok(rows.iter().map(row_to_api_key).collect())
+    }
+
+    fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        insert_api_key(&mut self.tx, new).map(|(key, _)| key)
+    }
+
+    fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
+        // Flowise's own deletion: the row goes.
+        self.tx
+            .rows(
+                "DELETE FROM apikey WHERE id::text = $1",
+                &[&key.id],
+                "delete the API key in",
+            )
+            .map(|_| ())
+    }
+
+    fn api_key_is(&mut self, key: &ApiKey, new: &NewApiKey) -> Result<bool> {
+        use secrecy::ExposeSecret;
+        let rows = self.tx.rows(
+            "SELECT 1 FROM apikey WHERE id::text = $1 AND \"apiKey\" = $2",
+            &[&key.id, new.key.expose_secret()],
+            "read API keys in",
+        )?;
+        Ok(!rows.is_empty())
+    }
+
     fn users(&mut self) -> Result<Vec<User>> {
         Ok(self
             .tx
@@ -697,51 +743,55 @@ impl FlowisePgStore {
     }
 }
 
+/// Store `new` in `tx` as Flowise does, in the user's workspace; the key
+/// and its audit detail.
+fn insert_api_key(tx: &mut PgTx<'_>, new: &NewApiKey) -> Result<(ApiKey, Value)> {
+    use secrecy::ExposeSecret;
+    let secret = crate::flowise::apikey::secret_hash(&new.key)?;
+    let home = FlowisePgStore::key_home(tx, &new.user)?;
+    let permissions = key_permissions(&new.permissions, &home, &new.user.username)?;
+    let name = new.name.clone().unwrap_or_default();
+    let id = uuid::Uuid::new_v4().to_string();
+    let json = serde_json::to_string(&permissions).unwrap_or_else(|_| "[]".into());
+    let rows = tx.rows(
+        &format!(
+            "INSERT INTO apikey (id, \"apiKey\", \"apiSecret\", \"keyName\", \"updatedDate\", \"workspaceId\", permissions)
+             VALUES ($1::uuid, $2, $3, $4, {NOW}, $5::uuid, $6::jsonb)
+             RETURNING to_char(\"updatedDate\", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+        ),
+        &[&id, new.key.expose_secret(), &secret, &name, &home.workspace, &json],
+        "store the API key in",
+    )?;
+    let created: Option<String> = rows.first().map(|r| r.get(0));
+    let detail = serde_json::json!({ "id": id, "name": name, "workspace": home.workspace, "permissions": permissions });
+    Ok((
+        ApiKey {
+            name: Some(name),
+            // Flowise keys belong to the workspace, not to the user.
+            user_id: String::new(),
+            username: None,
+            workspace: Some(home.workspace_name),
+            permissions: Some(permissions),
+            ..new.listed(id, created)
+        },
+        detail,
+    ))
+}
+
 impl ApiKeys for FlowisePgStore {
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::PlainAndScrypt
     }
 
     fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        use secrecy::ExposeSecret;
-        let secret = crate::flowise::apikey::secret_hash(&new.key)?;
         let actor = self.actor.name();
         let audit_path = self.audit_path.clone();
         let mut tx = Self::write_tx(self.pg.get_mut(), &audit_path, "")?;
-        let home = Self::key_home(&mut tx, &new.user)?;
-        let permissions = key_permissions(&new.permissions, &home, &new.user.username)?;
-        let name = new.name.clone().unwrap_or_default();
-        let id = uuid::Uuid::new_v4().to_string();
-        let json = serde_json::to_string(&permissions).unwrap_or_else(|_| "[]".into());
-        let rows = tx.rows(
-            &format!(
-                "INSERT INTO apikey (id, \"apiKey\", \"apiSecret\", \"keyName\", \"updatedDate\", \"workspaceId\", permissions)
-                 VALUES ($1::uuid, $2, $3, $4, {NOW}, $5::uuid, $6::jsonb)
-                 RETURNING to_char(\"updatedDate\", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
-            ),
-            &[&id, new.key.expose_secret(), &secret, &name, &home.workspace, &json],
-            "store the API key in",
-        )?;
-        let created: Option<String> = rows.first().map(|r| r.get(0));
+        let (key, detail) = insert_api_key(&mut tx, new)?;
         tx.commit()?;
-        let record = audit_record(
-            actor,
-            "apikey.create",
-            &new.user.username,
-            serde_json::json!({ "id": id, "name": name, "workspace": home.workspace, "permissions": permissions }),
-        );
+        let record = audit_record(actor, "apikey.create", &new.user.username, detail);
         append_audit(&audit_path, &[record])?;
-        Ok(ApiKey {
-            id,
-            name: Some(name),
-            user_id: String::new(),
-            username: None,
-            created_at: created,
-            last_used_at: None,
-            active: true,
-            workspace: Some(home.workspace_name),
-            permissions: Some(permissions),
-        })
+        Ok(key)
     }
 
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {

@@ -15,12 +15,12 @@
 //!   a session carries the rights it was opened with.
 
 use super::{
-    refuse, row_to_user, sqlite_now, Home, MEMBER_ROLE, OWNER_ROLE, PERSONAL_WORKSPACE_ROLE,
-    USER_QUERY, WORKSPACE_TABLES,
+    refuse, row_to_api_key, row_to_user, sqlite_now, Home, API_KEY_QUERY, MEMBER_ROLE, OWNER_ROLE,
+    PERSONAL_WORKSPACE_ROLE, USER_QUERY, WORKSPACE_TABLES,
 };
 use crate::error::{Error, Result};
 use crate::store::audit_file::audit_record;
-use crate::store::{sqlite, AuditRecord, NewUser, User, UserChange, UsersTx};
+use crate::store::{sqlite, ApiKey, AuditRecord, NewApiKey, NewUser, User, UserChange, UsersTx};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -394,6 +394,51 @@ impl UsersTx for FlowiseUsersTx<'_> {
             .execute("DELETE FROM \"user\" WHERE id = ?1", [id])
             .map_err(|e| Error::db(format!("cannot delete user \"{}\"", user.username), e))?;
         Ok(Value::Object(removed))
+    }
+
+    fn api_keys(&mut self) -> Result<Vec<ApiKey>> {
+        sqlite::rows(
+            &self.tx,
+            &format!("{API_KEY_QUERY} ORDER BY a.createdDate, a.id"),
+            [],
+            row_to_api_key,
+            "read API keys",
+        )
+    }
+
+    fn api_keys_of(&mut self, user: &User) -> Result<Vec<ApiKey>> {
+        sqlite::rows(
+            &self.tx,
+            &format!(
+                "{API_KEY_QUERY} WHERE a.workspaceId IN (SELECT workspaceId FROM workspace_user WHERE userId = ?1)
+                 ORDER BY a.createdDate, a.id"
+            ),
+            [&user.id],
+            row_to_api_key,
+            "read API keys",
+        )
+    }
+
+    fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        let (key, _) = super::insert_api_key(&self.tx, new)?;
+        Ok(key)
+    }
+
+    fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
+        // Flowise's own deletion: the row goes.
+        self.tx
+            .execute("DELETE FROM apikey WHERE id = ?1", [&key.id])
+            .map(|_| ())
+            .map_err(db("delete the API key"))
+    }
+
+    fn api_key_is(&mut self, key: &ApiKey, new: &NewApiKey) -> Result<bool> {
+        use secrecy::ExposeSecret;
+        sqlite::exists(
+            &self.tx,
+            "SELECT 1 FROM apikey WHERE id = ?1 AND apiKey = ?2",
+            [key.id.as_str(), new.key.expose_secret()],
+        )
     }
 
     fn audit(&mut self, action: &str, target: &str, detail: Value) -> Result<()> {

@@ -206,25 +206,8 @@ impl ApiKeys for LangflowStore {
     }
 
     fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        let encrypted = new
-            .encrypted
-            .as_deref()
-            .ok_or_else(|| Error::Failure("a Langflow API key needs its encrypted form".into()))?;
         let tx = self.write_tx()?;
-        let id = uuid::Uuid::new_v4().simple().to_string();
-        tx.execute(
-            "INSERT INTO apikey (name, last_used_at, total_uses, is_active, expires_at, id, created_at, api_key, api_key_hash, user_id)
-             VALUES (?1, NULL, 0, 1, NULL, ?2, ?3, ?4, ?5, ?6)",
-            params![new.name, id, naive_now(), encrypted, new.sha256_hex, hex_id(&new.user.id)],
-        )
-        .map_err(|e| Error::db("cannot store the API key", e))?;
-        let key = tx
-            .query_row(
-                &format!("{API_KEY_QUERY} WHERE a.id = ?1"),
-                [&id],
-                row_to_api_key,
-            )
-            .map_err(|e| Error::db("cannot read the API key back", e))?;
+        let key = insert_api_key(&tx, new)?;
         Self::commit(tx)?;
         self.audit(
             "apikey.create",
@@ -275,6 +258,27 @@ impl ApiKeys for LangflowStore {
             ..key
         })
     }
+}
+
+/// Store `new` in `tx` as Langflow does: its Fernet token and SHA-256.
+pub(super) fn insert_api_key(tx: &Connection, new: &NewApiKey) -> Result<ApiKey> {
+    let encrypted = new
+        .encrypted
+        .as_deref()
+        .ok_or_else(|| Error::Failure("a Langflow API key needs its encrypted form".into()))?;
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    tx.execute(
+        "INSERT INTO apikey (name, last_used_at, total_uses, is_active, expires_at, id, created_at, api_key, api_key_hash, user_id)
+         VALUES (?1, NULL, 0, 1, NULL, ?2, ?3, ?4, ?5, ?6)",
+        params![new.name, id, naive_now(), encrypted, new.sha256_hex, hex_id(&new.user.id)],
+    )
+    .map_err(|e| Error::db("cannot store the API key", e))?;
+    tx.query_row(
+        &format!("{API_KEY_QUERY} WHERE a.id = ?1"),
+        [&id],
+        row_to_api_key,
+    )
+    .map_err(|e| Error::db("cannot read the API key back", e))
 }
 
 #[cfg(test)]

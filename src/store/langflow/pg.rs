@@ -247,6 +247,39 @@ impl PgLangflowUsersTx<'_> {
 }
 
 impl UsersTx for PgLangflowUsersTx<'_> {
+    fn api_keys(&mut self) -> Result<Vec<ApiKey>> {
+        let rows = self.tx.rows(
+            &format!("{} ORDER BY a.created_at, a.id", api_key_query()),
+            &[],
+            "read API keys from",
+        )?;
+        Ok(rows.iter().map(row_to_api_key).collect())
+    }
+
+    fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        insert_api_key(&mut self.tx, new)
+    }
+
+    fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
+        // Langflow's own revocation deletes the row.
+        self.tx
+            .rows(
+                "DELETE FROM apikey WHERE id::text = $1",
+                &[&as_uuid(&key.id).unwrap_or_default()],
+                "delete the API key from",
+            )
+            .map(|_| ())
+    }
+
+    fn api_key_is(&mut self, key: &ApiKey, new: &NewApiKey) -> Result<bool> {
+        let rows = self.tx.rows(
+            "SELECT 1 FROM apikey WHERE id::text = $1 AND api_key_hash = $2",
+            &[&as_uuid(&key.id).unwrap_or_default(), &new.sha256_hex],
+            "read API keys from",
+        )?;
+        Ok(!rows.is_empty())
+    }
+
     fn users(&mut self) -> Result<Vec<User>> {
         let rows = self.tx.rows(&user_query(), &[], "read users from")?;
         Ok(rows.iter().map(row_to_user).collect())
@@ -450,42 +483,47 @@ impl Layout for LangflowPgStore {
     }
 }
 
+/// Store `new` in `tx` as Langflow does: its Fernet token and SHA-256.
+fn insert_api_key(tx: &mut PgTx<'_>, new: &NewApiKey) -> Result<ApiKey> {
+    let encrypted = new
+        .encrypted
+        .as_deref()
+        .ok_or_else(|| Error::Failure("a Langflow API key needs its encrypted form".into()))?;
+    let id = uuid::Uuid::new_v4().hyphenated().to_string();
+    let now = now_rfc3339();
+    let params: [(&(dyn ToSql + Sync), Type); 6] = [
+        (&new.name, Type::TEXT),
+        (&id, Type::TEXT),
+        (&now, Type::TEXT),
+        (&encrypted, Type::TEXT),
+        (&new.sha256_hex, Type::TEXT),
+        (&new.user.id, Type::TEXT),
+    ];
+    tx.rows_typed(
+        "INSERT INTO apikey (name, last_used_at, total_uses, is_active, expires_at, id, created_at, api_key, api_key_hash, user_id)
+         VALUES ($1, NULL, 0, true, NULL, $2::uuid, $3::timestamptz, $4, $5, $6::uuid)",
+        &params,
+        "store the API key in",
+    )?;
+    let rows = tx.rows(
+        &format!("{} WHERE a.id = $1::uuid", api_key_query()),
+        &[&id],
+        "read the API key back from",
+    )?;
+    rows.first()
+        .map(row_to_api_key)
+        .ok_or_else(|| Error::Failure("the new API key was not found after writing it".into()))
+}
+
 impl ApiKeys for LangflowPgStore {
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::EncryptedAndHash
     }
 
     fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        let encrypted = new
-            .encrypted
-            .as_deref()
-            .ok_or_else(|| Error::Failure("a Langflow API key needs its encrypted form".into()))?;
         let audit_path = self.audit_path.clone();
         let mut tx = Self::write_tx(self.pg.get_mut(), &audit_path, "")?;
-        let id = uuid::Uuid::new_v4().hyphenated().to_string();
-        let now = now_rfc3339();
-        let params: [(&(dyn ToSql + Sync), Type); 6] = [
-            (&new.name, Type::TEXT),
-            (&id, Type::TEXT),
-            (&now, Type::TEXT),
-            (&encrypted, Type::TEXT),
-            (&new.sha256_hex, Type::TEXT),
-            (&new.user.id, Type::TEXT),
-        ];
-        tx.rows_typed(
-            "INSERT INTO apikey (name, last_used_at, total_uses, is_active, expires_at, id, created_at, api_key, api_key_hash, user_id)
-             VALUES ($1, NULL, 0, true, NULL, $2::uuid, $3::timestamptz, $4, $5, $6::uuid)",
-            &params,
-            "store the API key in",
-        )?;
-        let rows = tx.rows(
-            &format!("{} WHERE a.id = $1::uuid", api_key_query()),
-            &[&id],
-            "read the API key back from",
-        )?;
-        let key = rows.first().map(row_to_api_key).ok_or_else(|| {
-            Error::Failure("the new API key was not found after writing it".into())
-        })?;
+        let key = insert_api_key(&mut tx, new)?;
         tx.commit()?;
         let record = self.record(
             "apikey.create",

@@ -2,11 +2,13 @@
 //! deleted user. The rules (existence, the last superuser, the audit) are
 //! `store::rules`'; this supplies the rows, in Langflow's formats.
 
-use super::codec::{hex_id, naive_now, row_to_user, DEFAULT_OPTINS, USER_QUERY};
+use super::codec::{
+    hex_id, naive_now, row_to_api_key, row_to_user, API_KEY_QUERY, DEFAULT_OPTINS, USER_QUERY,
+};
 use super::LangflowStore;
 use crate::error::{Error, Result};
 use crate::store::audit_file::audit_record;
-use crate::store::{sqlite, AuditRecord, NewUser, User, UserChange, UsersTx};
+use crate::store::{sqlite, ApiKey, AuditRecord, NewApiKey, NewUser, User, UserChange, UsersTx};
 use rusqlite::{params, Connection, Transaction};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -159,6 +161,36 @@ impl UsersTx for LangflowUsersTx<'_> {
             .execute("DELETE FROM \"user\" WHERE id = ?1", [&id])
             .map_err(|e| Error::db(format!("cannot delete user \"{}\"", user.username), e))?;
         Ok(Value::Object(removed))
+    }
+
+    fn api_keys(&mut self) -> Result<Vec<ApiKey>> {
+        sqlite::rows(
+            &self.tx,
+            &format!("{API_KEY_QUERY} ORDER BY a.created_at, a.id"),
+            [],
+            row_to_api_key,
+            "read API keys",
+        )
+    }
+
+    fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        super::insert_api_key(&self.tx, new)
+    }
+
+    fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
+        // Langflow's own revocation deletes the row.
+        self.tx
+            .execute("DELETE FROM apikey WHERE id = ?1", [hex_id(&key.id)])
+            .map(|_| ())
+            .map_err(|e| Error::db("cannot delete the API key", e))
+    }
+
+    fn api_key_is(&mut self, key: &ApiKey, new: &NewApiKey) -> Result<bool> {
+        sqlite::exists(
+            &self.tx,
+            "SELECT 1 FROM apikey WHERE id = ?1 AND api_key_hash = ?2",
+            [hex_id(&key.id), new.sha256_hex.clone()],
+        )
     }
 
     fn audit(&mut self, action: &str, target: &str, detail: Value) -> Result<()> {

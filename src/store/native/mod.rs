@@ -298,6 +298,35 @@ impl UsersTx for NativeUsersTx<'_> {
         Ok(serde_json::Value::Null)
     }
 
+    fn api_keys(&mut self) -> Result<Vec<ApiKey>> {
+        sqlite::rows(
+            &self.tx,
+            &format!("{API_KEY_QUERY} ORDER BY k.created_at, k.id"),
+            [],
+            row_to_api_key,
+            "read API keys",
+        )
+    }
+
+    fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        insert_api_key(&self.tx, new)
+    }
+
+    fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM api_keys WHERE id = ?1", [&key.id])
+            .map(|_| ())
+            .map_err(|e| Error::db("cannot delete the API key", e))
+    }
+
+    fn api_key_is(&mut self, key: &ApiKey, new: &NewApiKey) -> Result<bool> {
+        sqlite::exists(
+            &self.tx,
+            "SELECT 1 FROM api_keys WHERE id = ?1 AND key_sha256 = ?2",
+            [&key.id, &new.sha256_hex],
+        )
+    }
+
     fn audit(&mut self, action: &str, target: &str, detail: serde_json::Value) -> Result<()> {
         NativeStore::audit(&self.tx, &self.actor, action, target, detail)
     }
@@ -436,22 +465,7 @@ impl ApiKeys for NativeStore {
     fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
         let actor = self.actor.name();
         let tx = self.write_tx()?;
-        let key = ApiKey {
-            id: uuid::Uuid::new_v4().hyphenated().to_string(),
-            name: new.name.clone(),
-            user_id: new.user.id.clone(),
-            username: Some(new.user.username.clone()),
-            created_at: Some(now_rfc3339()),
-            last_used_at: None,
-            active: true,
-            workspace: None,
-            permissions: None,
-        };
-        tx.execute(
-            "INSERT INTO api_keys (id, user_id, name, key_sha256, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![key.id, key.user_id, key.name, new.sha256_hex, key.created_at],
-        )
-        .map_err(|e| Error::db("cannot store the API key", e))?;
+        let key = insert_api_key(&tx, new)?;
         let detail = serde_json::json!({ "id": key.id, "name": key.name });
         Self::audit(&tx, &actor, "apikey.create", &new.user.username, detail)?;
         Self::commit(tx)?;
@@ -526,6 +540,20 @@ const TOKEN_COLUMNS: &str = "jti, user_id, issued_at, expires_at, revoked_at";
 const API_KEY_QUERY: &str =
     "SELECT k.id, k.name, k.user_id, u.username, k.created_at, k.last_used_at, k.revoked_at IS NULL
      FROM api_keys k LEFT JOIN users u ON u.id = k.user_id";
+
+/// Store `new` in `tx`: its SHA-256 only.
+fn insert_api_key(tx: &Connection, new: &NewApiKey) -> Result<ApiKey> {
+    let key = new.listed(
+        uuid::Uuid::new_v4().hyphenated().to_string(),
+        Some(now_rfc3339()),
+    );
+    tx.execute(
+        "INSERT INTO api_keys (id, user_id, name, key_sha256, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![key.id, key.user_id, key.name, new.sha256_hex, key.created_at],
+    )
+    .map_err(|e| Error::db("cannot store the API key", e))?;
+    Ok(key)
+}
 
 fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> {
     Ok(ApiKey {

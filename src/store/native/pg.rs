@@ -270,6 +270,38 @@ impl UsersTx for PgUsersTx<'_> {
         Ok(serde_json::Value::Null)
     }
 
+    fn api_keys(&mut self) -> Result<Vec<ApiKey>> {
+        let rows = self.tx.rows(
+            &format!("{} ORDER BY k.created_at, k.id", api_key_query()),
+            &[],
+            "read API keys from",
+        )?;
+        Ok(rows.iter().map(row_to_api_key).collect())
+    }
+
+    fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        insert_api_key(&mut self.tx, new)
+    }
+
+    fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
+        self.tx
+            .rows(
+                "DELETE FROM api_keys WHERE id = $1::uuid",
+                &[&key.id],
+                "delete the API key from",
+            )
+            .map(|_| ())
+    }
+
+    fn api_key_is(&mut self, key: &ApiKey, new: &NewApiKey) -> Result<bool> {
+        let rows = self.tx.rows(
+            "SELECT 1 FROM api_keys WHERE id = $1::uuid AND key_sha256 = $2",
+            &[&key.id, &new.sha256_hex],
+            "read API keys from",
+        )?;
+        Ok(!rows.is_empty())
+    }
+
     fn audit(&mut self, action: &str, target: &str, detail: serde_json::Value) -> Result<()> {
         audit(&mut self.tx, &self.actor, action, target, &detail)
     }
@@ -445,6 +477,28 @@ fn row_to_api_key(r: &Row) -> ApiKey {
     }
 }
 
+/// Store `new` in `tx`: its SHA-256 only.
+fn insert_api_key(tx: &mut PgTx<'_>, new: &NewApiKey) -> Result<ApiKey> {
+    let key = new.listed(
+        uuid::Uuid::new_v4().hyphenated().to_string(),
+        Some(now_rfc3339()),
+    );
+    let params: [(&(dyn ToSql + Sync), Type); 5] = [
+        (&key.id, Type::TEXT),
+        (&key.user_id, Type::TEXT),
+        (&key.name, Type::TEXT),
+        (&new.sha256_hex, Type::TEXT),
+        (&key.created_at, Type::TEXT),
+    ];
+    tx.rows_typed(
+        "INSERT INTO api_keys (id, user_id, name, key_sha256, created_at)
+         VALUES ($1::uuid, $2::uuid, $3, $4, $5::timestamptz)",
+        &params,
+        "store the API key in",
+    )?;
+    Ok(key)
+}
+
 impl ApiKeys for NativePgStore {
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::HashOnly
@@ -454,30 +508,7 @@ impl ApiKeys for NativePgStore {
         let actor = self.actor.name();
         let pg = self.pg.get_mut();
         let mut tx = Self::write_tx(pg, "")?;
-        let key = ApiKey {
-            id: uuid::Uuid::new_v4().hyphenated().to_string(),
-            name: new.name.clone(),
-            user_id: new.user.id.clone(),
-            username: Some(new.user.username.clone()),
-            created_at: Some(now_rfc3339()),
-            last_used_at: None,
-            active: true,
-            workspace: None,
-            permissions: None,
-        };
-        let params: [(&(dyn ToSql + Sync), Type); 5] = [
-            (&key.id, Type::TEXT),
-            (&key.user_id, Type::TEXT),
-            (&key.name, Type::TEXT),
-            (&new.sha256_hex, Type::TEXT),
-            (&key.created_at, Type::TEXT),
-        ];
-        tx.rows_typed(
-            "INSERT INTO api_keys (id, user_id, name, key_sha256, created_at)
-             VALUES ($1::uuid, $2::uuid, $3, $4, $5::timestamptz)",
-            &params,
-            "store the API key in",
-        )?;
+        let key = insert_api_key(&mut tx, new)?;
         let detail = serde_json::json!({ "id": key.id, "name": key.name });
         audit(
             &mut tx,
