@@ -308,7 +308,7 @@ fn user(node: &Node, path: String, profile: Profile) -> Result<UserDecl, FieldEr
     if sources.len() > 1 {
         let names: Vec<&str> = sources.iter().map(|s| s.0).collect();
         return Err(at(
-            sources[1].1,
+            sources.iter().map(|s| s.1).max().unwrap_or(node.line),
             format!(
                 "{path}: give one password source, not {}",
                 names.join(" and ")

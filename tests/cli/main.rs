@@ -1,5 +1,6 @@
 //! Integration tests: the real binary in hermetic temp environments.
 
+mod apply;
 mod common;
 mod doctor;
 mod flowise;

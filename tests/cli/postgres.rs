@@ -840,3 +840,104 @@ fn flowise_tables_on_postgresql_are_written_as_flowise_writes_them() {
         String::from_utf8_lossy(&a.stderr).contains("ends at migration AddSomething1800000000000")
     );
 }
+
+fn checkpw(password: &str, hash: &str) -> bool {
+    python_eval(
+        "import bcrypt,sys; print(bcrypt.checkpw(sys.argv[1].encode(), sys.argv[2].encode()))",
+        &[password, hash],
+    )
+    .trim()
+        == "True"
+}
+
+/// Langflow on SQLite → Langflow on PostgreSQL: `export --with-hashes`
+/// piped into `apply`, and each moved password still logs in; a key given
+/// in the file is stored as Langflow stores it, on its uuid columns.
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn export_from_langflow_on_sqlite_applies_to_langflow_on_postgresql() {
+    let from = TestEnv::langflow();
+    let pw = "Quiet-Harbor-2027";
+    from.lf(&["user", "add", "moved", "--active", "--password-stdin"])
+        .write_stdin(format!("{pw}\n"))
+        .assert()
+        .success();
+    let dump = stdout(&from.lf(&["export", "--with-hashes"]).assert().success());
+    let dump = format!(
+        "{}api_keys:\n  - name: ci\n    owner: \"moved\"\n    key_env: CI_KEY\n",
+        dump.split("api_keys:").next().unwrap()
+    );
+
+    let env = env();
+    let url = langflow_db(&env);
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    std::fs::copy(
+        from.config_dir().join("secret_key"),
+        env.config_dir().join("secret_key"),
+    )
+    .unwrap();
+    let key = "sk-Qm4xT8vN2bL6cW0zY5rJ9hD3kF7pS1aG6eU2iO8wE4t";
+    let a = lf_cmd(&env, &url, &["apply", "-"])
+        .env("CI_KEY", key)
+        .write_stdin(dump.clone())
+        .assert()
+        .success();
+    assert!(stdout(&a).contains("+ user \"moved\""), "{}", stdout(&a));
+    let hash = env.sql("SELECT password FROM \"user\" WHERE username = 'moved'");
+    assert!(checkpw(pw, &hash));
+    let row = env.sql("SELECT a.api_key, a.api_key_hash FROM apikey a JOIN \"user\" u ON u.id = a.user_id WHERE u.username = 'moved'");
+    let (encrypted, sha) = row.split_once('|').unwrap();
+    assert_eq!(py_fernet_decrypt(&from.lf_secret(), encrypted), key);
+    assert_eq!(
+        sha,
+        hex::encode(<sha2::Sha256 as sha2::Digest>::digest(key.as_bytes()))
+    );
+    // Applied again: nothing to do.
+    let before = env.snapshot();
+    lf_cmd(&env, &url, &["apply", "-"])
+        .env("CI_KEY", key)
+        .write_stdin(dump)
+        .assert()
+        .success();
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn apply_on_flowise_on_postgresql() {
+    let env = env();
+    flowise_db(&env);
+    let file = env.path().join("f.yaml");
+    std::fs::write(
+        &file,
+        "users:\n  - name: owner@example.com\n    superuser: true\n    generate: true\n  - name: ci@example.com\n    generate: true\napi_keys:\n  - name: deploy\n    owner: ci@example.com\n    key_env: CI_KEY\n",
+    )
+    .unwrap();
+    let key = "Flowise-Key-0123456789abcdefghijklmnopqrstu";
+    let out = fw_pg(&env, &["--json", "apply", &file.display().to_string()])
+        .env("CI_KEY", key)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for u in report["generated"]["users"].as_array().unwrap() {
+        let hash = env.sql(&format!(
+            "SELECT credential FROM \"user\" WHERE email = '{}'",
+            u["name"].as_str().unwrap()
+        ));
+        assert!(checkpw(u["password"].as_str().unwrap(), &hash), "{u}");
+    }
+    assert_eq!(
+        env.sql("SELECT \"apiKey\" FROM apikey WHERE \"keyName\" = 'deploy'"),
+        key
+    );
+    let again = fw_pg(&env, &["apply", &file.display().to_string()])
+        .env("CI_KEY", key)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing to do"));
+}
