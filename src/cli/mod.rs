@@ -21,7 +21,7 @@ const AFTER_HELP: &str = concat!(
     "Settings precedence: flag > process environment > --env-file file > default.\n\n",
     "Exit codes:\n",
     "  0    success\n",
-    "  1    a negative answer (a token that does not verify, a weak secret)\n",
+    "  1    a negative answer (a token that does not verify, a weak secret, apply --dry-run with changes)\n",
     "  2    usage or invalid input (including a refused password)\n",
     "  3    not found (user, key, token)\n",
     "  4    conflict (already exists, last active superuser, inactive user)\n",

@@ -11,6 +11,7 @@
 use super::doc::{Node, Value};
 use crate::profile::Profile;
 use crate::store;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Where a declaration is: `users[3]` and its line.
@@ -153,12 +154,10 @@ pub fn decode(root: &Node, profile: Profile) -> Result<Declared, FieldError> {
     }
     // A name declared twice would be applied twice, the second silently
     // winning: refuse it, naming both places.
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(out.users.len());
     for (i, u) in out.users.iter().enumerate() {
-        let key = store::fold_username(&u.name);
-        if let Some(first) = out.users[..i]
-            .iter()
-            .find(|o| store::fold_username(&o.name) == key)
-        {
+        if let Some(&j) = seen.get(&store::fold_username(&u.name)) {
+            let first = &out.users[j];
             return Err(at(
                 u.loc.line,
                 format!(
@@ -167,13 +166,13 @@ pub fn decode(root: &Node, profile: Profile) -> Result<Declared, FieldError> {
                 ),
             ));
         }
+        seen.insert(store::fold_username(&u.name), i);
     }
+    let mut seen: HashMap<(String, String), usize> = HashMap::with_capacity(out.api_keys.len());
     for (i, k) in out.api_keys.iter().enumerate() {
-        let owner = store::fold_username(&k.owner);
-        if let Some(first) = out.api_keys[..i]
-            .iter()
-            .find(|o| o.name == k.name && store::fold_username(&o.owner) == owner)
-        {
+        let key = (k.name.clone(), store::fold_username(&k.owner));
+        if let Some(&j) = seen.get(&key) {
+            let first = &out.api_keys[j];
             return Err(at(
                 k.loc.line,
                 format!(
@@ -182,6 +181,7 @@ pub fn decode(root: &Node, profile: Profile) -> Result<Declared, FieldError> {
                 ),
             ));
         }
+        seen.insert(key, i);
     }
     Ok(out)
 }

@@ -718,32 +718,55 @@ pub fn apply(
                 .ok_or_else(|| store::user_not_found(name)),
         }
     };
+    // New users first, in one statement where the layout can: they are
+    // most of a first apply, and a key may belong to one of them.
+    let mut new_users = Vec::new();
+    let mut new_decls = Vec::new();
     for op in &plan2.ops {
-        match op {
-            Op::CreateUser(i) => {
-                let u = &r.decl.users[*i];
-                let hash = match &r.secrets[*i] {
-                    Secret::Hash(h) => h.clone(),
-                    _ => hashes.0.get(i).cloned().ok_or_else(changed_meanwhile)?,
-                };
-                let new = NewUser {
+        if let Op::CreateUser(i) = op {
+            let u = &r.decl.users[*i];
+            let hash = match &r.secrets[*i] {
+                Secret::Hash(h) => h.clone(),
+                _ => hashes.0.get(i).cloned().ok_or_else(changed_meanwhile)?,
+            };
+            new_users.push(
+                NewUser {
                     username: u.name.clone(),
                     password_hash: hash,
                     is_active: u.active.unwrap_or(true),
                     is_superuser: u.superuser.unwrap_or(false),
                 }
-                .normalized()?;
-                let user = tx.insert(&new).map_err(|e| located(r, &u.loc, e))?;
-                let detail = serde_json::json!({ "id": user.id, "is_active": user.is_active, "is_superuser": user.is_superuser, "via": "apply" });
-                tx.audit("user.create", &user.username, detail)?;
-                if let Secret::Generated(pw) = &r.secrets[*i] {
-                    generated.users.push(GeneratedPassword {
-                        name: user.username.clone(),
-                        password: pw.clone(),
-                    });
-                }
-                created.insert(store::fold_username(&user.username), user);
-            }
+                .normalized()?,
+            );
+            new_decls.push(*i);
+        }
+    }
+    let users = tx.insert_many(&new_users).map_err(|e| {
+        // A refusal names its user: point at the declaration.
+        let place = new_users
+            .iter()
+            .position(|n| e.to_string().contains(&format!("\"{}\"", n.username)))
+            .map(|k| &r.decl.users[new_decls[k]].loc);
+        match place {
+            Some(loc) => located(r, loc, e),
+            None => e,
+        }
+    })?;
+    for (user, i) in users.into_iter().zip(&new_decls) {
+        let detail = serde_json::json!({ "id": user.id, "is_active": user.is_active, "is_superuser": user.is_superuser, "via": "apply" });
+        tx.audit("user.create", &user.username, detail)?;
+        if let Secret::Generated(pw) = &r.secrets[*i] {
+            generated.users.push(GeneratedPassword {
+                name: user.username.clone(),
+                password: pw.clone(),
+            });
+        }
+        created.insert(store::fold_username(&user.username), user);
+        bar.inc(1);
+    }
+    for op in &plan2.ops {
+        match op {
+            Op::CreateUser(_) => continue,
             Op::UpdateUser(user, i, change) => {
                 let password_hash = if change.password {
                     Some(match &r.secrets[*i] {

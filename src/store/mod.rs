@@ -148,6 +148,12 @@ pub trait UsersTx {
     fn users(&mut self) -> Result<Vec<User>>;
     /// Insert `new` (validated and normalised); the user as stored.
     fn insert(&mut self, new: &NewUser) -> Result<User>;
+    /// Insert many users at once (each validated and normalised); the
+    /// users as stored, in order. A layout on a server does it in one
+    /// statement; the first user the database refuses fails it all.
+    fn insert_many(&mut self, new: &[NewUser]) -> Result<Vec<User>> {
+        new.iter().map(|n| self.insert(n)).collect()
+    }
     /// Apply `change` to `user`; the user as stored after it.
     fn update(&mut self, user: &User, change: &UserChange) -> Result<User>;
     /// Delete `user` and the rows the layout deletes with it. Returns what
@@ -595,6 +601,20 @@ pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
         }
     };
     Ok(layout.map(Store::new))
+}
+
+/// `users` (as a server returned them, in any order) in the order of
+/// `ids`.
+pub fn in_order(users: Vec<User>, ids: &[String]) -> Result<Vec<User>> {
+    let mut by_id: std::collections::HashMap<String, User> =
+        users.into_iter().map(|u| (u.id.clone(), u)).collect();
+    ids.iter()
+        .map(|id| {
+            by_id
+                .remove(id)
+                .ok_or_else(|| Error::Failure(format!("the server returned no row for user {id}")))
+        })
+        .collect()
 }
 
 /// The error for an API key id or name that matches nothing.

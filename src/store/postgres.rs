@@ -178,6 +178,33 @@ impl PgTx<'_> {
             .map_err(|e| describe(&e, self.url, doing))
     }
 
+    /// `many` (one statement for every row), or where the server refuses
+    /// it, `one` row by row from a savepoint, so that the error names the
+    /// row it refused; the transaction goes on either way.
+    pub fn all_or_each<T>(
+        &mut self,
+        many: impl FnOnce(&mut Self) -> Result<Vec<T>>,
+        count: usize,
+        mut one: impl FnMut(&mut Self, usize) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        self.batch("SAVEPOINT authctl_many", "begin a batch in")?;
+        match many(self) {
+            Ok(rows) => {
+                self.batch("RELEASE SAVEPOINT authctl_many", "end a batch in")?;
+                Ok(rows)
+            }
+            Err(batch_error) => {
+                self.batch("ROLLBACK TO SAVEPOINT authctl_many", "undo a batch in")?;
+                for i in 0..count {
+                    one(self, i)?;
+                }
+                // Each row alone went in: the batch failed for another
+                // reason, which is the one to report.
+                Err(batch_error)
+            }
+        }
+    }
+
     /// Run statements without parameters.
     pub fn batch(&mut self, sql: &str, doing: &str) -> Result<()> {
         self.client
@@ -226,6 +253,51 @@ fn query(
         .map(|p| (p as &(dyn ToSql + Sync), Type::TEXT))
         .collect();
     client.query_typed(sql, &typed)
+}
+
+/// Insert `new` with one statement, `sql`: an `INSERT ... SELECT FROM
+/// unnest($1::text[] ids, $2::text[] names, $3::text[] hashes, $4::bool[]
+/// active, $5::bool[] superuser) ... RETURNING` whose `$6` is now and whose
+/// further parameters are `extra`. Where the server refuses it, `one` row
+/// by row names the refused user. The users in `new`'s order.
+pub fn insert_users(
+    tx: &mut PgTx<'_>,
+    new: &[crate::store::NewUser],
+    sql: &str,
+    extra: &[(&(dyn ToSql + Sync), Type)],
+    row: fn(&Row) -> crate::store::User,
+    one: fn(&mut PgTx<'_>, &crate::store::NewUser) -> Result<crate::store::User>,
+) -> Result<Vec<crate::store::User>> {
+    if new.len() < 2 {
+        return new.iter().map(|n| one(tx, n)).collect();
+    }
+    let now = crate::clock::now_rfc3339();
+    let ids: Vec<String> = new
+        .iter()
+        .map(|_| uuid::Uuid::new_v4().hyphenated().to_string())
+        .collect();
+    let names: Vec<&str> = new.iter().map(|n| n.username.as_str()).collect();
+    let hashes: Vec<&str> = new.iter().map(|n| n.password_hash.as_str()).collect();
+    let active: Vec<bool> = new.iter().map(|n| n.is_active).collect();
+    let admin: Vec<bool> = new.iter().map(|n| n.is_superuser).collect();
+    let rows = tx.all_or_each(
+        |tx| {
+            let mut params: Vec<(&(dyn ToSql + Sync), Type)> = vec![
+                (&ids, Type::TEXT_ARRAY),
+                (&names, Type::TEXT_ARRAY),
+                (&hashes, Type::TEXT_ARRAY),
+                (&active, Type::BOOL_ARRAY),
+                (&admin, Type::BOOL_ARRAY),
+                (&now, Type::TEXT),
+            ];
+            params.extend_from_slice(extra);
+            let rows = tx.rows_typed(sql, &params, &format!("create {} users in", new.len()))?;
+            Ok(rows.iter().map(row).collect())
+        },
+        new.len(),
+        |tx, i| one(tx, &new[i]),
+    )?;
+    crate::store::in_order(rows, &ids)
 }
 
 /// An identifier quoted for SQL.

@@ -199,6 +199,34 @@ impl UserRows for LangflowPgStore {
     }
 }
 
+/// Insert one user in `tx`, as Langflow writes it.
+fn insert_user(tx: &mut PgTx<'_>, new: &NewUser) -> Result<User> {
+    let id = uuid::Uuid::new_v4().hyphenated().to_string();
+    let now = now_rfc3339();
+    let optins = codec::DEFAULT_OPTINS.to_string();
+    let params: [(&(dyn ToSql + Sync), Type); 7] = [
+        (&id, Type::TEXT),
+        (&new.username, Type::TEXT),
+        (&new.password_hash, Type::TEXT),
+        (&new.is_active, Type::BOOL),
+        (&new.is_superuser, Type::BOOL),
+        (&now, Type::TEXT),
+        (&optins, Type::TEXT),
+    ];
+    let rows = tx.rows_typed(
+        &format!(
+            "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
+                                   create_at, updated_at, last_login_at, store_api_key, optins)
+             VALUES ($1::uuid, $2, $3, NULL, $4, $5, $6::timestamptz, $6::timestamptz, NULL, NULL, $7::json)
+             RETURNING {}",
+            user_columns()
+        ),
+        &params,
+        &format!("create user \"{}\" in", new.username),
+    )?;
+    PgLangflowUsersTx::one_user(&rows, &new.username)
+}
+
 /// One write transaction on Langflow's `user` table; its audit records are
 /// appended right after the commit.
 struct PgLangflowUsersTx<'a> {
@@ -286,30 +314,27 @@ impl UsersTx for PgLangflowUsersTx<'_> {
     }
 
     fn insert(&mut self, new: &NewUser) -> Result<User> {
-        let id = uuid::Uuid::new_v4().hyphenated().to_string();
-        let now = now_rfc3339();
+        insert_user(&mut self.tx, new)
+    }
+
+    fn insert_many(&mut self, new: &[NewUser]) -> Result<Vec<User>> {
         let optins = codec::DEFAULT_OPTINS.to_string();
-        let params: [(&(dyn ToSql + Sync), Type); 7] = [
-            (&id, Type::TEXT),
-            (&new.username, Type::TEXT),
-            (&new.password_hash, Type::TEXT),
-            (&new.is_active, Type::BOOL),
-            (&new.is_superuser, Type::BOOL),
-            (&now, Type::TEXT),
-            (&optins, Type::TEXT),
-        ];
-        let rows = self.tx.rows_typed(
-            &format!(
-                "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
-                                       create_at, updated_at, last_login_at, store_api_key, optins)
-                 VALUES ($1::uuid, $2, $3, NULL, $4, $5, $6::timestamptz, $6::timestamptz, NULL, NULL, $7::json)
-                 RETURNING {}",
-                user_columns()
-            ),
-            &params,
-            &format!("create user \"{}\" in", new.username),
-        )?;
-        Self::one_user(&rows, &new.username)
+        let sql = format!(
+            "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
+                                   create_at, updated_at, last_login_at, store_api_key, optins)
+             SELECT i::uuid, u, h, NULL, a, s, $6::timestamptz, $6::timestamptz, NULL, NULL, $7::json
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::bool[]) AS t(i, u, h, a, s)
+             RETURNING {}",
+            user_columns()
+        );
+        crate::store::postgres::insert_users(
+            &mut self.tx,
+            new,
+            &sql,
+            &[(&optins, Type::TEXT)],
+            row_to_user,
+            insert_user,
+        )
     }
 
     fn update(&mut self, user: &User, change: &UserChange) -> Result<User> {

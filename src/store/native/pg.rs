@@ -183,14 +183,48 @@ impl UserRows for NativePgStore {
         let actor = self.actor.name();
         let pg = self.pg.get_mut();
         let tx = Self::write_tx(pg, "LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE;")?;
-        Ok(Box::new(PgUsersTx { tx, actor }))
+        Ok(Box::new(PgUsersTx {
+            tx,
+            actor,
+            pending: Vec::new(),
+        }))
     }
+}
+
+/// Insert one user in `tx`.
+fn insert_user(tx: &mut PgTx<'_>, new: &NewUser) -> Result<User> {
+    let now = now_rfc3339();
+    let id = uuid::Uuid::new_v4().hyphenated().to_string();
+    let params: [(&(dyn ToSql + Sync), Type); 6] = [
+        (&id, Type::TEXT),
+        (&new.username, Type::TEXT),
+        (&new.password_hash, Type::TEXT),
+        (&new.is_active, Type::BOOL),
+        (&new.is_superuser, Type::BOOL),
+        (&now, Type::TEXT),
+    ];
+    let rows = tx.rows_typed(
+        &format!(
+            "INSERT INTO users (id, username, password_hash, is_active, is_superuser, created_at, updated_at)
+             VALUES ($1::uuid, $2, $3, $4, $5, $6::timestamptz, $6::timestamptz)
+             RETURNING {}",
+            user_columns("")
+        ),
+        &params,
+        &format!("create user \"{}\" in", new.username),
+    )?;
+    rows.first()
+        .map(row_to_user)
+        .ok_or_else(|| Error::Failure("the server returned no row for the new user".into()))
 }
 
 /// One write transaction on `users`; its audit rows go in the same one.
 struct PgUsersTx<'a> {
     tx: PgTx<'a>,
     actor: String,
+    /// Audit rows (at, action, target, detail), written in one statement
+    /// just before the commit, in the same transaction.
+    pending: Vec<[String; 4]>,
 }
 
 impl UsersTx for PgUsersTx<'_> {
@@ -204,29 +238,18 @@ impl UsersTx for PgUsersTx<'_> {
     }
 
     fn insert(&mut self, new: &NewUser) -> Result<User> {
-        let now = now_rfc3339();
-        let id = uuid::Uuid::new_v4().hyphenated().to_string();
-        let params: [(&(dyn ToSql + Sync), Type); 6] = [
-            (&id, Type::TEXT),
-            (&new.username, Type::TEXT),
-            (&new.password_hash, Type::TEXT),
-            (&new.is_active, Type::BOOL),
-            (&new.is_superuser, Type::BOOL),
-            (&now, Type::TEXT),
-        ];
-        let rows = self.tx.rows_typed(
-            &format!(
-                "INSERT INTO users (id, username, password_hash, is_active, is_superuser, created_at, updated_at)
-                 VALUES ($1::uuid, $2, $3, $4, $5, $6::timestamptz, $6::timestamptz)
-                 RETURNING {}",
-                user_columns("")
-            ),
-            &params,
-            &format!("create user \"{}\" in", new.username),
-        )?;
-        rows.first()
-            .map(row_to_user)
-            .ok_or_else(|| Error::Failure("the server returned no row for the new user".into()))
+        insert_user(&mut self.tx, new)
+    }
+
+    fn insert_many(&mut self, new: &[NewUser]) -> Result<Vec<User>> {
+        let sql = format!(
+            "INSERT INTO users (id, username, password_hash, is_active, is_superuser, created_at, updated_at)
+             SELECT i::uuid, u, h, a, s, $6::timestamptz, $6::timestamptz
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::bool[]) AS t(i, u, h, a, s)
+             RETURNING {}",
+            user_columns("")
+        );
+        crate::store::postgres::insert_users(&mut self.tx, new, &sql, &[], row_to_user, insert_user)
     }
 
     fn update(&mut self, user: &User, change: &UserChange) -> Result<User> {
@@ -303,11 +326,40 @@ impl UsersTx for PgUsersTx<'_> {
     }
 
     fn audit(&mut self, action: &str, target: &str, detail: serde_json::Value) -> Result<()> {
-        audit(&mut self.tx, &self.actor, action, target, &detail)
+        self.pending.push([
+            now_rfc3339(),
+            action.to_string(),
+            target.to_string(),
+            detail.to_string(),
+        ]);
+        Ok(())
     }
 
     fn commit(self: Box<Self>) -> Result<()> {
-        self.tx.commit()
+        let PgUsersTx {
+            mut tx,
+            actor,
+            pending,
+        } = *self;
+        if !pending.is_empty() {
+            let column = |i: usize| pending.iter().map(|r| r[i].clone()).collect::<Vec<_>>();
+            let (at, action, target, detail) = (column(0), column(1), column(2), column(3));
+            let params: [(&(dyn ToSql + Sync), Type); 5] = [
+                (&at, Type::TEXT_ARRAY),
+                (&actor, Type::TEXT),
+                (&action, Type::TEXT_ARRAY),
+                (&target, Type::TEXT_ARRAY),
+                (&detail, Type::TEXT_ARRAY),
+            ];
+            tx.rows_typed(
+                "INSERT INTO audit_log (at, actor, action, target, detail)
+                 SELECT a::timestamptz, $2, b, c, d::jsonb
+                 FROM unnest($1::text[], $3::text[], $4::text[], $5::text[]) AS t(a, b, c, d)",
+                &params,
+                "write the audit records to",
+            )?;
+        }
+        tx.commit()
     }
 }
 
