@@ -180,6 +180,16 @@ fn sandbox(env: &TestEnv) -> Vec<(String, String)> {
         "HOST=localhost\nPORT=3080\nDOMAIN_CLIENT=https://chat.example.com\nALLOW_PASSWORD_RESET=false\n",
     )
     .unwrap();
+    // The README's accounts.yaml, as written there.
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let accounts = readme
+        .split("```yaml\n# accounts.yaml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README's accounts.yaml block");
+    std::fs::write(work.join("accounts.yaml"), accounts).unwrap();
     std::fs::write(
         work.join("new.key"),
         "q3Vn0mZl8u1cD2xk9Yh7RtPz4WbA6sJeLgFoNiMvKQE",
@@ -200,6 +210,10 @@ fn sandbox(env: &TestEnv) -> Vec<(String, String)> {
         ("NO_COLOR".into(), "1".into()),
         ("ADMIN_PASSWORD".into(), "Correct-Horse-42!".into()),
         ("API_TOKEN".into(), "sk-live-0123456789".into()),
+        (
+            "CI_API_KEY".into(),
+            "sk-Kq2v9TzL0xW3nB7yD4fH8jM1pR6sU5aE0cG2iO9kQ3w".into(),
+        ),
         (
             "JWT_SECRET".into(),
             "yP4vR9tLq2wZ7mN3kS8dF6hJ1cX5bV0aGeUoTiRwQz".into(),

@@ -689,3 +689,41 @@ fn on_postgresql_every_job_is_accepted_by_the_server() {
         Some(404)
     );
 }
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn a_file_applied_to_a_fresh_database_sets_up_flowise() {
+    require_tier();
+    let _one = serial();
+    let d = Deployment::fresh();
+    let file = d.root.path().join("accounts.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "users:\n  - name: {ADMIN}\n    superuser: true\n    password_env: PW\n  - name: {BOB}\n    generate: true\napi_keys:\n  - name: deploy\n    owner: {BOB}\n  - name: ops\n    owner: {ADMIN}\n    permissions: [chatflows:view]\n"
+        ),
+    )
+    .unwrap();
+    let file = file.display().to_string();
+    // Applied while the server is down, as a first deploy's Job would.
+    let out = d.ok(&["--json", "apply", &file], Some(ADMIN_PW));
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let bob_pw = report["generated"]["users"][0]["password"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let keys = report["generated"]["api_keys"].as_array().unwrap().clone();
+    let server = d.start();
+    let admin = server.login(ADMIN, ADMIN_PW).expect("the owner logs in");
+    assert_eq!(admin.user["isOrganizationAdmin"], true, "{}", admin.user);
+    let bob = server.login(BOB, &bob_pw).expect("bob logs in");
+    assert_eq!(server.chatflows(&bob), 200);
+    for k in &keys {
+        let key = k["key"].as_str().unwrap();
+        assert_eq!(server.bearer(key, "/api/v1/chatflows"), 200, "{k}");
+    }
+    // Applied again while the server runs: nothing to do.
+    let (code, out, err) = d.authctl(&["apply", &file], Some(ADMIN_PW));
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert!(err.contains("nothing to do"), "{err}");
+}

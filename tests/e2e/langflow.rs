@@ -728,3 +728,85 @@ fn on_postgresql_every_job_is_accepted_by_the_server() {
     assert_eq!(server.whoami_key(&erins).0, 403);
     assert_eq!(server.login("erin", "Velvet-Canyon-88").0, 401);
 }
+
+/// The file both apply tests declare: a known password, a generated one,
+/// a key given in a variable and a generated key.
+const ACCOUNTS: &str = "\
+users:
+  - name: admin
+    superuser: true
+    active: true
+  - name: alice
+    active: true
+    password_env: ALICE_PW
+  - name: bob
+    generate: true
+api_keys:
+  - name: ci
+    owner: alice
+    key_env: CI_KEY
+  - name: bob-key
+    owner: bob
+";
+
+/// Apply `ACCOUNTS` to `d` and check every declared user logs in to
+/// `server` and every declared key is accepted as its owner's.
+fn apply_and_check(d: &Deployment, server: &Server) {
+    let file = d.root.path().join("accounts.yaml");
+    std::fs::write(&file, ACCOUNTS).unwrap();
+    let file = file.display().to_string();
+    let env = [("ALICE_PW", "Quiet-Harbor-2027"), ("CI_KEY", CI_KEY)];
+    let (code, out, err) = d.authctl(&["--json", "apply", &file], &env, None);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["create"], 4, "{report}");
+    let bob_pw = report["generated"]["users"][0]["password"]
+        .as_str()
+        .unwrap();
+    let bob_key = report["generated"]["api_keys"][0]["key"].as_str().unwrap();
+    for (user, pw) in [
+        ("admin", ADMIN_PASSWORD),
+        ("alice", "Quiet-Harbor-2027"),
+        ("bob", bob_pw),
+    ] {
+        let token = server.access_token(user, pw);
+        assert_eq!(username_of(&server.whoami_bearer(&token).1), user);
+    }
+    assert_eq!(username_of(&server.whoami_key(CI_KEY).1), "alice");
+    assert_eq!(username_of(&server.whoami_key(bob_key).1), "bob");
+    // Applied again while the server runs: nothing to do.
+    let (code, out, err) = d.authctl(&["apply", &file], &env, None);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert!(err.contains("nothing to do"), "{err}");
+    // A new key in the variable replaces the old one on the server too.
+    let next = "sk-9rTfW2xKpL4mN7qB1cZ8vY3hD6jS0aG5eU2iO8wE4tQ";
+    let (code, out, err) = d.authctl(
+        &["apply", &file],
+        &[("ALICE_PW", "Quiet-Harbor-2027"), ("CI_KEY", next)],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "~ api_key \"ci\" of \"alice\" (key)");
+    assert_eq!(username_of(&server.whoami_key(next).1), "alice");
+    assert_eq!(server.whoami_key(CI_KEY).0, 403);
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn a_file_applied_to_the_database_logs_in_on_the_server() {
+    require_tier();
+    let _one = serial();
+    let d = Deployment::new();
+    let server = d.start(&[]);
+    apply_and_check(&d, &server);
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn on_postgresql_a_file_applied_to_the_database_logs_in_on_the_server() {
+    require_tier();
+    let _one = serial();
+    let d = Deployment::postgres();
+    let server = d.start(&[]);
+    apply_and_check(&d, &server);
+}
