@@ -706,7 +706,15 @@ pub fn apply(
             "the database changed while passwords were being hashed; run apply again".into(),
         ));
     }
-    let bar = ui.bar(plan2.ops.len() as u64, "applying");
+    let steps = plan2.ops.len();
+    let bar = ui.bar(
+        if steps > work::SCREENFUL {
+            steps as u64
+        } else {
+            0
+        },
+        "applying",
+    );
     let mut created: HashMap<String, User> = HashMap::new();
     let mut generated = Generated::default();
     let owner_of = |name: &str, created: &HashMap<String, User>| -> Result<User> {

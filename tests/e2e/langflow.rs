@@ -729,24 +729,27 @@ fn on_postgresql_every_job_is_accepted_by_the_server() {
     assert_eq!(server.login("erin", "Velvet-Canyon-88").0, 401);
 }
 
-/// The file both apply tests declare: a known password, a generated one,
+/// A key no fixture holds.
+const APPLY_KEY: &str = "sk-Ap7lyK3yN0tInAnyF1xtureZq8wT5vR2mL6cX9bJ4hDs";
+
+/// The file both apply tests declare (with users no fixture has): a known password, a generated one,
 /// a key given in a variable and a generated key.
 const ACCOUNTS: &str = "\
 users:
   - name: admin
     superuser: true
     active: true
-  - name: alice
+  - name: dana
     active: true
-    password_env: ALICE_PW
-  - name: bob
+    password_env: DANA_PW
+  - name: svc-bot
     generate: true
 api_keys:
   - name: ci
-    owner: alice
-    key_env: CI_KEY
-  - name: bob-key
-    owner: bob
+    owner: dana
+    key_env: APPLY_KEY
+  - name: svc-bot-key
+    owner: svc-bot
 ";
 
 /// Apply `ACCOUNTS` to `d` and check every declared user logs in to
@@ -755,25 +758,25 @@ fn apply_and_check(d: &Deployment, server: &Server) {
     let file = d.root.path().join("accounts.yaml");
     std::fs::write(&file, ACCOUNTS).unwrap();
     let file = file.display().to_string();
-    let env = [("ALICE_PW", "Quiet-Harbor-2027"), ("CI_KEY", CI_KEY)];
+    let env = [("DANA_PW", "Quiet-Harbor-2027"), ("APPLY_KEY", APPLY_KEY)];
     let (code, out, err) = d.authctl(&["--json", "apply", &file], &env, None);
     assert_eq!(code, 0, "{err}");
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(report["create"], 4, "{report}");
-    let bob_pw = report["generated"]["users"][0]["password"]
+    let svc_pw = report["generated"]["users"][0]["password"]
         .as_str()
         .unwrap();
-    let bob_key = report["generated"]["api_keys"][0]["key"].as_str().unwrap();
+    let svc_key = report["generated"]["api_keys"][0]["key"].as_str().unwrap();
     for (user, pw) in [
         ("admin", ADMIN_PASSWORD),
-        ("alice", "Quiet-Harbor-2027"),
-        ("bob", bob_pw),
+        ("dana", "Quiet-Harbor-2027"),
+        ("svc-bot", svc_pw),
     ] {
         let token = server.access_token(user, pw);
         assert_eq!(username_of(&server.whoami_bearer(&token).1), user);
     }
-    assert_eq!(username_of(&server.whoami_key(CI_KEY).1), "alice");
-    assert_eq!(username_of(&server.whoami_key(bob_key).1), "bob");
+    assert_eq!(username_of(&server.whoami_key(APPLY_KEY).1), "dana");
+    assert_eq!(username_of(&server.whoami_key(svc_key).1), "svc-bot");
     // Applied again while the server runs: nothing to do.
     let (code, out, err) = d.authctl(&["apply", &file], &env, None);
     assert_eq!((code, out.as_str()), (0, ""), "{err}");
@@ -782,13 +785,13 @@ fn apply_and_check(d: &Deployment, server: &Server) {
     let next = "sk-9rTfW2xKpL4mN7qB1cZ8vY3hD6jS0aG5eU2iO8wE4tQ";
     let (code, out, err) = d.authctl(
         &["apply", &file],
-        &[("ALICE_PW", "Quiet-Harbor-2027"), ("CI_KEY", next)],
+        &[("DANA_PW", "Quiet-Harbor-2027"), ("APPLY_KEY", next)],
         None,
     );
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out, "~ api_key \"ci\" of \"alice\" (key)");
-    assert_eq!(username_of(&server.whoami_key(next).1), "alice");
-    assert_eq!(server.whoami_key(CI_KEY).0, 403);
+    assert_eq!(out, "~ api_key \"ci\" of \"dana\" (key)");
+    assert_eq!(username_of(&server.whoami_key(next).1), "dana");
+    assert_eq!(server.whoami_key(APPLY_KEY).0, 403);
 }
 
 #[test]
