@@ -516,3 +516,31 @@ fn the_schema_agrees_with_the_reader() {
         env.cmd(&["apply", "--dry-run", &f]).assert().code(2);
     }
 }
+
+/// On a terminal, more than a screenful of passwords to hash shows a bar
+/// on stderr; off a terminal (every other test here), nothing but notes.
+#[test]
+fn a_progress_bar_on_a_terminal() {
+    let env = TestEnv::new();
+    let mut text = String::from("users:\n");
+    for i in 0..60 {
+        text.push_str(&format!("  - name: bulk{i:02}\n    generate: true\n"));
+    }
+    let f = write(&env, "bulk.yaml", &text);
+    let secrets = env.path().join("bulk-secrets.json").display().to_string();
+    let mut cmd = std::process::Command::new(BIN);
+    cmd.env_clear().envs(env.vars()).env("TERM", "xterm").args([
+        "apply",
+        "--secrets-out",
+        &secrets,
+        &f,
+    ]);
+    let mut p = rexpect::session::spawn_command(cmd, Some(60_000)).expect("spawn in a pty");
+    p.exp_string("hashing passwords [").unwrap();
+    let tail = p.exp_eof().unwrap();
+    assert!(tail.contains("applied: 60 created"), "{tail:?}");
+    match p.process().wait().unwrap() {
+        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("unexpected status {other:?}"),
+    }
+}
