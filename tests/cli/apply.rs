@@ -36,15 +36,6 @@ fn write(env: &TestEnv, name: &str, text: &str) -> String {
     p.display().to_string()
 }
 
-fn bcrypt_ok(password: &str, hash: &str) -> bool {
-    python_eval(
-        "import bcrypt,sys; print(bcrypt.checkpw(sys.argv[1].encode(), sys.argv[2].encode()))",
-        &[password, hash],
-    )
-    .trim()
-        == "True"
-}
-
 fn trimmed(s: String) -> String {
     s.trim_end().to_string()
 }

@@ -574,6 +574,17 @@ impl TestEnv {
     }
 }
 
+/// Whether `password` matches the bcrypt `hash`, by Python's bcrypt (the
+/// check Langflow and every bcrypt verifier make).
+pub fn bcrypt_ok(password: &str, hash: &str) -> bool {
+    python_eval(
+        "import bcrypt,sys; print(bcrypt.checkpw(sys.argv[1].encode(), sys.argv[2].encode()))",
+        &[password, hash],
+    )
+    .trim()
+        == "True"
+}
+
 /// Decrypt a Fernet token with Python `cryptography`, Langflow's way of
 /// turning a 43-character secret into a Fernet key.
 pub fn py_fernet_decrypt(secret: &str, token: &str) -> String {

@@ -27,15 +27,6 @@ fn users(env: &TestEnv) -> Vec<Value> {
     json(env, &["user", "list"]).as_array().unwrap().clone()
 }
 
-fn bcrypt_ok(password: &str, hash: &str) -> bool {
-    python_eval(
-        "import bcrypt,sys; print(bcrypt.checkpw(sys.argv[1].encode(), sys.argv[2].encode()))",
-        &[password, hash],
-    )
-    .trim()
-        == "True"
-}
-
 fn sessions_of(env: &TestEnv, id: &str) -> usize {
     env.fw_sql(&format!(
         "select count(*) from login_sessions where json_extract(sess, '$.passport.user.id') = '{id}'"

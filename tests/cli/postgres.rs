@@ -841,15 +841,6 @@ fn flowise_tables_on_postgresql_are_written_as_flowise_writes_them() {
     );
 }
 
-fn checkpw(password: &str, hash: &str) -> bool {
-    python_eval(
-        "import bcrypt,sys; print(bcrypt.checkpw(sys.argv[1].encode(), sys.argv[2].encode()))",
-        &[password, hash],
-    )
-    .trim()
-        == "True"
-}
-
 /// Langflow on SQLite → Langflow on PostgreSQL: `export --with-hashes`
 /// piped into `apply`, and each moved password still logs in; a key given
 /// in the file is stored as Langflow stores it, on its uuid columns.
@@ -884,7 +875,7 @@ fn export_from_langflow_on_sqlite_applies_to_langflow_on_postgresql() {
         .success();
     assert!(stdout(&a).contains("+ user \"moved\""), "{}", stdout(&a));
     let hash = env.sql("SELECT password FROM \"user\" WHERE username = 'moved'");
-    assert!(checkpw(pw, &hash));
+    assert!(bcrypt_ok(pw, &hash));
     let row = env.sql("SELECT a.api_key, a.api_key_hash FROM apikey a JOIN \"user\" u ON u.id = a.user_id WHERE u.username = 'moved'");
     let (encrypted, sha) = row.split_once('|').unwrap();
     assert_eq!(py_fernet_decrypt(&from.lf_secret(), encrypted), key);
@@ -929,7 +920,7 @@ fn apply_on_flowise_on_postgresql() {
             "SELECT credential FROM \"user\" WHERE email = '{}'",
             u["name"].as_str().unwrap()
         ));
-        assert!(checkpw(u["password"].as_str().unwrap(), &hash), "{u}");
+        assert!(bcrypt_ok(u["password"].as_str().unwrap(), &hash), "{u}");
     }
     assert_eq!(
         env.sql("SELECT \"apiKey\" FROM apikey WHERE \"keyName\" = 'deploy'"),
