@@ -712,7 +712,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__export)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --format --with-hashes --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --format --with-hashes --out --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,6 +736,10 @@ _authctl() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "yaml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -606,9 +606,11 @@ flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand export" -l format -d 'Output format' -r -f -a "yaml\t''
 json\t''"
+complete -c authctl -n "__fish_authctl_using_subcommand export" -l out -d 'Write to FILE (0600, atomically) instead of stdout; an existing FILE is refused' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand export" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand export" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand export" -l with-hashes -d 'Include password hashes, for moving the accounts to another instance'
+complete -c authctl -n "__fish_authctl_using_subcommand export" -l force -d 'With --out, replace an existing FILE (the old one is kept as a backup)'
 complete -c authctl -n "__fish_authctl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand export" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l config-dir -d 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]' -r -F

@@ -426,6 +426,14 @@ pub struct ExportArgs {
     /// Include password hashes, for moving the accounts to another instance
     #[arg(long)]
     pub with_hashes: bool,
+
+    /// Write to FILE (0600, atomically) instead of stdout; an existing FILE is refused
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// With --out, replace an existing FILE (the old one is kept as a backup)
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -260,8 +260,22 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<Outcome> {
             export.skipped.join(", ")
         ));
     }
+    let text = provision::export::render(&export, format);
+    if let Some(out) = &args.out {
+        let overwrite = if args.force {
+            fsutil::Overwrite::Backup
+        } else {
+            fsutil::Overwrite::Refuse
+        };
+        let backup = fsutil::write_atomic(out, text.as_bytes(), fsutil::SECRET_MODE, overwrite)?;
+        note = format!("{note}; written to \"{}\" (0600)", out.display());
+        if let Some(b) = backup {
+            note.push_str(&format!("; the old file is kept as \"{}\"", b.display()));
+        }
+        return Ok(Outcome::new().json(&export).note(note));
+    }
     Ok(Outcome::new()
         .json(&export)
-        .human(Human::Data(provision::export::render(&export, format)))
+        .human(Human::Data(text))
         .note(note))
 }

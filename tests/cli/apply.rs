@@ -535,3 +535,38 @@ fn a_progress_bar_on_a_terminal() {
         other => panic!("unexpected status {other:?}"),
     }
 }
+
+#[test]
+fn export_writes_a_private_file_only_when_told_to_replace_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    env.admin();
+    let out = env.path().join("accounts.yaml");
+    let out_s = out.display().to_string();
+    let a = env
+        .cmd(&["export", "--with-hashes", "--out", &out_s])
+        .assert()
+        .success();
+    assert_eq!(stdout(&a), "");
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("password_hash: \"$2b$10$"), "{text}");
+    env.user("alice");
+    let a = env.cmd(&["export", "--out", &out_s]).assert().code(4);
+    assert_one_line_error(&a, "already exists");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
+    env.cmd(&["export", "--out", &out_s, "--force"])
+        .assert()
+        .success();
+    let now = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        now.contains("\"alice\"") && !now.contains("password_hash"),
+        "{now}"
+    );
+    // What it wrote applies back cleanly: nothing to do.
+    let a = env.cmd(&["apply", &out_s]).assert().success();
+    assert!(stderr(&a).contains("nothing to do"), "{}", stderr(&a));
+}
