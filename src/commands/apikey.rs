@@ -59,7 +59,7 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
             Some(secrets::encrypt(&fernet, key.expose_secret().as_bytes()))
         }
     };
-    let created = db.api_keys().create_api_key(&NewApiKey {
+    let created = db.create_api_key(&NewApiKey {
         user: user.clone(),
         name: args.name.clone(),
         key: key.clone(),

@@ -792,9 +792,7 @@ pub fn apply(
                 };
                 tx.update(user, &change)
                     .map_err(|e| located(r, &r.decl.users[*i].loc, e))?;
-                let mut detail = change.detail();
-                detail["via"] = "apply".into();
-                tx.audit(change.action(), &user.username, detail)?;
+                tx.audit(change.action(), &user.username, via_apply(change.detail()))?;
             }
             Op::DeleteKey(key) => {
                 tx.remove_api_key(key)?;
@@ -803,11 +801,7 @@ pub fn apply(
                     .clone()
                     .or_else(|| key.workspace.clone())
                     .unwrap_or_default();
-                tx.audit(
-                    "apikey.delete",
-                    &target,
-                    serde_json::json!({ "id": key.id, "name": key.name, "via": "apply" }),
-                )?;
+                tx.audit("apikey.delete", &target, via_apply(key.audit_detail()))?;
             }
             Op::CreateKey(j) | Op::ReplaceKey(_, j) => {
                 let k = &r.decl.api_keys[*j];
@@ -828,11 +822,7 @@ pub fn apply(
                 } else {
                     "apikey.create"
                 };
-                tx.audit(
-                    action,
-                    &owner.username,
-                    serde_json::json!({ "id": key.id, "name": key.name, "via": "apply" }),
-                )?;
+                tx.audit(action, &owner.username, via_apply(key.audit_detail()))?;
                 if let Material::Generated(secret) = &r.keys[*j] {
                     generated.api_keys.push(GeneratedKey {
                         name: k.name.clone(),
@@ -869,6 +859,12 @@ pub fn apply(
     before_commit(&generated)?;
     tx.commit()?;
     Ok((plan2, generated))
+}
+
+/// An audit detail marked as written by apply.
+fn via_apply(mut detail: serde_json::Value) -> serde_json::Value {
+    detail["via"] = "apply".into();
+    detail
 }
 
 /// An error from one object's row, with the object's place in the file.

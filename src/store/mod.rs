@@ -203,9 +203,6 @@ pub trait RefreshTokens {
 pub trait ApiKeys {
     /// How this layout stores API keys.
     fn api_key_storage(&self) -> ApiKeyStorage;
-    /// Store a new API key for `user`: its SHA-256, and `encrypted` (the
-    /// Fernet token of the key) where the layout keeps one.
-    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey>;
     /// Every API key (never the key itself).
     fn list_api_keys(&self) -> Result<Vec<ApiKey>>;
     /// The keys that act for `user` (Flowise: the keys of its workspaces).
@@ -315,6 +312,17 @@ impl Store {
     /// Delete a user (`rules`).
     pub fn delete_user(&mut self, username: &str, force: bool) -> Result<User> {
         rules::delete_user(self.layout.as_mut(), username, force)
+    }
+
+    /// Store a new API key for `new.user` (its SHA-256, and `encrypted`,
+    /// the Fernet token of the key, where the layout keeps one), with its
+    /// audit record, in one transaction.
+    pub fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
+        let mut tx = self.layout.begin_users()?;
+        let key = tx.insert_api_key(new)?;
+        tx.audit("apikey.create", &new.user.username, key.audit_detail())?;
+        tx.commit()?;
+        Ok(key)
     }
 
     /// Refresh-token records, or why there are none.
@@ -442,6 +450,20 @@ pub struct ApiKey {
     /// What the key may do, where the app keeps that (Flowise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<String>>,
+}
+
+impl ApiKey {
+    /// What the audit trail records of a key (never the key): its id and
+    /// name, and where keys belong to workspaces, which and with what
+    /// permissions.
+    pub fn audit_detail(&self) -> serde_json::Value {
+        let mut detail = serde_json::json!({ "id": self.id, "name": self.name });
+        if let Some(ws) = &self.workspace {
+            detail["workspace"] = ws.as_str().into();
+            detail["permissions"] = serde_json::json!(self.permissions);
+        }
+        detail
+    }
 }
 
 /// How many values of one column were (or would be) re-encrypted.

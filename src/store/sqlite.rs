@@ -300,11 +300,16 @@ pub fn integrity_check(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.into_iter().filter(|r| r != "ok").collect())
 }
 
-/// Whether `sql` returns a row.
-pub fn exists<P: rusqlite::Params>(conn: &Connection, sql: &str, params: P) -> Result<bool> {
+/// Whether `sql` returns a row; a failure says it could not `what`.
+pub fn exists<P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    what: &str,
+) -> Result<bool> {
     use rusqlite::OptionalExtension;
     conn.query_row(sql, params, |_| Ok(()))
         .optional()
         .map(|r| r.is_some())
-        .map_err(|e| Error::db("cannot read API keys", e))
+        .map_err(|e| Error::db(format!("cannot {what}"), e))
 }

@@ -304,6 +304,15 @@ fn file_errors_name_the_line_and_field() {
         let a = env.cmd(&["apply", &f]).assert().code(2);
         assert_one_line_error(&a, says);
     }
+    let a = env.cmd(&["apply", "missing.yaml"]).assert().code(3);
+    assert_one_line_error(&a, "file \"missing.yaml\" does not exist");
+    let a = env
+        .cmd(&["apply", "--jobs", "0", "a.yaml"])
+        .assert()
+        .code(2);
+    assert!(stderr(&a).contains("--jobs"), "{}", stderr(&a));
+    let a = env.cmd(&["export", "--force"]).assert().code(2);
+    assert!(stderr(&a).contains("--out"), "{}", stderr(&a));
     assert_eq!(env.snapshot(), before);
 }
 

@@ -549,6 +549,26 @@ pub(super) struct KeyHome {
     admin: bool,
 }
 
+impl KeyHome {
+    /// `new` as listed once stored in this workspace under `id`.
+    pub(super) fn key(
+        self,
+        new: &NewApiKey,
+        id: String,
+        created_at: Option<String>,
+        permissions: Vec<String>,
+    ) -> ApiKey {
+        ApiKey {
+            // Flowise keys belong to the workspace, not to the user.
+            user_id: String::new(),
+            username: None,
+            workspace: Some(self.workspace_name),
+            permissions: Some(permissions),
+            ..new.listed(id, created_at)
+        }
+    }
+}
+
 impl FlowiseStore {
     fn key_home(conn: &Connection, user: &User) -> Result<KeyHome> {
         let row: Option<(String, String, String)> = conn
@@ -625,16 +645,6 @@ impl ApiKeys for FlowiseStore {
         ApiKeyStorage::PlainAndScrypt
     }
 
-    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        let (actor, audit_path) = (self.actor.name(), self.audit_path.clone());
-        let tx = self.begin()?;
-        let (key, detail) = insert_api_key(&tx, new)?;
-        let record =
-            super::audit_file::audit_record(actor, "apikey.create", &new.user.username, detail);
-        super::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
-        Ok(key)
-    }
-
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
         sqlite::rows(
             &self.conn,
@@ -646,16 +656,7 @@ impl ApiKeys for FlowiseStore {
     }
 
     fn api_keys_of(&self, user: &User) -> Result<Vec<ApiKey>> {
-        sqlite::rows(
-            &self.conn,
-            &format!(
-                "{API_KEY_QUERY} WHERE a.workspaceId IN (SELECT workspaceId FROM workspace_user WHERE userId = ?1)
-                 ORDER BY a.createdDate, a.id"
-            ),
-            [&user.id],
-            row_to_api_key,
-            "list API keys",
-        )
+        keys_of(&self.conn, user)
     }
 
     fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
@@ -690,12 +691,23 @@ impl ApiKeys for FlowiseStore {
     }
 }
 
+/// The keys of the workspaces `user` is in: what acts for it.
+pub(super) fn keys_of(conn: &Connection, user: &User) -> Result<Vec<ApiKey>> {
+    sqlite::rows(
+        conn,
+        &format!(
+            "{API_KEY_QUERY} WHERE a.workspaceId IN (SELECT workspaceId FROM workspace_user WHERE userId = ?1)
+             ORDER BY a.createdDate, a.id"
+        ),
+        [&user.id],
+        row_to_api_key,
+        "list API keys",
+    )
+}
+
 /// Store `new` in `tx` as Flowise does, in the user's workspace; the key
 /// and its audit detail.
-pub(super) fn insert_api_key(
-    tx: &Connection,
-    new: &NewApiKey,
-) -> Result<(ApiKey, serde_json::Value)> {
+pub(super) fn insert_api_key(tx: &Connection, new: &NewApiKey) -> Result<ApiKey> {
     use secrecy::ExposeSecret;
     let secret = crate::flowise::apikey::secret_hash(&new.key)?;
     let home = FlowiseStore::key_home(tx, &new.user)?;
@@ -710,19 +722,7 @@ pub(super) fn insert_api_key(
         rusqlite::params![id, new.key.expose_secret(), secret, name, now, home.workspace, json],
     )
     .map_err(|e| Error::db("cannot store the API key", e))?;
-    let detail = serde_json::json!({ "id": id, "name": name, "workspace": home.workspace, "permissions": permissions });
-    Ok((
-        ApiKey {
-            name: Some(name),
-            // Flowise keys belong to the workspace, not to the user.
-            user_id: String::new(),
-            username: None,
-            workspace: Some(home.workspace_name),
-            permissions: Some(permissions),
-            ..new.listed(id, Some(to_rfc3339(&now)))
-        },
-        detail,
-    ))
+    Ok(home.key(new, id, Some(to_rfc3339(&now)), permissions))
 }
 
 /// Every column Flowise 3.1.4 encrypts with `encryption.key` (whole

@@ -437,19 +437,14 @@ impl UsersTx for PgUsersTx<'_> {
     }
 
     fn api_keys_of(&mut self, user: &User) -> Result<Vec<ApiKey>> {
-        let rows = self.tx.rows(
-            &format!(
-                "{API_KEY_QUERY} WHERE a.\"workspaceId\" IN (SELECT \"workspaceId\" FROM workspace_user WHERE \"userId\" = $1::uuid)
-                 ORDER BY a.\"updatedDate\", a.id"
-            ),
-            &[&user.id],
-            "read API keys in",
-        )?;
+        let rows = self
+            .tx
+            .rows(&keys_of_query(), &[&user.id], "read API keys in")?;
         Ok(rows.iter().map(row_to_api_key).collect())
     }
 
     fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        insert_api_key(&mut self.tx, new).map(|(key, _)| key)
+        insert_api_key(&mut self.tx, new)
     }
 
     fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
@@ -743,9 +738,17 @@ impl FlowisePgStore {
     }
 }
 
+/// The keys of the workspaces `$1` (a user id) is in: what acts for it.
+fn keys_of_query() -> String {
+    format!(
+        "{API_KEY_QUERY} WHERE a.\"workspaceId\" IN (SELECT \"workspaceId\" FROM workspace_user WHERE \"userId\" = $1::uuid)
+         ORDER BY a.\"updatedDate\", a.id"
+    )
+}
+
 /// Store `new` in `tx` as Flowise does, in the user's workspace; the key
 /// and its audit detail.
-fn insert_api_key(tx: &mut PgTx<'_>, new: &NewApiKey) -> Result<(ApiKey, Value)> {
+fn insert_api_key(tx: &mut PgTx<'_>, new: &NewApiKey) -> Result<ApiKey> {
     use secrecy::ExposeSecret;
     let secret = crate::flowise::apikey::secret_hash(&new.key)?;
     let home = FlowisePgStore::key_home(tx, &new.user)?;
@@ -763,35 +766,12 @@ fn insert_api_key(tx: &mut PgTx<'_>, new: &NewApiKey) -> Result<(ApiKey, Value)>
         "store the API key in",
     )?;
     let created: Option<String> = rows.first().map(|r| r.get(0));
-    let detail = serde_json::json!({ "id": id, "name": name, "workspace": home.workspace, "permissions": permissions });
-    Ok((
-        ApiKey {
-            name: Some(name),
-            // Flowise keys belong to the workspace, not to the user.
-            user_id: String::new(),
-            username: None,
-            workspace: Some(home.workspace_name),
-            permissions: Some(permissions),
-            ..new.listed(id, created)
-        },
-        detail,
-    ))
+    Ok(home.key(new, id, created, permissions))
 }
 
 impl ApiKeys for FlowisePgStore {
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::PlainAndScrypt
-    }
-
-    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        let actor = self.actor.name();
-        let audit_path = self.audit_path.clone();
-        let mut tx = Self::write_tx(self.pg.get_mut(), &audit_path, "")?;
-        let (key, detail) = insert_api_key(&mut tx, new)?;
-        tx.commit()?;
-        let record = audit_record(actor, "apikey.create", &new.user.username, detail);
-        append_audit(&audit_path, &[record])?;
-        Ok(key)
     }
 
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
@@ -804,14 +784,10 @@ impl ApiKeys for FlowisePgStore {
     }
 
     fn api_keys_of(&self, user: &User) -> Result<Vec<ApiKey>> {
-        let rows = self.pg.borrow_mut().rows(
-            &format!(
-                "{API_KEY_QUERY} WHERE a.\"workspaceId\" IN (SELECT \"workspaceId\" FROM workspace_user WHERE \"userId\" = $1::uuid)
-                 ORDER BY a.\"updatedDate\", a.id"
-            ),
-            &[&user.id],
-            "list API keys in",
-        )?;
+        let rows = self
+            .pg
+            .borrow_mut()
+            .rows(&keys_of_query(), &[&user.id], "list API keys in")?;
         Ok(rows.iter().map(row_to_api_key).collect())
     }
 

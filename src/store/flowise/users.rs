@@ -407,21 +407,11 @@ impl UsersTx for FlowiseUsersTx<'_> {
     }
 
     fn api_keys_of(&mut self, user: &User) -> Result<Vec<ApiKey>> {
-        sqlite::rows(
-            &self.tx,
-            &format!(
-                "{API_KEY_QUERY} WHERE a.workspaceId IN (SELECT workspaceId FROM workspace_user WHERE userId = ?1)
-                 ORDER BY a.createdDate, a.id"
-            ),
-            [&user.id],
-            row_to_api_key,
-            "read API keys",
-        )
+        super::keys_of(&self.tx, user)
     }
 
     fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        let (key, _) = super::insert_api_key(&self.tx, new)?;
-        Ok(key)
+        super::insert_api_key(&self.tx, new)
     }
 
     fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
@@ -438,6 +428,7 @@ impl UsersTx for FlowiseUsersTx<'_> {
             &self.tx,
             "SELECT 1 FROM apikey WHERE id = ?1 AND apiKey = ?2",
             [key.id.as_str(), new.key.expose_secret()],
+            "read API keys",
         )
     }
 

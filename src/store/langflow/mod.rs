@@ -205,18 +205,6 @@ impl ApiKeys for LangflowStore {
         ApiKeyStorage::EncryptedAndHash
     }
 
-    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        let tx = self.write_tx()?;
-        let key = insert_api_key(&tx, new)?;
-        Self::commit(tx)?;
-        self.audit(
-            "apikey.create",
-            &new.user.username,
-            serde_json::json!({ "id": key.id, "name": key.name }),
-        )?;
-        Ok(key)
-    }
-
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
         let rows = sqlite::rows(
             &self.conn,

@@ -545,20 +545,6 @@ impl ApiKeys for LangflowPgStore {
         ApiKeyStorage::EncryptedAndHash
     }
 
-    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        let audit_path = self.audit_path.clone();
-        let mut tx = Self::write_tx(self.pg.get_mut(), &audit_path, "")?;
-        let key = insert_api_key(&mut tx, new)?;
-        tx.commit()?;
-        let record = self.record(
-            "apikey.create",
-            &new.user.username,
-            serde_json::json!({ "id": key.id, "name": key.name }),
-        );
-        append_audit(&self.audit_path, &[record])?;
-        Ok(key)
-    }
-
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
         let rows = self.pg.borrow_mut().rows(
             &format!("{} ORDER BY a.created_at, a.id", api_key_query()),

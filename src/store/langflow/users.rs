@@ -190,6 +190,7 @@ impl UsersTx for LangflowUsersTx<'_> {
             &self.tx,
             "SELECT 1 FROM apikey WHERE id = ?1 AND api_key_hash = ?2",
             [hex_id(&key.id), new.sha256_hex.clone()],
+            "read API keys",
         )
     }
 

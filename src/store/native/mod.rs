@@ -324,6 +324,7 @@ impl UsersTx for NativeUsersTx<'_> {
             &self.tx,
             "SELECT 1 FROM api_keys WHERE id = ?1 AND key_sha256 = ?2",
             [&key.id, &new.sha256_hex],
+            "read API keys",
         )
     }
 
@@ -460,16 +461,6 @@ impl RefreshTokens for NativeStore {
 impl ApiKeys for NativeStore {
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::HashOnly
-    }
-
-    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        let actor = self.actor.name();
-        let tx = self.write_tx()?;
-        let key = insert_api_key(&tx, new)?;
-        let detail = serde_json::json!({ "id": key.id, "name": key.name });
-        Self::audit(&tx, &actor, "apikey.create", &new.user.username, detail)?;
-        Self::commit(tx)?;
-        Ok(key)
     }
 
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {

@@ -556,23 +556,6 @@ impl ApiKeys for NativePgStore {
         ApiKeyStorage::HashOnly
     }
 
-    fn create_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        let actor = self.actor.name();
-        let pg = self.pg.get_mut();
-        let mut tx = Self::write_tx(pg, "")?;
-        let key = insert_api_key(&mut tx, new)?;
-        let detail = serde_json::json!({ "id": key.id, "name": key.name });
-        audit(
-            &mut tx,
-            &actor,
-            "apikey.create",
-            &new.user.username,
-            &detail,
-        )?;
-        tx.commit()?;
-        Ok(key)
-    }
-
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
         let rows = self.pg.borrow_mut().rows(
             &format!("{} ORDER BY k.created_at, k.id", api_key_query()),
