@@ -306,3 +306,53 @@ fn replace_tokens(v: serde_json::Value) -> serde_json::Value {
         other => other,
     }
 }
+
+/// `apply`'s document reader: the bytes as a YAML and as a JSON
+/// provisioning file, then decoded into declarations for every profile
+/// with users. No panic, no stack exhaustion; every refusal is one line
+/// that names a line of the text.
+pub fn check_apply_doc(data: &[u8]) {
+    use authctl::profile::Profile;
+    use authctl::provision::{doc, file};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let lines = text.lines().count() + 1;
+    for format in [doc::Format::Yaml, doc::Format::Json] {
+        match doc::parse(text, format) {
+            Err(e) => {
+                assert!(!e.message.contains('\n'), "two-line message: {e:?}");
+                assert!(e.line >= 1 && e.line <= lines.max(2), "{e:?} of {lines}");
+            }
+            Ok(root) => {
+                for profile in [Profile::Native, Profile::Langflow, Profile::Flowise] {
+                    if let Err(e) = file::decode(&root, profile) {
+                        assert!(!e.message.contains('\n'), "two-line message: {}", e.message);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// LibreChat's duration expressions (`SESSION_EXPIRY=1000 * 60 * 15`): no
+/// panic, no stack exhaustion; one-line reasons; a plain decimal number
+/// reads as itself; a lifetime is whole seconds or a reason.
+pub fn check_librechat_duration(data: &[u8]) {
+    use authctl::librechat::expr::{read, seconds, shown, Reading};
+    let text = String::from_utf8_lossy(data);
+    let one_line = |why: &str| assert!(!why.contains('\n'), "two-line reason: {why:?}");
+    match read(&text) {
+        Reading::Number(ms) => {
+            if text.bytes().all(|b| b.is_ascii_digit()) {
+                assert_eq!(Some(ms), text.parse::<f64>().ok(), "{text:?}");
+            }
+            match seconds(ms) {
+                Ok(secs) => assert!(ms >= 1000.0 && secs as f64 <= ms / 1000.0),
+                Err(why) => one_line(&why),
+            }
+        }
+        Reading::Fallback(why) | Reading::Unknown(why) => one_line(&why),
+    }
+    assert!(shown(&text).len() <= 100, "shown() is bounded");
+}

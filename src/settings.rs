@@ -522,7 +522,9 @@ fn librechat_duration(v: Var, value: &str) -> (u64, Option<String>) {
         })
         .unwrap_or(1);
     let name = v.name;
-    match read(value) {
+    let text = value;
+    let value = crate::librechat::expr::shown(text);
+    match read(text) {
         Reading::Number(ms) => match seconds(ms) {
             Ok(secs) => (secs, None),
             Err(why) => (

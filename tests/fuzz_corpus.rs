@@ -150,3 +150,19 @@ fn rotation_json_corpus() {
         false
     });
 }
+
+#[test]
+fn apply_doc_corpus() {
+    replay("apply_doc", |data| {
+        common::check_apply_doc(data);
+        false
+    });
+}
+
+#[test]
+fn librechat_duration_corpus() {
+    replay("librechat_duration", |data| {
+        common::check_librechat_duration(data);
+        false
+    });
+}

@@ -292,16 +292,17 @@ fn lifetime(ctx: &Ctx, arg: Option<&str>, setting: Setting) -> Result<u64> {
     let Some(text) = var(ctx, name) else {
         return Ok(resolved);
     };
+    let shown = expr::shown(text);
     match expr::read(text) {
         Reading::Number(ms) => expr::seconds(ms).map_err(|why| {
             Error::usage(format!(
-                "{name}=\"{text}\": {why}; fix it, or pass --ttl"
+                "{name}=\"{shown}\": {why}; fix it, or pass --ttl"
             ))
         }),
         // LibreChat uses its default then (settings warns).
         Reading::Fallback(_) => Ok(resolved),
         Reading::Unknown(why) => Err(Error::usage(format!(
-            "{name}=\"{text}\": authctl does not evaluate {why}; write plain milliseconds (1000 * 60 * 15), or pass --ttl"
+            "{name}=\"{shown}\": authctl does not evaluate {why}; write plain milliseconds (1000 * 60 * 15), or pass --ttl"
         ))),
     }
 }

@@ -132,6 +132,7 @@ fn lifetime(s: &Settings, setting: Setting, id: &'static str, max: u64) -> Check
             format!("{name} is not set: LibreChat's default, {}", human(default)),
         );
     };
+    let shown = expr::shown(text);
     match expr::read(text) {
         Reading::Number(ms) => match expr::seconds(ms) {
             Ok(secs) if secs > max => warn(
@@ -153,14 +154,14 @@ fn lifetime(s: &Settings, setting: Setting, id: &'static str, max: u64) -> Check
             Ok(secs) => pass(id, format!("{name} comes to {}", human(secs))),
             Err(why) => fail(
                 id,
-                format!("{name}=\"{text}\": {why}"),
+                format!("{name}=\"{shown}\": {why}"),
                 format!("set {name} in milliseconds, like 1000 * 60 * 15"),
             ),
         },
         Reading::Fallback(why) => warn(
             id,
             format!(
-                "{name}=\"{text}\" is not used ({why}): LibreChat silently takes its default, {}",
+                "{name}=\"{shown}\" is not used ({why}): LibreChat silently takes its default, {}",
                 human(default)
             ),
             format!("write {name} in milliseconds, like 1000 * 60 * 15"),
@@ -168,7 +169,7 @@ fn lifetime(s: &Settings, setting: Setting, id: &'static str, max: u64) -> Check
         Reading::Unknown(why) => warn(
             id,
             format!(
-                "{name}=\"{text}\": authctl does not evaluate {why}, so its value is not checked"
+                "{name}=\"{shown}\": authctl does not evaluate {why}, so its value is not checked"
             ),
             format!("write {name} as plain milliseconds, like 1000 * 60 * 15"),
         ),

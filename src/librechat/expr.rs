@@ -95,9 +95,21 @@ fn lex(text: &str) -> Result<Vec<(usize, Tok)>, Stop> {
     Ok(out)
 }
 
+/// Parentheses nested deeper than this, or more signs in a row, are not
+/// evaluated. mathjs parses recursively: in Node 20 with its default stack
+/// it read 200 nested parentheses and 1,000 signs, and ran out of stack
+/// (so LibreChat fell back to its default) at 300 and 2,000; between, the
+/// outcome depends on the stack of the Node process, so authctl does not
+/// claim to know it. The caps also keep authctl's own stack bounded.
+pub const MAX_PARENS: usize = 200;
+/// See [`MAX_PARENS`].
+pub const MAX_SIGNS: usize = 1000;
+
 struct Parser {
     toks: Vec<(usize, Tok)>,
     at: usize,
+    /// Open parentheses around the current position.
+    parens: usize,
 }
 
 impl Parser {
@@ -138,17 +150,20 @@ impl Parser {
     }
 
     fn unary(&mut self) -> Result<f64, Stop> {
-        match self.peek() {
-            Some(Tok::Op(b'-')) => {
-                self.at += 1;
-                Ok(-self.unary()?)
-            }
-            Some(Tok::Op(b'+')) => {
-                self.at += 1;
-                self.unary()
-            }
-            _ => self.primary(),
+        // Signs are counted, not recursed over: `-` an odd number of times
+        // negates, `+` does nothing, as mathjs evaluates them.
+        let start = self.at;
+        let mut negate = false;
+        while let Some(Tok::Op(op @ (b'-' | b'+'))) = self.peek() {
+            negate ^= op == b'-';
+            self.at += 1;
         }
+        let signs = self.at - start;
+        if signs > MAX_SIGNS {
+            return Err(too_deep(format!("{signs} signs in a row")));
+        }
+        let v = self.primary()?;
+        Ok(if negate { -v } else { v })
     }
 
     fn primary(&mut self) -> Result<f64, Stop> {
@@ -159,7 +174,14 @@ impl Parser {
             }
             Some(Tok::Op(b'(')) => {
                 self.at += 1;
+                self.parens += 1;
+                if self.parens > MAX_PARENS {
+                    return Err(too_deep(format!(
+                        "parentheses nested more than {MAX_PARENS} deep"
+                    )));
+                }
                 let v = self.sum()?;
+                self.parens -= 1;
                 if self.peek() != Some(Tok::Op(b')')) {
                     return Err(Stop::Fallback(format!(
                         "mathjs expects \")\" at {}",
@@ -185,6 +207,25 @@ impl Parser {
     }
 }
 
+fn too_deep(what: String) -> Stop {
+    Stop::Unknown(format!(
+        "{what}: mathjs's reading depends on the stack of LibreChat's Node process (when it runs out, LibreChat takes its default)"
+    ))
+}
+
+/// `text` for a message: as it is when short, else its start and length.
+pub fn shown(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.len() <= MAX {
+        return text.to_string();
+    }
+    let mut end = MAX;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} bytes)", &text[..end], text.len())
+}
+
 /// What LibreChat makes of `text`.
 pub fn read(text: &str) -> Reading {
     if text.is_empty() || !text.chars().all(allowed) {
@@ -202,7 +243,11 @@ pub fn read(text: &str) -> Reading {
     if toks.is_empty() {
         return Reading::Fallback("it holds no number".into());
     }
-    let mut p = Parser { toks, at: 0 };
+    let mut p = Parser {
+        toks,
+        at: 0,
+        parens: 0,
+    };
     let v = p.sum().and_then(|v| {
         if p.at == p.toks.len() {
             Ok(v)
@@ -278,6 +323,28 @@ mod tests {
         for unknown in ["10%", "7 % 4", "2(3)", "(1+2)3", "(2)(3)"] {
             assert!(matches!(read(unknown), Reading::Unknown(_)), "{unknown:?}");
         }
+    }
+
+    #[test]
+    fn nesting_is_capped_not_recursed() {
+        let parens = |d: usize| format!("{}1{}", "(".repeat(d), ")".repeat(d));
+        assert_eq!(n(&parens(MAX_PARENS)), 1.0);
+        assert_eq!(n(&("-".repeat(MAX_SIGNS) + "1")), 1.0);
+        assert_eq!(n(&("-".repeat(MAX_SIGNS - 1) + "1")), -1.0);
+        for deep in [
+            parens(MAX_PARENS + 1),
+            parens(30_000),
+            "-".repeat(30_001) + "1",
+        ] {
+            match read(&deep) {
+                Reading::Unknown(why) => assert!(why.contains("stack"), "{why}"),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(
+            shown(&"(".repeat(100)).len(),
+            60 + " (100 bytes)".len() + "…".len()
+        );
     }
 
     #[test]

@@ -4,9 +4,15 @@
 //! Invariants: one document; mapping keys are strings and appear once;
 //! anchors, aliases and tags other than the core ones are refused (a file
 //! of accounts has no use for them, and an alias can multiply its size);
-//! every node knows the line it starts on, so an error names it.
+//! every node knows the line it starts on, so an error names it; nesting
+//! is capped at [`MAX_DEPTH`], so no file can exhaust the stack.
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
+
+/// Deeper nesting than this is refused. The deepest value a provisioning
+/// file has is four levels down (`users[0].password_file`); the cap leaves
+/// room for any layout of it and none for a stack-exhausting file.
+pub const MAX_DEPTH: usize = 64;
 
 /// A value in the file.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,10 +80,16 @@ pub fn parse(text: &str, format: Format) -> Result<Node, SyntaxError> {
         match item {
             Ok((event, span)) => events.push((event, span.start.line())),
             Err(e) => {
+                // The parser caps flow nesting ([[[…) itself.
+                let message = if e.info().contains("recursion limit") {
+                    too_deep()
+                } else {
+                    format!("not valid YAML: {}", e.info())
+                };
                 return Err(SyntaxError {
                     line: e.marker().line().max(1),
-                    message: format!("not valid YAML: {}", e.info()),
-                })
+                    message,
+                });
             }
         }
     }
@@ -116,7 +128,7 @@ impl Reader<'_> {
                             "the file holds more than one YAML document; keep one",
                         ));
                     }
-                    root = Some(self.node()?);
+                    root = Some(self.node(0)?);
                 }
                 _ => return Err(err(line, "unexpected content outside the document")),
             }
@@ -127,10 +139,14 @@ impl Reader<'_> {
         }))
     }
 
-    fn node(&mut self) -> Result<Node, SyntaxError> {
+    fn node(&mut self, depth: usize) -> Result<Node, SyntaxError> {
         let Some((event, line)) = self.events.next() else {
             return Err(err(1, "the file ends in the middle of a value"));
         };
+        if depth > MAX_DEPTH && matches!(event, Event::SequenceStart(..) | Event::MappingStart(..))
+        {
+            return Err(err(line, too_deep()));
+        }
         let no_anchor = |anchor: usize| {
             if anchor == 0 {
                 Ok(())
@@ -163,7 +179,7 @@ impl Reader<'_> {
                         self.events.next();
                         break;
                     }
-                    items.push(self.node()?);
+                    items.push(self.node(depth + 1)?);
                 }
                 Value::Seq(items)
             }
@@ -177,7 +193,7 @@ impl Reader<'_> {
                         self.events.next();
                         break;
                     }
-                    let key = self.node()?;
+                    let key = self.node(depth + 1)?;
                     let name = match key.value {
                         Value::Str(s) => s,
                         Value::Number(s) => s,
@@ -195,7 +211,7 @@ impl Reader<'_> {
                             format!("key \"{name}\" appears twice in one mapping; keep one"),
                         ));
                     }
-                    let value = self.node()?;
+                    let value = self.node(depth + 1)?;
                     entries.push((name, key.line, value));
                 }
                 Value::Map(entries)
@@ -204,6 +220,10 @@ impl Reader<'_> {
         };
         Ok(Node { value, line })
     }
+}
+
+fn too_deep() -> String {
+    format!("lists and mappings are nested more than {MAX_DEPTH} deep; a provisioning file needs four levels")
 }
 
 /// A tag on a collection must be the core one for its kind, or absent.
@@ -320,6 +340,23 @@ mod tests {
             assert_eq!(e.line, line, "{text:?}: {e:?}");
         }
         assert_eq!(yaml("").value, Value::Null);
+        // Nesting: the block form and the flow form, far past the cap,
+        // are refused on the line where the cap is crossed.
+        for deep in [
+            "- ".repeat(30_000) + "x\n",
+            "[".repeat(30_000) + &"]".repeat(30_000),
+            "a:\n".to_string()
+                + &(1..200)
+                    .map(|i| format!("{}b:\n", " ".repeat(i)))
+                    .collect::<String>(),
+        ] {
+            let e = parse(&deep, Format::Yaml).unwrap_err();
+            assert!(e.message.contains("nested more than 64 deep"), "{e:?}");
+        }
+        let e = parse(&("[".repeat(30_000) + &"]".repeat(30_000)), Format::Json).unwrap_err();
+        assert!(e.message.contains("nested more than 64 deep"), "{e:?}");
+        let ok = "- ".repeat(MAX_DEPTH) + "x\n";
+        assert!(parse(&ok, Format::Yaml).is_ok());
         assert_eq!(yaml("yes").value, Value::Str("yes".into()));
         assert_eq!(yaml("'true'").value, Value::Str("true".into()));
     }

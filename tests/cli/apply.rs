@@ -579,3 +579,28 @@ fn export_writes_a_private_file_only_when_told_to_replace_one() {
     let a = env.cmd(&["apply", &out_s]).assert().success();
     assert!(stderr(&a).contains("nothing to do"), "{}", stderr(&a));
 }
+
+#[test]
+fn a_deeply_nested_file_is_refused_from_a_file_and_from_stdin() {
+    // 60 KB of nested block sequences, and the flow form: a clear error on
+    // the line where the nesting passes the cap, exit 2, nothing written.
+    let env = TestEnv::new();
+    env.admin();
+    let before = env.snapshot();
+    for (name, text) in [
+        ("deep.yaml", "- ".repeat(30_000) + "x\n"),
+        ("flow.yaml", "[".repeat(30_000) + &"]".repeat(30_000) + "\n"),
+        ("deep.json", "[".repeat(30_000) + &"]".repeat(30_000) + "\n"),
+    ] {
+        let f = write(&env, name, &text);
+        let a = env.cmd(&["apply", &f]).assert().code(2);
+        assert_one_line_error(&a, "lists and mappings are nested more than 64 deep");
+        let a = env
+            .cmd(&["apply", "-"])
+            .write_stdin(text.clone())
+            .assert()
+            .code(2);
+        assert_one_line_error(&a, "nested more than 64 deep");
+    }
+    assert_eq!(env.snapshot(), before);
+}

@@ -509,3 +509,40 @@ fn bad_keys_and_values_get_librechat_reasons_and_what_needs_mongodb_is_refused()
         .assert()
         .code(2);
 }
+
+#[test]
+fn deeply_nested_durations_are_reported_not_a_crash() {
+    // 30,000 nested parentheses (or signs): LibreChat's mathjs runs out of
+    // stack and takes its default; authctl says it cannot vouch for the
+    // value, in a short message, and every command still runs.
+    let v = vectors();
+    let env = TestEnv::sqlite();
+    let user = v["user"].as_str().unwrap();
+    for text in [
+        format!("{}1000{}", "(".repeat(30_000), ")".repeat(30_000)),
+        "-".repeat(30_000) + "1000",
+    ] {
+        let dir = folder(&env, &format!("{}SESSION_EXPIRY={text}\n", vector_env(&v)));
+        let a = lc(&env, &dir, &["token", "mint", "--user", user])
+            .assert()
+            .code(2);
+        let err = stderr(&a);
+        let last = err.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with("authctl: error: SESSION_EXPIRY=") && last.contains("bytes)"),
+            "{err}"
+        );
+        assert!(last.len() < 400, "{last}");
+        let a = lc(
+            &env,
+            &dir,
+            &["token", "mint", "--user", user, "--ttl", "5m"],
+        )
+        .assert()
+        .success();
+        assert!(stderr(&a).contains("SESSION_EXPIRY=\""), "{}", stderr(&a));
+        let a = lc(&env, &dir, &["doctor"]).assert();
+        let out = a.get_output();
+        assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
+    }
+}

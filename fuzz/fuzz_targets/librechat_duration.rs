@@ -1,0 +1,12 @@
+//! Fuzz target: see `check_librechat_duration` in fuzz/common.rs (shared with the replay test
+//! tests/fuzz_corpus.rs).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    common::check_librechat_duration(data);
+});
