@@ -199,6 +199,31 @@ pub fn open_append(path: &Path, mode: u32) -> Result<File> {
     Ok(file)
 }
 
+/// Whether `path` can be appended to now: an existing file is opened for
+/// appending (never created, never through a link), a missing one needs a
+/// directory this process may write in.
+pub fn appendable(path: &Path) -> std::io::Result<()> {
+    match OpenOptions::new()
+        .append(true)
+        .custom_flags(nofollow())
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            rustix::fs::access(
+                dir,
+                rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK,
+            )
+            .map_err(std::io::Error::from)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Create `dir` (and parents) if missing; a directory we create is 0700.
 pub fn ensure_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {

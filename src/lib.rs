@@ -74,13 +74,25 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
         }
         Ok(outcome) => {
             output::emit(&outcome, format);
-            outcome.code
+            after_commit(format).unwrap_or(outcome.code)
         }
         Err(e) => {
             output::error(&e, format);
+            after_commit(format);
             e.exit_code()
         }
     }
+}
+
+/// Report what failed after a commit (the file audit trail), once what the
+/// command committed was printed or written; its exit code, if any.
+fn after_commit(format: output::Format) -> Option<u8> {
+    let mut code = None;
+    for e in store::audit_file::take_deferred() {
+        output::error(&e, format);
+        code.get_or_insert(e.exit_code());
+    }
+    code
 }
 
 /// Before any secret is read: no core file (RLIMIT_CORE 0) and not

@@ -1,6 +1,13 @@
 //! The audit trail of a layout whose schema has no place for one: a
 //! JSON-lines file in the config dir, appended and fsynced right after the
 //! commit of the change each record describes.
+//!
+//! Invariant: what a command committed always reaches the user. The file
+//! is checked for appending before the change begins ([`prepare`]); if the
+//! append still fails after the commit (a full disk), the failure is kept
+//! aside ([`take_deferred`]) instead of returned, so the command goes on to
+//! print or write what it made (a new API key, generated passwords), and
+//! `run` reports the failure after that, with its exit code.
 
 use super::AuditRecord;
 use crate::error::{Error, Result};
@@ -22,9 +29,28 @@ pub fn audit_record(actor: String, action: &str, target: &str, detail: Value) ->
     }
 }
 
+/// Audit failures after a commit, reported once the command's output is
+/// out.
+static DEFERRED: std::sync::Mutex<Vec<Error>> = std::sync::Mutex::new(Vec::new());
+
+/// The audit failures that happened after a commit, oldest first.
+pub fn take_deferred() -> Vec<Error> {
+    let mut deferred = DEFERRED.lock().unwrap_or_else(|p| p.into_inner());
+    std::mem::take(&mut *deferred)
+}
+
 /// Append `records` to the audit trail and fsync it; called only after
-/// the change they record was committed, so a failure says so.
+/// the change they record was committed. A failure is kept for
+/// [`take_deferred`], never returned: the caller must still hand over what
+/// it committed.
 pub fn append_audit(path: &Path, records: &[AuditRecord]) -> Result<()> {
+    if let Err(e) = try_append(path, records) {
+        DEFERRED.lock().unwrap_or_else(|p| p.into_inner()).push(e);
+    }
+    Ok(())
+}
+
+fn try_append(path: &Path, records: &[AuditRecord]) -> Result<()> {
     if records.is_empty() {
         return Ok(());
     }
@@ -61,7 +87,15 @@ pub fn prepare(path: &Path) -> Result<()> {
         crate::fsutil::ensure_dir(dir)?;
     }
     crate::fsutil::replaceable(path)?;
-    Ok(())
+    crate::fsutil::appendable(path).map_err(|e| {
+        Error::io(
+            format!(
+                "the audit trail \"{}\" cannot be appended to, so nothing was changed; give this user write access to it (or run as its owner)",
+                path.display()
+            ),
+            e,
+        )
+    })
 }
 
 /// Commit a PostgreSQL transaction, then append its audit records.

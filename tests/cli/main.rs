@@ -1,6 +1,7 @@
 //! Integration tests: the real binary in hermetic temp environments.
 
 mod apply;
+mod audit;
 mod common;
 mod doctor;
 mod flowise;
