@@ -110,20 +110,27 @@ pub fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
     let sid = session::new_sid()?;
     let now = crate::clock::now();
     let expires_ms = now.timestamp_millis().saturating_add(session::SESSION_MS);
-    let mut db = super::open_write(s)?;
-    let who = db.sessions_mut()?.open_session(&user, &sid, expires_ms)?;
     let issued = now.timestamp();
-    let jwt = |secret: &SecretString, ttl: u64| -> Result<String> {
-        let meta = crypto::encrypt_meta(
-            hash.expose_secret(),
-            &format!("{}:{}", who.id, who.workspace_id),
-        )?;
-        let claims = session::claims(&who.id, &who.name, meta, issued, ttl, &audience, &issuer);
+    let jwt = |secret: &SecretString, ttl: u64, id: &str, workspace: &str, name: &str| {
+        let meta = crypto::encrypt_meta(hash.expose_secret(), &format!("{id}:{workspace}"))?;
+        let claims = session::claims(id, name, meta, issued, ttl, &audience, &issuer);
         let key = token::SigningKey::hmac_bytes(secret.expose_secret().as_bytes().to_vec());
         token::mint(&key, Alg::HS256, &claims)
     };
-    let token = jwt(&access, ttl)?;
-    let refresh_token = jwt(&refresh, s.refresh_ttl)?;
+    // Both tokens once before the session row is written: whatever the
+    // keys lack fails here, with nothing committed.
+    jwt(&access, ttl, &user.id, "", &user.username)?;
+    jwt(&refresh, s.refresh_ttl, &user.id, "", &user.username)?;
+    let mut db = super::open_write(s)?;
+    let who = db.sessions_mut()?.open_session(&user, &sid, expires_ms)?;
+    let token = jwt(&access, ttl, &who.id, &who.workspace_id, &who.name)?;
+    let refresh_token = jwt(
+        &refresh,
+        s.refresh_ttl,
+        &who.id,
+        &who.workspace_id,
+        &who.name,
+    )?;
     let cookie = format!(
         "token={token}; refreshToken={refresh_token}; connect.sid={}",
         session::cookie_value(session_secret.expose_secret(), &sid)

@@ -14,7 +14,7 @@
 //! Flowise creates a missing file at its next start; here it is `None`.
 
 use crate::error::{Error, Result};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use std::path::{Path, PathBuf};
 
 /// One of Flowise's secrets.
@@ -209,14 +209,33 @@ pub fn require(
     lookup: &dyn Fn(&str) -> Option<String>,
     dir: &Path,
 ) -> Result<Resolved> {
-    resolve(secret, lookup, dir)?.ok_or_else(|| {
+    let resolved = resolve(secret, lookup, dir)?.ok_or_else(|| {
         Error::usage(format!(
             "no {}: neither {} nor \"{}\" holds one; start Flowise once (it writes its key files), or `authctl keygen` writes them",
             describe(secret),
             secret.var(),
             dir.join(secret.file()).display()
         ))
-    })
+    })?;
+    // Flowise signs with the file as it is; jsonwebtoken and
+    // express-session refuse an empty secret, so every login fails, and
+    // nothing may be signed or written with one.
+    if let Source::File(path) = &resolved.source {
+        if resolved.value.expose_secret().is_empty()
+            && matches!(
+                secret,
+                Secret::JwtAuth | Secret::JwtRefresh | Secret::ExpressSession
+            )
+        {
+            return Err(Error::usage(format!(
+                "Flowise key file \"{}\" is empty, so Flowise cannot sign with its {} either; `authctl keygen --force` replaces it, or set {}",
+                path.display(),
+                describe(secret),
+                secret.var()
+            )));
+        }
+    }
+    Ok(resolved)
 }
 
 /// The secret as messages name it.

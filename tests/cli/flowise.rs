@@ -1404,3 +1404,34 @@ fn doctor_finds_credentials_that_do_not_decrypt_and_the_backup_key_that_does() {
     doctor(&env, PRODUCTION);
     assert_eq!(env.snapshot(), before);
 }
+
+#[test]
+fn an_empty_signing_key_file_is_refused_before_a_session_is_written() {
+    // Flowise signs with the file as it is, and jsonwebtoken and
+    // express-session refuse an empty secret: no session row may be
+    // committed for a token that cannot be made.
+    for file in [
+        "jwt_auth_token_secret.key",
+        "jwt_refresh_token_secret.key",
+        "express_session_secret.key",
+    ] {
+        let env = TestEnv::flowise("home");
+        let path = env.config_dir().join(file);
+        std::fs::write(&path, "").unwrap();
+        let before = env.snapshot();
+        let a = env
+            .fw(&["token", "mint", "--user", "admin@example.com"])
+            .assert()
+            .code(2);
+        assert_one_line_error(
+            &a,
+            &format!("Flowise key file \"{}\" is empty", path.display()),
+        );
+        assert_eq!(env.snapshot(), before, "{file}");
+        // keygen --force replaces it, and the mint then works.
+        env.fw(&["keygen", "--force"]).assert().success();
+        env.fw(&["token", "mint", "--user", "admin@example.com"])
+            .assert()
+            .success();
+    }
+}
