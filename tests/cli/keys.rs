@@ -594,3 +594,44 @@ fn keygen_refuses_to_reuse_a_key_of_another_size_than_asked() {
     assert_eq!(r["bits"], 3072);
     assert!(r["retired"].is_string(), "{r}");
 }
+
+#[test]
+fn keys_mounted_as_links_are_reused_and_never_written_through() {
+    // A Kubernetes Secret volume: every key file is a link into `..data/`.
+    use std::os::unix::fs::symlink;
+    let env = TestEnv::new();
+    let dir = env.config_dir();
+    let data = dir.join("..data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::copy(
+        fixture_key("rsa2048-pkcs8.pem"),
+        data.join("private_key.pem"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture_key("rsa2048-pkcs8.pub.pem"),
+        data.join("public_key.pem"),
+    )
+    .unwrap();
+    for name in ["private_key.pem", "public_key.pem"] {
+        symlink(format!("..data/{name}"), dir.join(name)).unwrap();
+    }
+    let before = snapshot_dir(&dir);
+    // Valid and matching: reused, nothing to write, so the links are fine.
+    let a = env.cmd(&["keygen", "--alg", "RS256"]).assert().success();
+    assert!(stderr(&a).contains("reused RS256 key"), "{}", stderr(&a));
+    assert_eq!(snapshot_dir(&dir), before);
+    // Replacing would write through the link: refused, nothing changed.
+    let a = env
+        .cmd(&["keygen", "--alg", "RS256", "--force"])
+        .assert()
+        .code(5);
+    assert_one_line_error(&a, "symbolic link");
+    assert_eq!(snapshot_dir(&dir), before);
+    for name in ["private_key.pem", "public_key.pem"] {
+        assert!(std::fs::symlink_metadata(dir.join(name))
+            .unwrap()
+            .file_type()
+            .is_symlink());
+    }
+}

@@ -180,10 +180,19 @@ impl KeyDir {
         } = opts;
         let private_path = self.private_key_path();
         let public_path = self.public_key_path();
-        // Every file this may write must be a regular file or absent
-        // before anything is written, so a planted link stops it whole.
-        for path in [&private_path, &public_path, &self.manifest_path()] {
-            fsutil::replaceable(path)?;
+        // Reads follow links (a Kubernetes Secret volume is all links);
+        // each file this will write is checked before the first write, so
+        // a link there stops the change whole, and a command with nothing
+        // to write never fails on one.
+        let writable = |paths: &[&Path]| -> Result<()> {
+            for path in paths {
+                fsutil::replaceable(path)?;
+            }
+            Ok(())
+        };
+        if force {
+            // --force means to write: refuse a link before any key work.
+            writable(&[&private_path, &public_path, &self.manifest_path()])?;
         }
         let mut manifest = self.load_manifest()?;
 
@@ -283,6 +292,7 @@ impl KeyDir {
                 _ => {}
             }
             // Missing, or (with force) wrong or unreadable: derive it.
+            writable(&[&public_path, &self.manifest_path()])?;
             replace_file(
                 &public_path,
                 public_spki_pem(&target_public)?.as_bytes(),
@@ -310,6 +320,7 @@ impl KeyDir {
             }
         }
 
+        writable(&[&private_path, &public_path, &self.manifest_path()])?;
         // 1. Keep the old public key verifying before anything replaces it.
         let now = clock::rfc3339_secs(clock::now());
         let mut retired = None;
