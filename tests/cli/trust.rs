@@ -629,11 +629,19 @@ fn the_process_makes_no_core_dump() {
 
 #[test]
 fn a_foreign_database_is_refused_before_anything_in_it_changes() {
+    // A table of another app's, and one that merely shares a name with
+    // authctl's own (`users`, with no authctl schema version).
+    for table in ["flows", "users"] {
+        refused_untouched(table);
+    }
+}
+
+fn refused_untouched(table: &str) {
     let env = TestEnv::sqlite();
     std::fs::create_dir_all(env.config_dir()).unwrap();
     python_eval(
-        "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nc.execute('create table flows (id integer primary key, body text)')\nc.execute(\"insert into flows (body) values ('x')\")\nc.commit()",
-        &[&env.db().display().to_string()],
+        "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nc.execute('create table %s (id integer primary key, body text)' % sys.argv[2])\nc.execute(\"insert into %s (body) values ('x')\" % sys.argv[2])\nc.commit()",
+        &[&env.db().display().to_string(), table],
     );
     let before = env.snapshot();
     for args in [

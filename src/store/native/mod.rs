@@ -64,6 +64,7 @@ impl NativeStore {
         let empty = check_tables(
             &schema.tables,
             NATIVE_TABLES,
+            schema.user_version,
             &format!("\"{}\"", path.display()),
         )?;
         match plan(
@@ -156,10 +157,18 @@ pub(super) fn plan(version: i64, access: Access, empty: bool, shown: &str) -> Re
 // One schema, two dialects: both engines must bring the same migrations.
 const _: () = assert!(schema_pg::MIGRATIONS.len() == schema_sqlite::MIGRATIONS.len());
 
-/// Refuse a database that belongs to another app, from its table list
-/// alone (`shown` names the database in messages). Returns whether it has
-/// no tables at all.
-pub(super) fn check_tables(tables: &[String], known: &[&str], shown: &str) -> Result<bool> {
+/// Refuse a database that belongs to another app, from its whole schema
+/// as read before anything is changed: its table list and its authctl
+/// schema `version` (`shown` names the database in messages). Tables
+/// without a version were not made by authctl, whose migrations set the
+/// version in the transaction that creates them. Returns whether it has no
+/// tables at all.
+pub(super) fn check_tables(
+    tables: &[String],
+    known: &[&str],
+    version: i64,
+    shown: &str,
+) -> Result<bool> {
     if super::is_flowise_schema(tables) {
         return Err(super::flowise_not("an authctl", shown));
     }
@@ -177,6 +186,13 @@ pub(super) fn check_tables(tables: &[String], known: &[&str], shown: &str) -> Re
         return Err(Error::usage(format!(
             "{shown} belongs to another application (it has tables {}); authctl knows {}; point --db at the right database or pick the --profile",
             foreign.join(", "),
+            super::KNOWN_LAYOUTS
+        )));
+    }
+    if version == 0 && !tables.is_empty() {
+        return Err(Error::usage(format!(
+            "{shown} belongs to another application (it has tables {} but no authctl schema version); authctl knows {}; point --db at the right database or pick the --profile",
+            tables.join(", "),
             super::KNOWN_LAYOUTS
         )));
     }

@@ -67,7 +67,6 @@ impl NativePgStore {
             VERSION_TABLE,
             &format!("SELECT coalesce(max(version), 0) AS v FROM {VERSION_TABLE}"),
         )?;
-        let empty = super::check_tables(&tables, NATIVE_TABLES, &url.target())?;
         let version = match version {
             None => 0,
             Some(v) => v.parse::<i64>().map_err(|_| {
@@ -77,6 +76,7 @@ impl NativePgStore {
                 ))
             })?,
         };
+        let empty = super::check_tables(&tables, NATIVE_TABLES, version, &url.target())?;
         let store = NativePgStore {
             pg: RefCell::new(pg),
             actor,
