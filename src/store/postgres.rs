@@ -99,6 +99,24 @@ impl Pg {
         })
     }
 
+    /// Begin a transaction that only reads, on one snapshot: no lock, no
+    /// row lock, and a read-only role is enough (dry runs, key
+    /// identification, doctor).
+    pub fn begin_read(&mut self) -> Result<PgTx<'_>> {
+        if let Err(e) = self
+            .client
+            .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        {
+            let _ = self.client.batch_execute("ROLLBACK");
+            return Err(describe(&e, &self.url, "begin a transaction on"));
+        }
+        Ok(PgTx {
+            client: &mut self.client,
+            url: &self.url,
+            open: true,
+        })
+    }
+
     /// Tables of the current schema (`search_path`'s first), sorted, and
     /// the first column of `version_sql` when `version_table` exists there
     /// (`None` when it does not): one statement, one round trip. The

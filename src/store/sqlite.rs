@@ -222,6 +222,14 @@ pub fn enable_wal(conn: &Connection, path: &Path) -> Result<()> {
 }
 
 /// Whether a SQLite error is a lock conflict.
+/// A transaction that only reads (deferred: it takes no write lock, and
+/// works on a file this process may not write), for commands that must
+/// never write: dry runs, key identification, doctor.
+pub fn read_tx<'c>(conn: &'c mut Connection, path: &Path) -> Result<rusqlite::Transaction<'c>> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)
+        .map_err(|e| describe(e, path))
+}
+
 pub fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(
         e.sqlite_error_code(),

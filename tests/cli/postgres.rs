@@ -932,3 +932,81 @@ fn apply_on_flowise_on_postgresql() {
         .unwrap();
     assert!(String::from_utf8_lossy(&again.stderr).contains("nothing to do"));
 }
+
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn commands_that_only_read_work_with_a_read_only_role() {
+    // A role that may only SELECT: identify, the dry runs and doctor's
+    // credentials check take no lock and write nothing.
+    let env = env();
+    flowise_db(&env);
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    let run = |user: &str, password: &str, args: &[&str], stdin: &str| {
+        use std::io::Write;
+        let mut child = fw_pg(&env, args)
+            .env("DATABASE_USER", user)
+            .env("DATABASE_PASSWORD", password)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let admin_pw = db(&env).password.clone();
+    let out = run("postgres", &admin_pw, &["keygen"], "");
+    assert!(out.status.success(), "{out:?}");
+    let out = run(
+        "postgres",
+        &admin_pw,
+        &["secret", "encrypt"],
+        "{\"openAIApiKey\":\"sk-x\"}",
+    );
+    assert!(out.status.success(), "{out:?}");
+    let value = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    env.sql(&format!(
+        "INSERT INTO credential (name, \"credentialName\", \"encryptedData\") VALUES ('openai', 'openAIApi', '{value}')"
+    ));
+    let role = format!("ro_{}", db(&env).name);
+    let ro_pw = "Read-Only-Role-77";
+    env.sql(&format!(
+        "CREATE ROLE {role} LOGIN PASSWORD '{ro_pw}'; GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"
+    ));
+    let before = env.sql("SELECT \"encryptedData\", \"updatedDate\" FROM credential");
+    // A key the values are not under (identify and the recovery's dry run
+    // find them all under the current one).
+    std::fs::write(
+        env.path().join("old.key"),
+        "another-key-of-24-bytes-base64==",
+    )
+    .unwrap();
+    for args in [
+        &["secret", "identify", "old.key"][..],
+        &["secret", "rotate", "--dry-run"],
+        &["secret", "rotate", "--from-key", "old.key", "--dry-run"],
+    ] {
+        let out = run(&role, ro_pw, args, "");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+    }
+    let out = run(&role, ro_pw, &["--json", "doctor"], "");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("doctor JSON");
+    let check = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "flowise.credentials_decrypt")
+        .cloned()
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(check["status"], "pass", "{check}");
+    assert_eq!(
+        env.sql("SELECT \"encryptedData\", \"updatedDate\" FROM credential"),
+        before
+    );
+    env.sql(&format!("DROP OWNED BY {role}; DROP ROLE {role}"));
+}

@@ -207,3 +207,131 @@ fn flowise_credentials_split_between_two_keys_are_found_and_joined() {
     let (_, report) = identify(fw(&["--json", "secret", "identify"]).current_dir(env.path()));
     assert_eq!(decrypts(&report, "the current key"), (3, 3));
 }
+
+/// `authctl ARGS` run as uid 4242, which may read the config dir and
+/// its key files but write nothing there: the database is root's 0644 in
+/// a root-owned directory. (`vars`: the profile's variables.)
+fn as_reader(
+    env: &TestEnv,
+    vars: &[(&str, &std::path::Path)],
+    args: &[&str],
+) -> std::process::Output {
+    std::process::Command::new("setpriv")
+        .args(["--reuid=4242", "--regid=4242", "--clear-groups", BIN])
+        .args(args)
+        .env_clear()
+        .envs(env.vars())
+        .env_remove("AUTHCTL_CONFIG_DIR")
+        .envs(vars.iter().map(|(k, v)| (k, v)))
+        .current_dir(env.path())
+        .output()
+        .unwrap()
+}
+
+/// Make `dir` readable (not writable) by uid 4242, its `keys` owned by
+/// 4242 (0600, as the app's own user has them).
+fn read_only_for_4242(env: &TestEnv, dir: &std::path::Path, keys: &[&str]) {
+    use std::os::unix::fs::PermissionsExt;
+    let open = std::fs::Permissions::from_mode(0o755);
+    for p in [env.path(), dir] {
+        std::fs::set_permissions(p, open.clone()).unwrap();
+    }
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    for k in keys {
+        let p = dir.join(k);
+        std::os::unix::fs::chown(&p, Some(4242), Some(4242)).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    for k in ["old.key", "old.env"] {
+        let p = env.path().join(k);
+        if p.exists() {
+            std::os::unix::fs::chown(&p, Some(4242), Some(4242)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn commands_that_only_read_work_on_a_database_they_cannot_write() {
+    // The backup or old volume key rescue is pointed at: identify, every
+    // dry run and doctor read it without a write transaction.
+    if !is_root() {
+        return; // only root can hand the files to another uid; CI runs as root
+    }
+    // Langflow: every value under the old key, the file holds a new one.
+    let env = TestEnv::langflow();
+    let dir = env.config_dir();
+    let old = env.lf_secret();
+    std::fs::write(
+        dir.join("secret_key"),
+        "n3wK3yAfterRedeploy-0123456789abcdefghijklm",
+    )
+    .unwrap();
+    std::fs::write(env.path().join("old.key"), &old).unwrap();
+    read_only_for_4242(&env, &dir, &["secret_key"]);
+    let before = env.snapshot();
+    let lf = [("LANGFLOW_CONFIG_DIR", dir.as_path())];
+    for args in [
+        &["--profile", "langflow", "secret", "identify", "old.key"][..],
+        &[
+            "--profile",
+            "langflow",
+            "secret",
+            "rotate",
+            "--from-key",
+            "old.key",
+            "--dry-run",
+        ],
+    ] {
+        let out = as_reader(&env, &lf, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+    }
+    // Values under a key that is not the current one: the dry run says so
+    // (exit 1), having read them all.
+    let out = as_reader(
+        &env,
+        &lf,
+        &["--profile", "langflow", "secret", "rotate", "--dry-run"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("does not decrypt"),
+        "{out:?}"
+    );
+    assert_eq!(env.snapshot(), before);
+
+    // Flowise: the credentials under the current key.
+    let env = TestEnv::sqlite();
+    let dir = env.config_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixture = flowise_fixture().join("before-rotation");
+    for f in ["database.sqlite", "encryption.key"] {
+        std::fs::copy(fixture.join(f), dir.join(f)).unwrap();
+    }
+    std::fs::copy(fixture.join("encryption.key"), env.path().join("old.key")).unwrap();
+    read_only_for_4242(&env, &dir, &["encryption.key"]);
+    let before = env.snapshot();
+    let fw = [
+        ("SECRETKEY_PATH", dir.as_path()),
+        ("DATABASE_PATH", dir.as_path()),
+    ];
+    for args in [
+        &["--profile", "flowise", "secret", "identify", "old.key"][..],
+        &["--profile", "flowise", "secret", "rotate", "--dry-run"],
+    ] {
+        let out = as_reader(&env, &fw, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+    }
+    let out = as_reader(&env, &fw, &["--profile", "flowise", "--json", "doctor"]);
+    let report: Value = serde_json::from_slice(&out.stdout).expect("doctor JSON");
+    let check = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "flowise.credentials_decrypt")
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(check["status"], "pass", "{check}");
+    assert_eq!(env.snapshot(), before);
+}

@@ -741,7 +741,12 @@ impl EncryptedValues for FlowiseStore {
         dry_run: bool,
     ) -> Result<Vec<Reencrypted>> {
         let (actor, audit_path) = (self.actor.name(), self.audit_path.clone());
-        let tx = self.begin()?;
+        // A dry run (and key identification, and doctor) only reads.
+        let tx = if dry_run {
+            sqlite::read_tx(&mut self.conn, &self.path)?
+        } else {
+            self.begin()?
+        };
         let mut report = Vec::new();
         for (table, column, label_col) in ENCRYPTED_COLUMNS {
             if !sqlite::has_table(&tx, table)? || !sqlite::has_column(&tx, table, column)? {
@@ -764,6 +769,10 @@ impl EncryptedValues for FlowiseStore {
             for (id, name, value) in rows {
                 let label = format!("{table}.{column} of \"{name}\" (id {id})");
                 let new_value = rekey(&value, &label)?;
+                count += 1;
+                if dry_run {
+                    continue;
+                }
                 tx.execute(
                     &format!(
                         "UPDATE {} SET {} = ?1 WHERE id = ?2",
@@ -773,7 +782,6 @@ impl EncryptedValues for FlowiseStore {
                     rusqlite::params![new_value, id],
                 )
                 .map_err(|e| Error::db(format!("cannot update {label}"), e))?;
-                count += 1;
             }
             report.push(Reencrypted {
                 table: table.to_string(),

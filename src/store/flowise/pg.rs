@@ -837,7 +837,14 @@ impl EncryptedValues for FlowisePgStore {
         let record = self.record("secret.rotate", "encryption.key", Value::Null);
         let audit_path = self.audit_path.clone();
         let lock = format!("SELECT pg_advisory_xact_lock({ROTATE_LOCK});");
-        let mut tx = Self::write_tx(self.pg.get_mut(), &audit_path, &lock)?;
+        // A dry run (and key identification, and doctor) only reads: one
+        // snapshot, no lock, no row lock, a read-only role will do.
+        let mut tx = if dry_run {
+            self.pg.get_mut().begin_read()?
+        } else {
+            Self::write_tx(self.pg.get_mut(), &audit_path, &lock)?
+        };
+        let row_lock = if dry_run { "" } else { "FOR UPDATE" };
         let mut report = Vec::new();
         for (table, column, label_col) in ENCRYPTED_COLUMNS {
             let present = tx.rows(
@@ -854,7 +861,7 @@ impl EncryptedValues for FlowisePgStore {
             let rows = tx.rows(
                 &format!(
                     "SELECT id::text, coalesce({l}::text, ''), {c} FROM {t}
-                     WHERE {c} IS NOT NULL AND {c} <> '' FOR UPDATE",
+                     WHERE {c} IS NOT NULL AND {c} <> '' {row_lock}",
                     l = quote(label_col)
                 ),
                 &[],
@@ -865,12 +872,15 @@ impl EncryptedValues for FlowisePgStore {
                 let (id, name, value): (String, String, String) = (r.get(0), r.get(1), r.get(2));
                 let label = format!("{table}.{column} of \"{name}\" (id {id})");
                 let new_value = rekey(&value, &label)?;
+                count += 1;
+                if dry_run {
+                    continue;
+                }
                 tx.rows(
                     &format!("UPDATE {t} SET {c} = $1 WHERE id::text = $2"),
                     &[&new_value, &id],
                     &format!("update {label} in"),
                 )?;
-                count += 1;
             }
             report.push(Reencrypted {
                 table: table.to_string(),

@@ -81,7 +81,12 @@ impl EncryptedValues for LangflowStore {
         rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
         dry_run: bool,
     ) -> Result<Vec<Reencrypted>> {
-        let tx = self.write_tx()?;
+        // A dry run (and key identification) only reads.
+        let tx = if dry_run {
+            sqlite::read_tx(&mut self.conn, &self.path)?
+        } else {
+            self.write_tx()?
+        };
         let mut report = Vec::new();
         if sqlite::has_table(&tx, "sso_config")? {
             let sealed: Option<String> = tx
@@ -122,8 +127,9 @@ impl EncryptedValues for LangflowStore {
             for (rowid, id, value) in rows {
                 let label = format!("{table}.{column} of row {id}");
                 let new_value = rekey_value(*held, &value, &label, rekey)?;
-                if let Some(new_value) = new_value {
-                    count += 1;
+                let Some(new_value) = new_value else { continue };
+                count += 1;
+                if !dry_run {
                     tx.execute(
                         &format!(
                             "UPDATE {} SET {} = ?1 WHERE rowid = ?2",

@@ -601,11 +601,17 @@ impl EncryptedValues for LangflowPgStore {
         dry_run: bool,
     ) -> Result<Vec<Reencrypted>> {
         let audit_path = self.audit_path.clone();
-        let mut tx = Self::write_tx(
-            self.pg.get_mut(),
-            &audit_path,
-            &format!("SELECT pg_advisory_xact_lock({ROTATE_LOCK});"),
-        )?;
+        // A dry run (and key identification) only reads: one snapshot, no
+        // lock, a read-only role will do.
+        let mut tx = if dry_run {
+            self.pg.get_mut().begin_read()?
+        } else {
+            Self::write_tx(
+                self.pg.get_mut(),
+                &audit_path,
+                &format!("SELECT pg_advisory_xact_lock({ROTATE_LOCK});"),
+            )?
+        };
         let cols = columns(&mut tx)?;
         let present: Vec<&(&str, &str, Held, &str)> = ENCRYPTED_COLUMNS
             .iter()
@@ -614,7 +620,7 @@ impl EncryptedValues for LangflowPgStore {
         // No writer may add a value under the old key while this runs.
         let mut tables: Vec<String> = present.iter().map(|(t, ..)| quote(t)).collect();
         tables.dedup();
-        if !tables.is_empty() {
+        if !tables.is_empty() && !dry_run {
             tx.batch(
                 &format!(
                     "LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE",
@@ -664,8 +670,9 @@ impl EncryptedValues for LangflowPgStore {
             for (ctid, id, value) in rows {
                 let label = format!("{table}.{column} of row {id}");
                 let new_value = rekey_value(*held, &value, &label, rekey)?;
-                if let Some(new_value) = new_value {
-                    count += 1;
+                let Some(new_value) = new_value else { continue };
+                count += 1;
+                if !dry_run {
                     // The tables are locked, so a row's ctid stays put
                     // until this statement moves it.
                     tx.rows(
