@@ -177,6 +177,7 @@ pub const KEY_FILE_LIMIT: usize = 256 * 1024;
 /// Open `path` to append to it, creating it with `mode` if missing, never
 /// through a symlink and never onto anything but a regular file.
 pub fn open_append(path: &Path, mode: u32) -> Result<File> {
+    let created = probe(path)?.is_none();
     let file = OpenOptions::new()
         .create(true)
         .append(true)
@@ -196,7 +197,17 @@ pub fn open_append(path: &Path, mode: u32) -> Result<File> {
     if !meta.is_file() {
         return Err(refuse_write(path, kind_of(&meta)));
     }
+    if created {
+        set_owner(&file, path, owner_for(None, parent_of(path)))?;
+    }
     Ok(file)
+}
+
+/// The directory `path` is in ("." for a bare name).
+fn parent_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."))
 }
 
 /// Whether `path` can be appended to now: an existing file is opened for
@@ -224,6 +235,46 @@ pub fn appendable(path: &Path) -> std::io::Result<()> {
     }
 }
 
+/// The owner a file written into `dir` should have, when it differs from
+/// this process's: the file it replaces keeps its owner and group; a new
+/// file written as root gets the directory's (a `sudo authctl` in an app's
+/// directory must leave files the app, running as its own user, can still
+/// read). `None`: leave the owner as created.
+fn owner_for(replaced: Option<&fs::Metadata>, dir: &Path) -> Option<(u32, u32)> {
+    use std::os::unix::fs::MetadataExt;
+    let euid = rustix::process::geteuid().as_raw();
+    let egid = rustix::process::getegid().as_raw();
+    let (uid, gid) = match replaced {
+        Some(m) => (m.uid(), m.gid()),
+        None if euid == 0 => {
+            let m = fs::metadata(dir).ok()?;
+            (m.uid(), m.gid())
+        }
+        None => return None,
+    };
+    ((uid, gid) != (euid, egid)).then_some((uid, gid))
+}
+
+/// Give `file` (at `path`, for messages) the owner `owner_for` chose. As
+/// root this must succeed; another user can only keep a group it is in,
+/// so a refusal there leaves the file its own.
+fn set_owner(file: &File, path: &Path, owner: Option<(u32, u32)>) -> Result<()> {
+    let Some((uid, gid)) = owner else {
+        return Ok(());
+    };
+    match std::os::unix::fs::fchown(file, Some(uid), Some(gid)) {
+        Ok(()) => Ok(()),
+        Err(_) if !rustix::process::geteuid().is_root() => Ok(()),
+        Err(e) => Err(Error::io(
+            format!(
+                "cannot give \"{}\" the owner {uid}:{gid} of the file it replaces (or of its directory)",
+                path.display()
+            ),
+            e,
+        )),
+    }
+}
+
 /// Create `dir` (and parents) if missing; a directory we create is 0700.
 pub fn ensure_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {
@@ -244,7 +295,20 @@ pub fn ensure_dir(dir: &Path) -> Result<()> {
         })?;
     // `mode` is filtered through the umask; make sure it is exactly 0700.
     fs::set_permissions(dir, fs::Permissions::from_mode(DIR_MODE))
-        .map_err(|e| Error::io(format!("cannot set mode 0700 on \"{}\"", dir.display()), e))
+        .map_err(|e| Error::io(format!("cannot set mode 0700 on \"{}\"", dir.display()), e))?;
+    // As root, a new directory in an app's directory is the app's.
+    if let Some((uid, gid)) = owner_for(None, parent_of(dir)) {
+        std::os::unix::fs::chown(dir, Some(uid), Some(gid)).map_err(|e| {
+            Error::io(
+                format!(
+                    "cannot give \"{}\" the owner {uid}:{gid} of its parent",
+                    dir.display()
+                ),
+                e,
+            )
+        })?;
+    }
+    Ok(())
 }
 
 /// What to do when the destination already exists.
@@ -280,6 +344,17 @@ pub fn write_atomic(
         )));
     }
     sweep_stale_temps(dir);
+    // Owner and mode of the file replaced: kept, but for mode bits beyond
+    // `mode` (a secret is never left more readable than authctl writes it).
+    let replaced = if exists {
+        fs::symlink_metadata(path).ok()
+    } else {
+        None
+    };
+    let owner = owner_for(replaced.as_ref(), dir);
+    let mode = replaced
+        .as_ref()
+        .map_or(mode, |m| m.permissions().mode() & mode & 0o7777);
     let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut tmp = tempfile::Builder::new()
         .prefix(&prefix)
@@ -298,6 +373,7 @@ pub fn write_atomic(
             e,
         )
     })?;
+    set_owner(tmp.as_file(), path, owner)?;
     tmp.write_all(contents)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io(format!("cannot write \"{}\"", path.display()), e))?;
@@ -406,7 +482,7 @@ pub fn create_private_file(path: &Path) -> Result<()> {
         .custom_flags(nofollow())
         .open(path)
     {
-        Ok(_) => Ok(()),
+        Ok(file) => set_owner(&file, path, owner_for(None, parent_of(path))),
         // Someone else created it first; it must be a regular file.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => replaceable(path).map(|_| ()),
         Err(e) => Err(Error::io(

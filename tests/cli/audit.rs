@@ -172,3 +172,50 @@ fn an_audit_file_this_user_cannot_append_to_stops_the_change_before_it_begins() 
     assert_eq!(env.snapshot(), before);
     assert_eq!(std::fs::metadata(&audit).unwrap().uid(), 0);
 }
+
+#[test]
+fn files_replaced_as_root_keep_their_owner_and_new_ones_get_the_directorys() {
+    // `sudo authctl` in a Flowise home owned by the app's user (uid 4242):
+    // the rotated key, the .env init merges into, and the new audit file
+    // must all stay readable by the app.
+    if !is_root() {
+        return; // only root can own files for another uid; CI runs as root
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::flowise("home");
+    let dir = env.config_dir();
+    let dotenv = dir.join(".env");
+    std::fs::write(&dotenv, "PORT=3000\n").unwrap();
+    std::fs::set_permissions(&dotenv, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::os::unix::fs::chown(&dir, Some(4242), Some(4243)).unwrap();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        std::os::unix::fs::chown(e.unwrap().path(), Some(4242), Some(4243)).unwrap();
+    }
+    let key = dir.join("encryption.key");
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.fw(&["secret", "rotate", "--yes"]).assert().success();
+    env.fw(&["init", "--out", dotenv.to_str().unwrap()])
+        .assert()
+        .success();
+    let owner = |p: &std::path::Path| {
+        let m = std::fs::metadata(p).unwrap();
+        (m.uid(), m.gid(), m.permissions().mode() & 0o777)
+    };
+    // Replaced: owner and group kept, the mode no looser than authctl's.
+    assert_eq!(owner(&key), (4242, 4243, 0o600));
+    assert_eq!(owner(&dotenv), (4242, 4243, 0o600));
+    assert!(std::fs::read_to_string(&dotenv)
+        .unwrap()
+        .contains("PORT=3000"));
+    // New in the app's directory: the directory's owner.
+    assert_eq!(owner(&dir.join(AUDIT)), (4242, 4243, 0o600));
+    let backups: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.to_string_lossy().contains("encryption.key.") && p.to_string_lossy().ends_with(".bak")
+        })
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(owner(&backups[0]).0, 4242);
+}
