@@ -24,13 +24,51 @@ pub struct ParseError {
     pub reason: String,
 }
 
-/// Parse `text`; `lookup` supplies variables not defined earlier in the file.
+/// One `KEY=VALUE` as the file has it, for a writer that must change a
+/// value and keep every other byte (`init`'s merge).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    pub key: String,
+    /// The value, unquoted and expanded.
+    pub value: String,
+    /// The 1-based line the assignment starts on.
+    pub line: usize,
+    /// The bytes of `text` the value is written as: its quotes included,
+    /// the whitespace and inline comment around it excluded (empty, at
+    /// the place a value goes, for `KEY=`).
+    pub span: std::ops::Range<usize>,
+    /// A `${NAME}` in it named a variable neither the file nor `lookup`
+    /// defines, and had no default: the value is not known here (a
+    /// container may set it), which is not the same as empty.
+    pub unresolved: bool,
+}
+
+/// Parse `text`; `lookup` supplies variables not defined earlier in the
+/// file. A key set twice takes its last value.
 pub fn parse(
     text: &str,
     lookup: &dyn Fn(&str) -> Option<String>,
 ) -> Result<BTreeMap<String, String>, ParseError> {
-    let mut out = BTreeMap::new();
+    Ok(assignments(text, lookup)?
+        .into_iter()
+        .map(|a| (a.key, a.value))
+        .collect())
+}
+
+/// Every assignment of `text`, in file order, with where its value is.
+pub fn assignments(
+    text: &str,
+    lookup: &dyn Fn(&str) -> Option<String>,
+) -> Result<Vec<Assignment>, ParseError> {
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let mut found = Vec::new();
     let chars: Vec<char> = text.chars().collect();
+    // Byte offset of each char (and of the end).
+    let at: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
     let mut i = 0;
     let mut line = 1;
     let err = |line: usize, reason: &str| ParseError {
@@ -94,6 +132,9 @@ pub fn parse(
         while i < chars.len() && matches!(chars[i], ' ' | '\t') {
             i += 1;
         }
+        let value_start = i;
+        let mut value_end;
+        let mut unresolved = false;
         let value = match chars.get(i) {
             Some('\'') => {
                 i += 1;
@@ -118,6 +159,7 @@ pub fn parse(
                     }
                 }
                 i += 1;
+                value_end = i;
                 v
             }
             Some('"') => {
@@ -164,7 +206,11 @@ pub fn parse(
                     }
                 }
                 i += 1;
-                expand(&v, &out, lookup).map_err(|reason| err(start_line, &reason))?
+                value_end = i;
+                let (v, missing) =
+                    expand(&v, &out, lookup).map_err(|reason| err(start_line, &reason))?;
+                unresolved = missing;
+                v
             }
             _ => {
                 let s = i;
@@ -174,8 +220,15 @@ pub fn parse(
                     }
                     i += 1;
                 }
-                let raw: String = chars[s..i].iter().collect();
-                expand(raw.trim(), &out, lookup).map_err(|reason| err(start_line, &reason))?
+                value_end = i;
+                while value_end > s && chars[value_end - 1].is_whitespace() {
+                    value_end -= 1;
+                }
+                let raw: String = chars[s..value_end].iter().collect();
+                let (v, missing) =
+                    expand(raw.trim(), &out, lookup).map_err(|reason| err(start_line, &reason))?;
+                unresolved = missing;
+                v
             }
         };
         // After a quoted value: only whitespace or a comment may follow.
@@ -190,18 +243,27 @@ pub fn parse(
         if i < chars.len() && chars[i] != '\n' {
             return Err(err(line, "unexpected text after the closing quote"));
         }
-        out.insert(key, value);
+        out.insert(key.clone(), value.clone());
+        found.push(Assignment {
+            key,
+            value,
+            line: start_line,
+            span: at[value_start]..at[value_end],
+            unresolved,
+        });
     }
-    Ok(out)
+    Ok(found)
 }
 
-/// Expand `${NAME}` and `${NAME:-default}`; the result may not pass MAX_VALUE.
+/// Expand `${NAME}` and `${NAME:-default}`; the result may not pass
+/// MAX_VALUE. Also says whether a reference had no value and no default.
 fn expand(
     value: &str,
     defined: &BTreeMap<String, String>,
     lookup: &dyn Fn(&str) -> Option<String>,
-) -> Result<String, String> {
+) -> Result<(String, bool), String> {
     let mut out = String::new();
+    let mut unresolved = false;
     let mut rest = value;
     while let Some(at) = rest.find("${") {
         out.push_str(&rest[..at]);
@@ -217,6 +279,7 @@ fn expand(
             None => (inner, None),
         };
         let found = defined.get(name).cloned().or_else(|| lookup(name));
+        unresolved |= found.is_none() && default.is_none();
         out.push_str(&found.or(default.map(str::to_string)).unwrap_or_default());
         if out.len() > MAX_VALUE {
             return Err(format!(
@@ -229,7 +292,7 @@ fn expand(
     if out.len() > MAX_VALUE {
         return Err(format!("the value is longer than {MAX_VALUE} bytes"));
     }
-    Ok(out)
+    Ok((out, unresolved))
 }
 
 #[cfg(test)]
@@ -280,6 +343,28 @@ mod tests {
             let e = parse(text, &|_| None).unwrap_err();
             assert_eq!(e.line, line, "{text:?}: {e:?}");
         }
+    }
+
+    #[test]
+    fn assignments_say_where_each_value_is() {
+        let text = "A=1 # note\nexport\tB = 'two'  \nC=\"x\nD=inside\"\nE=\nF=${VAULT}\né=ü\n";
+        let found = assignments(text, &|_| None).unwrap();
+        let shown: Vec<(&str, &str, usize, bool)> = found
+            .iter()
+            .map(|a| (a.key.as_str(), &text[a.span.clone()], a.line, a.unresolved))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("A", "1", 1, false),
+                ("B", "'two'", 2, false),
+                ("C", "\"x\nD=inside\"", 3, false),
+                ("E", "", 5, false),
+                ("F", "${VAULT}", 6, true),
+                ("é", "ü", 7, false),
+            ]
+        );
+        assert!(!found.iter().any(|a| a.key == "D"), "D is inside C's value");
     }
 
     #[test]

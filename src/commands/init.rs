@@ -112,13 +112,52 @@ struct Written {
     backup: Option<std::path::PathBuf>,
 }
 
+/// The key variable of stored values, and the key file it would shadow
+/// (`None` for LibreChat, which has no such file).
+fn key_var_and_file(ctx: &Ctx) -> Option<(&'static str, std::path::PathBuf)> {
+    let s = &ctx.settings;
+    match s.profile.spec().stored_key {
+        StoredKey::SecretKey => Some((
+            s.var_name(Setting::SecretKey),
+            s.config_dir.join(secrets::SECRET_KEY_FILE),
+        )),
+        StoredKey::FlowiseEncryptionKey => Some((
+            Secret::Encryption.var(),
+            s.config_dir.join(Secret::Encryption.file()),
+        )),
+        StoredKey::LibreChatCreds => None,
+    }
+}
+
+/// The entries for `--format env` and `k8s-secret`: every secret but the
+/// key variable of stored values when the app already has its key file.
+/// The variable takes precedence over the file, so a new key there would
+/// leave every value stored under the file's key undecryptable; the file
+/// stays the one key (`secret rotate` changes it). The note says why.
+fn variable_entries(args: &InitArgs, ctx: &Ctx) -> Result<(Vec<Entry>, Option<String>)> {
+    let mut entries = entries(args, ctx)?;
+    let Some((var, file)) = key_var_and_file(ctx) else {
+        return Ok((entries, None));
+    };
+    if !crate::fsutil::exists(&file)? {
+        return Ok((entries, None));
+    }
+    entries.retain(|e| e.var != var);
+    let note = format!(
+        "{var} left out: \"{}\" holds the key {} keeps stored values under, and the variable would take its place, so those values would no longer decrypt; `authctl secret rotate` changes that key",
+        file.display(),
+        ctx.settings.profile.spec().app
+    );
+    Ok((entries, Some(note)))
+}
+
 pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let app = s.profile.spec().app;
     match args.format {
         InitFormat::Files => files(args, ctx),
         InitFormat::Env => {
-            let entries = entries(args, ctx)?;
+            let (entries, left_out) = variable_entries(args, ctx)?;
             match &args.out {
                 None => {
                     let vars: serde_json::Map<String, serde_json::Value> = entries
@@ -129,10 +168,12 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
                         .json(serde_json::json!({ "variables": vars }))
                         .human(Human::Data(
                             init::env_lines(&entries).trim_end().to_string(),
-                        )))
+                        ))
+                        .note(left_out.unwrap_or_default()))
                 }
                 Some(path) => {
-                    let merged = init::merge_env_file(path, &entries, args.force)?;
+                    let lookup = |name: &str| s.lookup(name).map(str::to_string);
+                    let merged = init::merge_env_file(path, &entries, args.force, &lookup)?;
                     let mut note = format!(
                         "\"{}\": {} added, {} replaced, {} already set and kept",
                         path.display(),
@@ -188,12 +229,16 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
                             "; {key_var} changed, so values {app} stored under the old key no longer decrypt: `authctl secret rotate --from-key` with the backup moves them to the new one"
                         ));
                     }
+                    if let Some(why) = &left_out {
+                        note.push_str("; ");
+                        note.push_str(why);
+                    }
                     Ok(Outcome::new().json(&merged).note(note))
                 }
             }
         }
         InitFormat::K8sSecret => {
-            let entries = entries(args, ctx)?;
+            let (entries, left_out) = variable_entries(args, ctx)?;
             let name = match &args.name {
                 Some(n) => n.clone(),
                 None => format!("{}-secrets", s.profile.name()),
@@ -202,7 +247,8 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
             match &args.out {
                 None => Ok(Outcome::new()
                     .json(serde_json::json!({ "manifest": manifest }))
-                    .human(Human::Data(manifest.trim_end().to_string()))),
+                    .human(Human::Data(manifest.trim_end().to_string()))
+                    .note(left_out.unwrap_or_default())),
                 Some(path) => {
                     let overwrite = if args.force {
                         crate::fsutil::Overwrite::Backup
@@ -221,6 +267,10 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
                     );
                     if let Some(b) = &backup {
                         note.push_str(&format!("; the old file is kept as \"{}\"", b.display()));
+                    }
+                    if let Some(why) = &left_out {
+                        note.push_str("; ");
+                        note.push_str(why);
                     }
                     Ok(Outcome::new()
                         .json(serde_json::json!({ "path": path, "backup": backup }))

@@ -97,6 +97,15 @@ pub fn run(s: &Settings) -> Vec<Check> {
         access_ttl(s),
         refresh_ttl(s),
         new_user_is_active(s),
+        key_shadowed(
+            s,
+            &crate::secrets::rotate::FernetKey,
+            s.var_name(Setting::SecretKey),
+            s.secret_key
+                .as_ref()
+                .map(|k| secrecy::SecretString::from(k.expose_secret().trim().to_string())),
+            &s.config_dir.join(secrets::SECRET_KEY_FILE),
+        ),
     ];
     if s.auto_login.is_some() {
         checks.push(auto_login(s));
@@ -139,6 +148,83 @@ fn secret_present(s: &Settings, alg: &Result<Alg>) -> Check {
         Ok(None) => pass(ID, "no secret key, and the algorithm does not need one"),
         Err(e) => fail(ID, e.to_string(), "fix or replace the secret_key file"),
     }
+}
+
+/// The key variable beside the key file: the app takes the variable, so
+/// stored values under the file's key (and not the variable's) no longer
+/// decrypt. `var_value` is the variable's key as the app uses it; the
+/// file's text becomes a key as `scheme` reads its pending file.
+pub(crate) fn key_shadowed(
+    s: &Settings,
+    scheme: &dyn crate::secrets::rotate::Scheme,
+    var: &str,
+    var_value: Option<secrecy::SecretString>,
+    file: &std::path::Path,
+) -> Check {
+    const ID: &str = "secret.shadowed";
+    let Some(var_key) = var_value else {
+        return pass(ID, format!("{var} is not set, so the key file is used"));
+    };
+    let file_key =
+        match crate::fsutil::read_regular(file, "key file", crate::fsutil::KEY_FILE_LIMIT) {
+            Ok(Some(bytes)) => match std::str::from_utf8(&bytes) {
+                Ok(text) => scheme.pending_key(text),
+                Err(_) => return pass(ID, format!("{var} is set; the key file is not text")),
+            },
+            Ok(None) => {
+                return pass(
+                    ID,
+                    format!("{var} is set, and there is no key file beside it"),
+                )
+            }
+            Err(e) => return warn(ID, e.one_line(), "make the key file readable to check it"),
+        };
+    if file_key.expose_secret() == var_key.expose_secret() {
+        return pass(
+            ID,
+            format!("{var} holds the same key as \"{}\"", file.display()),
+        );
+    }
+    let mut db = match store::open(s, Access::Read) {
+        Ok(Some(db)) => db,
+        Ok(None) => {
+            return pass(
+                ID,
+                format!(
+                    "{var} differs from \"{}\", but there is no database",
+                    file.display()
+                ),
+            )
+        }
+        Err(e) => return warn(ID, e.one_line(), "fix the database first"),
+    };
+    let mut under_file = 0usize;
+    let mut look = |value: &str, _row: &str| -> Result<String> {
+        if scheme.decrypt(&var_key, value).is_none() && scheme.decrypt(&file_key, value).is_some() {
+            under_file += 1;
+        }
+        Ok(value.to_string())
+    };
+    if let Err(e) = db.encrypted_values().reencrypt(&mut look, true) {
+        return warn(ID, e.one_line(), "check the database");
+    }
+    if under_file == 0 {
+        return pass(
+            ID,
+            format!(
+                "{var} differs from \"{}\", and no stored value is under the file's key",
+                file.display()
+            ),
+        );
+    }
+    fail(
+        ID,
+        format!(
+            "{var} differs from the key in \"{}\", which {under_file} stored value(s) are under; the app uses the variable, so they do not decrypt",
+            file.display()
+        ),
+        format!("remove {var} (or set it to the file's key); `authctl secret rotate --from-key` with the file then moves the values if the variable must stay"),
+    )
 }
 
 fn secret_strength(s: &Settings) -> Check {

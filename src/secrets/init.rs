@@ -87,9 +87,18 @@ pub struct Merged {
 }
 
 /// Add to the `.env` at `path` (made if missing) the entries it does not
-/// set; with `force`, also replace the ones it sets, on their own lines.
-/// Every other byte stays.
-pub fn merge_env_file(path: &Path, entries: &[Entry], force: bool) -> Result<Merged> {
+/// set; with `force`, also replace the ones it sets. Assignments are found
+/// by the reader that reads settings (`envfile::assignments`), so a line
+/// inside another value is never taken for one, and only a value's own
+/// bytes change: `export`, spacing and an inline comment stay. `lookup`
+/// resolves `${NAME}` as the app's environment would; a reference it
+/// cannot resolve counts as set, never as empty. Every other byte stays.
+pub fn merge_env_file(
+    path: &Path,
+    entries: &[Entry],
+    force: bool,
+    lookup: &dyn Fn(&str) -> Option<String>,
+) -> Result<Merged> {
     let existing = match crate::fsutil::read_regular(
         path,
         "the .env file",
@@ -102,7 +111,7 @@ pub fn merge_env_file(path: &Path, entries: &[Entry], force: bool) -> Result<Mer
         None => None,
     };
     let text = existing.clone().unwrap_or_default();
-    let set = crate::envfile::parse(&text, &|_| None).map_err(|e| {
+    let found = crate::envfile::assignments(&text, lookup).map_err(|e| {
         Error::usage(format!(
             "\"{}\": line {}: {}; fix that line, then run init again",
             path.display(),
@@ -110,55 +119,36 @@ pub fn merge_env_file(path: &Path, entries: &[Entry], force: bool) -> Result<Mer
             e.reason
         ))
     })?;
-    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
-    let crlf = text.contains("\r\n");
-    let eol = if crlf { "\r\n" } else { "\n" };
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let (mut added, mut replaced, mut kept) = (Vec::new(), Vec::new(), Vec::new());
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut tail = String::new();
     for e in entries {
         let value = env_value(e.value.expose_secret());
-        let Some(current) = set.get(&e.var) else {
+        // The last assignment is the one that counts.
+        let Some(current) = found.iter().rev().find(|a| a.key == e.var) else {
             tail.push_str(&format!("{}={value}{eol}", e.var));
             added.push(e.var.clone());
             continue;
         };
         // An empty or weak secret (a shipped default, an example) is no
-        // secret to keep.
+        // secret to keep; a value from a variable not known here is.
         let weak = e.secret
             && !e.guards_stored
-            && (current.is_empty() || !crate::secrets::check(current).is_empty());
+            && !current.unresolved
+            && (current.value.is_empty() || !crate::secrets::check(&current.value).is_empty());
         if !force && !weak {
             kept.push(e.var.clone());
             continue;
         }
-        // The assignment's own line (`NAME=…`, `export NAME=…`), whose
-        // value must end on it; one spread over several lines is left for
-        // a person to replace.
-        let at = lines
-            .iter()
-            .rposition(|l| assignment_of(l, &e.var).is_some());
-        let Some(i) = at.filter(|i| {
-            assignment_of(&lines[*i], &e.var).is_some_and(|(_, rest)| ends_on_its_line(rest))
-        }) else {
-            return Err(Error::usage(format!(
-                "\"{}\" sets {} over several lines; replace it by hand, or remove it and run init again",
-                path.display(),
-                e.var
-            )));
-        };
-        let line = &lines[i];
-        let ending = if line.ends_with("\r\n") {
-            "\r\n"
-        } else if line.ends_with('\n') {
-            "\n"
-        } else {
-            ""
-        };
-        let (prefix, _) = assignment_of(line, &e.var).unwrap_or_default();
-        lines[i] = format!("{prefix}{value}{ending}");
+        edits.push((current.span.clone(), value));
         replaced.push(e.var.clone());
     }
-    let mut out: String = lines.concat();
+    edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    let mut out = text.clone();
+    for (span, value) in edits {
+        out.replace_range(span, &value);
+    }
     if !tail.is_empty() {
         if !out.is_empty() && !out.ends_with('\n') {
             out.push_str(eol);
@@ -190,36 +180,6 @@ pub fn merge_env_file(path: &Path, entries: &[Entry], force: bool) -> Result<Mer
     })
 }
 
-/// Where `line` assigns `var`: the text up to and including its `=`
-/// (indentation and `export ` kept), and what follows.
-fn assignment_of<'a>(line: &'a str, var: &str) -> Option<(&'a str, &'a str)> {
-    let body = line.trim_start();
-    let body = body.strip_prefix("export ").map_or(body, str::trim_start);
-    let rest = body.strip_prefix(var)?;
-    let after = rest.trim_start().strip_prefix('=')?;
-    let eq = line.len() - after.len();
-    Some((&line[..eq], after))
-}
-
-/// Whether a value (what follows `=`) ends on its line: unquoted, or its
-/// closing quote is on it (`"` may be escaped inside, `'` may not).
-fn ends_on_its_line(rest: &str) -> bool {
-    let v = rest.trim_start();
-    let Some(q) = v.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-        return true;
-    };
-    let mut escaped = false;
-    for c in v[1..].chars() {
-        match c {
-            '\\' if q == '"' && !escaped => escaped = true,
-            c if c == q && !escaped => return true,
-            '\n' | '\r' => return false,
-            _ => escaped = false,
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +192,10 @@ mod tests {
             secret: true,
             guards_stored: false,
         }
+    }
+
+    fn none(_: &str) -> Option<String> {
+        None
     }
 
     #[test]
@@ -250,17 +214,17 @@ mod tests {
             "# my app\nPORT=7860\n\nEXISTING_KEY=Kp9vXw2LmQ7rT4nB8cZ1sF6hJ3dG5aY0eU\n# trailing comment";
         std::fs::write(&path, original).unwrap();
         let entries = [entry("EXISTING_KEY", "new"), entry("NEW_KEY", "fresh")];
-        let m = merge_env_file(&path, &entries, false).unwrap();
+        let m = merge_env_file(&path, &entries, false, &none).unwrap();
         assert_eq!((m.added.len(), m.kept.len()), (1, 1));
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text, format!("{original}\nNEW_KEY=fresh\n"));
         assert!(m.backup.is_none());
         // Again: nothing to do, nothing written.
-        let m = merge_env_file(&path, &entries, false).unwrap();
+        let m = merge_env_file(&path, &entries, false, &none).unwrap();
         assert!(m.added.is_empty());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
         // --force replaces on the line itself, keeping a backup.
-        let m = merge_env_file(&path, &[entry("EXISTING_KEY", "replaced")], true).unwrap();
+        let m = merge_env_file(&path, &[entry("EXISTING_KEY", "replaced")], true, &none).unwrap();
         assert_eq!(m.replaced, ["EXISTING_KEY"]);
         let after = std::fs::read_to_string(&path).unwrap();
         assert_eq!(
@@ -289,6 +253,7 @@ mod tests {
                 entry("NEW", "n"),
             ],
             false,
+            &none,
         )
         .unwrap();
         assert_eq!(
@@ -302,12 +267,65 @@ mod tests {
             format!("A=1\r\n  export TOKEN_HASH_SECRET={strong}\r\nEMPTY={strong}\r\nMULTI=\"it's\r\nmore\"\r\nNEW=n\r\n")
         );
         assert!(m.backup.is_some());
-        // A value over several lines is never cut.
-        let before = std::fs::read_to_string(&path).unwrap();
-        let err = merge_env_file(&path, &[entry("MULTI", strong)], true).unwrap_err();
-        assert_eq!(err.exit_code(), 2);
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
-        assert!(ends_on_its_line("\"a\\\"b\""));
-        assert!(!ends_on_its_line("\"it's"));
+        // A value over several lines is replaced whole, quotes and all.
+        let m = merge_env_file(&path, &[entry("MULTI", strong)], true, &none).unwrap();
+        assert_eq!(m.replaced, ["MULTI"]);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            text.replace("\"it's\r\nmore\"", strong)
+        );
+    }
+
+    #[test]
+    fn the_merge_finds_assignments_as_the_reader_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".env");
+        let strong = "q3Vn0mZl8u1cD2xk9Yh7RtPz4WbA6sJeLgFoNiMvKQE";
+        let weak = "popcorn";
+        // A line inside another variable's value is not an assignment; the
+        // real weak value after it is the one replaced.
+        let original = format!(
+            "NOTE=\"text that says\nTOKEN_HASH_SECRET=not-this\"\nexport\tTOKEN_HASH_SECRET={weak} # set by ops\nFROM_VAULT=${{VAULT_SECRET}}\n"
+        );
+        std::fs::write(&path, &original).unwrap();
+        let vault = |n: &str| (n == "SET_HERE").then(|| strong.to_string());
+        let m = merge_env_file(
+            &path,
+            &[
+                entry("TOKEN_HASH_SECRET", strong),
+                entry("FROM_VAULT", strong),
+            ],
+            false,
+            &vault,
+        )
+        .unwrap();
+        assert_eq!(m.replaced, ["TOKEN_HASH_SECRET"]);
+        // An unresolved reference is a value set elsewhere: kept.
+        assert_eq!(m.kept, ["FROM_VAULT"]);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            original.replace(
+                &format!("\tTOKEN_HASH_SECRET={weak} #"),
+                &format!("\tTOKEN_HASH_SECRET={strong} #")
+            )
+        );
+        // A reference that resolves is judged by what it resolves to.
+        std::fs::write(&path, "K=${SET_HERE}\nW=${WEAK_HERE}\n").unwrap();
+        let env = |n: &str| match n {
+            "SET_HERE" => Some(strong.to_string()),
+            "WEAK_HERE" => Some(weak.to_string()),
+            _ => None,
+        };
+        let m = merge_env_file(
+            &path,
+            &[entry("K", strong), entry("W", strong)],
+            false,
+            &env,
+        )
+        .unwrap();
+        assert_eq!(
+            (m.kept.as_slice(), m.replaced.as_slice()),
+            (&["K".to_string()][..], &["W".to_string()][..])
+        );
     }
 }

@@ -15,7 +15,9 @@ fn env_lines(text: &str) -> BTreeMap<String, String> {
 
 #[test]
 fn langflow_gets_a_secret_key_langflow_can_use() {
+    // A new deployment: no secret_key file yet.
     let env = TestEnv::langflow();
+    std::fs::remove_file(env.config_dir().join("secret_key")).unwrap();
     let a = env.lf(&["init"]).assert().success();
     let vars = env_lines(&stdout(&a));
     let key = &vars["LANGFLOW_SECRET_KEY"];
@@ -80,6 +82,7 @@ fn langflow_gets_a_secret_key_langflow_can_use() {
 fn an_existing_env_file_gains_only_what_is_missing() {
     use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::langflow();
+    std::fs::remove_file(env.config_dir().join("secret_key")).unwrap();
     let path = env.path().join(".env");
     let original = "# Langflow\nLANGFLOW_AUTO_LOGIN=False\nexport LANGFLOW_SUPERUSER=admin\n\n# the end, no newline";
     std::fs::write(&path, original).unwrap();
@@ -230,4 +233,141 @@ fn flowise_gets_its_seven_secrets_as_variables_files_or_a_secret() {
     assert_eq!(data["JWT_AUDIENCE"], "flowise");
     let a = env.fw(&["init", "--rs256"]).assert().code(2);
     assert_one_line_error(&a, "Flowise signs its tokens with HS256 secrets only");
+}
+
+#[test]
+fn init_never_shadows_the_key_stored_values_are_under() {
+    // Langflow: the fixture's values are under its secret_key file.
+    let env = TestEnv::langflow();
+    let dotenv = env.path().join(".env");
+    let a = env
+        .lf(&["init", "--out", ".env"])
+        .current_dir(env.path())
+        .assert()
+        .success();
+    assert!(
+        stderr(&a).contains("LANGFLOW_SECRET_KEY left out"),
+        "{}",
+        stderr(&a)
+    );
+    let written = std::fs::read_to_string(&dotenv).unwrap_or_default();
+    assert!(!written.contains("LANGFLOW_SECRET_KEY"), "{written}");
+    // Printed, and as a Kubernetes Secret: left out the same way.
+    let a = env.lf(&["init"]).assert().success();
+    assert!(
+        !stdout(&a).contains("LANGFLOW_SECRET_KEY"),
+        "{}",
+        stdout(&a)
+    );
+    let a = env
+        .lf(&["init", "--format", "k8s-secret"])
+        .assert()
+        .success();
+    assert!(
+        !stdout(&a).contains("LANGFLOW_SECRET_KEY"),
+        "{}",
+        stdout(&a)
+    );
+    // --force replaces the rest, never adds the variable over the file.
+    env.lf(&["init", "--out", ".env", "--force"])
+        .current_dir(env.path())
+        .assert()
+        .success();
+    assert!(!std::fs::read_to_string(&dotenv)
+        .unwrap_or_default()
+        .contains("LANGFLOW_SECRET_KEY"));
+    // doctor: a variable that differs from the file the values are under fails.
+    let other = "n3wK3yAfterRedeploy-0123456789abcdefghijklm";
+    let shadowed = |env: &TestEnv, cmd: assert_cmd::Command| {
+        let mut cmd = cmd;
+        let out = cmd.current_dir(env.path()).output().unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "secret.shadowed")
+            .cloned()
+            .unwrap_or_else(|| panic!("{report}"))
+    };
+    let mut c = env.lf(&["--json", "doctor"]);
+    c.env("LANGFLOW_SECRET_KEY", other);
+    let check = shadowed(&env, c);
+    assert_eq!(check["status"], "fail", "{check}");
+    assert!(check["message"]
+        .as_str()
+        .unwrap()
+        .contains("stored value(s) are under"));
+    let mut c = env.lf(&["--json", "doctor"]);
+    c.env("LANGFLOW_SECRET_KEY", env.lf_secret());
+    assert_eq!(shadowed(&env, c)["status"], "pass");
+
+    // Flowise: credentials under encryption.key.
+    let env = TestEnv::sqlite();
+    let dir = env.config_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixture = flowise_fixture().join("before-rotation");
+    for f in ["database.sqlite", "encryption.key"] {
+        std::fs::copy(fixture.join(f), dir.join(f)).unwrap();
+    }
+    let a = env
+        .fw(&["init", "--out", ".env"])
+        .current_dir(env.path())
+        .assert()
+        .success();
+    assert!(
+        stderr(&a).contains("FLOWISE_SECRETKEY_OVERWRITE left out"),
+        "{}",
+        stderr(&a)
+    );
+    let written = std::fs::read_to_string(env.path().join(".env")).unwrap();
+    assert!(
+        !written.contains("FLOWISE_SECRETKEY_OVERWRITE"),
+        "{written}"
+    );
+    assert!(written.contains("JWT_AUTH_TOKEN_SECRET="), "{written}");
+    let mut c = env.fw(&["--json", "doctor"]);
+    c.env(
+        "FLOWISE_SECRETKEY_OVERWRITE",
+        "another-key-of-24-bytes-base64==",
+    );
+    let check = shadowed(&env, c);
+    assert_eq!(check["status"], "fail", "{check}");
+}
+
+#[test]
+fn the_merge_reads_the_env_file_as_settings_do() {
+    // A line inside another value is no assignment; `export<TAB>` is one;
+    // an inline comment stays; `${FROM_VAULT}` is a value set elsewhere.
+    let env = TestEnv::flowise("fresh");
+    let path = env.path().join(".env");
+    let original = "NOTE=\"first line\nTOKEN_HASH_SECRET=inside-a-value\"\nexport\tTOKEN_HASH_SECRET=popcorn # set by ops\nJWT_AUTH_TOKEN_SECRET=${FROM_VAULT}\nJWT_REFRESH_TOKEN_SECRET=${REFRESH_FROM_VAULT}\n";
+    std::fs::write(&path, original).unwrap();
+    let strong = "q3Vn0mZl8u1cD2xk9Yh7RtPz4WbA6sJeLgFoNiMvKQE";
+    let a = env
+        .fw(&["--json", "init", "--out", ".env"])
+        .env("REFRESH_FROM_VAULT", strong)
+        .current_dir(env.path())
+        .assert()
+        .success();
+    let merged: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(merged["replaced"], serde_json::json!(["TOKEN_HASH_SECRET"]));
+    let kept = merged["kept"].as_array().unwrap();
+    for var in ["JWT_AUTH_TOKEN_SECRET", "JWT_REFRESH_TOKEN_SECRET"] {
+        assert!(kept.iter().any(|k| k == var), "{merged}");
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[1], "TOKEN_HASH_SECRET=inside-a-value\"");
+    assert!(
+        lines[2].starts_with("export\tTOKEN_HASH_SECRET=") && lines[2].ends_with(" # set by ops"),
+        "{}",
+        lines[2]
+    );
+    assert!(!lines[2].contains("popcorn"));
+    assert_eq!(lines[3], "JWT_AUTH_TOKEN_SECRET=${FROM_VAULT}");
+    // The value written is what the reader reads back.
+    let vars = authctl::envfile::parse(&text, &|_| None).unwrap();
+    assert_eq!(vars["NOTE"], "first line\nTOKEN_HASH_SECRET=inside-a-value");
+    assert_eq!(vars["TOKEN_HASH_SECRET"].len(), 44);
 }
