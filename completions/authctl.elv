@@ -336,7 +336,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
             cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
             cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
-            cand --from-key 'Recover instead: re-encrypt the values under the key in FILE (an old key, found with `secret identify`) to the current key, which stays; values already under the current key are kept'
+            cand --from-key 'Recover instead: re-encrypt the values under the key in FILE (an old key, found with `secret identify`) to the current key, which stays; values already under the current key are kept. Repeat it for values split across several old keys (two redeploys): every value under any of them moves, in one transaction'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print nothing on stderr except errors'
             cand --quiet 'Print nothing on stderr except errors'

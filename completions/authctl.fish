@@ -294,7 +294,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
-complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l from-key -d 'Recover instead: re-encrypt the values under the key in FILE (an old key, found with `secret identify`) to the current key, which stays; values already under the current key are kept' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l from-key -d 'Recover instead: re-encrypt the values under the key in FILE (an old key, found with `secret identify`) to the current key, which stays; values already under the current key are kept. Repeat it for values split across several old keys (two redeploys): every value under any of them moves, in one transaction' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l new-key-stdin -d 'Read the new secret key from the first line of stdin'

@@ -88,9 +88,11 @@ pub struct SecretRotateArgs {
     pub generate: bool,
     /// Recover instead: re-encrypt the values under the key in FILE (an
     /// old key, found with `secret identify`) to the current key, which
-    /// stays; values already under the current key are kept
+    /// stays; values already under the current key are kept. Repeat it
+    /// for values split across several old keys (two redeploys): every
+    /// value under any of them moves, in one transaction
     #[arg(long, value_name = "FILE", conflicts_with_all = ["new_key_stdin", "generate"])]
-    pub from_key: Option<PathBuf>,
+    pub from_key: Vec<PathBuf>,
     /// Report what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,

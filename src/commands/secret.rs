@@ -210,12 +210,12 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let dir = &s.config_dir;
     let pending = dir.join(PENDING_FILE);
-    if let Some(file) = &args.from_key {
+    if !args.from_key.is_empty() {
         // A recovery leaves the key where it is, in the file or the
         // variable: it only moves values to it.
         let _lock = secrets::lock::exclusive(dir, secrets::lock::LOCK_WAIT)?;
         let current = signing::require_secret_key(s)?;
-        return recover(&rotate::FernetKey, file, &current, args, ctx);
+        return recover(&rotate::FernetKey, &args.from_key, &current, args, ctx);
     }
     if s.secret_key.is_some() {
         return Err(Error::Conflict(format!(
@@ -437,7 +437,7 @@ fn fw_rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let dir = &s.config_dir;
     let key = fw_key(ctx)?;
-    if let (fw::Source::Env(var), None) = (&key.source, &args.from_key) {
+    if let (fw::Source::Env(var), true) = (&key.source, args.from_key.is_empty()) {
         return Err(Error::Conflict(format!(
             "{var} is set, and Flowise would keep using it after the rotation; unset it so encryption.key is used, then rotate"
         )));
@@ -446,8 +446,8 @@ fn fw_rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     // Read again under the lock: what another rotation left is what counts.
     let old = fw_key(ctx)?.value;
     let scheme = fw::EncryptionKey;
-    if let Some(file) = &args.from_key {
-        return recover(&scheme, file, &old, args, ctx);
+    if !args.from_key.is_empty() {
+        return recover(&scheme, &args.from_key, &old, args, ctx);
     }
     if crate::fsutil::exists(&dir.join(fw::PENDING_FILE))? {
         let mut db = crate::store::open(s, crate::store::Access::Read)?;
@@ -727,32 +727,42 @@ fn identify(args: &SecretIdentifyArgs, ctx: &Ctx) -> Result<Outcome> {
 /// `secret rotate --from-key FILE`, holding the rotation lock.
 fn recover(
     scheme: &dyn rotate::Scheme,
-    file: &std::path::Path,
+    files: &[std::path::PathBuf],
     current: &SecretString,
     args: &SecretRotateArgs,
     ctx: &Ctx,
 ) -> Result<Outcome> {
-    if !crate::fsutil::exists(file)? {
-        return Err(Error::usage(format!(
-            "--from-key \"{}\" does not exist; give the old key's file (or the .env that held it)",
-            file.display()
-        )));
-    }
     let var = key_variable(ctx);
-    let mut keys = keys_in_file(file, &[var])?;
-    let from = match keys.len() {
-        1 => keys.remove(0).1,
-        _ => {
+    let mut from: Vec<SecretString> = Vec::new();
+    for file in files {
+        if !crate::fsutil::exists(file)? {
             return Err(Error::usage(format!(
-                "--from-key \"{}\" holds more than one key; put the one to recover from in a file of its own",
+                "--from-key \"{}\" does not exist; give the old key's file (or the .env that held it)",
                 file.display()
-            )))
+            )));
         }
-    };
-    if from.expose_secret() == current.expose_secret() {
-        return Err(Error::usage(
-            "--from-key holds the current key; give the old key the values were saved under",
-        ));
+        let mut keys = keys_in_file(file, &[var])?;
+        let key = match keys.len() {
+            1 => keys.remove(0).1,
+            _ => {
+                return Err(Error::usage(format!(
+                    "--from-key \"{}\" holds more than one key; put the one to recover from in a file of its own",
+                    file.display()
+                )))
+            }
+        };
+        if key.expose_secret() == current.expose_secret() {
+            return Err(Error::usage(format!(
+                "--from-key \"{}\" holds the current key; give the old key the values were saved under",
+                file.display()
+            )));
+        }
+        if !from
+            .iter()
+            .any(|k| k.expose_secret() == key.expose_secret())
+        {
+            from.push(key);
+        }
     }
     if !args.dry_run && !args.yes {
         if !ctx.ui.can_prompt() {
@@ -770,16 +780,29 @@ fn recover(
     let mut db = crate::store::open(&ctx.settings, crate::store::Access::Read)?;
     let values = db.as_mut().map(|db| db.encrypted_values());
     let done = rotate::recover(scheme, &from, current, values, args.dry_run)?;
+    let given = if from.len() > 1 {
+        format!(
+            "the {} given keys ({})",
+            from.len(),
+            done.moved_by_key
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(" + ")
+        )
+    } else {
+        "the given key".to_string()
+    };
     let note = if done.dry_run {
         format!(
-            "dry run: {} value(s) would move from the given key to the current {}, {} are under it already; nothing was changed",
+            "dry run: {} value(s) would move from {given} to the current {}, {} are under it already; nothing was changed",
             done.moved,
             scheme.key_name(),
             done.kept
         )
     } else {
         format!(
-            "moved {} value(s) from the given key to the current {}; {} were under it already; the key file is unchanged",
+            "moved {} value(s) from {given} to the current {}; {} were under it already; the key file is unchanged",
             done.moved,
             scheme.key_name(),
             done.kept

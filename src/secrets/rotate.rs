@@ -364,37 +364,47 @@ pub fn identify(
 #[derive(Debug, Serialize)]
 pub struct Recovered {
     pub dry_run: bool,
-    /// Values moved from the recovered key to the current one.
+    /// Values moved from the recovered keys to the current one.
     pub moved: usize,
+    /// Of those, how many were under each recovered key, in the order given.
+    pub moved_by_key: Vec<usize>,
     /// Values already under the current key, left as they are.
     pub kept: usize,
     pub columns: Vec<Reencrypted>,
 }
 
-/// Move every value under `from` (a recovered old key) to `current`, in
-/// one transaction; values already under `current` stay. A value under
-/// neither stops everything with nothing changed. The key file is not
-/// touched: `current` is the key in use.
+/// Move every value under any of `from` (recovered old keys, tried in
+/// order) to `current`, in one transaction; values already under
+/// `current` stay. A value under none of them stops everything with
+/// nothing changed. The key file is not touched: `current` is the key in
+/// use.
 pub fn recover(
     scheme: &dyn Scheme,
-    from: &SecretString,
+    from: &[SecretString],
     current: &SecretString,
     values: Option<&mut dyn EncryptedValues>,
     dry_run: bool,
 ) -> Result<Recovered> {
     let (mut moved, mut kept) = (0, 0);
+    let mut moved_by_key = vec![0; from.len()];
     let mut rekey = |value: &str, row: &str| -> Result<String> {
         if scheme.decrypt(current, value).is_some() {
             kept += 1;
             return Ok(value.to_string());
         }
-        let plain = scheme.decrypt(from, value).ok_or_else(|| {
-            Error::Negative(format!(
-                "{row} decrypts under neither the given key nor the current {}; nothing was changed",
-                scheme.key_name()
-            ))
-        })?;
+        let (which, plain) = from
+            .iter()
+            .enumerate()
+            .find_map(|(i, key)| scheme.decrypt(key, value).map(|p| (i, p)))
+            .ok_or_else(|| {
+                Error::Negative(format!(
+                    "{row} decrypts under neither the given key{} nor the current {}; nothing was changed",
+                    if from.len() > 1 { "s" } else { "" },
+                    scheme.key_name()
+                ))
+            })?;
         moved += 1;
+        moved_by_key[which] += 1;
         scheme.encrypt(current, &plain)
     };
     let columns = match values {
@@ -404,6 +414,7 @@ pub fn recover(
     Ok(Recovered {
         dry_run,
         moved,
+        moved_by_key,
         kept,
         columns,
     })
@@ -520,10 +531,24 @@ mod tests {
         assert_eq!(found[0].columns["row"], (1, 2));
         // A key that is neither stops the recovery with nothing changed.
         let before = db.values.clone();
-        let err = recover(&FernetKey, &decoy, &new, Some(&mut db), false).unwrap_err();
+        let err = recover(
+            &FernetKey,
+            std::slice::from_ref(&decoy),
+            &new,
+            Some(&mut db),
+            false,
+        )
+        .unwrap_err();
         assert_eq!(err.exit_code(), 1, "{err}");
         assert_eq!(db.values, before);
-        let done = recover(&FernetKey, &old, &new, Some(&mut db), false).unwrap();
+        let done = recover(
+            &FernetKey,
+            std::slice::from_ref(&old),
+            &new,
+            Some(&mut db),
+            false,
+        )
+        .unwrap();
         assert_eq!((done.moved, done.kept), (1, 1));
         for v in &db.values {
             assert!(super::super::decrypt_with_secret(new.expose_secret(), v).is_ok());

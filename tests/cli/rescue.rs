@@ -143,7 +143,7 @@ fn langflow_values_under_a_lost_key_are_found_and_moved_to_the_new_one() {
         .current_dir(env.path())
         .assert()
         .code(2);
-    assert_one_line_error(&a, "--from-key holds the current key");
+    assert_one_line_error(&a, "--from-key \"same.key\" holds the current key");
 }
 
 #[test]
@@ -334,4 +334,89 @@ fn commands_that_only_read_work_on_a_database_they_cannot_write() {
         .unwrap_or_else(|| panic!("{report}"));
     assert_eq!(check["status"], "pass", "{check}");
     assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn values_split_across_three_keys_are_joined_with_several_from_keys() {
+    // Two redeploys: the fixture's credentials under the first key, one
+    // saved under the second, one under the current third.
+    let env = TestEnv::sqlite();
+    let dir = env.config_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixture = flowise_fixture().join("before-rotation");
+    std::fs::copy(fixture.join("database.sqlite"), dir.join("database.sqlite")).unwrap();
+    let first = std::fs::read_to_string(fixture.join("encryption.key")).unwrap();
+    let second = "sEc0ndKeyOfTheMiddleDeploy24b==";
+    let third = "b3dW8pMmHk0iJ2nR5tYvX9qL7cF4sA1e";
+    std::fs::write(dir.join("encryption.key"), third).unwrap();
+    for (id, key) in [("c8", second), ("c9", third)] {
+        let a = env
+            .fw(&["secret", "encrypt"])
+            .env("FLOWISE_SECRETKEY_OVERWRITE", key)
+            .write_stdin(format!(r#"{{"openAIApiKey":"sk-{id}"}}"#))
+            .assert()
+            .success();
+        env.fw_sql(&format!(
+            "insert into credential (id, name, credentialName, encryptedData) values ('{id}', '{id}', 'openAIApi', '{}')",
+            stdout(&a).trim()
+        ));
+    }
+    std::fs::write(env.path().join("first.key"), &first).unwrap();
+    std::fs::write(
+        env.path().join("second.env"),
+        format!("FLOWISE_SECRETKEY_OVERWRITE={second}\n"),
+    )
+    .unwrap();
+    let total: usize = env
+        .fw_sql("select count(*) from credential")
+        .parse()
+        .unwrap();
+    assert!(total >= 3);
+    // Either old key alone leaves the other's values: refused, unchanged.
+    let before = env.snapshot();
+    for one in ["first.key", "second.env"] {
+        let a = env
+            .fw(&["secret", "rotate", "--from-key", one, "--yes"])
+            .current_dir(env.path())
+            .assert()
+            .code(1);
+        assert_one_line_error(
+            &a,
+            "decrypts under neither the given key nor the current encryption key",
+        );
+        assert_eq!(env.snapshot(), before);
+    }
+    // Both: every value moves in one transaction.
+    let a = env
+        .fw(&[
+            "--json",
+            "secret",
+            "rotate",
+            "--from-key",
+            "first.key",
+            "--from-key",
+            "second.env",
+            "--yes",
+        ])
+        .current_dir(env.path())
+        .assert()
+        .success();
+    let done: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(done["moved"], total - 1, "{done}");
+    assert_eq!(done["moved_by_key"], serde_json::json!([total - 2, 1]));
+    assert_eq!(done["kept"], 1);
+    assert!(
+        stderr(&a).contains("from the 2 given keys"),
+        "{}",
+        stderr(&a)
+    );
+    let (code, report) = identify(
+        env.fw(&["--json", "secret", "identify"])
+            .current_dir(env.path()),
+    );
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(
+        decrypts(&report, "the current key"),
+        (total as u64, total as u64)
+    );
 }
