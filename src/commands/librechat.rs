@@ -419,6 +419,11 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
         Ok(d) => d,
         Err(e) => return Ok(invalid(e.one_line(), None, None)),
     };
+    let mut ours = vec![&access];
+    ours.extend(refresh.as_ref());
+    if let Some(why) = super::token_flowise::wider_hmac(&decoded, &ours, "LibreChat") {
+        return Ok(invalid(why, None, None));
+    }
     // Which secret signed it says which token it is.
     let (kind, key) = match &refresh {
         Some(r)

@@ -215,6 +215,33 @@ pub(super) fn signed_by(decoded: &token::Decoded, secret: &SecretString) -> bool
     ring::hmac::verify(&key, decoded.signing_input().as_bytes(), &decoded.signature).is_ok()
 }
 
+/// A token signed HS384 or HS512 with one of the app's HMAC `secrets`:
+/// why `token verify` refuses it though the app's server would take it
+/// (Node's jsonwebtoken, given a secret and no algorithm list, accepts
+/// the three HS algorithms). The app itself signs HS256 only, so such a
+/// token was made outside it, by something holding the secret.
+pub(super) fn wider_hmac(
+    decoded: &token::Decoded,
+    secrets: &[&SecretString],
+    app: &str,
+) -> Option<String> {
+    let alg = match decoded.alg.as_str() {
+        "HS384" => ring::hmac::HMAC_SHA384,
+        "HS512" => ring::hmac::HMAC_SHA512,
+        _ => return None,
+    };
+    let signed = secrets.iter().any(|secret| {
+        let key = ring::hmac::Key::new(alg, secret.expose_secret().as_bytes());
+        ring::hmac::verify(&key, decoded.signing_input().as_bytes(), &decoded.signature).is_ok()
+    });
+    signed.then(|| {
+        format!(
+            "signed {} with {app}'s own secret: {app}'s server would accept it, but {app} signs HS256 only, so something outside {app} holds the secret; treat it as leaked and replace it",
+            decoded.alg
+        )
+    })
+}
+
 pub fn verify(raw: &str, args: &VerifyArgs, at: i64, ctx: &Ctx) -> Result<Outcome> {
     let access = secret(ctx, Secret::JwtAuth)?;
     let refresh = secret(ctx, Secret::JwtRefresh)?;
@@ -226,6 +253,9 @@ pub fn verify(raw: &str, args: &VerifyArgs, at: i64, ctx: &Ctx) -> Result<Outcom
         Ok(d) => d,
         Err(e) => return Ok(invalid(e.one_line(), None, None)),
     };
+    if let Some(why) = wider_hmac(&decoded, &[&access, &refresh], "Flowise") {
+        return Ok(invalid(why, None, None));
+    }
     // Which secret signed it says what it is: Flowise signs access and
     // refresh tokens alike, with different secrets.
     let (kind, key) =

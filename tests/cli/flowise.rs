@@ -1435,3 +1435,32 @@ fn an_empty_signing_key_file_is_refused_before_a_session_is_written() {
             .success();
     }
 }
+
+#[test]
+fn hs384_and_hs512_tokens_under_flowises_secret_are_named_as_made_outside_it() {
+    // Flowise's jsonwebtoken would accept them; Flowise only signs HS256,
+    // so the verdict says the secret is in other hands.
+    let env = TestEnv::flowise("home");
+    let secret =
+        std::fs::read_to_string(env.config_dir().join("jwt_auth_token_secret.key")).unwrap();
+    for alg in ["HS384", "HS512"] {
+        let token = python_eval(
+            "import jwt,sys,time\nprint(jwt.encode({'id':'x','username':'admin','iss':'flowise','aud':'flowise','exp':int(time.time())+600},sys.argv[1],algorithm=sys.argv[2]))",
+            &[&secret, alg],
+        );
+        let a = env.fw(&["token", "verify", token.trim()]).assert().code(1);
+        let err = stderr(&a);
+        assert!(
+            err.contains(&format!("signed {alg} with Flowise's own secret"))
+                && err.contains("treat it as leaked"),
+            "{err}"
+        );
+        // Under another secret it is just a bad signature.
+        let token = python_eval(
+            "import jwt,sys\nprint(jwt.encode({'id':'x'},'some-other-secret-0123456789abcdef',algorithm=sys.argv[1]))",
+            &[alg],
+        );
+        let a = env.fw(&["token", "verify", token.trim()]).assert().code(1);
+        assert!(!stderr(&a).contains("own secret"), "{}", stderr(&a));
+    }
+}

@@ -546,3 +546,23 @@ fn deeply_nested_durations_are_reported_not_a_crash() {
         assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
     }
 }
+
+#[test]
+fn hs512_tokens_under_librechats_secret_are_named_as_made_outside_it() {
+    let v = vectors();
+    let env = TestEnv::sqlite();
+    let dir = folder(&env, &vector_env(&v));
+    let secret = v["JWT_SECRET"].as_str().unwrap();
+    let token = python_eval(
+        "import jwt,sys,time\nprint(jwt.encode({'id':'x','exp':int(time.time())+600},sys.argv[1],algorithm='HS512'))",
+        &[secret],
+    );
+    let a = lc(&env, &dir, &["token", "verify", token.trim()])
+        .assert()
+        .code(1);
+    assert!(
+        stderr(&a).contains("signed HS512 with LibreChat's own secret"),
+        "{}",
+        stderr(&a)
+    );
+}
