@@ -691,3 +691,13 @@ impl TestEnv {
         .to_string()
     }
 }
+
+/// The check `id` of a `doctor --json` report on `stdout`.
+pub fn doctor_check(stdout: &[u8], id: &str) -> serde_json::Value {
+    let report: serde_json::Value = serde_json::from_slice(stdout).expect("doctor JSON");
+    report["checks"]
+        .as_array()
+        .and_then(|checks| checks.iter().find(|c| c["id"] == id))
+        .cloned()
+        .unwrap_or_else(|| panic!("no check {id} in {report}"))
+}

@@ -278,17 +278,9 @@ fn init_never_shadows_the_key_stored_values_are_under() {
         .contains("LANGFLOW_SECRET_KEY"));
     // doctor: a variable that differs from the file the values are under fails.
     let other = "n3wK3yAfterRedeploy-0123456789abcdefghijklm";
-    let shadowed = |env: &TestEnv, cmd: assert_cmd::Command| {
-        let mut cmd = cmd;
+    let shadowed = |env: &TestEnv, mut cmd: assert_cmd::Command| {
         let out = cmd.current_dir(env.path()).output().unwrap();
-        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        report["checks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == "secret.shadowed")
-            .cloned()
-            .unwrap_or_else(|| panic!("{report}"))
+        doctor_check(&out.stdout, "secret.shadowed")
     };
     let mut c = env.lf(&["--json", "doctor"]);
     c.env("LANGFLOW_SECRET_KEY", other);

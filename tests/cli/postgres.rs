@@ -995,14 +995,7 @@ fn commands_that_only_read_work_with_a_read_only_role() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
     }
     let out = run(&role, ro_pw, &["--json", "doctor"], "");
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("doctor JSON");
-    let check = report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "flowise.credentials_decrypt")
-        .cloned()
-        .unwrap_or_else(|| panic!("{report}"));
+    let check = doctor_check(&out.stdout, "flowise.credentials_decrypt");
     assert_eq!(check["status"], "pass", "{check}");
     assert_eq!(
         env.sql("SELECT \"encryptedData\", \"updatedDate\" FROM credential"),

@@ -325,13 +325,7 @@ fn commands_that_only_read_work_on_a_database_they_cannot_write() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
     }
     let out = as_reader(&env, &fw, &["--profile", "flowise", "--json", "doctor"]);
-    let report: Value = serde_json::from_slice(&out.stdout).expect("doctor JSON");
-    let check = report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "flowise.credentials_decrypt")
-        .unwrap_or_else(|| panic!("{report}"));
+    let check = doctor_check(&out.stdout, "flowise.credentials_decrypt");
     assert_eq!(check["status"], "pass", "{check}");
     assert_eq!(env.snapshot(), before);
 }
