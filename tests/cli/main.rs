@@ -13,6 +13,7 @@ mod json;
 mod keys;
 mod langflow;
 mod librechat;
+mod pinned;
 mod postgres;
 mod readme;
 mod rescue;
