@@ -4,6 +4,7 @@
 //! command, print its outcome, and map failures to documented exit codes.
 
 pub mod alg;
+pub mod apps;
 pub mod cli;
 pub mod clock;
 pub mod commands;

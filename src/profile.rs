@@ -36,14 +36,14 @@ impl Profile {
         Profile::LibreChat,
     ];
 
+    /// The app this profile administers.
+    pub fn app(self) -> &'static dyn crate::apps::App {
+        crate::apps::ALL[self as usize]
+    }
+
     /// The profile's table.
     pub fn spec(self) -> &'static Spec {
-        match self {
-            Profile::Native => &NATIVE,
-            Profile::Langflow => &LANGFLOW,
-            Profile::Flowise => &FLOWISE,
-            Profile::LibreChat => &LIBRECHAT,
-        }
+        self.app().spec()
     }
 
     /// The profile's name as `--profile` takes it.
@@ -173,7 +173,7 @@ pub struct Var {
     pub default: Option<&'static str>,
 }
 
-const fn var(name: &'static str, unit: Unit, default: Option<&'static str>) -> Var {
+pub(crate) const fn var(name: &'static str, unit: Unit, default: Option<&'static str>) -> Var {
     Var {
         name,
         unit,
@@ -324,7 +324,7 @@ pub struct Spec {
 }
 
 /// Names every profile shares: authctl's own knobs.
-fn authctl_var(setting: Setting) -> Var {
+pub(crate) fn authctl_var(setting: Setting) -> Var {
     use Setting::*;
     use Unit::*;
     match setting {
@@ -352,251 +352,19 @@ fn authctl_var(setting: Setting) -> Var {
     }
 }
 
-/// authctl's own profile.
-pub static NATIVE: Spec = Spec {
-    name: "native",
-    app: "authctl",
-    about: "authctl's own schema and AUTHCTL_* variables",
-    config_dir: ConfigDirDefault::PlatformConfig("authctl"),
-    database_file: "authctl.db",
-    secret_files: &["secret_key", "private_key.pem"],
-    secret_key_always: false,
-    superuser_from_env: false,
-    reset_promotes: true,
-    claims: Claims::Standard,
-    layout: Layout::Native,
-    database: DatabaseSource::Url,
-    login_name: LoginName::Username,
-    password_rule: PasswordRule::None,
-    help_terms: &[],
-    stored_key: StoredKey::SecretKey,
-    commands: None,
-    unreachable: None,
-    env_file: None,
-    var: native_var,
-};
-
-fn native_var(setting: Setting) -> Option<Var> {
-    match setting {
-        Setting::AutoLogin => None,
-        _ => Some(authctl_var(setting)),
-    }
-}
-
-/// Langflow 1.13: the variables its settings read (`langflow/services/
-/// settings/auth.py` and `base.py`), with its defaults.
-pub static LANGFLOW: Spec = Spec {
-    name: "langflow",
-    app: "Langflow",
-    about: "A Langflow deployment: its database tables and LANGFLOW_* variables",
-    config_dir: ConfigDirDefault::PlatformCache("langflow"),
-    database_file: "langflow.db",
-    // Where Langflow 1.13 reads its secret key and RS256 private key.
-    secret_files: &["secret_key", "private_key.pem"],
-    // Langflow encrypts API keys and variables with a Fernet key derived
-    // from the secret key, whatever signs its tokens.
-    secret_key_always: true,
-    superuser_from_env: true,
-    reset_promotes: true,
-    claims: Claims::Langflow,
-    layout: Layout::Langflow,
-    database: DatabaseSource::Url,
-    login_name: LoginName::Username,
-    password_rule: PasswordRule::None,
-    help_terms: &[],
-    stored_key: StoredKey::SecretKey,
-    commands: None,
-    unreachable: None,
-    env_file: None,
-    var: langflow_var,
-};
-
-fn langflow_var(setting: Setting) -> Option<Var> {
-    use Setting::*;
-    use Unit::*;
-    Some(match setting {
-        ConfigDir => var("LANGFLOW_CONFIG_DIR", Path, None),
-        Setting::DatabaseUrl => var("LANGFLOW_DATABASE_URL", Unit::DatabaseUrl, None),
-        Superuser => var("LANGFLOW_SUPERUSER", Text, None),
-        SuperuserPassword => var("LANGFLOW_SUPERUSER_PASSWORD", Secret, None),
-        NewUserIsActive => var("LANGFLOW_NEW_USER_IS_ACTIVE", Bool, Some("false")),
-        SecretKey => var("LANGFLOW_SECRET_KEY", Secret, None),
-        Algorithm => var("LANGFLOW_ALGORITHM", Text, Some("HS256")),
-        PrivateKey => var("LANGFLOW_PRIVATE_KEY", Secret, None),
-        PublicKey => var("LANGFLOW_PUBLIC_KEY", Text, None),
-        AccessTokenTtl => var(
-            "LANGFLOW_ACCESS_TOKEN_EXPIRE_SECONDS",
-            Seconds,
-            Some("3600"),
-        ),
-        RefreshTokenTtl => var(
-            "LANGFLOW_REFRESH_TOKEN_EXPIRE_SECONDS",
-            Seconds,
-            Some("604800"),
-        ),
-        // Langflow's default is True: everyone is logged in as the superuser.
-        AutoLogin => var("LANGFLOW_AUTO_LOGIN", Bool, Some("true")),
-        // Langflow has no setting of its own for these.
-        BcryptCost | MinPasswordLength | JwtIssuer | JwtAudience => authctl_var(setting),
-    })
-}
-
-/// Flowise 3.1: the variables its server reads (`flowise/dist/DataSource.js`,
-/// `utils/index.js`, `enterprise/middleware/passport`), with its defaults.
-/// The config dir is `SECRETKEY_PATH`, where Flowise keeps its key files.
-pub static FLOWISE: Spec = Spec {
-    name: "flowise",
-    app: "Flowise",
-    about: "A Flowise deployment: its database tables, key files and variables",
-    config_dir: ConfigDirDefault::Home(".flowise"),
-    database_file: "database.sqlite",
-    secret_files: &[
-        "encryption.key",
-        "jwt_auth_token_secret.key",
-        "jwt_refresh_token_secret.key",
-        "token_hash_secret.key",
-        "express_session_secret.key",
-    ],
-    secret_key_always: false,
-    superuser_from_env: false,
-    reset_promotes: false,
-    claims: Claims::Flowise,
-    layout: Layout::Flowise,
-    database: DatabaseSource::FlowiseVars,
-    login_name: LoginName::Email,
-    password_rule: PasswordRule::Flowise,
-    help_terms: &[
-        (
-            "Key directory (secret_key, private_key.pem, public_key.pem)",
-            "Key directory (encryption.key and Flowise's other .key files)",
-        ),
-        (
-            "[default: the platform config dir, ~/.config/authctl on Linux]",
-            "[default: ~/.flowise]",
-        ),
-        (
-            "[env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]",
-            "[default: $DATABASE_PATH/database.sqlite, where DATABASE_PATH defaults to ~/.flowise; with DATABASE_TYPE=postgres, DATABASE_HOST, DATABASE_PORT, DATABASE_USER, DATABASE_PASSWORD and DATABASE_NAME]",
-        ),
-    ],
-    stored_key: StoredKey::FlowiseEncryptionKey,
-    commands: Some(&[
-        "superuser",
-        "user",
-        "apikey",
-        "apply",
-        "export",
-        "secret",
-        "token",
-        "keygen",
-        "init",
-        "doctor",
-        "completions",
-    ]),
-    unreachable: None,
-    env_file: None,
-    var: flowise_var,
-};
-
-fn flowise_var(setting: Setting) -> Option<Var> {
-    use Setting::*;
-    use Unit::*;
-    match setting {
-        ConfigDir => Some(var("SECRETKEY_PATH", Path, None)),
-        // DATABASE_TYPE and DATABASE_PATH (`DatabaseSource::FlowiseVars`).
-        Setting::DatabaseUrl => None,
-        BcryptCost => Some(var("PASSWORD_SALT_HASH_ROUNDS", Count, Some("10"))),
-        AccessTokenTtl => Some(var("JWT_TOKEN_EXPIRY_IN_MINUTES", Minutes, Some("60"))),
-        RefreshTokenTtl => Some(var(
-            "JWT_REFRESH_TOKEN_EXPIRY_IN_MINUTES",
-            Minutes,
-            Some("129600"),
-        )),
-        JwtIssuer => Some(var("JWT_ISSUER", Text, None)),
-        JwtAudience => Some(var("JWT_AUDIENCE", Text, None)),
-        // Flowise signs with its key files, HS256 only, and has no
-        // auto-login.
-        SecretKey | Algorithm | PrivateKey | PublicKey | AutoLogin => None,
-        // Flowise has no setting of its own for these.
-        Superuser | SuperuserPassword | NewUserIsActive | MinPasswordLength => {
-            Some(authctl_var(setting))
-        }
-    }
-}
-
-/// LibreChat (v0.8.5's `.env.example` and server): what lives outside its
-/// MongoDB. The config dir is LibreChat's root, whose `.env` is read.
-pub static LIBRECHAT: Spec = Spec {
-    name: "librechat",
-    app: "LibreChat",
-    about: "A LibreChat deployment's .env: its secrets, stored-credential cipher and tokens",
-    config_dir: ConfigDirDefault::CurrentDir,
-    database_file: "",
-    secret_files: &[".env"],
-    secret_key_always: false,
-    superuser_from_env: false,
-    reset_promotes: false,
-    claims: Claims::LibreChat,
-    layout: Layout::Unreachable,
-    database: DatabaseSource::Unreachable,
-    login_name: LoginName::Email,
-    password_rule: PasswordRule::None,
-    help_terms: &[
-        (
-            "Key directory (secret_key, private_key.pem, public_key.pem)",
-            "LibreChat's root, whose .env is read unless --env-file names another",
-        ),
-        (
-            "[default: the platform config dir, ~/.config/authctl on Linux]",
-            "[default: the current directory]",
-        ),
-    ],
-    stored_key: StoredKey::LibreChatCreds,
-    commands: Some(&["secret", "token", "init", "doctor", "completions"]),
-    unreachable: Some(
-        "LibreChat keeps its users, sessions and stored credentials in MongoDB, which authctl does not reach (LibreChat's own `npm run create-user` adds users)",
-    ),
-    env_file: Some(".env"),
-    var: librechat_var,
-};
-
-fn librechat_var(setting: Setting) -> Option<Var> {
-    use Setting::*;
-    use Unit::*;
-    match setting {
-        SecretKey => Some(var("JWT_SECRET", Secret, None)),
-        AccessTokenTtl => Some(var(
-            "SESSION_EXPIRY",
-            MillisecondsExpr,
-            Some("1000 * 60 * 15"),
-        )),
-        RefreshTokenTtl => Some(var(
-            "REFRESH_TOKEN_EXPIRY",
-            MillisecondsExpr,
-            Some("(1000 * 60 * 60 * 24) * 7"),
-        )),
-        // LibreChat signs HS256 with its two secrets (JWT_REFRESH_SECRET,
-        // read by `librechat`), names no config dir and keeps the rest in
-        // MongoDB.
-        ConfigDir
-        | Setting::DatabaseUrl
-        | Superuser
-        | SuperuserPassword
-        | NewUserIsActive
-        | BcryptCost
-        | MinPasswordLength
-        | Algorithm
-        | PrivateKey
-        | PublicKey
-        | JwtIssuer
-        | JwtAudience
-        | AutoLogin => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_profile_is_its_apps() {
+        for (i, p) in Profile::ALL.into_iter().enumerate() {
+            assert_eq!(p as usize, i);
+            assert_eq!(p.spec().name, crate::apps::ALL[i].spec().name);
+        }
+        let names: Vec<&str> = Profile::ALL.iter().map(|p| p.name()).collect();
+        assert_eq!(names, ["native", "langflow", "flowise", "librechat"]);
+    }
 
     #[test]
     fn every_profile_names_every_setting_once() {

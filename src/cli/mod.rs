@@ -280,7 +280,8 @@ fn relabel(cmd: clap::Command, profile: Profile) -> clap::Command {
 
 /// `text` with the profile's names in place of authctl's.
 fn profile_text(text: &str, profile: Profile) -> String {
-    use crate::profile::{ConfigDirDefault, Setting, NATIVE};
+    use crate::profile::{ConfigDirDefault, Setting};
+    let native = Profile::Native.spec();
     let mut text = text.to_string();
     for (from, to) in profile.spec().help_terms {
         text = text.replace(from, to);
@@ -307,9 +308,9 @@ fn profile_text(text: &str, profile: Profile) -> String {
         ConfigDirDefault::Home(name) => format!("~/{name}"),
         ConfigDirDefault::CurrentDir => ".".to_string(),
     };
-    out.replace(&dir(NATIVE.config_dir), &dir(spec.config_dir))
+    out.replace(&dir(native.config_dir), &dir(spec.config_dir))
         .replace(
-            &format!("<config-dir>/{}", NATIVE.database_file),
+            &format!("<config-dir>/{}", native.database_file),
             &format!("<config-dir>/{}", spec.database_file),
         )
         .replace("the platform config dir", "the platform dir")

@@ -112,23 +112,6 @@ struct Written {
     backup: Option<std::path::PathBuf>,
 }
 
-/// The key variable of stored values, and the key file it would shadow
-/// (`None` for LibreChat, which has no such file).
-fn key_var_and_file(ctx: &Ctx) -> Option<(&'static str, std::path::PathBuf)> {
-    let s = &ctx.settings;
-    match s.profile.spec().stored_key {
-        StoredKey::SecretKey => Some((
-            s.var_name(Setting::SecretKey),
-            s.config_dir.join(secrets::SECRET_KEY_FILE),
-        )),
-        StoredKey::FlowiseEncryptionKey => Some((
-            Secret::Encryption.var(),
-            s.config_dir.join(Secret::Encryption.file()),
-        )),
-        StoredKey::LibreChatCreds => None,
-    }
-}
-
 /// The entries for `--format env` and `k8s-secret`: every secret but the
 /// key variable of stored values when the app already has its key file.
 /// The variable takes precedence over the file, so a new key there would
@@ -136,9 +119,10 @@ fn key_var_and_file(ctx: &Ctx) -> Option<(&'static str, std::path::PathBuf)> {
 /// stays the one key (`secret rotate` changes it). The note says why.
 fn variable_entries(args: &InitArgs, ctx: &Ctx) -> Result<(Vec<Entry>, Option<String>)> {
     let mut entries = entries(args, ctx)?;
-    let Some((var, file)) = key_var_and_file(ctx) else {
+    let Some(key) = ctx.settings.profile.app().stored_values_key() else {
         return Ok((entries, None));
     };
+    let (var, file) = (key.var, ctx.settings.config_dir.join(key.file));
     if !crate::fsutil::exists(&file)? {
         return Ok((entries, None));
     }

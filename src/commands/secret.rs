@@ -606,39 +606,31 @@ impl Report for IdentifyReport {
     }
 }
 
+/// The key of stored values in this profile's app.
+fn stored_values_key(ctx: &Ctx) -> Result<crate::apps::StoredValuesKey> {
+    ctx.settings
+        .profile
+        .app()
+        .stored_values_key()
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "{} keeps no key file for its stored values",
+                ctx.settings.profile.spec().app
+            ))
+        })
+}
+
 /// The variable that holds the key of stored values in this profile.
-fn key_variable(ctx: &Ctx) -> &'static str {
-    if ctx.settings.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey {
-        Secret::Encryption.var()
-    } else {
-        ctx.settings.var_name(Setting::SecretKey)
-    }
+fn key_variable(ctx: &Ctx) -> Result<&'static str> {
+    Ok(stored_values_key(ctx)?.var)
 }
 
 fn identify(args: &SecretIdentifyArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
-    let flowise = s.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey;
-    let (scheme, key_file, pending, var): (&dyn rotate::Scheme, &str, &str, &str) = if flowise {
-        (
-            &fw::EncryptionKey,
-            Secret::Encryption.file(),
-            fw::PENDING_FILE,
-            Secret::Encryption.var(),
-        )
-    } else {
-        (
-            &rotate::FernetKey,
-            secrets::SECRET_KEY_FILE,
-            secrets::lock::PENDING_FILE,
-            s.var_name(Setting::SecretKey),
-        )
-    };
+    let key = stored_values_key(ctx)?;
+    let (scheme, key_file, pending, var) = (key.scheme, key.file, key.pending_file, key.var);
     let mut candidates: Vec<(String, SecretString)> = Vec::new();
-    let current = if flowise {
-        fw::resolve(Secret::Encryption, &lookup(ctx), &s.config_dir)?.map(|r| r.value)
-    } else {
-        signing::secret_key(s)?
-    };
+    let current = s.profile.app().current_key(s)?;
     if let Some(key) = current {
         candidates.push((CURRENT.into(), key));
     }
@@ -732,7 +724,7 @@ fn recover(
     args: &SecretRotateArgs,
     ctx: &Ctx,
 ) -> Result<Outcome> {
-    let var = key_variable(ctx);
+    let var = key_variable(ctx)?;
     let mut from: Vec<SecretString> = Vec::new();
     for file in files {
         if !crate::fsutil::exists(file)? {

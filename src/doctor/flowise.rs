@@ -30,15 +30,7 @@ pub fn run(s: &Settings) -> Vec<Check> {
     checks.push(sessions(s));
     checks.extend(super::database(s));
     checks.push(credentials(s));
-    checks.push(super::key_shadowed(
-        s,
-        &crate::flowise::secrets::EncryptionKey,
-        Secret::Encryption.var(),
-        s.lookup(Secret::Encryption.var())
-            .filter(|v| !v.is_empty())
-            .map(|v| secrecy::SecretString::from(v.to_string())),
-        &s.config_dir.join(Secret::Encryption.file()),
-    ));
+    checks.push(super::key_shadowed(s));
     checks
 }
 

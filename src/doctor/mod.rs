@@ -69,16 +69,17 @@ pub const MAX_ACCESS_TTL: u64 = 3600;
 /// Refresh tokens longer than this are warned (the seeds: 7 to 30 days).
 pub const MAX_REFRESH_TTL: u64 = 30 * 86_400;
 
-mod flowise;
-mod librechat;
+pub(crate) mod flowise;
+pub(crate) mod librechat;
 
-/// Run every check.
+/// Run every check of the profile's app.
 pub fn run(s: &Settings) -> Vec<Check> {
-    match s.profile.spec().stored_key {
-        crate::profile::StoredKey::FlowiseEncryptionKey => return flowise::run(s),
-        crate::profile::StoredKey::LibreChatCreds => return librechat::run(s),
-        crate::profile::StoredKey::SecretKey => {}
-    }
+    s.profile.app().doctor(s)
+}
+
+/// The checks of an app whose secret key signs tokens and keys its stored
+/// values (authctl's own, Langflow).
+pub(crate) fn secret_key_app(s: &Settings) -> Vec<Check> {
     let alg = signing::algorithm(s, None);
     let mut checks = vec![
         algorithm(s, &alg),
@@ -97,15 +98,7 @@ pub fn run(s: &Settings) -> Vec<Check> {
         access_ttl(s),
         refresh_ttl(s),
         new_user_is_active(s),
-        key_shadowed(
-            s,
-            &crate::secrets::rotate::FernetKey,
-            s.var_name(Setting::SecretKey),
-            s.secret_key
-                .as_ref()
-                .map(|k| secrecy::SecretString::from(k.expose_secret().trim().to_string())),
-            &s.config_dir.join(secrets::SECRET_KEY_FILE),
-        ),
+        key_shadowed(s),
     ];
     if s.auto_login.is_some() {
         checks.push(auto_login(s));
@@ -152,16 +145,19 @@ fn secret_present(s: &Settings, alg: &Result<Alg>) -> Check {
 
 /// The key variable beside the key file: the app takes the variable, so
 /// stored values under the file's key (and not the variable's) no longer
-/// decrypt. `var_value` is the variable's key as the app uses it; the
-/// file's text becomes a key as `scheme` reads its pending file.
-pub(crate) fn key_shadowed(
-    s: &Settings,
-    scheme: &dyn crate::secrets::rotate::Scheme,
-    var: &str,
-    var_value: Option<secrecy::SecretString>,
-    file: &std::path::Path,
-) -> Check {
+/// decrypt. Both texts become keys as the app's scheme reads a key file.
+pub(crate) fn key_shadowed(s: &Settings) -> Check {
     const ID: &str = "secret.shadowed";
+    let Some(key) = s.profile.app().stored_values_key() else {
+        return pass(ID, "the app keeps no key file");
+    };
+    let (scheme, var) = (key.scheme, key.var);
+    let file = &s.config_dir.join(key.file);
+    // The variable as the app reads it.
+    let var_value = s
+        .lookup(var)
+        .filter(|v| !v.is_empty())
+        .map(|v| scheme.pending_key(v));
     let Some(var_key) = var_value else {
         return pass(ID, format!("{var} is not set, so the key file is used"));
     };

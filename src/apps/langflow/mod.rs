@@ -1,0 +1,36 @@
+//! Langflow: what authctl knows of it.
+
+mod settings;
+
+use super::StoredValuesKey;
+use crate::doctor::Check;
+use crate::error::Result;
+use crate::profile::{Setting, Spec};
+use crate::settings::Settings;
+use secrecy::SecretString;
+
+/// The app.
+pub(crate) struct Langflow;
+
+impl super::App for Langflow {
+    fn spec(&self) -> &'static Spec {
+        &settings::LANGFLOW
+    }
+
+    fn stored_values_key(&self) -> Option<StoredValuesKey> {
+        Some(StoredValuesKey {
+            var: (self.spec().var)(Setting::SecretKey)?.name,
+            file: crate::secrets::SECRET_KEY_FILE,
+            pending_file: crate::secrets::lock::PENDING_FILE,
+            scheme: &crate::secrets::rotate::FernetKey,
+        })
+    }
+
+    fn current_key(&self, s: &Settings) -> Result<Option<SecretString>> {
+        crate::signing::secret_key(s)
+    }
+
+    fn doctor(&self, s: &Settings) -> Vec<Check> {
+        crate::doctor::secret_key_app(s)
+    }
+}

@@ -1,0 +1,76 @@
+//! LibreChat's settings table: the variables it reads, with its defaults.
+
+use crate::profile::{
+    var, Claims, ConfigDirDefault, DatabaseSource, Layout, LoginName, PasswordRule, Setting, Spec,
+    StoredKey, Unit, Var,
+};
+
+/// LibreChat (v0.8.5's `.env.example` and server): what lives outside its
+/// MongoDB. The config dir is LibreChat's root, whose `.env` is read.
+pub(crate) static LIBRECHAT: Spec = Spec {
+    name: "librechat",
+    app: "LibreChat",
+    about: "A LibreChat deployment's .env: its secrets, stored-credential cipher and tokens",
+    config_dir: ConfigDirDefault::CurrentDir,
+    database_file: "",
+    secret_files: &[".env"],
+    secret_key_always: false,
+    superuser_from_env: false,
+    reset_promotes: false,
+    claims: Claims::LibreChat,
+    layout: Layout::Unreachable,
+    database: DatabaseSource::Unreachable,
+    login_name: LoginName::Email,
+    password_rule: PasswordRule::None,
+    help_terms: &[
+        (
+            "Key directory (secret_key, private_key.pem, public_key.pem)",
+            "LibreChat's root, whose .env is read unless --env-file names another",
+        ),
+        (
+            "[default: the platform config dir, ~/.config/authctl on Linux]",
+            "[default: the current directory]",
+        ),
+    ],
+    stored_key: StoredKey::LibreChatCreds,
+    commands: Some(&["secret", "token", "init", "doctor", "completions"]),
+    unreachable: Some(
+        "LibreChat keeps its users, sessions and stored credentials in MongoDB, which authctl does not reach (LibreChat's own `npm run create-user` adds users)",
+    ),
+    env_file: Some(".env"),
+    var: librechat_var,
+};
+
+fn librechat_var(setting: Setting) -> Option<Var> {
+    use Setting::*;
+    use Unit::*;
+    match setting {
+        SecretKey => Some(var("JWT_SECRET", Secret, None)),
+        AccessTokenTtl => Some(var(
+            "SESSION_EXPIRY",
+            MillisecondsExpr,
+            Some("1000 * 60 * 15"),
+        )),
+        RefreshTokenTtl => Some(var(
+            "REFRESH_TOKEN_EXPIRY",
+            MillisecondsExpr,
+            Some("(1000 * 60 * 60 * 24) * 7"),
+        )),
+        // LibreChat signs HS256 with its two secrets (JWT_REFRESH_SECRET,
+        // read by `librechat`), names no config dir and keeps the rest in
+        // MongoDB.
+        ConfigDir
+        | Setting::DatabaseUrl
+        | Superuser
+        | SuperuserPassword
+        | NewUserIsActive
+        | BcryptCost
+        | MinPasswordLength
+        | Algorithm
+        | PrivateKey
+        | PublicKey
+        | JwtIssuer
+        | JwtAudience
+        | AutoLogin => None,
+    }
+}

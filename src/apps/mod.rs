@@ -1,0 +1,56 @@
+//! The apps authctl administers, one folder each behind [`App`]: each
+//! folder holds what is that app's (its settings table first; its store,
+//! secrets, tokens and checks move in as they are reshaped). The app is
+//! chosen once, from the profile name (`Profile::app`); code outside this
+//! folder asks the app, not which app it is.
+//!
+//! Adding an app is a folder here and one line in [`ALL`].
+
+pub(crate) mod flowise;
+pub(crate) mod langflow;
+pub(crate) mod librechat;
+pub(crate) mod native;
+
+use crate::doctor::Check;
+use crate::error::Result;
+use crate::profile::Spec;
+use crate::secrets::rotate::Scheme;
+use crate::settings::Settings;
+use secrecy::SecretString;
+
+/// What an app is to authctl.
+pub trait App: Sync {
+    /// Its settings table: variables, defaults, files, and what it can do.
+    fn spec(&self) -> &'static Spec;
+
+    /// The key the app encrypts stored values under, kept in a file in
+    /// the config dir; `None` where it has no such file.
+    fn stored_values_key(&self) -> Option<StoredValuesKey>;
+
+    /// That key as the app resolves it (its variable, else its file);
+    /// `None` when there is none yet.
+    fn current_key(&self, s: &Settings) -> Result<Option<SecretString>>;
+
+    /// `doctor`'s checks for a deployment of this app.
+    fn doctor(&self, s: &Settings) -> Vec<Check>;
+}
+
+/// The key of an app's stored values, and where it lives.
+pub struct StoredValuesKey {
+    /// The variable that, when set, the app uses in the file's place.
+    pub var: &'static str,
+    /// The key file in the config dir.
+    pub file: &'static str,
+    /// The file a rotation keeps the new key in until it is installed.
+    pub pending_file: &'static str,
+    /// How values are encrypted under it, and how a new one is installed.
+    pub scheme: &'static dyn Scheme,
+}
+
+/// Every app, in the order help lists them (the order of `Profile::ALL`).
+pub(crate) static ALL: [&dyn App; 4] = [
+    &native::Native,
+    &langflow::Langflow,
+    &flowise::Flowise,
+    &librechat::LibreChat,
+];
