@@ -340,7 +340,7 @@ pub fn check_apply_doc(data: &[u8]) {
 /// panic, no stack exhaustion; one-line reasons; a plain decimal number
 /// reads as itself; a lifetime is whole seconds or a reason.
 pub fn check_librechat_duration(data: &[u8]) {
-    use authctl::librechat::expr::{read, seconds, shown, Reading};
+    use authctl::apps::librechat_durations::{read, seconds, shown, Reading};
     let text = String::from_utf8_lossy(data);
     let one_line = |why: &str| assert!(!why.contains('\n'), "two-line reason: {why:?}");
     match read(&text) {

@@ -513,7 +513,7 @@ fn flowise_postgres(vars: &Vars) -> Result<DatabaseUrl> {
 /// what LibreChat uses, falling back to its default as it does, with a
 /// warning when the text is not what it looks like.
 fn librechat_duration(v: Var, value: &str) -> (u64, Option<String>) {
-    use crate::librechat::expr::{read, seconds, Reading};
+    use crate::apps::librechat::expr::{read, seconds, Reading};
     let default = v
         .default
         .and_then(|d| match read(d) {
@@ -523,7 +523,7 @@ fn librechat_duration(v: Var, value: &str) -> (u64, Option<String>) {
         .unwrap_or(1);
     let name = v.name;
     let text = value;
-    let value = crate::librechat::expr::shown(text);
+    let value = crate::apps::librechat::expr::shown(text);
     match read(text) {
         Reading::Number(ms) => match seconds(ms) {
             Ok(secs) => (secs, None),

@@ -11,6 +11,9 @@ pub(crate) mod langflow;
 pub(crate) mod librechat;
 pub(crate) mod native;
 
+/// LibreChat's duration reader, for its fuzz target.
+pub use librechat::expr as librechat_durations;
+
 use crate::doctor::Check;
 use crate::error::Result;
 use crate::profile::Spec;

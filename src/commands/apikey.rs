@@ -38,7 +38,7 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
         ));
     }
     let key = if flowise {
-        crate::flowise::apikey::generate()?
+        crate::apps::flowise::apikey::generate()?
     } else {
         // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.
         let random = secrets::generate(32, secrets::Encoding::UrlSafe)?;

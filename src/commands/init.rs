@@ -2,9 +2,9 @@
 //! needs, in its formats and names (`secrets::init`).
 
 use super::Ctx;
+use crate::apps::flowise::secrets::Secret;
 use crate::cli::{InitArgs, InitFormat};
 use crate::error::{Error, Result};
-use crate::flowise::secrets::Secret;
 use crate::output::{Human, Outcome};
 use crate::profile::{Setting, StoredKey};
 use crate::secrets::init::{self, Entry};
@@ -60,7 +60,7 @@ fn entries(args: &InitArgs, ctx: &Ctx) -> Result<Vec<Entry>> {
                     "LibreChat signs its tokens with HS256 secrets only; drop --rs256",
                 ));
             }
-            crate::librechat::Secret::ALL
+            crate::apps::librechat::DotenvSecret::ALL
                 .into_iter()
                 .map(|x| {
                     Ok(Entry {
@@ -189,7 +189,7 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
                         .copied()
                         .filter(|v| merged.kept.iter().any(|k| k == v))
                         .filter(|v| {
-                            crate::librechat::Secret::from_var(v)
+                            crate::apps::librechat::DotenvSecret::from_var(v)
                                 .is_some_and(|x| !x.problems(&env_value_of(path, v)).is_empty())
                         })
                         .collect();
@@ -311,7 +311,7 @@ fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
                 .into_iter()
                 .find(|x| x.file() == name)
                 .unwrap_or(Secret::Encryption);
-            crate::flowise::secrets::write_key_file(&dir, secret, &e.value, args.force)?
+            crate::apps::flowise::secrets::write_key_file(&dir, secret, &e.value, args.force)?
         } else {
             secrets::write_secret_file(&dir, &e.value, args.force)?
         };

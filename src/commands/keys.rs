@@ -315,7 +315,7 @@ struct FlowiseKeyFile {
 /// encryption key never is (`secret rotate` re-encrypts what it protects),
 /// nor the issuer and audience, which are names.
 fn keygen_flowise(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
-    use crate::flowise::secrets::{self as fw, Secret, Source};
+    use crate::apps::flowise::secrets::{self as fw, Secret, Source};
     if args.alg.is_some_and(|a| a != crate::alg::Alg::HS256)
         || args.bits.is_some()
         || args.from_private.is_some()

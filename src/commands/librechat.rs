@@ -1,15 +1,15 @@
 //! `secret …` and `token …` in the librechat profile: LibreChat's secrets,
 //! its ciphers under `CREDS_KEY`/`CREDS_IV`, and its tokens
-//! (`crate::librechat`). What needs MongoDB (rotation, revocation, the
+//! (`crate::apps::librechat`). What needs MongoDB (rotation, revocation, the
 //! users themselves) is refused with that reason.
 
 use super::token_flowise::{invalid, signed_by, Verdict};
 use super::Ctx;
+use crate::apps::librechat::crypto::{self, Plain, Refusal, Version};
+use crate::apps::librechat::expr::{self, Reading};
+use crate::apps::librechat::{self as lc, DotenvSecret};
 use crate::cli::{CipherArg, MintArgs, SecretCommand, TokenCommand, TokenTypeArg, VerifyArgs};
 use crate::error::{Error, Result};
-use crate::librechat::crypto::{self, Plain, Refusal, Version};
-use crate::librechat::expr::{self, Reading};
-use crate::librechat::{self as lc, Secret};
 use crate::output::{Human, Outcome, Report};
 use crate::profile::Setting;
 use crate::token::{self, Alg, TokenType, VerifyKey, VerifyPolicy};
@@ -31,7 +31,7 @@ fn where_read(ctx: &Ctx) -> String {
     }
 }
 
-fn required(ctx: &Ctx, secret: Secret) -> Result<SecretString> {
+fn required(ctx: &Ctx, secret: DotenvSecret) -> Result<SecretString> {
     match var(ctx, secret.var()) {
         Some(v) if !v.is_empty() => Ok(SecretString::from(v.to_string())),
         _ => Err(Error::usage(format!(
@@ -64,14 +64,14 @@ pub fn secret(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
             super::secret::printed(&secret, args.env.as_deref())
         }
         SecretCommand::Check(args) => {
-            let named = args.env.as_deref().and_then(Secret::from_var);
+            let named = args.env.as_deref().and_then(DotenvSecret::from_var);
             match (args.stdin || args.file.is_some(), named) {
                 (true, _) => super::secret::judge(&super::secret::secret_to_check(&args, ctx)?),
                 (false, Some(secret)) => check_all(ctx, &[secret]),
                 (false, None) if args.env.is_some() => {
                     super::secret::judge(&super::secret::secret_to_check(&args, ctx)?)
                 }
-                (false, None) => check_all(ctx, &Secret::ALL),
+                (false, None) => check_all(ctx, &DotenvSecret::ALL),
             }
         }
         SecretCommand::Encrypt(args) => encrypt(args.cipher, ctx),
@@ -93,7 +93,7 @@ struct Judged {
     problems: Vec<String>,
 }
 
-fn check_all(ctx: &Ctx, which: &[Secret]) -> Result<Outcome> {
+fn check_all(ctx: &Ctx, which: &[DotenvSecret]) -> Result<Outcome> {
     let mut verdicts = Vec::new();
     for &secret in which {
         let value = var(ctx, secret.var());
@@ -158,9 +158,9 @@ type Bytes = zeroize::Zeroizing<Vec<u8>>;
 /// `CREDS_KEY` and `CREDS_IV` as Node reads them (`CREDS_IV` may be unset
 /// when the cipher does not use it).
 fn keys(ctx: &Ctx, v: Version) -> Result<(Bytes, Bytes)> {
-    let key = required(ctx, Secret::CredsKey)?;
+    let key = required(ctx, DotenvSecret::CredsKey)?;
     let iv = match v {
-        Version::V1 => crypto::node_hex(required(ctx, Secret::CredsIv)?.expose_secret()),
+        Version::V1 => crypto::node_hex(required(ctx, DotenvSecret::CredsIv)?.expose_secret()),
         _ => crypto::node_hex(var(ctx, "CREDS_IV").unwrap_or_default()),
     };
     Ok((crypto::node_hex(key.expose_secret()), iv))
@@ -370,14 +370,14 @@ fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
         let ttl = lifetime(ctx, args.ttl.as_deref(), Setting::RefreshTokenTtl)?;
         let claims = lc::token::refresh_claims(&args.user, &session_id, iat, ttl);
         (
-            required(ctx, Secret::JwtRefreshSecret)?,
+            required(ctx, DotenvSecret::JwtRefreshSecret)?,
             claims,
             Some(session_id),
         )
     } else {
         let ttl = lifetime(ctx, args.ttl.as_deref(), Setting::AccessTokenTtl)?;
         let claims = lc::token::access_claims(&args.user, &fields, iat, ttl)?;
-        (required(ctx, Secret::JwtSecret)?, claims, None)
+        (required(ctx, DotenvSecret::JwtSecret)?, claims, None)
     };
     let key = token::SigningKey::hmac_bytes(secret.expose_secret().as_bytes().to_vec());
     let jwt = token::mint(&key, Alg::HS256, &claims)?;
@@ -410,7 +410,7 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
         Some(t) => super::token::parse_time(t)?,
         None => crate::clock::unix_now(),
     };
-    let access = required(ctx, Secret::JwtSecret)?;
+    let access = required(ctx, DotenvSecret::JwtSecret)?;
     let refresh = match var(ctx, "JWT_REFRESH_SECRET") {
         Some(v) if !v.is_empty() => Some(SecretString::from(v.to_string())),
         _ => None,

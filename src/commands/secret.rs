@@ -2,12 +2,12 @@
 //! protocol is `secrets::rotate`'s; this holds the lock and renders).
 
 use super::Ctx;
+use crate::apps::flowise::secrets::{self as fw, Secret};
 use crate::cli::{
     EncodingArg, SecretCommand, SecretGenerateArgs, SecretIdentifyArgs, SecretRotateArgs,
     SecretSourceArgs,
 };
 use crate::error::{Error, Result};
-use crate::flowise::secrets::{self as fw, Secret};
 use crate::output::{Human, Outcome, Report};
 use crate::profile::{Setting, StoredKey};
 use crate::secrets::rotate::{self, Interrupted};
@@ -379,7 +379,7 @@ fn flowise(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
         SecretCommand::Encrypt(_) => {
             let key = fw_key(ctx)?;
             let plain = read_stdin("the plaintext")?;
-            let token = crate::flowise::crypto::encrypt(key.value.expose_secret(), &plain)?;
+            let token = crate::apps::flowise::crypto::encrypt(key.value.expose_secret(), &plain)?;
             Ok(Outcome::report(&Encrypted { token }))
         }
         SecretCommand::Decrypt(_) => {
@@ -387,7 +387,7 @@ fn flowise(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
             let input = read_stdin("the value")?;
             let value = std::str::from_utf8(&input)
                 .map_err(|_| Error::usage("the value on stdin is not UTF-8 text"))?;
-            let plain = crate::flowise::crypto::decrypt(key.value.expose_secret(), value)
+            let plain = crate::apps::flowise::crypto::decrypt(key.value.expose_secret(), value)
                 .ok_or_else(|| {
                     Error::Negative(
                         "the value does not decrypt under Flowise's encryption key (or is not a CryptoJS value)".into(),

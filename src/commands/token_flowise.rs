@@ -4,10 +4,10 @@
 //! the session its login opened.
 
 use super::Ctx;
+use crate::apps::flowise::secrets::{self as fw, Secret};
+use crate::apps::flowise::{crypto, session};
 use crate::cli::{MintArgs, TokenTypeArg, VerifyArgs};
 use crate::error::{Error, Result};
-use crate::flowise::secrets::{self as fw, Secret};
-use crate::flowise::{crypto, session};
 use crate::output::{Human, Outcome, Report};
 use crate::store::{self, Access};
 use crate::token::{self, Alg, TokenType, VerifyKey, VerifyPolicy};

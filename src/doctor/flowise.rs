@@ -6,7 +6,7 @@
 //! resolves them (`flowise::secrets`).
 
 use super::{fail, owner_only, pass, warn, Check};
-use crate::flowise::secrets::{self as fw, Secret, Source};
+use crate::apps::flowise::secrets::{self as fw, Secret, Source};
 use crate::settings::Settings;
 use secrecy::ExposeSecret;
 
@@ -316,10 +316,10 @@ fn credentials(s: &Settings) -> Check {
     let mut rescued: Vec<String> = Vec::new();
     let mut look = |value: &str, row: &str| -> crate::error::Result<String> {
         total += 1;
-        if crate::flowise::crypto::decrypt(key.expose_secret(), value).is_none() {
+        if crate::apps::flowise::crypto::decrypt(key.expose_secret(), value).is_none() {
             match backups
                 .iter()
-                .find(|(_, k)| crate::flowise::crypto::decrypt(k, value).is_some())
+                .find(|(_, k)| crate::apps::flowise::crypto::decrypt(k, value).is_some())
             {
                 Some((file, _)) => rescued.push(format!("{row} (decrypts under {file})")),
                 None => lost.push(row.to_string()),

@@ -6,15 +6,15 @@
 //! bytes"), as checks over its `.env` as LibreChat v0.8.5 reads it.
 
 use super::{fail, owner_only, pass, warn, Check};
-use crate::librechat::expr::{self, Reading};
-use crate::librechat::{self as lc, Secret};
+use crate::apps::librechat::expr::{self, Reading};
+use crate::apps::librechat::{self as lc, DotenvSecret};
 use crate::profile::Setting;
 use crate::settings::Settings;
 
 /// Every LibreChat check.
 pub fn run(s: &Settings) -> Vec<Check> {
     let mut checks = vec![env_file(s)];
-    checks.extend(Secret::ALL.into_iter().map(|x| secret(s, x)));
+    checks.extend(DotenvSecret::ALL.into_iter().map(|x| secret(s, x)));
     checks.push(distinct_secrets(s));
     checks.push(lifetime(
         s,
@@ -54,17 +54,17 @@ fn env_file(s: &Settings) -> Check {
     }
 }
 
-fn id_of(secret: Secret) -> &'static str {
+fn id_of(secret: DotenvSecret) -> &'static str {
     match secret {
-        Secret::JwtSecret => "librechat.jwt_secret",
-        Secret::JwtRefreshSecret => "librechat.jwt_refresh_secret",
-        Secret::CredsKey => "librechat.creds_key",
-        Secret::CredsIv => "librechat.creds_iv",
-        Secret::MeiliMasterKey => "librechat.meili_master_key",
+        DotenvSecret::JwtSecret => "librechat.jwt_secret",
+        DotenvSecret::JwtRefreshSecret => "librechat.jwt_refresh_secret",
+        DotenvSecret::CredsKey => "librechat.creds_key",
+        DotenvSecret::CredsIv => "librechat.creds_iv",
+        DotenvSecret::MeiliMasterKey => "librechat.meili_master_key",
     }
 }
 
-fn secret(s: &Settings, secret: Secret) -> Check {
+fn secret(s: &Settings, secret: DotenvSecret) -> Check {
     let id = id_of(secret);
     let name = secret.var();
     let Some(value) = var(s, name) else {
@@ -97,7 +97,7 @@ fn secret(s: &Settings, secret: Secret) -> Check {
     };
     // Meilisearch's key guards search, not accounts: a warning.
     let line = problems.join("; ");
-    if secret == Secret::MeiliMasterKey {
+    if secret == DotenvSecret::MeiliMasterKey {
         warn(id, line, fix)
     } else {
         fail(id, line, fix)

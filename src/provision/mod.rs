@@ -272,7 +272,7 @@ fn resolve(decl: Declared, file: &str, settings: &Settings) -> Result<Resolved> 
 /// A new API key in the profile's app's form.
 fn new_key(settings: &Settings) -> Result<SecretString> {
     if settings.profile.spec().layout == crate::profile::Layout::Flowise {
-        return crate::flowise::apikey::generate();
+        return crate::apps::flowise::apikey::generate();
     }
     // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.
     let random = crate::secrets::generate(32, crate::secrets::Encoding::UrlSafe)?;

@@ -1,13 +1,228 @@
-//! LibreChat: what authctl knows of it.
+//! LibreChat's own formats, for what lives outside its MongoDB: the
+//! secrets of its `.env`, the ciphers of stored credentials, its tokens
+//! and its durations. Verified against LibreChat's code: the ciphers and
+//! tokens against `@librechat/data-schemas` 0.0.71 run under Node, the
+//! variables against LibreChat v0.8.5's server (`.env.example`,
+//! `packages/api/src/app/checks.ts`, `utils/email.ts`, `utils/math.ts`,
+//! `api/strategies/jwtStrategy.js`). Pure functions: no terminal.
+//!
+//! `crypto`: v1/v2/v3 under `CREDS_KEY`/`CREDS_IV`. `expr`: what
+//! `SESSION_EXPIRY` and `REFRESH_TOKEN_EXPIRY` come to. `token`: access-
+//! and refresh-token claims.
 
+pub mod crypto;
+pub mod expr;
 mod settings;
+pub mod token;
 
 use super::StoredValuesKey;
 use crate::doctor::Check;
 use crate::error::Result;
 use crate::profile::Spec;
+use crate::secrets::{self, Encoding};
 use crate::settings::Settings;
 use secrecy::SecretString;
+
+/// Where the users, sessions and stored credentials are: out of reach.
+pub const MONGODB: &str =
+    "LibreChat keeps its users, sessions and stored credentials in MongoDB, which authctl does not reach";
+
+/// The secrets of LibreChat's `.env`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DotenvSecret {
+    JwtSecret,
+    JwtRefreshSecret,
+    CredsKey,
+    CredsIv,
+    MeiliMasterKey,
+}
+
+/// The documented examples LibreChat's `.env.example` ships, which its own
+/// start-up check (`checks.ts`, `secretDefaults`) warns about; and the
+/// Meilisearch key of the same file.
+const EXAMPLES: [(DotenvSecret, &str); 5] = [
+    (
+        DotenvSecret::CredsKey,
+        "f34be427ebb29de8d88c107a71546019685ed8b241d8f2ed00c3df97ad2566f0",
+    ),
+    (DotenvSecret::CredsIv, "e2341419ec3dd3d19b13a1a87fafcbfb"),
+    (
+        DotenvSecret::JwtSecret,
+        "16f8c0ef4a5d391b26034086c628469d3f9f497f08163ab9b40137092f2909ef",
+    ),
+    (
+        DotenvSecret::JwtRefreshSecret,
+        "eaa5191f2914e30b9387fd84e254e4ba6fc51b4654968a9b0803b456a54b8418",
+    ),
+    (
+        DotenvSecret::MeiliMasterKey,
+        "DrhYf7zENyR6AlUCKmnz0eYASOQdl6zxH7s7MKFSfFCt",
+    ),
+];
+
+impl DotenvSecret {
+    /// In the order `init` writes them.
+    pub const ALL: [DotenvSecret; 5] = [
+        DotenvSecret::JwtSecret,
+        DotenvSecret::JwtRefreshSecret,
+        DotenvSecret::CredsKey,
+        DotenvSecret::CredsIv,
+        DotenvSecret::MeiliMasterKey,
+    ];
+
+    pub fn var(self) -> &'static str {
+        match self {
+            DotenvSecret::JwtSecret => "JWT_SECRET",
+            DotenvSecret::JwtRefreshSecret => "JWT_REFRESH_SECRET",
+            DotenvSecret::CredsKey => "CREDS_KEY",
+            DotenvSecret::CredsIv => "CREDS_IV",
+            DotenvSecret::MeiliMasterKey => "MEILI_MASTER_KEY",
+        }
+    }
+
+    /// The secret whose variable is `name`.
+    pub fn from_var(name: &str) -> Option<DotenvSecret> {
+        DotenvSecret::ALL.into_iter().find(|s| s.var() == name)
+    }
+
+    /// Bytes of a fresh value: the docs' 32-byte hex keys, a 16-byte IV.
+    fn bytes(self) -> usize {
+        match self {
+            DotenvSecret::CredsIv => 16,
+            _ => 32,
+        }
+    }
+
+    /// A fresh value in the format LibreChat reads: hex for the JWT
+    /// secrets, `CREDS_KEY` and `CREDS_IV` (as its docs generate them);
+    /// URL-safe base64 for Meilisearch's master key.
+    pub fn generate(self) -> Result<SecretString> {
+        match self {
+            DotenvSecret::MeiliMasterKey => secrets::generate(32, Encoding::UrlSafe),
+            other => secrets::random_hex(other.bytes()),
+        }
+    }
+
+    /// Stored credentials are encrypted under it: replacing it loses them.
+    pub fn guards_stored_values(self) -> bool {
+        matches!(self, DotenvSecret::CredsKey | DotenvSecret::CredsIv)
+    }
+
+    /// Whether LibreChat needs it set (Meilisearch's key only with search).
+    pub fn required(self) -> bool {
+        self != DotenvSecret::MeiliMasterKey
+    }
+
+    /// The documented example `value` is, if it is one.
+    #[cfg(test)]
+    pub fn is_example(self, value: &str) -> bool {
+        EXAMPLES
+            .iter()
+            .any(|(s, v)| *s == self && v.eq_ignore_ascii_case(value.trim()))
+    }
+
+    /// What is wrong with `value` as this secret, one sentence each with
+    /// the fix; empty when nothing is.
+    pub fn problems(self, value: &str) -> Vec<String> {
+        let var = self.var();
+        let fix = "`authctl --profile librechat init` writes a fresh one";
+        if value.is_empty() {
+            return vec![match self {
+                DotenvSecret::CredsKey | DotenvSecret::CredsIv => format!(
+                    "{var} is empty, so LibreChat cannot encrypt or decrypt stored credentials; {fix}"
+                ),
+                _ => format!("{var} is empty; {fix}"),
+            }];
+        }
+        if EXAMPLES
+            .iter()
+            .any(|(_, v)| v.eq_ignore_ascii_case(value.trim()))
+        {
+            let mut line = format!(
+                "{var} is the example value printed in LibreChat's .env.example and docs, which anyone can read; {fix}"
+            );
+            if self.guards_stored_values() {
+                line.push_str(
+                    " (credentials stored under the old value no longer decrypt, so users enter them again)",
+                );
+            }
+            return vec![line];
+        }
+        match self {
+            DotenvSecret::CredsKey => hex_problems(var, value, &[32], fix),
+            DotenvSecret::CredsIv => hex_problems(var, value, &[16], fix),
+            _ => secrets::check(value)
+                .into_iter()
+                .map(|r| format!("{var}: {r}"))
+                .collect(),
+        }
+    }
+}
+
+/// What is wrong with a hex key or IV as Node reads it: a character that
+/// is not a hex digit (where Node stops reading), an odd count, a length
+/// LibreChat's ciphers refuse.
+fn hex_problems(var: &str, value: &str, sizes: &[usize], fix: &str) -> Vec<String> {
+    let want = sizes[0];
+    let bytes = crypto::node_hex(value).len();
+    let mut out = Vec::new();
+    if let Some(at) = value.find(|c: char| !c.is_ascii_hexdigit()) {
+        out.push(format!(
+            "{var} has a character that is not a hex digit at position {}, where Node stops reading it: LibreChat uses only the {bytes} bytes before it; {fix}",
+            at + 1
+        ));
+    } else if value.len() % 2 == 1 {
+        out.push(format!(
+            "{var} has an odd number of hex digits ({}); Node drops the last one; {fix}",
+            value.len()
+        ));
+    }
+    if bytes != want {
+        let effect = match (var, bytes) {
+            ("CREDS_KEY", 16 | 24) => format!(
+                "values under v1 and v2 encrypt (AES-{}), but LibreChat's v3 cipher (two-factor secrets) fails with \"Invalid key length: expected 32 bytes, got {bytes} bytes\"",
+                bytes * 8
+            ),
+            ("CREDS_KEY", _) => "every LibreChat cipher fails with \"Invalid key length\"".into(),
+            _ => "LibreChat's v1 cipher fails with \"algorithm.iv must contain exactly 16 bytes\"".into(),
+        };
+        out.push(format!(
+            "{var} is {bytes} bytes as LibreChat reads it, not {want} ({} hex digits): {effect}; {fix}",
+            want * 2
+        ));
+    }
+    out
+}
+
+/// Whether LibreChat's `isEnabled` reads `value` as on: exactly `true`,
+/// in any case, around whitespace; `1`, `yes` and `on` are off.
+pub fn is_enabled(value: Option<&str>) -> bool {
+    value.is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
+/// Whether LibreChat v0.8.5's `checkEmailConfig` finds email configured:
+/// Mailgun (`MAILGUN_API_KEY`, `MAILGUN_DOMAIN` and `EMAIL_FROM`), or SMTP
+/// (`EMAIL_SERVICE` or `EMAIL_HOST`, and `EMAIL_FROM`). Before March 2026
+/// SMTP also needed `EMAIL_USERNAME` and `EMAIL_PASSWORD`.
+pub fn email_configured(var: &dyn Fn(&str) -> Option<String>) -> bool {
+    let set = |name: &str| var(name).is_some_and(|v| !v.is_empty());
+    let mailgun = set("MAILGUN_API_KEY") && set("MAILGUN_DOMAIN") && set("EMAIL_FROM");
+    let smtp = (set("EMAIL_SERVICE") || set("EMAIL_HOST")) && set("EMAIL_FROM");
+    mailgun || smtp
+}
+
+/// Problems with LibreChat's secrets as a set, beyond each one's own.
+pub fn cross_problems(get: &dyn Fn(&str) -> Option<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    if let (Some(a), Some(b)) = (get("JWT_SECRET"), get("JWT_REFRESH_SECRET")) {
+        if !a.is_empty() && a == b {
+            out.push(
+                "JWT_REFRESH_SECRET is the same as JWT_SECRET, so every refresh token (7 days) is also accepted as an access token; give each its own value".to_string(),
+            );
+        }
+    }
+    out
+}
 
 /// The app.
 pub(crate) struct LibreChat;
@@ -29,5 +244,77 @@ impl super::App for LibreChat {
 
     fn doctor(&self, s: &Settings) -> Vec<Check> {
         crate::doctor::librechat::run(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn fresh_values_have_no_problems_and_the_formats_librechat_reads() {
+        for s in DotenvSecret::ALL {
+            let v = s.generate().unwrap();
+            assert!(s.problems(v.expose_secret()).is_empty(), "{:?}", s);
+        }
+        let key = DotenvSecret::CredsKey.generate().unwrap();
+        assert_eq!(crypto::node_hex(key.expose_secret()).len(), 32);
+        let iv = DotenvSecret::CredsIv.generate().unwrap();
+        assert_eq!(crypto::node_hex(iv.expose_secret()).len(), 16);
+    }
+
+    #[test]
+    fn examples_and_bad_lengths_are_named() {
+        for (s, v) in EXAMPLES {
+            let p = s.problems(v);
+            assert!(p[0].contains("example"), "{p:?}");
+            assert!(s.is_example(&v.to_uppercase()));
+        }
+        let p = DotenvSecret::CredsKey.problems(&"ab".repeat(16));
+        assert!(p[0].contains("16 bytes") && p[0].contains("v3"), "{p:?}");
+        let p =
+            DotenvSecret::CredsKey.problems(&format!("{}zz{}", "ab".repeat(10), "cd".repeat(21)));
+        assert!(
+            p[0].contains("position 21") && p[0].contains("10 bytes"),
+            "{p:?}"
+        );
+        let p = DotenvSecret::CredsIv.problems("abc");
+        assert!(p.iter().any(|l| l.contains("odd")), "{p:?}");
+        assert!(p.iter().any(|l| l.contains("1 bytes")), "{p:?}");
+        assert!(DotenvSecret::JwtSecret.problems("changeme")[0].starts_with("JWT_SECRET: "));
+    }
+
+    #[test]
+    fn switches_and_email_as_librechat_reads_them() {
+        assert!(is_enabled(Some(" TRUE ")));
+        for off in [None, Some("1"), Some("yes"), Some("on"), Some("")] {
+            assert!(!is_enabled(off), "{off:?}");
+        }
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |n: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == n)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert!(!email_configured(&env(&[(
+            "EMAIL_FROM",
+            "noreply@librechat.ai"
+        )])));
+        assert!(email_configured(&env(&[
+            ("EMAIL_HOST", "mail"),
+            ("EMAIL_FROM", "a@b")
+        ])));
+        assert!(!email_configured(&env(&[
+            ("EMAIL_SERVICE", "gmail"),
+            ("EMAIL_FROM", "")
+        ])));
+        assert!(email_configured(&env(&[
+            ("MAILGUN_API_KEY", "k"),
+            ("MAILGUN_DOMAIN", "d"),
+            ("EMAIL_FROM", "a@b")
+        ])));
     }
 }

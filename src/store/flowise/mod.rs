@@ -709,7 +709,7 @@ pub(super) fn keys_of(conn: &Connection, user: &User) -> Result<Vec<ApiKey>> {
 /// and its audit detail.
 pub(super) fn insert_api_key(tx: &Connection, new: &NewApiKey) -> Result<ApiKey> {
     use secrecy::ExposeSecret;
-    let secret = crate::flowise::apikey::secret_hash(&new.key)?;
+    let secret = crate::apps::flowise::apikey::secret_hash(&new.key)?;
     let home = FlowiseStore::key_home(tx, &new.user)?;
     let permissions = key_permissions(&new.permissions, &home, &new.user.username)?;
     let name = new.name.clone().unwrap_or_default();

@@ -750,7 +750,7 @@ fn keys_of_query() -> String {
 /// and its audit detail.
 fn insert_api_key(tx: &mut PgTx<'_>, new: &NewApiKey) -> Result<ApiKey> {
     use secrecy::ExposeSecret;
-    let secret = crate::flowise::apikey::secret_hash(&new.key)?;
+    let secret = crate::apps::flowise::apikey::secret_hash(&new.key)?;
     let home = FlowisePgStore::key_home(tx, &new.user)?;
     let permissions = key_permissions(&new.permissions, &home, &new.user.username)?;
     let name = new.name.clone().unwrap_or_default();

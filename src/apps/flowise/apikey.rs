@@ -39,6 +39,7 @@ pub fn secret_hash(key: &SecretString) -> Result<String> {
 }
 
 /// Whether `stored` (an `apiSecret`) is the hash of `key` (`compareKeys`).
+#[cfg(test)]
 pub fn matches(stored: &str, key: &str) -> bool {
     let Some((hash, salt)) = stored.split_once('.') else {
         return false;
