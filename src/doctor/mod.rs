@@ -1,9 +1,12 @@
-//! `doctor`: the deployment checklists of the seed documents (Langflow's
-//! security best practices, Flowise's production checklist) as checks.
+//! `doctor`: a deployment's checklist as checks (Langflow's security best
+//! practices, Flowise's production checklist and the like). The checks
+//! every app shares, and those of the apps whose secret key signs and
+//! keys stored values (authctl's own, Langflow), live here; an app's own
+//! are in its folder (`apps/<app>/doctor.rs`), and `App::doctor` picks.
 //!
-//! Each check is a small function over `Inputs` that returns one `Check`;
-//! a check never fails because another one's subject is missing (that is
-//! the other check's finding). Nothing here writes anything.
+//! Each check is a small function over `Settings` that returns one
+//! `Check`; a check never fails because another one's subject is missing
+//! (that is the other check's finding). Nothing here writes anything.
 
 use crate::error::Result;
 use crate::fsutil::mode_of;
@@ -37,7 +40,7 @@ pub struct Check {
     pub fix: Option<String>,
 }
 
-fn pass(id: &'static str, message: impl Into<String>) -> Check {
+pub(crate) fn pass(id: &'static str, message: impl Into<String>) -> Check {
     Check {
         id,
         status: Status::Pass,
@@ -46,7 +49,7 @@ fn pass(id: &'static str, message: impl Into<String>) -> Check {
     }
 }
 
-fn warn(id: &'static str, message: impl Into<String>, fix: impl Into<String>) -> Check {
+pub(crate) fn warn(id: &'static str, message: impl Into<String>, fix: impl Into<String>) -> Check {
     Check {
         id,
         status: Status::Warn,
@@ -55,7 +58,7 @@ fn warn(id: &'static str, message: impl Into<String>, fix: impl Into<String>) ->
     }
 }
 
-fn fail(id: &'static str, message: impl Into<String>, fix: impl Into<String>) -> Check {
+pub(crate) fn fail(id: &'static str, message: impl Into<String>, fix: impl Into<String>) -> Check {
     Check {
         id,
         status: Status::Fail,
@@ -68,9 +71,6 @@ fn fail(id: &'static str, message: impl Into<String>, fix: impl Into<String>) ->
 pub const MAX_ACCESS_TTL: u64 = 3600;
 /// Refresh tokens longer than this are warned (the seeds: 7 to 30 days).
 pub const MAX_REFRESH_TTL: u64 = 30 * 86_400;
-
-pub(crate) mod flowise;
-pub(crate) mod librechat;
 
 /// Run every check of the profile's app.
 pub fn run(s: &Settings) -> Vec<Check> {
@@ -250,7 +250,7 @@ fn secret_file_mode(s: &Settings) -> Check {
 }
 
 /// A secret file must be readable by its owner only (0600).
-fn owner_only(id: &'static str, path: &std::path::Path) -> Check {
+pub(crate) fn owner_only(id: &'static str, path: &std::path::Path) -> Check {
     match mode_of(path) {
         Some(mode) if mode & 0o077 != 0 => fail(
             id,
@@ -295,7 +295,7 @@ fn rotation_pending(s: &Settings) -> Check {
 /// The key directory: writable by others fails whatever it holds (anyone
 /// could replace `secret_key` or the database); readable by others is
 /// warned when a private key is in it.
-fn config_dir_mode(s: &Settings) -> Check {
+pub(crate) fn config_dir_mode(s: &Settings) -> Check {
     const ID: &str = "keys.dir_mode";
     let has_private = s.config_dir.join(crate::keys::PRIVATE_KEY_FILE).exists();
     match mode_of(&s.config_dir) {
@@ -321,7 +321,7 @@ fn config_dir_mode(s: &Settings) -> Check {
 }
 
 /// Backups of the secret key and private key are secrets too.
-fn backup_modes(s: &Settings) -> Check {
+pub(crate) fn backup_modes(s: &Settings) -> Check {
     const ID: &str = "keys.backup_mode";
     let Ok(entries) = std::fs::read_dir(&s.config_dir) else {
         return pass(ID, "no key directory to look in");
@@ -539,7 +539,7 @@ fn in_var_unit(s: &Settings, setting: Setting, secs: u64) -> u64 {
     secs / per
 }
 
-fn access_ttl(s: &Settings) -> Check {
+pub(crate) fn access_ttl(s: &Settings) -> Check {
     const ID: &str = "tokens.access_ttl";
     if s.access_ttl > MAX_ACCESS_TTL {
         warn(
@@ -556,7 +556,7 @@ fn access_ttl(s: &Settings) -> Check {
     }
 }
 
-fn refresh_ttl(s: &Settings) -> Check {
+pub(crate) fn refresh_ttl(s: &Settings) -> Check {
     const ID: &str = "tokens.refresh_ttl";
     if s.refresh_ttl > MAX_REFRESH_TTL {
         warn(
@@ -573,7 +573,7 @@ fn refresh_ttl(s: &Settings) -> Check {
     }
 }
 
-fn new_user_is_active(s: &Settings) -> Check {
+pub(crate) fn new_user_is_active(s: &Settings) -> Check {
     const ID: &str = "users.new_user_is_active";
     if s.new_user_is_active {
         warn(
@@ -608,7 +608,7 @@ fn superuser_password_in_env_file(s: &Settings) -> Check {
 
 /// Database checks: readable, intact, known schema, private, an active
 /// superuser, and password hashes at the configured cost.
-fn database(s: &Settings) -> Vec<Check> {
+pub(crate) fn database(s: &Settings) -> Vec<Check> {
     let mut checks = match &s.database {
         crate::settings::DatabaseUrl::Sqlite(path) => match sqlite_file(path) {
             Ok(checks) => checks,

@@ -10,6 +10,7 @@
 
 pub mod apikey;
 pub mod crypto;
+mod doctor;
 pub mod secrets;
 pub mod session;
 mod settings;
@@ -45,6 +46,6 @@ impl super::App for Flowise {
     }
 
     fn doctor(&self, s: &Settings) -> Vec<Check> {
-        crate::doctor::flowise::run(s)
+        doctor::run(s)
     }
 }

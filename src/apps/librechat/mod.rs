@@ -11,6 +11,7 @@
 //! and refresh-token claims.
 
 pub mod crypto;
+mod doctor;
 pub mod expr;
 mod settings;
 pub mod token;
@@ -243,7 +244,7 @@ impl super::App for LibreChat {
     }
 
     fn doctor(&self, s: &Settings) -> Vec<Check> {
-        crate::doctor::librechat::run(s)
+        doctor::run(s)
     }
 }
 

@@ -5,9 +5,9 @@
 //! tracker reports most ("Invalid key length", "iv must contain exactly 16
 //! bytes"), as checks over its `.env` as LibreChat v0.8.5 reads it.
 
-use super::{fail, owner_only, pass, warn, Check};
 use crate::apps::librechat::expr::{self, Reading};
 use crate::apps::librechat::{self as lc, DotenvSecret};
+use crate::doctor::{fail, owner_only, pass, warn, Check};
 use crate::profile::Setting;
 use crate::settings::Settings;
 
@@ -20,13 +20,13 @@ pub fn run(s: &Settings) -> Vec<Check> {
         s,
         Setting::AccessTokenTtl,
         "librechat.session_expiry",
-        super::MAX_ACCESS_TTL,
+        crate::doctor::MAX_ACCESS_TTL,
     ));
     checks.push(lifetime(
         s,
         Setting::RefreshTokenTtl,
         "librechat.refresh_token_expiry",
-        super::MAX_REFRESH_TTL,
+        crate::doctor::MAX_REFRESH_TTL,
     ));
     checks.push(registration(s));
     checks.push(unverified_login(s));

@@ -5,8 +5,8 @@
 //! `encryption.key`), as checks. Secrets are resolved exactly as Flowise
 //! resolves them (`flowise::secrets`).
 
-use super::{fail, owner_only, pass, warn, Check};
 use crate::apps::flowise::secrets::{self as fw, Secret, Source};
+use crate::doctor::{fail, owner_only, pass, warn, Check};
 use crate::settings::Settings;
 use secrecy::ExposeSecret;
 
@@ -17,20 +17,20 @@ pub fn run(s: &Settings) -> Vec<Check> {
         checks.push(secret_check(s, secret));
     }
     checks.push(key_file_modes(s));
-    checks.push(super::config_dir_mode(s));
-    checks.push(super::backup_modes(s));
+    checks.push(crate::doctor::config_dir_mode(s));
+    checks.push(crate::doctor::backup_modes(s));
     checks.push(rotation_pending(s));
     checks.push(cookies(s));
     checks.push(smtp(s));
     checks.push(cors(s));
     checks.push(unauthorized_certs(s));
-    checks.push(super::access_ttl(s));
-    checks.push(super::refresh_ttl(s));
-    checks.push(super::new_user_is_active(s));
+    checks.push(crate::doctor::access_ttl(s));
+    checks.push(crate::doctor::refresh_ttl(s));
+    checks.push(crate::doctor::new_user_is_active(s));
     checks.push(sessions(s));
-    checks.extend(super::database(s));
+    checks.extend(crate::doctor::database(s));
     checks.push(credentials(s));
-    checks.push(super::key_shadowed(s));
+    checks.push(crate::doctor::key_shadowed(s));
     checks
 }
 
@@ -146,7 +146,7 @@ fn key_file_modes(s: &Settings) -> Check {
         .into_iter()
         .filter(|x| x.is_secret())
         .map(|x| s.config_dir.join(x.file()))
-        .filter(|p| owner_only(ID, p).status != super::Status::Pass)
+        .filter(|p| owner_only(ID, p).status != crate::doctor::Status::Pass)
         .map(|p| {
             format!(
                 "{} ({:04o})",
