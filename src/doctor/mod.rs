@@ -840,7 +840,7 @@ mod tests {
             chmod(&dir.join("private_key.pem"), 0o600);
             std::fs::write(dir.join("public_key.pem"), fixture("rsa2048-pkcs8.pub.pem")).unwrap();
             let mut db = Store::new(Box::new(
-                crate::store::native::NativeStore::open(
+                crate::apps::native::store::NativeStore::open(
                     &dir.join("authctl.db"),
                     Access::Write,
                     "t".into(),
@@ -887,7 +887,7 @@ mod tests {
 
         fn db(&self) -> Store {
             Store::new(Box::new(
-                crate::store::native::NativeStore::open(
+                crate::apps::native::store::NativeStore::open(
                     &self.dir.join("authctl.db"),
                     Access::Write,
                     "t".into(),

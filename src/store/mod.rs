@@ -16,13 +16,10 @@ use crate::settings::{DatabaseUrl, Settings};
 use serde::Serialize;
 
 pub mod audit_file;
-pub mod flowise;
 pub mod json_text;
-pub mod langflow;
-pub mod native;
 pub mod postgres;
 pub mod rules;
-mod sqlite;
+pub(crate) mod sqlite;
 
 /// A user as every store presents it. Times are RFC 3339 UTC.
 #[derive(Clone, Serialize, PartialEq, Eq)]
@@ -573,25 +570,31 @@ pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
     let layout: Option<Box<dyn Layout>> = match (settings.profile.spec().layout, &settings.database)
     {
         (profile::Layout::Native, DatabaseUrl::Sqlite(path)) => {
-            native::NativeStore::open(path, access, Actor::os_user())?
+            crate::apps::native::store::NativeStore::open(path, access, Actor::os_user())?
                 .map(|s| Box::new(s) as Box<dyn Layout>)
         }
-        (profile::Layout::Langflow, DatabaseUrl::Sqlite(path)) => langflow::LangflowStore::open(
-            path,
-            access,
-            Actor::os_user(),
-            settings.config_dir.join(langflow::AUDIT_FILE),
-        )?
-        .map(|s| Box::new(s) as Box<dyn Layout>),
-        (profile::Layout::Flowise, DatabaseUrl::Sqlite(path)) => flowise::FlowiseStore::open(
-            path,
-            access,
-            Actor::os_user(),
-            settings.config_dir.join(audit_file::AUDIT_FILE),
-        )?
-        .map(|s| Box::new(s) as Box<dyn Layout>),
+        (profile::Layout::Langflow, DatabaseUrl::Sqlite(path)) => {
+            crate::apps::langflow::store::LangflowStore::open(
+                path,
+                access,
+                Actor::os_user(),
+                settings
+                    .config_dir
+                    .join(crate::apps::langflow::store::AUDIT_FILE),
+            )?
+            .map(|s| Box::new(s) as Box<dyn Layout>)
+        }
+        (profile::Layout::Flowise, DatabaseUrl::Sqlite(path)) => {
+            crate::apps::flowise::store::FlowiseStore::open(
+                path,
+                access,
+                Actor::os_user(),
+                settings.config_dir.join(audit_file::AUDIT_FILE),
+            )?
+            .map(|s| Box::new(s) as Box<dyn Layout>)
+        }
         (profile::Layout::Flowise, DatabaseUrl::Postgres(url)) => {
-            flowise::pg::FlowisePgStore::open(
+            crate::apps::flowise::store::pg::FlowisePgStore::open(
                 url,
                 access,
                 Actor::os_user(),
@@ -600,15 +603,17 @@ pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
             .map(|s| Box::new(s) as Box<dyn Layout>)
         }
         (profile::Layout::Native, DatabaseUrl::Postgres(url)) => {
-            native::pg::NativePgStore::open(url, access, Actor::os_user())?
+            crate::apps::native::store::pg::NativePgStore::open(url, access, Actor::os_user())?
                 .map(|s| Box::new(s) as Box<dyn Layout>)
         }
         (profile::Layout::Langflow, DatabaseUrl::Postgres(url)) => {
-            langflow::pg::LangflowPgStore::open(
+            crate::apps::langflow::store::pg::LangflowPgStore::open(
                 url,
                 access,
                 Actor::os_user(),
-                settings.config_dir.join(langflow::AUDIT_FILE),
+                settings
+                    .config_dir
+                    .join(crate::apps::langflow::store::AUDIT_FILE),
             )?
             .map(|s| Box::new(s) as Box<dyn Layout>)
         }
@@ -740,7 +745,7 @@ pub fn validate_login_name(profile: profile::Profile, name: &str) -> Result<()> 
     validate_username(name)?;
     match profile.spec().login_name {
         profile::LoginName::Username => Ok(()),
-        profile::LoginName::Email if flowise::is_valid_email(name) => Ok(()),
+        profile::LoginName::Email if crate::apps::flowise::store::is_valid_email(name) => Ok(()),
         profile::LoginName::Email => Err(invalid_email(name)),
     }
 }

@@ -14,6 +14,7 @@ mod doctor;
 pub mod secrets;
 pub mod session;
 mod settings;
+pub(crate) mod store;
 
 use super::StoredValuesKey;
 use crate::apps::flowise::secrets::{self as fw, Secret};

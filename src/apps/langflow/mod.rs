@@ -1,6 +1,7 @@
 //! Langflow: what authctl knows of it.
 
 mod settings;
+pub(crate) mod store;
 
 use super::StoredValuesKey;
 use crate::doctor::Check;

@@ -1,6 +1,7 @@
 //! authctl's own schema: what authctl knows of it.
 
 mod settings;
+pub(crate) mod store;
 
 use super::StoredValuesKey;
 use crate::doctor::Check;

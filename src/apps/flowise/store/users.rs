@@ -281,7 +281,7 @@ impl UsersTx for FlowiseUsersTx<'_> {
 
     fn insert(&mut self, new: &NewUser) -> Result<User> {
         if !super::is_valid_email(&new.username) {
-            return Err(super::super::invalid_email(&new.username));
+            return Err(crate::store::invalid_email(&new.username));
         }
         let id = match self.home()? {
             Some(home) => self.join(new, &home)?,

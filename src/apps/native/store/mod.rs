@@ -6,8 +6,8 @@
 //! binary is refused and never modified; every change writes its audit row
 //! in the same transaction.
 
-use super::{api_key_not_found, ApiKey, ApiKeyStorage, NewApiKey, Reencrypted};
-use super::{
+use crate::store::{api_key_not_found, ApiKey, ApiKeyStorage, NewApiKey, Reencrypted};
+use crate::store::{
     sqlite, Access, ApiKeys, EncryptedValues, Layout, NewUser, RefreshToken, RefreshTokens, Revoke,
     User, UserChange, UserRows, UsersTx,
 };
@@ -28,7 +28,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// The native store on one SQLite file.
 pub struct NativeStore {
     conn: Connection,
-    actor: super::Actor,
+    actor: crate::store::Actor,
     path: PathBuf,
 }
 
@@ -50,7 +50,7 @@ fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
 
 impl NativeStore {
     /// Open (and for `Write`, create and migrate) the database at `path`.
-    pub fn open(path: &Path, access: Access, actor: super::Actor) -> Result<Option<Self>> {
+    pub fn open(path: &Path, access: Access, actor: crate::store::Actor) -> Result<Option<Self>> {
         let Some((conn, schema)) = sqlite::open(path, access == Access::Write, true)? else {
             return Ok(None);
         };
@@ -169,8 +169,8 @@ pub(super) fn check_tables(
     version: i64,
     shown: &str,
 ) -> Result<bool> {
-    if super::is_flowise_schema(tables) {
-        return Err(super::flowise_not("an authctl", shown));
+    if crate::store::is_flowise_schema(tables) {
+        return Err(crate::store::flowise_not("an authctl", shown));
     }
     if tables.iter().any(|t| t == "alembic_version" || t == "user") {
         return Err(Error::usage(format!(
@@ -186,14 +186,14 @@ pub(super) fn check_tables(
         return Err(Error::usage(format!(
             "{shown} belongs to another application (it has tables {}); authctl knows {}; point --db at the right database or pick the --profile",
             foreign.join(", "),
-            super::KNOWN_LAYOUTS
+            crate::store::KNOWN_LAYOUTS
         )));
     }
     if version == 0 && !tables.is_empty() {
         return Err(Error::usage(format!(
             "{shown} belongs to another application (it has tables {} but no authctl schema version); authctl knows {}; point --db at the right database or pick the --profile",
             tables.join(", "),
-            super::KNOWN_LAYOUTS
+            crate::store::KNOWN_LAYOUTS
         )));
     }
     Ok(tables.is_empty())
@@ -374,8 +374,8 @@ impl Layout for NativeStore {
 impl NativeStore {
     /// The audit log, oldest first.
     #[cfg(test)]
-    fn audit_log(&self) -> Result<Vec<super::AuditRecord>> {
-        use super::AuditRecord;
+    fn audit_log(&self) -> Result<Vec<crate::store::AuditRecord>> {
+        use crate::store::AuditRecord;
         let rows = sqlite::rows(
             &self.conn,
             "SELECT at, actor, action, target, detail FROM audit_log ORDER BY id",
@@ -506,7 +506,7 @@ impl ApiKeys for NativeStore {
         if matches.is_empty() {
             return Err(api_key_not_found(id_or_name));
         }
-        let key = super::single_api_key(matches, id_or_name)?;
+        let key = crate::store::single_api_key(matches, id_or_name)?;
         tx.execute(
             "UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?2) WHERE id = ?1",
             params![key.id, now_rfc3339()],

@@ -13,7 +13,7 @@
 //! takes with it. `encrypted`: the columns under the secret key and their
 //! re-encryption.
 
-use super::{
+use crate::store::{
     api_key_not_found, single_api_key, sqlite, Access, ApiKey, ApiKeyStorage, ApiKeys, AuditRecord,
     Layout, NewApiKey, RefreshTokens, User, UserRows, UsersTx,
 };
@@ -22,9 +22,9 @@ mod encrypted;
 pub mod pg;
 mod users;
 
-use super::audit_file::append_audit;
-pub use super::audit_file::AUDIT_FILE;
-pub use codec::{hex_id, hyphenated, naive_now, to_rfc3339};
+use crate::store::audit_file::append_audit;
+pub use crate::store::audit_file::AUDIT_FILE;
+pub use codec::{hex_id, naive_now};
 use codec::{row_to_api_key, row_to_user, API_KEY_QUERY, USER_QUERY};
 use users::LangflowUsersTx;
 
@@ -39,7 +39,7 @@ pub const KNOWN_REVISIONS: &[(&str, &str)] = &[("e5a7c9b1d3f2", "Langflow 1.13")
 /// The store over one Langflow database.
 pub struct LangflowStore {
     conn: Connection,
-    actor: super::Actor,
+    actor: crate::store::Actor,
     path: PathBuf,
     audit_path: PathBuf,
 }
@@ -50,7 +50,7 @@ impl LangflowStore {
     pub fn open(
         path: &Path,
         access: Access,
-        actor: super::Actor,
+        actor: crate::store::Actor,
         audit_path: PathBuf,
     ) -> Result<Option<Self>> {
         let Some((conn, schema)) = sqlite::open_existing(
@@ -75,8 +75,8 @@ impl LangflowStore {
 
     fn check_revision(&self, schema: &sqlite::Schema) -> Result<()> {
         let shown = format!("\"{}\"", self.path.display());
-        if super::is_flowise_schema(&schema.tables) {
-            return Err(super::flowise_not("a Langflow", &shown));
+        if crate::store::is_flowise_schema(&schema.tables) {
+            return Err(crate::store::flowise_not("a Langflow", &shown));
         }
         if !schema.has_table("alembic_version") {
             return Err(not_langflow(
@@ -93,7 +93,7 @@ impl LangflowStore {
     }
 
     fn write_tx(&mut self) -> Result<Transaction<'_>> {
-        super::audit_file::prepare(&self.audit_path)?;
+        crate::store::audit_file::prepare(&self.audit_path)?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sqlite::describe(e, &self.path))
@@ -110,7 +110,7 @@ impl LangflowStore {
     }
 
     fn record(&self, action: &str, target: &str, detail: Value) -> AuditRecord {
-        super::audit_file::audit_record(self.actor.name(), action, target, detail)
+        crate::store::audit_file::audit_record(self.actor.name(), action, target, detail)
     }
 }
 
@@ -124,7 +124,7 @@ fn not_langflow(native: bool, shown: &str) -> Error {
     }
     Error::usage(format!(
         "{shown} is not a Langflow database (it has no alembic_version table); authctl knows {}; check --db or LANGFLOW_DATABASE_URL",
-        super::KNOWN_LAYOUTS
+        crate::store::KNOWN_LAYOUTS
     ))
 }
 
@@ -271,6 +271,7 @@ pub(super) fn insert_api_key(tx: &Connection, new: &NewApiKey) -> Result<ApiKey>
 
 #[cfg(test)]
 mod tests {
+    use super::codec::{hyphenated, to_rfc3339};
     use super::*;
 
     #[test]

@@ -16,7 +16,7 @@
 //! Here: opening and the migration check, reads. `users`: write
 //! transactions on users and their memberships.
 
-use super::{
+use crate::store::{
     sqlite, Access, ApiKey, ApiKeyStorage, ApiKeys, EncryptedValues, Layout, NewApiKey,
     Reencrypted, RefreshTokens, SessionUser, Sessions, User, UserRows, UsersTx,
 };
@@ -183,7 +183,7 @@ pub(super) mod refuse {
 /// The store over one Flowise database.
 pub struct FlowiseStore {
     conn: Connection,
-    actor: super::Actor,
+    actor: crate::store::Actor,
     path: PathBuf,
     audit_path: PathBuf,
 }
@@ -194,7 +194,7 @@ impl FlowiseStore {
     pub fn open(
         path: &Path,
         access: Access,
-        actor: super::Actor,
+        actor: crate::store::Actor,
         audit_path: PathBuf,
     ) -> Result<Option<Self>> {
         // Foreign keys on, as TypeORM turns them on.
@@ -240,7 +240,7 @@ impl FlowiseStore {
     }
 
     fn begin(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        super::audit_file::prepare(&self.audit_path)?;
+        crate::store::audit_file::prepare(&self.audit_path)?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sqlite::describe(e, &self.path))
@@ -262,7 +262,7 @@ fn not_flowise(schema: &sqlite::Schema, shown: &str) -> Error {
     }
     Error::usage(format!(
         "{shown} is not a Flowise database (it has no migrations, user and organization tables); authctl knows {}; check --db or DATABASE_PATH",
-        super::KNOWN_LAYOUTS
+        crate::store::KNOWN_LAYOUTS
     ))
 }
 
@@ -496,13 +496,13 @@ impl Sessions for FlowiseStore {
             rusqlite::params![sid, expires_ms as f64, sess.to_string()],
         )
         .map_err(|e| Error::db("cannot store the session", e))?;
-        let record = super::audit_file::audit_record(
+        let record = crate::store::audit_file::audit_record(
             actor,
             "flowise.session_open",
             &user.username,
             serde_json::json!({ "workspace": ws, "expires_ms": expires_ms }),
         );
-        super::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
+        crate::store::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
         Ok(SessionUser {
             id: user.id.clone(),
             name,
@@ -672,18 +672,18 @@ impl ApiKeys for FlowiseStore {
             row_to_api_key,
             "read API keys",
         )?;
-        let key = super::single_api_key(matches, id_or_name)?;
+        let key = crate::store::single_api_key(matches, id_or_name)?;
         // Flowise's own deletion: the row goes; a chatflow that required
         // this key keeps refusing requests until it is given another.
         tx.execute("DELETE FROM apikey WHERE id = ?1", [&key.id])
             .map_err(|e| Error::db("cannot revoke the API key", e))?;
-        let record = super::audit_file::audit_record(
+        let record = crate::store::audit_file::audit_record(
             actor,
             "apikey.revoke",
             key.workspace.as_deref().unwrap_or(""),
             serde_json::json!({ "id": key.id, "name": key.name }),
         );
-        super::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
+        crate::store::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
         Ok(ApiKey {
             active: false,
             ..key
@@ -794,13 +794,13 @@ impl EncryptedValues for FlowiseStore {
             return Ok(report);
         }
         let total: usize = report.iter().map(|r| r.values).sum();
-        let record = super::audit_file::audit_record(
+        let record = crate::store::audit_file::audit_record(
             actor,
             "secret.rotate",
             "encryption.key",
             serde_json::json!({ "values": total }),
         );
-        super::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
+        crate::store::audit_file::commit_sqlite(tx, &audit_path, &[record])?;
         Ok(report)
     }
 }
