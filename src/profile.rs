@@ -256,19 +256,6 @@ pub enum Claims {
     LibreChat,
 }
 
-/// The database layout: which tables, and who owns the schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    /// authctl's own tables, created and migrated by authctl.
-    Native,
-    /// Langflow 1.13's tables, never altered by authctl.
-    Langflow,
-    /// Flowise 3.1's tables, never altered by authctl.
-    Flowise,
-    /// None: the app's database is one authctl does not reach.
-    Unreachable,
-}
-
 /// One app's table.
 #[derive(Debug)]
 pub struct Spec {
@@ -297,7 +284,6 @@ pub struct Spec {
     pub reset_promotes: bool,
     /// What its tokens carry.
     pub claims: Claims,
-    pub layout: Layout,
     /// Where the database is when `--db` does not say.
     pub database: DatabaseSource,
     /// What users log in with.

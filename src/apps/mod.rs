@@ -19,7 +19,13 @@ use crate::error::Result;
 use crate::profile::Spec;
 use crate::secrets::rotate::Scheme;
 use crate::settings::Settings;
+use crate::store::{Access, ApiKeyStorage, Layout};
 use secrecy::SecretString;
+
+/// A layout as the trait object `open_layout` returns.
+fn boxed<L: Layout + 'static>(layout: Option<L>) -> Option<Box<dyn Layout>> {
+    layout.map(|l| Box::new(l) as Box<dyn Layout>)
+}
 
 /// What an app is to authctl.
 pub trait App: Sync {
@@ -36,6 +42,23 @@ pub trait App: Sync {
 
     /// `doctor`'s checks for a deployment of this app.
     fn doctor(&self, s: &Settings) -> Vec<Check>;
+
+    /// Open the app's tables on the database the settings point at:
+    /// `None` when there is nothing to read yet (`Access::Read` on a
+    /// database that does not exist); an error naming why where the app's
+    /// database is out of reach.
+    fn open_layout(&self, s: &Settings, access: Access) -> Result<Option<Box<dyn Layout>>>;
+
+    /// How the app stores API keys.
+    fn api_key_storage(&self) -> ApiKeyStorage;
+
+    /// A new API key in the app's own form.
+    fn new_api_key(&self) -> Result<SecretString> {
+        // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.
+        let random = crate::secrets::generate(32, crate::secrets::Encoding::UrlSafe)?;
+        use secrecy::ExposeSecret;
+        Ok(SecretString::from(format!("sk-{}", random.expose_secret())))
+    }
 }
 
 /// The key of an app's stored values, and where it lives.

@@ -7,7 +7,7 @@ use crate::output::{Human, Outcome, Report};
 use crate::secrets;
 use crate::signing;
 use crate::store::{self, Access, ApiKey, ApiKeyStorage, NewApiKey};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 use sha2::{Digest, Sha256};
 
 pub fn run(cmd: ApikeyCommand, ctx: &Ctx) -> Result<Outcome> {
@@ -37,13 +37,7 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
             "a Flowise API key needs a name; pass --name NAME",
         ));
     }
-    let key = if flowise {
-        crate::apps::flowise::apikey::generate()?
-    } else {
-        // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.
-        let random = secrets::generate(32, secrets::Encoding::UrlSafe)?;
-        SecretString::from(format!("sk-{}", random.expose_secret()))
-    };
+    let key = s.profile.app().new_api_key()?;
     // Held until the key is committed: a rotation cannot replace the
     // secret key between our reading it and our value landing.
     let mut _key_lock = None;

@@ -271,12 +271,7 @@ fn resolve(decl: Declared, file: &str, settings: &Settings) -> Result<Resolved> 
 
 /// A new API key in the profile's app's form.
 fn new_key(settings: &Settings) -> Result<SecretString> {
-    if settings.profile.spec().layout == crate::profile::Layout::Flowise {
-        return crate::apps::flowise::apikey::generate();
-    }
-    // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.
-    let random = crate::secrets::generate(32, crate::secrets::Encoding::UrlSafe)?;
-    Ok(SecretString::from(format!("sk-{}", random.expose_secret())))
+    settings.profile.app().new_api_key()
 }
 
 /// Why `hash` is not a bcrypt hash every supported app verifies, if so.
@@ -957,13 +952,7 @@ pub use work::default_jobs;
 /// The plan against a database that does not exist yet (a dry run before
 /// the first apply): everything declared is created.
 pub fn plan_without_database(r: &Resolved, settings: &Settings, opts: &Options) -> Result<Plan> {
-    let storage = match settings.profile.spec().layout {
-        crate::profile::Layout::Langflow => ApiKeyStorage::EncryptedAndHash,
-        crate::profile::Layout::Flowise => ApiKeyStorage::PlainAndScrypt,
-        crate::profile::Layout::Native | crate::profile::Layout::Unreachable => {
-            ApiKeyStorage::HashOnly
-        }
-    };
+    let storage = settings.profile.app().api_key_storage();
     let snap = Snapshot {
         users: Vec::new(),
         by_name: HashMap::new(),

@@ -12,7 +12,7 @@
 
 use crate::error::{Error, Result};
 use crate::profile;
-use crate::settings::{DatabaseUrl, Settings};
+use crate::settings::Settings;
 use serde::Serialize;
 
 pub mod audit_file;
@@ -565,69 +565,11 @@ pub enum Access {
 /// that does not exist yet is `None` (nothing to read); for `Write` it is
 /// created (0600) and migrated.
 pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
-    // A layout over an engine: each pair is one arm, so a new engine or
-    // layout is a compile error here until every pair it makes is handled.
-    let layout: Option<Box<dyn Layout>> = match (settings.profile.spec().layout, &settings.database)
-    {
-        (profile::Layout::Native, DatabaseUrl::Sqlite(path)) => {
-            crate::apps::native::store::NativeStore::open(path, access, Actor::os_user())?
-                .map(|s| Box::new(s) as Box<dyn Layout>)
-        }
-        (profile::Layout::Langflow, DatabaseUrl::Sqlite(path)) => {
-            crate::apps::langflow::store::LangflowStore::open(
-                path,
-                access,
-                Actor::os_user(),
-                settings
-                    .config_dir
-                    .join(crate::apps::langflow::store::AUDIT_FILE),
-            )?
-            .map(|s| Box::new(s) as Box<dyn Layout>)
-        }
-        (profile::Layout::Flowise, DatabaseUrl::Sqlite(path)) => {
-            crate::apps::flowise::store::FlowiseStore::open(
-                path,
-                access,
-                Actor::os_user(),
-                settings.config_dir.join(audit_file::AUDIT_FILE),
-            )?
-            .map(|s| Box::new(s) as Box<dyn Layout>)
-        }
-        (profile::Layout::Flowise, DatabaseUrl::Postgres(url)) => {
-            crate::apps::flowise::store::pg::FlowisePgStore::open(
-                url,
-                access,
-                Actor::os_user(),
-                settings.config_dir.join(audit_file::AUDIT_FILE),
-            )?
-            .map(|s| Box::new(s) as Box<dyn Layout>)
-        }
-        (profile::Layout::Native, DatabaseUrl::Postgres(url)) => {
-            crate::apps::native::store::pg::NativePgStore::open(url, access, Actor::os_user())?
-                .map(|s| Box::new(s) as Box<dyn Layout>)
-        }
-        (profile::Layout::Langflow, DatabaseUrl::Postgres(url)) => {
-            crate::apps::langflow::store::pg::LangflowPgStore::open(
-                url,
-                access,
-                Actor::os_user(),
-                settings
-                    .config_dir
-                    .join(crate::apps::langflow::store::AUDIT_FILE),
-            )?
-            .map(|s| Box::new(s) as Box<dyn Layout>)
-        }
-        (profile::Layout::Unreachable, _) => {
-            return Err(crate::error::Error::usage(
-                settings
-                    .profile
-                    .spec()
-                    .unreachable
-                    .unwrap_or("this profile has no database authctl reaches"),
-            ))
-        }
-    };
-    Ok(layout.map(Store::new))
+    Ok(settings
+        .profile
+        .app()
+        .open_layout(settings, access)?
+        .map(Store::new))
 }
 
 /// `users` (as a server returned them, in any order) in the order of

@@ -536,8 +536,17 @@ impl TestEnv {
     /// A temp copy of the Langflow fixture as this env's config dir, with
     /// the profile set to langflow.
     pub fn langflow() -> Self {
+        Self::langflow_on(TestEnv::new())
+    }
+
+    /// The same, on SQLite whatever the suite's engine (for output that
+    /// is pinned byte for byte).
+    pub fn langflow_sqlite() -> Self {
+        Self::langflow_on(TestEnv::sqlite())
+    }
+
+    fn langflow_on(env: TestEnv) -> Self {
         use std::os::unix::fs::PermissionsExt;
-        let env = TestEnv::new();
         std::fs::create_dir_all(env.config_dir()).unwrap();
         for name in ["langflow.db", "secret_key"] {
             let to = env.config_dir().join(name);

@@ -198,7 +198,7 @@ fn native() {
 
 #[test]
 fn langflow() {
-    let env = TestEnv::langflow();
+    let env = TestEnv::langflow_sqlite();
     let run = |args: &[&str]| env.lf(args);
     insta::assert_snapshot!(common_pins(&env, env.path(), "admin", &run));
 }

@@ -18,10 +18,12 @@ pub(crate) mod store;
 
 use super::StoredValuesKey;
 use crate::apps::flowise::secrets::{self as fw, Secret};
+use crate::database_url::DatabaseUrl;
 use crate::doctor::Check;
 use crate::error::Result;
 use crate::profile::Spec;
 use crate::settings::Settings;
+use crate::store::{Access, Actor, ApiKeyStorage, Layout};
 use secrecy::SecretString;
 
 /// The app.
@@ -48,5 +50,31 @@ impl super::App for Flowise {
 
     fn doctor(&self, s: &Settings) -> Vec<Check> {
         doctor::run(s)
+    }
+
+    fn open_layout(&self, s: &Settings, access: Access) -> Result<Option<Box<dyn Layout>>> {
+        let audit = s.config_dir.join(crate::store::audit_file::AUDIT_FILE);
+        Ok(match &s.database {
+            DatabaseUrl::Sqlite(path) => super::boxed(store::FlowiseStore::open(
+                path,
+                access,
+                Actor::os_user(),
+                audit,
+            )?),
+            DatabaseUrl::Postgres(url) => super::boxed(store::pg::FlowisePgStore::open(
+                url,
+                access,
+                Actor::os_user(),
+                audit,
+            )?),
+        })
+    }
+
+    fn api_key_storage(&self) -> ApiKeyStorage {
+        ApiKeyStorage::PlainAndScrypt
+    }
+
+    fn new_api_key(&self) -> Result<SecretString> {
+        apikey::generate()
     }
 }

@@ -1,8 +1,8 @@
 //! Flowise's settings table: the variables it reads, with its defaults.
 
 use crate::profile::{
-    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, Layout, LoginName, PasswordRule,
-    Setting, Spec, StoredKey, Unit, Var,
+    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, LoginName, PasswordRule, Setting,
+    Spec, StoredKey, Unit, Var,
 };
 
 /// Flowise 3.1: the variables its server reads (`flowise/dist/DataSource.js`,
@@ -25,7 +25,6 @@ pub(crate) static FLOWISE: Spec = Spec {
     superuser_from_env: false,
     reset_promotes: false,
     claims: Claims::Flowise,
-    layout: Layout::Flowise,
     database: DatabaseSource::FlowiseVars,
     login_name: LoginName::Email,
     password_rule: PasswordRule::Flowise,

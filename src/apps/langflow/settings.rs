@@ -1,8 +1,8 @@
 //! Langflow's settings table: the variables it reads, with its defaults.
 
 use crate::profile::{
-    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, Layout, LoginName, PasswordRule,
-    Setting, Spec, StoredKey, Unit, Var,
+    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, LoginName, PasswordRule, Setting,
+    Spec, StoredKey, Unit, Var,
 };
 
 /// Langflow 1.13: the variables its settings read (`langflow/services/
@@ -21,7 +21,6 @@ pub(crate) static LANGFLOW: Spec = Spec {
     superuser_from_env: true,
     reset_promotes: true,
     claims: Claims::Langflow,
-    layout: Layout::Langflow,
     database: DatabaseSource::Url,
     login_name: LoginName::Username,
     password_rule: PasswordRule::None,

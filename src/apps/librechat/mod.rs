@@ -22,6 +22,7 @@ use crate::error::Result;
 use crate::profile::Spec;
 use crate::secrets::{self, Encoding};
 use crate::settings::Settings;
+use crate::store::{Access, ApiKeyStorage, Layout};
 use secrecy::SecretString;
 
 /// Where the users, sessions and stored credentials are: out of reach.
@@ -245,6 +246,19 @@ impl super::App for LibreChat {
 
     fn doctor(&self, s: &Settings) -> Vec<Check> {
         doctor::run(s)
+    }
+
+    /// Its users are in MongoDB, out of reach.
+    fn open_layout(&self, _s: &Settings, _access: Access) -> Result<Option<Box<dyn Layout>>> {
+        Err(crate::error::Error::usage(
+            self.spec()
+                .unreachable
+                .unwrap_or("this profile has no database authctl reaches"),
+        ))
+    }
+
+    fn api_key_storage(&self) -> ApiKeyStorage {
+        ApiKeyStorage::HashOnly
     }
 }
 

@@ -1,7 +1,7 @@
 //! LibreChat's settings table: the variables it reads, with its defaults.
 
 use crate::profile::{
-    var, Claims, ConfigDirDefault, DatabaseSource, Layout, LoginName, PasswordRule, Setting, Spec,
+    var, Claims, ConfigDirDefault, DatabaseSource, LoginName, PasswordRule, Setting, Spec,
     StoredKey, Unit, Var,
 };
 
@@ -18,7 +18,6 @@ pub(crate) static LIBRECHAT: Spec = Spec {
     superuser_from_env: false,
     reset_promotes: false,
     claims: Claims::LibreChat,
-    layout: Layout::Unreachable,
     database: DatabaseSource::Unreachable,
     login_name: LoginName::Email,
     password_rule: PasswordRule::None,

@@ -4,10 +4,12 @@ mod settings;
 pub(crate) mod store;
 
 use super::StoredValuesKey;
+use crate::database_url::DatabaseUrl;
 use crate::doctor::Check;
 use crate::error::Result;
 use crate::profile::{Setting, Spec};
 use crate::settings::Settings;
+use crate::store::{Access, Actor, ApiKeyStorage, Layout};
 use secrecy::SecretString;
 
 /// The app.
@@ -33,5 +35,22 @@ impl super::App for Native {
 
     fn doctor(&self, s: &Settings) -> Vec<Check> {
         crate::doctor::secret_key_app(s)
+    }
+
+    fn open_layout(&self, s: &Settings, access: Access) -> Result<Option<Box<dyn Layout>>> {
+        Ok(match &s.database {
+            DatabaseUrl::Sqlite(path) => {
+                super::boxed(store::NativeStore::open(path, access, Actor::os_user())?)
+            }
+            DatabaseUrl::Postgres(url) => super::boxed(store::pg::NativePgStore::open(
+                url,
+                access,
+                Actor::os_user(),
+            )?),
+        })
+    }
+
+    fn api_key_storage(&self) -> ApiKeyStorage {
+        ApiKeyStorage::HashOnly
     }
 }

@@ -1,8 +1,8 @@
 //! authctl's settings table: the variables it reads, with its defaults.
 
 use crate::profile::{
-    authctl_var, Claims, ConfigDirDefault, DatabaseSource, Layout, LoginName, PasswordRule,
-    Setting, Spec, StoredKey, Var,
+    authctl_var, Claims, ConfigDirDefault, DatabaseSource, LoginName, PasswordRule, Setting, Spec,
+    StoredKey, Var,
 };
 
 /// authctl's own profile.
@@ -17,7 +17,6 @@ pub(crate) static NATIVE: Spec = Spec {
     superuser_from_env: false,
     reset_promotes: true,
     claims: Claims::Standard,
-    layout: Layout::Native,
     database: DatabaseSource::Url,
     login_name: LoginName::Username,
     password_rule: PasswordRule::None,
