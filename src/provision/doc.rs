@@ -108,8 +108,26 @@ struct Reader<'a> {
 fn err(line: usize, message: impl Into<String>) -> SyntaxError {
     SyntaxError {
         line,
-        message: message.into(),
+        message: one_line(message.into()),
     }
+}
+
+/// A message that quotes the file (a key, a name) as one line: control
+/// characters in what it quotes are written as escapes (`\n`, `\u{4}`).
+pub(crate) fn one_line(message: String) -> String {
+    if !message.chars().any(char::is_control) {
+        return message;
+    }
+    message
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 impl Reader<'_> {
@@ -355,6 +373,14 @@ mod tests {
         }
         let e = parse(&("[".repeat(30_000) + &"]".repeat(30_000)), Format::Json).unwrap_err();
         assert!(e.message.contains("nested more than 64 deep"), "{e:?}");
+        // A key with a line break is quoted on one line.
+        let e = parse("a: 1\na: 2\n\"b\\nc\": 1\n\"b\\nc\": 2\n", Format::Yaml).unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = parse("\"b\\nc\": 1\n\"b\\nc\": 2\n", Format::Yaml).unwrap_err();
+        assert_eq!(
+            e.message,
+            "key \"b\\nc\" appears twice in one mapping; keep one"
+        );
         let ok = "- ".repeat(MAX_DEPTH) + "x\n";
         assert!(parse(&ok, Format::Yaml).is_ok());
         assert_eq!(yaml("yes").value, Value::Str("yes".into()));

@@ -91,7 +91,7 @@ pub struct FieldError {
 fn at(line: usize, message: impl Into<String>) -> FieldError {
     FieldError {
         line,
-        message: message.into(),
+        message: super::doc::one_line(message.into()),
     }
 }
 

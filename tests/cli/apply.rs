@@ -296,6 +296,7 @@ fn file_errors_name_the_line_and_field() {
         ("h.yaml", "users:\n  - name: x\n    active: yes\n    generate: true\n", "h.yaml:3: users[0].active: expected true or false, found a string"),
         ("i.yaml", "version: 2\n", "i.yaml:1: version: this authctl reads version 1 files"),
         ("j.yaml", "a: &x 1\n", "j.yaml:1: anchors and aliases"),
+        ("l.yaml", "users:\n  - name: x\n    \"pass\\nword_env\": X\n", "l.yaml:3: users[0].pass\\nword_env: unknown field (did you mean `password_env`?)"),
         ("k.yaml", "users:\n  - name: admin\n    password_hash: \"pbkdf2_sha256$1$x$y\"\n    update_password: true\n", "k.yaml:3: users[0].password_hash: not a bcrypt hash ($2a$, $2b$ or $2y$, 60 characters), the only scheme the target verifies; export it from an app that uses bcrypt, or give the password (user \"admin\")"),
     ];
     let before = env.snapshot();
