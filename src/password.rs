@@ -5,7 +5,6 @@
 //! hashes are bcrypt `$2b$` at the configured cost.
 
 use crate::error::{Error, Result};
-use crate::profile::PasswordRule;
 use secrecy::{ExposeSecret, SecretString};
 use std::path::PathBuf;
 
@@ -103,14 +102,14 @@ pub fn obtain_new(
     username: &str,
 ) -> Result<SecretString> {
     let min = settings.min_password_length;
-    let rule = settings.profile.spec().password_rule;
+    let app = settings.profile.app();
     if let Some(source) = source {
         let pw = read(source, settings)?;
-        check_policy(&pw, username, min, rule)?;
+        check_policy(&pw, username, min, app)?;
         return Ok(pw);
     }
     if let Some(pw) = fallback {
-        check_policy(pw, username, min, rule)?;
+        check_policy(pw, username, min, app)?;
         return Ok(pw.clone());
     }
     if !ui.can_prompt() {
@@ -119,7 +118,7 @@ pub fn obtain_new(
     const TRIES: usize = 3;
     for attempt in 1..=TRIES {
         let pw = ui.new_password(&format!("Password for {username}"))?;
-        match check_policy(&pw, username, min, rule) {
+        match check_policy(&pw, username, min, app) {
             Ok(()) => return Ok(pw),
             Err(e) if attempt < TRIES => {
                 ui.tell(&e.to_string());
@@ -138,12 +137,12 @@ pub fn check_policy(
     password: &SecretString,
     username: &str,
     min_len: usize,
-    rule: PasswordRule,
+    app: &dyn crate::apps::App,
 ) -> Result<()> {
     let normalized = normalize(password);
     let pw = normalized.expose_secret();
     let refuse = |why: String| Err(Error::usage(format!("password refused: {why}")));
-    if let Some(why) = app_rule(pw, rule) {
+    if let Some(why) = app.password_problem(pw) {
         return refuse(why);
     }
     if pw.is_empty() {
@@ -195,47 +194,6 @@ pub fn check_policy(
         ));
     }
     Ok(())
-}
-
-/// What the app's own rule (`rule`) says against `pw`, if anything.
-fn app_rule(pw: &str, rule: PasswordRule) -> Option<String> {
-    match rule {
-        PasswordRule::None => None,
-        // Flowise's isInvalidPassword (enterprise/utils/validation.util.js):
-        // 8 to 128 characters (JavaScript counts UTF-16 units), one each of
-        // a-z, A-Z, 0-9 and anything else.
-        PasswordRule::Flowise => {
-            let units = pw.encode_utf16().count();
-            let missing: Vec<&str> = [
-                (
-                    pw.chars().any(|c| c.is_ascii_lowercase()),
-                    "lower-case letter",
-                ),
-                (
-                    pw.chars().any(|c| c.is_ascii_uppercase()),
-                    "upper-case letter",
-                ),
-                (pw.chars().any(|c| c.is_ascii_digit()), "digit"),
-                (pw.chars().any(|c| !c.is_ascii_alphanumeric()), "symbol"),
-            ]
-            .into_iter()
-            .filter(|(has, _)| !has)
-            .map(|(_, what)| what)
-            .collect();
-            if !(8..=128).contains(&units) {
-                Some(format!(
-                    "Flowise accepts passwords of 8 to 128 characters, and this one has {units}"
-                ))
-            } else if !missing.is_empty() {
-                Some(format!(
-                    "Flowise requires at least one lower-case letter, upper-case letter, digit and symbol, and it has no {}",
-                    missing.join(", no ")
-                ))
-            } else {
-                None
-            }
-        }
-    }
 }
 
 /// A few passwords that are too common to allow whatever a strength
@@ -334,7 +292,8 @@ mod tests {
             (&"é".repeat(37), "74 bytes"),
         ];
         for (p, why) in refused {
-            let err = check_policy(&pw(p), "alice", 8, PasswordRule::None).unwrap_err();
+            let err = check_policy(&pw(p), "alice", 8, crate::profile::Profile::Native.app())
+                .unwrap_err();
             assert_eq!(err.exit_code(), 2);
             assert!(err.to_string().contains(why), "{p:?}: {err}");
         }
@@ -346,7 +305,7 @@ mod tests {
             "violet trombone parking lot",
             longest,
         ] {
-            check_policy(&pw(ok), "alice", 8, PasswordRule::None)
+            check_policy(&pw(ok), "alice", 8, crate::profile::Profile::Native.app())
                 .unwrap_or_else(|e| panic!("{ok}: {e}"));
         }
     }

@@ -208,15 +208,6 @@ pub enum DatabaseSource {
     Unreachable,
 }
 
-/// What an app's login names are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoginName {
-    /// Any printable name.
-    Username,
-    /// An email address, as the app validates it.
-    Email,
-}
-
 /// The key that encrypts what an app stores, and its cipher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StoredKey {
@@ -228,16 +219,6 @@ pub enum StoredKey {
     /// LibreChat's `CREDS_KEY` and `CREDS_IV` (AES-CBC and AES-CTR), over
     /// values in MongoDB.
     LibreChatCreds,
-}
-
-/// Password rules an app enforces on top of authctl's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PasswordRule {
-    /// None beyond authctl's.
-    None,
-    /// Flowise's: 8 to 128 characters with a lower-case letter, an
-    /// upper-case letter, a digit and a character that is none of those.
-    Flowise,
 }
 
 /// The claims an app's tokens carry.
@@ -286,10 +267,6 @@ pub struct Spec {
     pub claims: Claims,
     /// Where the database is when `--db` does not say.
     pub database: DatabaseSource,
-    /// What users log in with.
-    pub login_name: LoginName,
-    /// The app's own password rules.
-    pub password_rule: PasswordRule,
     /// Phrases of authctl's help to say otherwise in this profile, in
     /// order (where its files or variables differ beyond their names).
     pub help_terms: &'static [(&'static str, &'static str)],

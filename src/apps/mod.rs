@@ -52,6 +52,18 @@ pub trait App: Sync {
     /// How the app stores API keys.
     fn api_key_storage(&self) -> ApiKeyStorage;
 
+    /// What the app's own password rule says against `password`, if
+    /// anything (beyond authctl's policy, which holds for every app).
+    fn password_problem(&self, _password: &str) -> Option<String> {
+        None
+    }
+
+    /// Refuse a login name the app would not accept (authctl's own
+    /// rules for names hold for every app; see `store::validate_login_name`).
+    fn check_login_name(&self, _name: &str) -> Result<()> {
+        Ok(())
+    }
+
     /// A new API key in the app's own form.
     fn new_api_key(&self) -> Result<SecretString> {
         // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.

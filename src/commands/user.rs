@@ -84,12 +84,7 @@ fn add(args: &UserAddArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let password_hash = match early {
         Some((pw, job)) => {
-            password::check_policy(
-                &pw,
-                &args.name,
-                s.min_password_length,
-                s.profile.spec().password_rule,
-            )?;
+            password::check_policy(&pw, &args.name, s.min_password_length, s.profile.app())?;
             job.wait()?
         }
         None => {

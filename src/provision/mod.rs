@@ -197,13 +197,13 @@ pub fn read(text: &str, format: doc::Format, file: &str, settings: &Settings) ->
 
 /// Read every password and key the declarations name.
 fn resolve(decl: Declared, file: &str, settings: &Settings) -> Result<Resolved> {
-    let rule = settings.profile.spec().password_rule;
+    let app = settings.profile.app();
     let mut secrets = Vec::with_capacity(decl.users.len());
     for u in &decl.users {
         let field = |f: &str| format!("{}.{f}", u.loc.path);
         secrets.push(match &u.password {
             PasswordSpec::None => Secret::None,
-            PasswordSpec::Generate => Secret::Generated(work::generate_password(rule)?),
+            PasswordSpec::Generate => Secret::Generated(work::generate_password(app)?),
             PasswordSpec::Hash(h) => {
                 check_hash(h).map_err(|why| {
                     at(
@@ -910,7 +910,7 @@ fn hash_passwords(
     opts: &Options,
     ui: &crate::output::Ui,
 ) -> Result<Hashes> {
-    let rule = settings.profile.spec().password_rule;
+    let app = settings.profile.app();
     let mut jobs = Vec::new();
     for op in &plan.ops {
         let i = match op {
@@ -937,7 +937,7 @@ fn hash_passwords(
     let results = work::parallel(jobs, opts.jobs, |(i, pw, check)| {
         let u = &r.decl.users[i];
         if check {
-            password::check_policy(&pw, &u.name, min, rule)
+            password::check_policy(&pw, &u.name, min, app)
                 .map_err(|e| at(&r.file, u.password_line, format!("{}: {e}", u.loc.path)))?;
         }
         let hash = password::hash(&pw, cost)?;

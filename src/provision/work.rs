@@ -1,7 +1,6 @@
 //! bcrypt work on all cores, and generated passwords.
 
 use crate::error::{Error, Result};
-use crate::profile::PasswordRule;
 use secrecy::{ExposeSecret, SecretString};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -74,22 +73,13 @@ pub fn parallel<T: Send, R: Send>(
 /// of URL-safe base64 (144 bits), drawn again until it has what the app's
 /// rule asks for (Flowise: a lower-case and an upper-case letter, a digit
 /// and a symbol).
-pub fn generate_password(rule: PasswordRule) -> Result<SecretString> {
+pub fn generate_password(app: &dyn crate::apps::App) -> Result<SecretString> {
     for _ in 0..1000 {
         use base64::Engine as _;
         let raw = zeroize::Zeroizing::new(crate::secrets::random_array::<18>()?);
         let pw = SecretString::from(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(*raw));
         let s = pw.expose_secret();
-        let fits = match rule {
-            PasswordRule::None => true,
-            PasswordRule::Flowise => {
-                s.chars().any(|c| c.is_ascii_lowercase())
-                    && s.chars().any(|c| c.is_ascii_uppercase())
-                    && s.chars().any(|c| c.is_ascii_digit())
-                    && s.chars().any(|c| !c.is_ascii_alphanumeric())
-            }
-        };
-        if fits {
+        if app.password_problem(s).is_none() {
             return Ok(pw);
         }
     }
@@ -120,7 +110,7 @@ mod tests {
     #[test]
     fn generated_passwords_fit_the_rule() {
         for _ in 0..50 {
-            let pw = generate_password(PasswordRule::Flowise).unwrap();
+            let pw = generate_password(crate::profile::Profile::Flowise.app()).unwrap();
             let s = pw.expose_secret();
             assert_eq!(s.len(), 24);
             assert!(s.chars().any(|c| !c.is_ascii_alphanumeric()), "{s}");

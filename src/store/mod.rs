@@ -685,11 +685,7 @@ pub fn invalid_email(name: &str) -> Error {
 /// Refuse a login name the profile's app would not accept.
 pub fn validate_login_name(profile: profile::Profile, name: &str) -> Result<()> {
     validate_username(name)?;
-    match profile.spec().login_name {
-        profile::LoginName::Username => Ok(()),
-        profile::LoginName::Email if crate::apps::flowise::store::is_valid_email(name) => Ok(()),
-        profile::LoginName::Email => Err(invalid_email(name)),
-    }
+    profile.app().check_login_name(name)
 }
 
 /// The error for an unknown user.

@@ -74,6 +74,49 @@ impl super::App for Flowise {
         ApiKeyStorage::PlainAndScrypt
     }
 
+    // Flowise's isInvalidPassword (enterprise/utils/validation.util.js):
+    // 8 to 128 characters (JavaScript counts UTF-16 units), one each of
+    // a-z, A-Z, 0-9 and anything else.
+    fn password_problem(&self, pw: &str) -> Option<String> {
+        let units = pw.encode_utf16().count();
+        let missing: Vec<&str> = [
+            (
+                pw.chars().any(|c| c.is_ascii_lowercase()),
+                "lower-case letter",
+            ),
+            (
+                pw.chars().any(|c| c.is_ascii_uppercase()),
+                "upper-case letter",
+            ),
+            (pw.chars().any(|c| c.is_ascii_digit()), "digit"),
+            (pw.chars().any(|c| !c.is_ascii_alphanumeric()), "symbol"),
+        ]
+        .into_iter()
+        .filter(|(has, _)| !has)
+        .map(|(_, what)| what)
+        .collect();
+        if !(8..=128).contains(&units) {
+            Some(format!(
+                "Flowise accepts passwords of 8 to 128 characters, and this one has {units}"
+            ))
+        } else if !missing.is_empty() {
+            Some(format!(
+                "Flowise requires at least one lower-case letter, upper-case letter, digit and symbol, and it has no {}",
+                missing.join(", no ")
+            ))
+        } else {
+            None
+        }
+    }
+
+    fn check_login_name(&self, name: &str) -> Result<()> {
+        if store::is_valid_email(name) {
+            Ok(())
+        } else {
+            Err(crate::store::invalid_email(name))
+        }
+    }
+
     fn new_api_key(&self) -> Result<SecretString> {
         apikey::generate()
     }

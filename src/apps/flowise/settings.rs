@@ -1,8 +1,7 @@
 //! Flowise's settings table: the variables it reads, with its defaults.
 
 use crate::profile::{
-    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, LoginName, PasswordRule, Setting,
-    Spec, StoredKey, Unit, Var,
+    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, StoredKey, Unit, Var,
 };
 
 /// Flowise 3.1: the variables its server reads (`flowise/dist/DataSource.js`,
@@ -26,8 +25,6 @@ pub(crate) static FLOWISE: Spec = Spec {
     reset_promotes: false,
     claims: Claims::Flowise,
     database: DatabaseSource::FlowiseVars,
-    login_name: LoginName::Email,
-    password_rule: PasswordRule::Flowise,
     help_terms: &[
         (
             "Key directory (secret_key, private_key.pem, public_key.pem)",

@@ -1,8 +1,7 @@
 //! Langflow's settings table: the variables it reads, with its defaults.
 
 use crate::profile::{
-    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, LoginName, PasswordRule, Setting,
-    Spec, StoredKey, Unit, Var,
+    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, StoredKey, Unit, Var,
 };
 
 /// Langflow 1.13: the variables its settings read (`langflow/services/
@@ -22,8 +21,6 @@ pub(crate) static LANGFLOW: Spec = Spec {
     reset_promotes: true,
     claims: Claims::Langflow,
     database: DatabaseSource::Url,
-    login_name: LoginName::Username,
-    password_rule: PasswordRule::None,
     help_terms: &[],
     stored_key: StoredKey::SecretKey,
     commands: None,

@@ -1,8 +1,7 @@
 //! LibreChat's settings table: the variables it reads, with its defaults.
 
 use crate::profile::{
-    var, Claims, ConfigDirDefault, DatabaseSource, LoginName, PasswordRule, Setting, Spec,
-    StoredKey, Unit, Var,
+    var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, StoredKey, Unit, Var,
 };
 
 /// LibreChat (v0.8.5's `.env.example` and server): what lives outside its
@@ -19,8 +18,6 @@ pub(crate) static LIBRECHAT: Spec = Spec {
     reset_promotes: false,
     claims: Claims::LibreChat,
     database: DatabaseSource::Unreachable,
-    login_name: LoginName::Email,
-    password_rule: PasswordRule::None,
     help_terms: &[
         (
             "Key directory (secret_key, private_key.pem, public_key.pem)",

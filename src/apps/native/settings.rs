@@ -1,8 +1,7 @@
 //! authctl's settings table: the variables it reads, with its defaults.
 
 use crate::profile::{
-    authctl_var, Claims, ConfigDirDefault, DatabaseSource, LoginName, PasswordRule, Setting, Spec,
-    StoredKey, Var,
+    authctl_var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, StoredKey, Var,
 };
 
 /// authctl's own profile.
@@ -18,8 +17,6 @@ pub(crate) static NATIVE: Spec = Spec {
     reset_promotes: true,
     claims: Claims::Standard,
     database: DatabaseSource::Url,
-    login_name: LoginName::Username,
-    password_rule: PasswordRule::None,
     help_terms: &[],
     stored_key: StoredKey::SecretKey,
     commands: None,
