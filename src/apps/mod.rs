@@ -40,6 +40,13 @@ pub trait App: Sync {
     /// `None` when there is none yet.
     fn current_key(&self, s: &Settings) -> Result<Option<SecretString>>;
 
+    /// The same, or an error that says where it belongs.
+    fn require_current_key(&self, s: &Settings) -> Result<SecretString>;
+
+    /// Whether that key comes from its variable (which a rotation cannot
+    /// replace: the app would keep using it).
+    fn key_from_variable(&self, s: &Settings) -> Result<bool>;
+
     /// `doctor`'s checks for a deployment of this app.
     fn doctor(&self, s: &Settings) -> Vec<Check>;
 
@@ -83,6 +90,55 @@ pub struct StoredValuesKey {
     pub pending_file: &'static str,
     /// How values are encrypted under it, and how a new one is installed.
     pub scheme: &'static dyn Scheme,
+    /// A new key as the app makes its own.
+    pub generate: fn() -> Result<SecretString>,
+    /// A new key given on stdin, as the app would read it from its file.
+    pub from_stdin: fn(&str) -> SecretString,
+    /// How `secret rotate` speaks of it.
+    pub words: &'static RotationWords,
+}
+
+/// How `secret rotate` speaks of an app's key of stored values.
+pub struct RotationWords {
+    /// Who keeps using the variable: "the server".
+    pub server: &'static str,
+    /// The key file in "unset it so … is used".
+    pub file: &'static str,
+    /// What a rotation does, in its `--yes` refusal.
+    pub what: &'static str,
+    /// The confirmation prompt.
+    pub confirm: &'static str,
+    /// "every one decrypts under the current …" of a dry run.
+    pub current: &'static str,
+    /// What to do after a rotation.
+    pub after: &'static str,
+}
+
+/// The key of stored values of an app whose secret key (`secret_key`,
+/// Fernet) keys them: authctl's own and Langflow, under `var`.
+pub(crate) fn secret_key_file(var: &'static str) -> StoredValuesKey {
+    static WORDS: RotationWords = RotationWords {
+        server: "the server",
+        file: "the secret_key file",
+        what: "changes every encrypted value and the secret_key file",
+        confirm: "Re-encrypt every secret value and replace the secret key?",
+        current: "key",
+        after: "restart the server: HS256 tokens signed with the old key no longer verify",
+    };
+    StoredValuesKey {
+        var,
+        file: crate::secrets::SECRET_KEY_FILE,
+        pending_file: crate::secrets::lock::PENDING_FILE,
+        scheme: &crate::secrets::rotate::FernetKey,
+        generate: || {
+            crate::secrets::generate(
+                crate::secrets::DEFAULT_BYTES,
+                crate::secrets::Encoding::UrlSafe,
+            )
+        },
+        from_stdin: |text| SecretString::from(text.trim().to_string()),
+        words: &WORDS,
+    }
 }
 
 /// Every app, in the order help lists them (the order of `Profile::ALL`).

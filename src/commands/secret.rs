@@ -9,7 +9,7 @@ use crate::cli::{
 };
 use crate::error::{Error, Result};
 use crate::output::{Human, Outcome, Report};
-use crate::profile::{Setting, StoredKey};
+use crate::profile::StoredKey;
 use crate::secrets::rotate::{self, Interrupted};
 use crate::secrets::{self, Encoding};
 use crate::signing;
@@ -204,69 +204,68 @@ fn decrypt(ctx: &Ctx) -> Result<Outcome> {
         .raw(plain.to_vec()))
 }
 
-use crate::secrets::lock::PENDING_FILE;
-
 fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
+    let app = s.profile.app();
+    let key = stored_values_key(ctx)?;
+    let (scheme, words, name) = (key.scheme, key.words, key.scheme.key_name());
     let dir = &s.config_dir;
-    let pending = dir.join(PENDING_FILE);
-    if !args.from_key.is_empty() {
-        // A recovery leaves the key where it is, in the file or the
-        // variable: it only moves values to it.
-        let _lock = secrets::lock::exclusive(dir, secrets::lock::LOCK_WAIT)?;
-        let current = signing::require_secret_key(s)?;
-        return recover(&rotate::FernetKey, &args.from_key, &current, args, ctx);
-    }
-    if s.secret_key.is_some() {
+    // A recovery leaves the key where it is, in the file or the variable:
+    // it only moves values to it. A rotation replaces the file, which the
+    // app would not read while its variable is set.
+    if args.from_key.is_empty() && app.key_from_variable(s)? {
         return Err(Error::Conflict(format!(
-            "{} is set, and the server would keep using it after the rotation; unset it so the secret_key file is used, then rotate",
-            s.var_name(Setting::SecretKey)
+            "{} is set, and {} would keep using it after the rotation; unset it so {} is used, then rotate",
+            key.var, words.server, words.file
         )));
     }
     // Held until the new key is in place: no other rotation runs, no
     // process encrypts under the old key meanwhile, and a pending key
     // found now was left by a process that is gone.
     let _lock = secrets::lock::exclusive(dir, secrets::lock::LOCK_WAIT)?;
-    let old = signing::require_secret_key(s)?;
-    if crate::fsutil::exists(&pending)? {
-        return interrupted(&old, ctx, args.dry_run);
+    // Read under the lock: what another rotation left is what counts.
+    let old = app.require_current_key(s)?;
+    if !args.from_key.is_empty() {
+        return recover(scheme, &args.from_key, &old, args, ctx);
+    }
+    if crate::fsutil::exists(&dir.join(key.pending_file))? {
+        let mut db = crate::store::open(s, crate::store::Access::Read)?;
+        let values = db.as_mut().map(|db| db.encrypted_values());
+        let outcome = rotate::resolve_interrupted(dir, scheme, &old, values, args.dry_run)?;
+        return Ok(interrupted_outcome(outcome));
     }
     let new = if args.new_key_stdin {
-        let buf = crate::fsutil::read_capped(
-            std::io::stdin().lock(),
-            4096,
-            "the new secret key on stdin",
-        )?;
+        let what = format!("the new {name} on stdin");
+        let buf = crate::fsutil::read_capped(std::io::stdin().lock(), 4096, &what)?;
         let text = std::str::from_utf8(&buf)
-            .map_err(|_| Error::usage("the new secret key on stdin is not UTF-8 text"))?;
-        SecretString::from(text.trim().to_string())
+            .map_err(|_| Error::usage(format!("{what} is not UTF-8 text")))?;
+        (key.from_stdin)(text)
     } else {
-        secrets::generate(secrets::DEFAULT_BYTES, Encoding::UrlSafe)?
+        (key.generate)()?
     };
     let reasons = secrets::check(new.expose_secret());
     if !reasons.is_empty() {
         return Err(Error::usage(format!(
-            "the new secret key is weak: {}",
+            "the new {name} is weak: {}",
             reasons.join("; ")
         )));
     }
     if new.expose_secret() == old.expose_secret() {
-        return Err(Error::usage(
-            "the new secret key is the current one; give a different key",
-        ));
+        return Err(Error::usage(format!(
+            "the new {name} is the current one; give a different key"
+        )));
     }
-    // A key Fernet cannot use is refused before anything is asked or written.
-    secrets::fernet_for(new.expose_secret())?;
+    // A key the cipher cannot use is refused before anything is asked or
+    // written.
+    scheme.encrypt(&new, b"")?;
     if !args.dry_run && !args.yes {
         if !ctx.ui.can_prompt() || args.new_key_stdin {
-            return Err(Error::usage(
-                "secret rotate changes every encrypted value and the secret_key file; pass --yes (or --dry-run first)",
-            ));
+            return Err(Error::usage(format!(
+                "secret rotate {}; pass --yes (or --dry-run first)",
+                words.what
+            )));
         }
-        if !ctx
-            .ui
-            .confirm("Re-encrypt every secret value and replace the secret key?")?
-        {
+        if !ctx.ui.confirm(words.confirm)? {
             return Err(Error::Negative("not rotated: nothing was changed".into()));
         }
     }
@@ -274,29 +273,31 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     // One handle for the whole rotation; no database means nothing encrypted.
     let mut db = crate::store::open(s, crate::store::Access::Read)?;
     let values = db.as_mut().map(|db| db.encrypted_values());
-    let report = rotate::rotate(dir, &rotate::FernetKey, &old, &new, values, args.dry_run)?;
-    let table = rotation_table(&report);
+    let report = rotate::rotate(dir, scheme, &old, &new, values, args.dry_run)?;
     let total = report.values;
     let note = match &report.written {
         None => format!(
-            "dry run: {total} value(s) would be re-encrypted; every one decrypts under the current key; nothing was changed"
+            "dry run: {total} value(s) would be re-encrypted; every one decrypts under the current {}; nothing was changed",
+            words.current
         ),
         Some(written) => {
             let mut note = format!(
-                "re-encrypted {total} value(s); the secret key is now {} ({})",
+                "re-encrypted {total} value(s); the {name} is now {} ({})",
                 written.path.display(),
                 written.fingerprint
             );
             if let Some(b) = &written.backup {
                 note.push_str(&format!("; the old key is kept as \"{}\"", b.display()));
             }
-            note.push_str(
-                "; restart the server: HS256 tokens signed with the old key no longer verify",
-            );
+            note.push_str("; ");
+            note.push_str(words.after);
             note
         }
     };
-    Ok(Outcome::new().json(&report).human(table).note(note))
+    Ok(Outcome::new()
+        .json(&report)
+        .human(rotation_table(&report))
+        .note(note))
 }
 
 /// The columns a rotation re-encrypted, for humans.
@@ -310,20 +311,6 @@ fn rotation_table(report: &rotate::Rotated) -> Human {
             .map(|r| vec![r.table.clone(), r.column.clone(), r.values.to_string()])
             .collect(),
     }
-}
-
-/// Report what became of a rotation found interrupted.
-fn interrupted(old: &SecretString, ctx: &Ctx, dry_run: bool) -> Result<Outcome> {
-    let mut db = crate::store::open(&ctx.settings, crate::store::Access::Read)?;
-    let values = db.as_mut().map(|db| db.encrypted_values());
-    let outcome = rotate::resolve_interrupted(
-        &ctx.settings.config_dir,
-        &rotate::FernetKey,
-        old,
-        values,
-        dry_run,
-    )?;
-    Ok(interrupted_outcome(outcome))
 }
 
 /// What became of an interrupted rotation, for humans and JSON.
@@ -397,7 +384,7 @@ fn flowise(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
                 .json(Decrypted { plaintext: &plain })
                 .raw(plain.as_bytes().to_vec()))
         }
-        SecretCommand::Rotate(args) => fw_rotate(&args, ctx),
+        SecretCommand::Rotate(args) => rotate(&args, ctx),
         SecretCommand::Identify(args) => identify(&args, ctx),
     }
 }
@@ -431,92 +418,6 @@ pub(super) fn judge(secret: &SecretString) -> Result<Outcome> {
         } else {
             crate::error::exit::NEGATIVE
         }))
-}
-
-fn fw_rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
-    let s = &ctx.settings;
-    let dir = &s.config_dir;
-    let key = fw_key(ctx)?;
-    if let (fw::Source::Env(var), true) = (&key.source, args.from_key.is_empty()) {
-        return Err(Error::Conflict(format!(
-            "{var} is set, and Flowise would keep using it after the rotation; unset it so encryption.key is used, then rotate"
-        )));
-    }
-    let _lock = secrets::lock::exclusive(dir, secrets::lock::LOCK_WAIT)?;
-    // Read again under the lock: what another rotation left is what counts.
-    let old = fw_key(ctx)?.value;
-    let scheme = fw::EncryptionKey;
-    if !args.from_key.is_empty() {
-        return recover(&scheme, &args.from_key, &old, args, ctx);
-    }
-    if crate::fsutil::exists(&dir.join(fw::PENDING_FILE))? {
-        let mut db = crate::store::open(s, crate::store::Access::Read)?;
-        let values = db.as_mut().map(|db| db.encrypted_values());
-        let outcome = rotate::resolve_interrupted(dir, &scheme, &old, values, args.dry_run)?;
-        return Ok(interrupted_outcome(outcome));
-    }
-    let new = if args.new_key_stdin {
-        let buf = crate::fsutil::read_capped(
-            std::io::stdin().lock(),
-            4096,
-            "the new encryption key on stdin",
-        )?;
-        let text = std::str::from_utf8(&buf)
-            .map_err(|_| Error::usage("the new encryption key on stdin is not UTF-8 text"))?;
-        SecretString::from(text.trim_end_matches(['\n', '\r']).to_string())
-    } else {
-        Secret::Encryption.generate()?
-    };
-    let reasons = secrets::check(new.expose_secret());
-    if !reasons.is_empty() {
-        return Err(Error::usage(format!(
-            "the new encryption key is weak: {}",
-            reasons.join("; ")
-        )));
-    }
-    if new.expose_secret() == old.expose_secret() {
-        return Err(Error::usage(
-            "the new encryption key is the current one; give a different key",
-        ));
-    }
-    if !args.dry_run && !args.yes {
-        if !ctx.ui.can_prompt() || args.new_key_stdin {
-            return Err(Error::usage(
-                "secret rotate re-encrypts every stored credential and replaces encryption.key; pass --yes (or --dry-run first)",
-            ));
-        }
-        if !ctx
-            .ui
-            .confirm("Re-encrypt every stored credential and replace encryption.key?")?
-        {
-            return Err(Error::Negative("not rotated: nothing was changed".into()));
-        }
-    }
-    let mut db = crate::store::open(s, crate::store::Access::Read)?;
-    let values = db.as_mut().map(|db| db.encrypted_values());
-    let report = rotate::rotate(dir, &scheme, &old, &new, values, args.dry_run)?;
-    let total = report.values;
-    let note = match &report.written {
-        None => format!(
-            "dry run: {total} value(s) would be re-encrypted; every one decrypts under the current encryption key; nothing was changed"
-        ),
-        Some(written) => {
-            let mut note = format!(
-                "re-encrypted {total} value(s); the encryption key is now {} ({})",
-                written.path.display(),
-                written.fingerprint
-            );
-            if let Some(b) = &written.backup {
-                note.push_str(&format!("; the old key is kept as \"{}\"", b.display()));
-            }
-            note.push_str("; start Flowise again (it must not save credentials while the key changes)");
-            note
-        }
-    };
-    Ok(Outcome::new()
-        .json(&report)
-        .human(rotation_table(&report))
-        .note(note))
 }
 
 // Key rescue: which key the stored values are under, and moving them from

@@ -35,17 +35,43 @@ impl super::App for Flowise {
     }
 
     fn stored_values_key(&self) -> Option<StoredValuesKey> {
+        static WORDS: super::RotationWords = super::RotationWords {
+            server: "Flowise",
+            file: "encryption.key",
+            what: "re-encrypts every stored credential and replaces encryption.key",
+            confirm: "Re-encrypt every stored credential and replace encryption.key?",
+            current: "encryption key",
+            after: "start Flowise again (it must not save credentials while the key changes)",
+        };
         Some(StoredValuesKey {
             var: Secret::Encryption.var(),
             file: Secret::Encryption.file(),
             pending_file: fw::PENDING_FILE,
             scheme: &fw::EncryptionKey,
+            generate: || Secret::Encryption.generate(),
+            // Flowise reads encryption.key as it is; only the line ending
+            // a shell adds is not part of the key.
+            from_stdin: |text| SecretString::from(text.trim_end_matches(['\n', '\r']).to_string()),
+            words: &WORDS,
         })
     }
 
     fn current_key(&self, s: &Settings) -> Result<Option<SecretString>> {
         let lookup = |name: &str| s.lookup(name).map(str::to_string);
         Ok(fw::resolve(Secret::Encryption, &lookup, &s.config_dir)?.map(|r| r.value))
+    }
+
+    fn require_current_key(&self, s: &Settings) -> Result<SecretString> {
+        let lookup = |name: &str| s.lookup(name).map(str::to_string);
+        Ok(fw::require(Secret::Encryption, &lookup, &s.config_dir)?.value)
+    }
+
+    fn key_from_variable(&self, s: &Settings) -> Result<bool> {
+        let lookup = |name: &str| s.lookup(name).map(str::to_string);
+        Ok(matches!(
+            fw::resolve(Secret::Encryption, &lookup, &s.config_dir)?.map(|r| r.source),
+            Some(fw::Source::Env(_))
+        ))
     }
 
     fn doctor(&self, s: &Settings) -> Vec<Check> {

@@ -21,16 +21,21 @@ impl super::App for Langflow {
     }
 
     fn stored_values_key(&self) -> Option<StoredValuesKey> {
-        Some(StoredValuesKey {
-            var: (self.spec().var)(Setting::SecretKey)?.name,
-            file: crate::secrets::SECRET_KEY_FILE,
-            pending_file: crate::secrets::lock::PENDING_FILE,
-            scheme: &crate::secrets::rotate::FernetKey,
-        })
+        Some(super::secret_key_file(
+            (self.spec().var)(Setting::SecretKey)?.name,
+        ))
     }
 
     fn current_key(&self, s: &Settings) -> Result<Option<SecretString>> {
         crate::signing::secret_key(s)
+    }
+
+    fn require_current_key(&self, s: &Settings) -> Result<SecretString> {
+        crate::signing::require_secret_key(s)
+    }
+
+    fn key_from_variable(&self, s: &Settings) -> Result<bool> {
+        Ok(s.secret_key.is_some())
     }
 
     fn doctor(&self, s: &Settings) -> Vec<Check> {

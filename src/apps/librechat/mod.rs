@@ -244,6 +244,16 @@ impl super::App for LibreChat {
         Ok(None)
     }
 
+    fn require_current_key(&self, _s: &Settings) -> Result<SecretString> {
+        Err(crate::error::Error::usage(
+            "LibreChat keeps no key file for its stored values; CREDS_KEY is in its .env",
+        ))
+    }
+
+    fn key_from_variable(&self, _s: &Settings) -> Result<bool> {
+        Ok(true)
+    }
+
     fn doctor(&self, s: &Settings) -> Vec<Check> {
         doctor::run(s)
     }
