@@ -17,10 +17,13 @@ pub use librechat::expr as librechat_durations;
 use crate::doctor::Check;
 use crate::error::Result;
 use crate::profile::Spec;
+use crate::secrets::init::Entry;
 use crate::secrets::rotate::Scheme;
+use crate::secrets::WriteReport;
 use crate::settings::Settings;
 use crate::store::{Access, ApiKeyStorage, Layout};
 use secrecy::SecretString;
+use std::path::Path;
 
 /// A layout as the trait object `open_layout` returns.
 fn boxed<L: Layout + 'static>(layout: Option<L>) -> Option<Box<dyn Layout>> {
@@ -71,6 +74,40 @@ pub trait App: Sync {
         Ok(())
     }
 
+    /// `init`'s set: every secret the app needs, freshly generated, in
+    /// its names and forms (an RSA pair is added by `init --rs256` where
+    /// the app has a private-key variable).
+    fn init_secrets(&self, s: &Settings) -> Result<Vec<Entry>>;
+
+    /// Write one of `init_secrets`' key files (`file`) into `dir`.
+    fn write_key_file(
+        &self,
+        dir: &Path,
+        _file: &str,
+        value: &SecretString,
+        force: bool,
+    ) -> Result<WriteReport> {
+        crate::secrets::write_secret_file(dir, value, force)
+    }
+
+    /// `init --format files` may write the key files into another
+    /// directory (`--out`), for a key directory set up ahead of the app.
+    fn init_files_anywhere(&self) -> bool {
+        false
+    }
+
+    /// `init --format files --force` keeps the key file of stored values
+    /// (only a rotation, which re-encrypts them, may replace it).
+    fn init_keeps_key_file(&self) -> bool {
+        false
+    }
+
+    /// What is wrong with `value` of `var`, one of the app's secrets that
+    /// guard stored values (`Entry::guards_stored`).
+    fn guarded_problems(&self, _var: &str, _value: &str) -> Vec<String> {
+        Vec::new()
+    }
+
     /// A new API key in the app's own form.
     fn new_api_key(&self) -> Result<SecretString> {
         // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.
@@ -112,6 +149,19 @@ pub struct RotationWords {
     pub current: &'static str,
     /// What to do after a rotation.
     pub after: &'static str,
+}
+
+/// `init`'s set of an app whose secret key signs and keys stored values:
+/// the secret key, as Python's `secrets.token_urlsafe(32)` (Langflow makes
+/// its own so), under `var`.
+pub(crate) fn secret_key_set(var: &str) -> Result<Vec<Entry>> {
+    Ok(vec![Entry {
+        var: var.to_string(),
+        value: crate::secrets::generate(32, crate::secrets::Encoding::UrlSafe)?,
+        file: Some(crate::secrets::SECRET_KEY_FILE),
+        secret: true,
+        guards_stored: false,
+    }])
 }
 
 /// The key of stored values of an app whose secret key (`secret_key`,

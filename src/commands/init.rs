@@ -2,97 +2,55 @@
 //! needs, in its formats and names (`secrets::init`).
 
 use super::Ctx;
-use crate::apps::flowise::secrets::Secret;
 use crate::cli::{InitArgs, InitFormat};
 use crate::error::{Error, Result};
 use crate::output::{Human, Outcome};
-use crate::profile::{Setting, StoredKey};
+use crate::profile::Setting;
 use crate::secrets::init::{self, Entry};
-use crate::secrets::{self, Encoding};
 use secrecy::{ExposeSecret, SecretString};
 
-/// The app's secrets, freshly generated.
+/// The app's secrets, freshly generated; with `--rs256`, where the app
+/// signs with a private key it reads from a variable, the algorithm and
+/// an RSA pair too.
 fn entries(args: &InitArgs, ctx: &Ctx) -> Result<Vec<Entry>> {
     let s = &ctx.settings;
-    match s.profile.spec().stored_key {
-        StoredKey::SecretKey => {
-            // Python's secrets.token_urlsafe(32), as Langflow makes its own.
-            let mut out = vec![Entry {
-                var: s.var_name(Setting::SecretKey).to_string(),
-                value: secrets::generate(32, Encoding::UrlSafe)?,
-                file: Some(secrets::SECRET_KEY_FILE),
-                secret: true,
-                guards_stored: false,
-            }];
-            if args.rs256 {
-                let progress = ctx.ui.progress("generating a 2048-bit RSA key");
-                let key = crate::keys::generate(2048)?;
-                drop(progress);
-                let private = crate::keys::private_pkcs8_pem(&key)?;
-                let public = crate::keys::public_spki_pem(&key.to_public_key())?;
-                out.push(Entry {
-                    var: s.var_name(Setting::Algorithm).to_string(),
-                    value: SecretString::from("RS256"),
-                    file: None,
-                    secret: false,
-                    guards_stored: false,
-                });
-                out.push(Entry {
-                    var: s.var_name(Setting::PrivateKey).to_string(),
-                    value: SecretString::from(private.to_string()),
-                    file: Some(crate::keys::PRIVATE_KEY_FILE),
-                    secret: true,
-                    guards_stored: false,
-                });
-                out.push(Entry {
-                    var: s.var_name(Setting::PublicKey).to_string(),
-                    value: SecretString::from(public),
-                    file: Some(crate::keys::PUBLIC_KEY_FILE),
-                    secret: false,
-                    guards_stored: false,
-                });
-            }
-            Ok(out)
-        }
-        StoredKey::LibreChatCreds => {
-            if args.rs256 {
-                return Err(Error::usage(
-                    "LibreChat signs its tokens with HS256 secrets only; drop --rs256",
-                ));
-            }
-            crate::apps::librechat::DotenvSecret::ALL
-                .into_iter()
-                .map(|x| {
-                    Ok(Entry {
-                        var: x.var().to_string(),
-                        value: x.generate()?,
-                        file: None,
-                        secret: true,
-                        guards_stored: x.guards_stored_values(),
-                    })
-                })
-                .collect()
-        }
-        StoredKey::FlowiseEncryptionKey => {
-            if args.rs256 {
-                return Err(Error::usage(
-                    "Flowise signs its tokens with HS256 secrets only; drop --rs256",
-                ));
-            }
-            Secret::ALL
-                .into_iter()
-                .map(|x| {
-                    Ok(Entry {
-                        var: x.var().to_string(),
-                        value: x.generate()?,
-                        file: Some(x.file()),
-                        secret: x.is_secret(),
-                        guards_stored: false,
-                    })
-                })
-                .collect()
-        }
+    let mut out = s.profile.app().init_secrets(s)?;
+    if !args.rs256 {
+        return Ok(out);
     }
+    if s.profile.var(Setting::PrivateKey).is_none() {
+        return Err(Error::usage(format!(
+            "{} signs its tokens with HS256 secrets only; drop --rs256",
+            s.profile.spec().app
+        )));
+    }
+    let progress = ctx.ui.progress("generating a 2048-bit RSA key");
+    let key = crate::keys::generate(2048)?;
+    drop(progress);
+    let private = crate::keys::private_pkcs8_pem(&key)?;
+    let public = crate::keys::public_spki_pem(&key.to_public_key())?;
+    out.push(Entry {
+        var: s.var_name(Setting::Algorithm).to_string(),
+        value: SecretString::from("RS256"),
+        file: None,
+        secret: false,
+        guards_stored: false,
+    });
+    out.push(Entry {
+        var: s.var_name(Setting::PrivateKey).to_string(),
+        value: SecretString::from(private.to_string()),
+        file: Some(crate::keys::PRIVATE_KEY_FILE),
+        secret: true,
+        guards_stored: false,
+    });
+    out.push(Entry {
+        var: s.var_name(Setting::PublicKey).to_string(),
+        value: SecretString::from(public),
+        file: Some(crate::keys::PUBLIC_KEY_FILE),
+        secret: false,
+        guards_stored: false,
+    });
+    Ok(out)
 }
 
 /// The value `var` has in the `.env` at `path` (empty when unreadable).
@@ -174,11 +132,7 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
                     if let Some(b) = &merged.backup {
                         note.push_str(&format!("; the old file is kept as \"{}\"", b.display()));
                     }
-                    let key_var = match s.profile.spec().stored_key {
-                        StoredKey::SecretKey => s.var_name(Setting::SecretKey),
-                        StoredKey::FlowiseEncryptionKey => Secret::Encryption.var(),
-                        StoredKey::LibreChatCreds => "CREDS_KEY",
-                    };
+                    let key_var = s.profile.app().stored_values_key().map(|k| k.var);
                     let guarded: Vec<&str> = entries
                         .iter()
                         .filter(|e| e.guards_stored)
@@ -189,8 +143,10 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
                         .copied()
                         .filter(|v| merged.kept.iter().any(|k| k == v))
                         .filter(|v| {
-                            crate::apps::librechat::DotenvSecret::from_var(v)
-                                .is_some_and(|x| !x.problems(&env_value_of(path, v)).is_empty())
+                            !s.profile
+                                .app()
+                                .guarded_problems(v, &env_value_of(path, v))
+                                .is_empty()
                         })
                         .collect();
                     if !weak_kept.is_empty() {
@@ -208,7 +164,9 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
                             "; {} changed, so credentials {app} stored under the old values no longer decrypt: users enter them again",
                             guarded.join(" and ")
                         ));
-                    } else if merged.replaced.iter().any(|v| v == key_var) {
+                    } else if let Some(key_var) =
+                        key_var.filter(|k| merged.replaced.iter().any(|v| v == k))
+                    {
                         note.push_str(&format!(
                             "; {key_var} changed, so values {app} stored under the old key no longer decrypt: `authctl secret rotate --from-key` with the backup moves them to the new one"
                         ));
@@ -270,20 +228,7 @@ pub fn run(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
 /// with `--rs256` the RSA pair, through keygen) in the config dir.
 fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
-    if s.profile.spec().stored_key == StoredKey::LibreChatCreds {
-        return Err(Error::usage(
-            "LibreChat reads its secrets from .env, not from key files; use --format env --out .env (or --format k8s-secret)",
-        ));
-    }
-    let flowise = s.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey;
-    if !flowise && args.out.is_some() {
-        return Err(Error::usage(format!(
-            "--format files writes into the config dir, where {} reads its keys; choose it with --config-dir",
-            s.profile.spec().app
-        )));
-    }
-    let dir = args.out.clone().unwrap_or_else(|| s.config_dir.clone());
-    let mut written = Vec::new();
+    let app = s.profile.app();
     let entries = entries(
         &InitArgs {
             rs256: false,
@@ -291,14 +236,31 @@ fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
         },
         ctx,
     )?;
+    if entries.iter().all(|e| e.file.is_none()) {
+        return Err(Error::usage(format!(
+            "{} reads its secrets from .env, not from key files; use --format env --out .env (or --format k8s-secret)",
+            s.profile.spec().app
+        )));
+    }
+    if !app.init_files_anywhere() && args.out.is_some() {
+        return Err(Error::usage(format!(
+            "--format files writes into the config dir, where {} reads its keys; choose it with --config-dir",
+            s.profile.spec().app
+        )));
+    }
+    let dir = args.out.clone().unwrap_or_else(|| s.config_dir.clone());
+    // The key of stored values is changed by `secret rotate`, which
+    // re-encrypts them, never by a new file, where the app says so.
+    let kept_key_file = app
+        .stored_values_key()
+        .map(|k| k.file)
+        .filter(|_| app.init_keeps_key_file());
+    let mut written = Vec::new();
     for e in entries.iter().filter(|e| e.file.is_some()) {
         let name = e.file.unwrap_or_default();
         let path = dir.join(name);
         let exists = crate::fsutil::exists(&path)?;
-        // The key of stored credentials is changed by `secret rotate`,
-        // which re-encrypts them, never by a new file.
-        let stored_key = flowise && name == Secret::Encryption.file();
-        if exists && (!args.force || stored_key) {
+        if exists && (!args.force || kept_key_file == Some(name)) {
             written.push(Written {
                 file: path,
                 status: "kept",
@@ -306,15 +268,7 @@ fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
             });
             continue;
         }
-        let report = if flowise {
-            let secret = Secret::ALL
-                .into_iter()
-                .find(|x| x.file() == name)
-                .unwrap_or(Secret::Encryption);
-            crate::apps::flowise::secrets::write_key_file(&dir, secret, &e.value, args.force)?
-        } else {
-            secrets::write_secret_file(&dir, &e.value, args.force)?
-        };
+        let report = app.write_key_file(&dir, name, &e.value, args.force)?;
         written.push(Written {
             file: report.path,
             status: if exists { "replaced" } else { "written" },
@@ -322,7 +276,7 @@ fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
         });
     }
     let mut outcome_note = String::new();
-    if args.rs256 && !flowise {
+    if args.rs256 && s.profile.var(Setting::PrivateKey).is_some() {
         let keygen = crate::cli::KeygenArgs {
             alg: Some(crate::alg::Alg::RS256),
             bits: None,
@@ -334,11 +288,12 @@ fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
         outcome_note.push_str(s.var_name(Setting::Algorithm));
         outcome_note.push_str("=RS256");
     }
-    let kept_key = flowise
-        && args.force
-        && written
-            .iter()
-            .any(|w| w.status == "kept" && w.file.ends_with(Secret::Encryption.file()));
+    let kept_key = args.force
+        && kept_key_file.is_some_and(|file| {
+            written
+                .iter()
+                .any(|w| w.status == "kept" && w.file.ends_with(file))
+        });
     let count = |status: &str| written.iter().filter(|w| w.status == status).count();
     let mut note = format!(
         "{} key files in \"{}\": {} written, {} replaced, {} kept{outcome_note}",
@@ -349,7 +304,10 @@ fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
         count("kept")
     );
     if kept_key {
-        note.push_str("; encryption.key is never replaced here (the credentials are under it): `authctl secret rotate` changes it and re-encrypts them");
+        note.push_str(&format!(
+            "; {} is never replaced here (the credentials are under it): `authctl secret rotate` changes it and re-encrypts them",
+            kept_key_file.unwrap_or_default()
+        ));
     }
     let table = Human::Table {
         header: &["FILE", "STATUS"],

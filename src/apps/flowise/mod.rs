@@ -143,6 +143,44 @@ impl super::App for Flowise {
         }
     }
 
+    fn init_secrets(&self, _s: &Settings) -> Result<Vec<crate::secrets::init::Entry>> {
+        Secret::ALL
+            .into_iter()
+            .map(|x| {
+                Ok(crate::secrets::init::Entry {
+                    var: x.var().to_string(),
+                    value: x.generate()?,
+                    file: Some(x.file()),
+                    secret: x.is_secret(),
+                    guards_stored: false,
+                })
+            })
+            .collect()
+    }
+
+    fn write_key_file(
+        &self,
+        dir: &std::path::Path,
+        file: &str,
+        value: &SecretString,
+        force: bool,
+    ) -> Result<crate::secrets::WriteReport> {
+        let secret = Secret::ALL
+            .into_iter()
+            .find(|x| x.file() == file)
+            .unwrap_or(Secret::Encryption);
+        fw::write_key_file(dir, secret, value, force)
+    }
+
+    /// Into `--out` (by default `SECRETKEY_PATH`).
+    fn init_files_anywhere(&self) -> bool {
+        true
+    }
+
+    fn init_keeps_key_file(&self) -> bool {
+        true
+    }
+
     fn new_api_key(&self) -> Result<SecretString> {
         apikey::generate()
     }

@@ -267,6 +267,25 @@ impl super::App for LibreChat {
         ))
     }
 
+    fn init_secrets(&self, _s: &Settings) -> Result<Vec<crate::secrets::init::Entry>> {
+        DotenvSecret::ALL
+            .into_iter()
+            .map(|x| {
+                Ok(crate::secrets::init::Entry {
+                    var: x.var().to_string(),
+                    value: x.generate()?,
+                    file: None,
+                    secret: true,
+                    guards_stored: x.guards_stored_values(),
+                })
+            })
+            .collect()
+    }
+
+    fn guarded_problems(&self, var: &str, value: &str) -> Vec<String> {
+        DotenvSecret::from_var(var).map_or_else(Vec::new, |x| x.problems(value))
+    }
+
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::HashOnly
     }

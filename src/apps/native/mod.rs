@@ -38,6 +38,10 @@ impl super::App for Native {
         Ok(s.secret_key.is_some())
     }
 
+    fn init_secrets(&self, s: &Settings) -> Result<Vec<crate::secrets::init::Entry>> {
+        super::secret_key_set(s.var_name(Setting::SecretKey))
+    }
+
     fn doctor(&self, s: &Settings) -> Vec<Check> {
         crate::doctor::secret_key_app(s)
     }
