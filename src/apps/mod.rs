@@ -16,7 +16,7 @@ pub use librechat::expr as librechat_durations;
 
 use crate::doctor::Check;
 use crate::error::Result;
-use crate::profile::Spec;
+use crate::profile::{Setting, Spec};
 use crate::secrets::init::Entry;
 use crate::secrets::rotate::Scheme;
 use crate::secrets::WriteReport;
@@ -30,28 +30,41 @@ fn boxed<L: Layout + 'static>(layout: Option<L>) -> Option<Box<dyn Layout>> {
     layout.map(|l| Box::new(l) as Box<dyn Layout>)
 }
 
-/// What an app is to authctl.
+/// What an app is to authctl. The provided methods describe authctl's
+/// own model, which Langflow shares: a secret key (`secret_key`, or its
+/// variable) signs tokens and keys the stored values (Fernet); an app
+/// that differs says so by overriding them.
 pub trait App: Sync {
     /// Its settings table: variables, defaults, files, and what it can do.
     fn spec(&self) -> &'static Spec;
 
     /// The key the app encrypts stored values under, kept in a file in
     /// the config dir; `None` where it has no such file.
-    fn stored_values_key(&self) -> Option<StoredValuesKey>;
+    fn stored_values_key(&self) -> Option<StoredValuesKey> {
+        Some(secret_key_file((self.spec().var)(Setting::SecretKey)?.name))
+    }
 
     /// That key as the app resolves it (its variable, else its file);
     /// `None` when there is none yet.
-    fn current_key(&self, s: &Settings) -> Result<Option<SecretString>>;
+    fn current_key(&self, s: &Settings) -> Result<Option<SecretString>> {
+        crate::signing::secret_key(s)
+    }
 
     /// The same, or an error that says where it belongs.
-    fn require_current_key(&self, s: &Settings) -> Result<SecretString>;
+    fn require_current_key(&self, s: &Settings) -> Result<SecretString> {
+        crate::signing::require_secret_key(s)
+    }
 
     /// Whether that key comes from its variable (which a rotation cannot
     /// replace: the app would keep using it).
-    fn key_from_variable(&self, s: &Settings) -> Result<bool>;
+    fn key_from_variable(&self, s: &Settings) -> Result<bool> {
+        Ok(s.secret_key.is_some())
+    }
 
     /// `doctor`'s checks for a deployment of this app.
-    fn doctor(&self, s: &Settings) -> Vec<Check>;
+    fn doctor(&self, s: &Settings) -> Vec<Check> {
+        crate::doctor::secret_key_app(s)
+    }
 
     /// Open the app's tables on the database the settings point at:
     /// `None` when there is nothing to read yet (`Access::Read` on a
@@ -77,7 +90,9 @@ pub trait App: Sync {
     /// `init`'s set: every secret the app needs, freshly generated, in
     /// its names and forms (an RSA pair is added by `init --rs256` where
     /// the app has a private-key variable).
-    fn init_secrets(&self, s: &Settings) -> Result<Vec<Entry>>;
+    fn init_secrets(&self, s: &Settings) -> Result<Vec<Entry>> {
+        secret_key_set(s.var_name(Setting::SecretKey))
+    }
 
     /// Write one of `init_secrets`' key files (`file`) into `dir`.
     fn write_key_file(
