@@ -123,6 +123,16 @@ pub trait App: Sync {
         Vec::new()
     }
 
+    /// What `token decode` adds to a token of this app's (Flowise: its
+    /// `meta` claim, decrypted).
+    fn decoded_extra(
+        &self,
+        _s: &Settings,
+        _claims: &serde_json::Value,
+    ) -> Option<serde_json::Value> {
+        None
+    }
+
     /// A new API key in the app's own form.
     fn new_api_key(&self) -> Result<SecretString> {
         // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.

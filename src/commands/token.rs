@@ -270,10 +270,11 @@ fn times_text(times: &Times) -> String {
 pub(super) fn decode(arg: &str, ctx: &Ctx) -> Result<Outcome> {
     let decoded = token::decode_unverified(&read_token(arg, ctx)?)?;
     let times = times(&decoded.claims, now());
-    let meta = match ctx.settings.profile.spec().claims {
-        Claims::Flowise => super::token_flowise::decoded_meta(ctx, &decoded.claims),
-        Claims::Standard | Claims::Langflow | Claims::LibreChat => None,
-    };
+    let meta = ctx
+        .settings
+        .profile
+        .app()
+        .decoded_extra(&ctx.settings, &decoded.claims);
     Ok(Outcome::report(&DecodedReport {
         header: decoded.header,
         claims: decoded.claims,

@@ -19,22 +19,7 @@ fn secret(ctx: &Ctx, which: Secret) -> Result<SecretString> {
     Ok(fw::require(which, &lookup, &ctx.settings.config_dir)?.value)
 }
 
-/// What a token's `meta` says, decrypted with the token-hash secret.
-#[derive(serde::Serialize, Clone)]
-pub(super) struct Meta {
-    user_id: String,
-    workspace_id: String,
-}
-
-fn meta_of(ctx: &Ctx, claims: &Value) -> Option<Meta> {
-    let hash = secret(ctx, Secret::TokenHash).ok()?;
-    let text = crypto::decrypt_meta(hash.expose_secret(), claims.get("meta")?.as_str()?)?;
-    let (user_id, workspace_id) = text.split_once(':')?;
-    Some(Meta {
-        user_id: user_id.to_string(),
-        workspace_id: workspace_id.to_string(),
-    })
-}
+use crate::apps::flowise::meta::{meta_of, Meta};
 
 /// `token mint`: a session Flowise accepts, as the cookies its login sets.
 #[derive(serde::Serialize)]
@@ -150,17 +135,6 @@ pub fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
         workspace: who.workspace,
     })
     .note(note))
-}
-
-/// What `token decode` adds for a Flowise token: its `meta`, decrypted.
-pub fn decoded_meta(ctx: &Ctx, claims: &Value) -> Option<Value> {
-    claims.get("meta")?;
-    Some(match meta_of(ctx, claims) {
-        Some(meta) => serde_json::to_value(meta).unwrap_or(Value::Null),
-        None => Value::String(
-            "does not decrypt under the token-hash secret (TOKEN_HASH_SECRET or token_hash_secret.key)".into(),
-        ),
-    })
 }
 
 /// `token verify` of an app's HS256 pair of secrets (Flowise, LibreChat):
@@ -302,7 +276,7 @@ pub fn verify(raw: &str, args: &VerifyArgs, at: i64, ctx: &Ctx) -> Result<Outcom
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_string();
-    let Some(meta) = meta_of(ctx, &claims) else {
+    let Some(meta) = meta_of(&ctx.settings, &claims) else {
         return Ok(invalid(
             "its meta claim does not decrypt under the token-hash secret, which Flowise refuses"
                 .into(),
@@ -310,11 +284,11 @@ pub fn verify(raw: &str, args: &VerifyArgs, at: i64, ctx: &Ctx) -> Result<Outcom
             Some(claims),
         ));
     };
-    if meta.user_id != id {
+    if meta.user_id() != id {
         return Ok(invalid(
             format!(
                 "its meta names user {} but its id claim {id:?}, which Flowise refuses",
-                meta.user_id
+                meta.user_id()
             ),
             Some(header),
             Some(claims),
@@ -346,7 +320,7 @@ pub fn verify(raw: &str, args: &VerifyArgs, at: i64, ctx: &Ctx) -> Result<Outcom
     let mut note = format!(
         "valid Flowise {} token for {who} in workspace {}",
         kind.as_str(),
-        meta.workspace_id
+        meta.workspace_id()
     );
     if let Some(exp) = claims.get("exp").and_then(token::numeric_date) {
         note.push_str(&format!("; {}", token::humanize_relative(exp, at)));

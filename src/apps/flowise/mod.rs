@@ -11,6 +11,7 @@
 pub mod apikey;
 pub mod crypto;
 mod doctor;
+pub(crate) mod meta;
 pub mod secrets;
 pub mod session;
 mod settings;
@@ -179,6 +180,10 @@ impl super::App for Flowise {
 
     fn init_keeps_key_file(&self) -> bool {
         true
+    }
+
+    fn decoded_extra(&self, s: &Settings, claims: &serde_json::Value) -> Option<serde_json::Value> {
+        meta::decoded_meta(s, claims)
     }
 
     fn new_api_key(&self) -> Result<SecretString> {
