@@ -123,6 +123,20 @@ pub trait App: Sync {
         Vec::new()
     }
 
+    /// The claims of a token for `user_id` that the app's server accepts:
+    /// `sub`, `iat`, `exp`, `jti`, `type`, and `iss`/`aud` when configured,
+    /// plus what `extra` asks for.
+    fn mint_claims(
+        &self,
+        user_id: &str,
+        kind: crate::token::TokenType,
+        issued: i64,
+        ttl: u64,
+        extra: &crate::token::ExtraClaims,
+    ) -> Result<serde_json::Map<String, serde_json::Value>> {
+        crate::token::standard_claims(user_id, kind, issued, ttl, extra)
+    }
+
     /// What `token decode` adds to a token of this app's (Flowise: its
     /// `meta` claim, decrypted).
     fn decoded_extra(

@@ -105,30 +105,10 @@ fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let key = signing::signing_key(s, alg)?;
     let issued = now();
-    let claims = match s.profile.spec().claims {
-        // Exactly what a Langflow server puts in its own tokens; it
-        // rejects any token that carries `aud`.
-        Claims::Langflow => {
-            if extra.audience.is_some() {
-                return Err(Error::usage(
-                    "Langflow rejects tokens that carry an audience; drop --aud / AUTHCTL_JWT_AUDIENCE",
-                ));
-            }
-            let mut claims = token::langflow_claims(&user.id, kind, issued, ttl)?;
-            for (k, v) in extra
-                .issuer
-                .iter()
-                .map(|i| ("iss".to_string(), Value::from(i.as_str())))
-                .chain(extra.claims.clone())
-            {
-                claims.insert(k, v);
-            }
-            claims
-        }
-        Claims::Standard | Claims::Flowise | Claims::LibreChat => {
-            token::standard_claims(&user.id, kind, issued, ttl, &extra)?
-        }
-    };
+    let claims = s
+        .profile
+        .app()
+        .mint_claims(&user.id, kind, issued, ttl, &extra)?;
     let jwt = token::mint(&key, alg, &claims)?;
     if kind == TokenType::Refresh && db.tracks_refresh_tokens() {
         let record = RefreshToken {

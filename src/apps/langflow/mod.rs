@@ -35,6 +35,33 @@ impl super::App for Langflow {
         })
     }
 
+    /// Exactly what a Langflow server puts in its own tokens; it rejects
+    /// any token that carries `aud`.
+    fn mint_claims(
+        &self,
+        user_id: &str,
+        kind: crate::token::TokenType,
+        issued: i64,
+        ttl: u64,
+        extra: &crate::token::ExtraClaims,
+    ) -> Result<serde_json::Map<String, serde_json::Value>> {
+        if extra.audience.is_some() {
+            return Err(crate::error::Error::usage(
+                "Langflow rejects tokens that carry an audience; drop --aud / AUTHCTL_JWT_AUDIENCE",
+            ));
+        }
+        let mut claims = crate::token::langflow_claims(user_id, kind, issued, ttl)?;
+        for (k, v) in extra
+            .issuer
+            .iter()
+            .map(|i| ("iss".to_string(), serde_json::Value::from(i.as_str())))
+            .chain(extra.claims.clone())
+        {
+            claims.insert(k, v);
+        }
+        Ok(claims)
+    }
+
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::EncryptedAndHash
     }
