@@ -583,6 +583,11 @@ fn a_server_started_on_inits_env_file_uses_its_secret_key() {
     require_tier();
     let _one = serial();
     let d = Deployment::new();
+    // A new deployment: no secret key yet. (Beside an existing secret_key
+    // file, init leaves LANGFLOW_SECRET_KEY out, since the variable would
+    // take the place of the key the stored values are under:
+    // tests/cli/init.rs.)
+    std::fs::remove_file(d.dir().join("secret_key")).unwrap();
     let env_file = d.root.path().join("init.env");
     std::fs::write(
         &env_file,
