@@ -170,6 +170,14 @@ pub struct StoredValuesKey {
     pub generate: fn() -> Result<SecretString>,
     /// A new key given on stdin, as the app would read it from its file.
     pub from_stdin: fn(&str) -> SecretString,
+    /// The encoding `secret generate` uses by default for this app.
+    pub default_encoding: crate::secrets::Encoding,
+    /// Write a key into the key file in `dir` (`force`: replace one,
+    /// keeping a backup).
+    pub write: fn(&Path, &SecretString, bool) -> Result<WriteReport>,
+    /// A value stored under the key (the text `secret decrypt` reads),
+    /// decrypted, or why not.
+    pub decrypt: fn(&SecretString, &str) -> Result<zeroize::Zeroizing<Vec<u8>>>,
     /// How `secret rotate` speaks of it.
     pub words: &'static RotationWords,
 }
@@ -188,6 +196,14 @@ pub struct RotationWords {
     pub current: &'static str,
     /// What to do after a rotation.
     pub after: &'static str,
+    /// The key as `secret generate --write` names it.
+    pub written: &'static str,
+    /// Said when `secret generate --write --force` replaced a key.
+    pub replaced: Option<&'static str>,
+    /// What `secret decrypt` reads from stdin.
+    pub value: &'static str,
+    /// Its refusal of input that is not text.
+    pub value_not_text: &'static str,
 }
 
 /// `init`'s set of an app whose secret key signs and keys stored values:
@@ -213,6 +229,10 @@ pub(crate) fn secret_key_file(var: &'static str) -> StoredValuesKey {
         confirm: "Re-encrypt every secret value and replace the secret key?",
         current: "key",
         after: "restart the server: HS256 tokens signed with the old key no longer verify",
+        written: "the secret key",
+        replaced: None,
+        value: "the token",
+        value_not_text: "the Fernet token on stdin is not UTF-8 text",
     };
     StoredValuesKey {
         var,
@@ -226,6 +246,13 @@ pub(crate) fn secret_key_file(var: &'static str) -> StoredValuesKey {
             )
         },
         from_stdin: |text| SecretString::from(text.trim().to_string()),
+        default_encoding: crate::secrets::Encoding::UrlSafe,
+        write: crate::secrets::write_secret_file,
+        decrypt: |key, token| {
+            use secrecy::ExposeSecret;
+            crate::secrets::decrypt_with_secret(key.expose_secret(), token.trim())
+                .map(zeroize::Zeroizing::new)
+        },
         words: &WORDS,
     }
 }

@@ -2,24 +2,21 @@
 //! protocol is `secrets::rotate`'s; this holds the lock and renders).
 
 use super::Ctx;
-use crate::apps::flowise::secrets::{self as fw, Secret};
 use crate::cli::{
     EncodingArg, SecretCommand, SecretGenerateArgs, SecretIdentifyArgs, SecretRotateArgs,
     SecretSourceArgs,
 };
 use crate::error::{Error, Result};
 use crate::output::{Human, Outcome, Report};
-use crate::profile::StoredKey;
 use crate::secrets::rotate::{self, Interrupted};
 use crate::secrets::{self, Encoding};
-use crate::signing;
 use secrecy::{ExposeSecret, SecretString};
 
 pub fn run(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
-    match ctx.settings.profile.spec().stored_key {
-        StoredKey::FlowiseEncryptionKey => return flowise(cmd, ctx),
-        StoredKey::LibreChatCreds => return super::librechat::secret(cmd, ctx),
-        StoredKey::SecretKey => {}
+    // An app with no key file of stored values keeps its secrets in a
+    // .env, with ciphers of its own (LibreChat): its own commands.
+    if ctx.settings.profile.app().stored_values_key().is_none() {
+        return super::librechat::secret(cmd, ctx);
     }
     if let SecretCommand::Encrypt(a) | SecretCommand::Decrypt(a) = &cmd {
         no_cipher(a, ctx)?;
@@ -43,40 +40,32 @@ fn encoding(e: EncodingArg) -> Encoding {
 }
 
 fn generate(args: &SecretGenerateArgs, ctx: &Ctx) -> Result<Outcome> {
-    let flowise = ctx.settings.profile.spec().stored_key == StoredKey::FlowiseEncryptionKey;
-    let secret = match (flowise, args.bytes, args.encoding) {
-        // Flowise's own generateEncryptKey: 24 bytes, base64.
-        (true, None, None | Some(EncodingArg::Base64)) => Secret::Encryption.generate()?,
-        (_, bytes, enc) => secrets::generate(
+    let key = stored_values_key(ctx)?;
+    let default = key.default_encoding;
+    let secret = match (args.bytes, args.encoding.map(encoding)) {
+        // The app's own form of its key.
+        (None, None) => (key.generate)()?,
+        (None, Some(enc)) if enc == default => (key.generate)()?,
+        (bytes, enc) => secrets::generate(
             bytes.unwrap_or(secrets::DEFAULT_BYTES),
-            encoding(enc.unwrap_or(if flowise {
-                EncodingArg::Base64
-            } else {
-                EncodingArg::Urlsafe
-            })),
+            enc.unwrap_or(default),
         )?,
     };
     if args.write {
         let dir = &ctx.settings.config_dir;
-        let (report, what) = if flowise {
-            let report = fw::write_key_file(dir, Secret::Encryption, &secret, args.force)?;
-            (report, "Flowise's encryption key")
-        } else {
-            (
-                secrets::write_secret_file(dir, &secret, args.force)?,
-                "the secret key",
-            )
-        };
+        let report = (key.write)(dir, &secret, args.force)?;
         let mut note = format!(
-            "wrote {what} to \"{}\" ({})",
+            "wrote {} to \"{}\" ({})",
+            key.words.written,
             report.path.display(),
             report.fingerprint
         );
         if let Some(b) = &report.backup {
             note.push_str(&format!("; the old one is kept as \"{}\"", b.display()));
-        }
-        if flowise && report.backup.is_some() {
-            note.push_str("; values saved under the old key no longer decrypt (`secret rotate` replaces a key and re-encrypts them)");
+            if let Some(replaced) = key.words.replaced {
+                note.push_str("; ");
+                note.push_str(replaced);
+            }
         }
         return Ok(Outcome::new()
             .json(&report)
@@ -157,7 +146,7 @@ pub(super) fn secret_to_check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<Secr
                 ))
             });
     }
-    signing::require_secret_key(s)
+    s.profile.app().require_current_key(s)
 }
 
 fn check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -174,10 +163,11 @@ pub(super) fn read_stdin(what: &str) -> Result<zeroize::Zeroizing<Vec<u8>>> {
 }
 
 fn encrypt(ctx: &Ctx) -> Result<Outcome> {
-    let key = signing::require_secret_key(&ctx.settings)?;
+    let s = &ctx.settings;
+    let scheme = stored_values_key(ctx)?.scheme;
+    let key = s.profile.app().require_current_key(s)?;
     let plain = read_stdin("the plaintext")?;
-    let fernet = secrets::fernet_for(key.expose_secret())?;
-    let token = secrets::encrypt(&fernet, &plain);
+    let token = scheme.encrypt(&key, &plain)?;
     Ok(Outcome::report(&Encrypted { token }))
 }
 
@@ -189,14 +179,13 @@ struct Decrypted<'a> {
 }
 
 fn decrypt(ctx: &Ctx) -> Result<Outcome> {
-    let key = signing::require_secret_key(&ctx.settings)?;
-    let input = read_stdin("the token")?;
-    let token = std::str::from_utf8(&input)
-        .map_err(|_| Error::usage("the Fernet token on stdin is not UTF-8 text"))?;
-    let plain = zeroize::Zeroizing::new(secrets::decrypt_with_secret(
-        key.expose_secret(),
-        token.trim(),
-    )?);
+    let s = &ctx.settings;
+    let stored = stored_values_key(ctx)?;
+    let key = s.profile.app().require_current_key(s)?;
+    let input = read_stdin(stored.words.value)?;
+    let text =
+        std::str::from_utf8(&input).map_err(|_| Error::usage(stored.words.value_not_text))?;
+    let plain = (stored.decrypt)(&key, text)?;
     Ok(Outcome::new()
         .json(Decrypted {
             plaintext: &String::from_utf8_lossy(&plain),
@@ -354,54 +343,6 @@ fn no_cipher(args: &crate::cli::CipherArgs, ctx: &Ctx) -> Result<()> {
         ))),
         None => Ok(()),
     }
-}
-
-fn flowise(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
-    if let SecretCommand::Encrypt(a) | SecretCommand::Decrypt(a) = &cmd {
-        no_cipher(a, ctx)?;
-    }
-    match cmd {
-        SecretCommand::Generate(args) => generate(&args, ctx),
-        SecretCommand::Check(args) => {
-            if args.stdin || args.file.is_some() || args.env.is_some() {
-                judge(&secret_to_check(&args, ctx)?)
-            } else {
-                judge(&fw_key(ctx)?.value)
-            }
-        }
-        SecretCommand::Encrypt(_) => {
-            let key = fw_key(ctx)?;
-            let plain = read_stdin("the plaintext")?;
-            let token = crate::apps::flowise::crypto::encrypt(key.value.expose_secret(), &plain)?;
-            Ok(Outcome::report(&Encrypted { token }))
-        }
-        SecretCommand::Decrypt(_) => {
-            let key = fw_key(ctx)?;
-            let input = read_stdin("the value")?;
-            let value = std::str::from_utf8(&input)
-                .map_err(|_| Error::usage("the value on stdin is not UTF-8 text"))?;
-            let plain = crate::apps::flowise::crypto::decrypt(key.value.expose_secret(), value)
-                .ok_or_else(|| {
-                    Error::Negative(
-                        "the value does not decrypt under Flowise's encryption key (or is not a CryptoJS value)".into(),
-                    )
-                })?;
-            Ok(Outcome::new()
-                .json(Decrypted { plaintext: &plain })
-                .raw(plain.as_bytes().to_vec()))
-        }
-        SecretCommand::Rotate(args) => rotate(&args, ctx),
-        SecretCommand::Identify(args) => identify(&args, ctx),
-    }
-}
-
-/// The variable lookup Flowise's secrets are resolved with.
-fn lookup(ctx: &Ctx) -> impl Fn(&str) -> Option<String> + '_ {
-    |name| ctx.settings.lookup(name).map(str::to_string)
-}
-
-fn fw_key(ctx: &Ctx) -> Result<fw::Resolved> {
-    fw::require(Secret::Encryption, &lookup(ctx), &ctx.settings.config_dir)
 }
 
 pub(super) fn judge(secret: &SecretString) -> Result<Outcome> {

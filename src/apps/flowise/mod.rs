@@ -43,6 +43,10 @@ impl super::App for Flowise {
             confirm: "Re-encrypt every stored credential and replace encryption.key?",
             current: "encryption key",
             after: "start Flowise again (it must not save credentials while the key changes)",
+            written: "Flowise's encryption key",
+            replaced: Some("values saved under the old key no longer decrypt (`secret rotate` replaces a key and re-encrypts them)"),
+            value: "the value",
+            value_not_text: "the value on stdin is not UTF-8 text",
         };
         Some(StoredValuesKey {
             var: Secret::Encryption.var(),
@@ -53,6 +57,18 @@ impl super::App for Flowise {
             // Flowise reads encryption.key as it is; only the line ending
             // a shell adds is not part of the key.
             from_stdin: |text| SecretString::from(text.trim_end_matches(['\n', '\r']).to_string()),
+            default_encoding: crate::secrets::Encoding::Base64,
+            write: |dir, key, force| fw::write_key_file(dir, Secret::Encryption, key, force),
+            decrypt: |key, value| {
+                use secrecy::ExposeSecret;
+                crypto::decrypt(key.expose_secret(), value)
+                    .map(|plain| zeroize::Zeroizing::new(plain.as_bytes().to_vec()))
+                    .ok_or_else(|| {
+                        crate::error::Error::Negative(
+                            "the value does not decrypt under Flowise's encryption key (or is not a CryptoJS value)".into(),
+                        )
+                    })
+            },
             words: &WORDS,
         })
     }
