@@ -208,19 +208,6 @@ pub enum DatabaseSource {
     Unreachable,
 }
 
-/// The key that encrypts what an app stores, and its cipher.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StoredKey {
-    /// The secret key (`secret_key`), Fernet: native and Langflow.
-    SecretKey,
-    /// Flowise's `encryption.key` (or `FLOWISE_SECRETKEY_OVERWRITE`),
-    /// CryptoJS AES with the key as passphrase.
-    FlowiseEncryptionKey,
-    /// LibreChat's `CREDS_KEY` and `CREDS_IV` (AES-CBC and AES-CTR), over
-    /// values in MongoDB.
-    LibreChatCreds,
-}
-
 /// The claims an app's tokens carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Claims {
@@ -270,8 +257,6 @@ pub struct Spec {
     /// Phrases of authctl's help to say otherwise in this profile, in
     /// order (where its files or variables differ beyond their names).
     pub help_terms: &'static [(&'static str, &'static str)],
-    /// The key that encrypts the values the app stores.
-    pub stored_key: StoredKey,
     /// The command groups that work in this profile (`superuser`, `user`,
     /// ...); `None` means all of them.
     pub commands: Option<&'static [&'static str]>,

@@ -137,6 +137,23 @@ pub trait App: Sync {
         crate::token::standard_claims(user_id, kind, issued, ttl, extra)
     }
 
+    /// Whether the app signs its tokens with secrets in key files of its
+    /// own (then `keygen` makes those, not `secret_key` or an RSA pair).
+    fn signs_with_key_files(&self) -> bool {
+        false
+    }
+
+    /// Write whichever of those key files are missing, as the app writes
+    /// them at its first start; with `force`, replace those it may. `None`
+    /// where the app has no such files.
+    fn ensure_signing_key_files(
+        &self,
+        _s: &Settings,
+        _force: bool,
+    ) -> Option<Result<Vec<KeyFile>>> {
+        None
+    }
+
     /// What `token decode` adds to a token of this app's (Flowise: its
     /// `meta` claim, decrypted).
     fn decoded_extra(
@@ -180,6 +197,19 @@ pub struct StoredValuesKey {
     pub decrypt: fn(&SecretString, &str) -> Result<zeroize::Zeroizing<Vec<u8>>>,
     /// How `secret rotate` speaks of it.
     pub words: &'static RotationWords,
+}
+
+/// One of an app's key files after `keygen`.
+#[derive(serde::Serialize)]
+pub struct KeyFile {
+    pub file: std::path::PathBuf,
+    /// `written`, `replaced`, `kept`, or `variable` (a variable gives the
+    /// value, so the app never reads the file).
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variable: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<std::path::PathBuf>,
 }
 
 /// How `secret rotate` speaks of an app's key of stored values.

@@ -14,8 +14,8 @@ use secrecy::ExposeSecret;
 
 pub fn keygen(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
-    if s.profile.spec().stored_key == crate::profile::StoredKey::FlowiseEncryptionKey {
-        return keygen_flowise(args, ctx);
+    if s.profile.app().signs_with_key_files() {
+        return keygen_files(args, ctx);
     }
     let alg = signing::algorithm(s, args.alg)?;
     if !alg.is_rsa() {
@@ -295,78 +295,29 @@ fn yaml_scalar(s: &str) -> String {
     serde_json::Value::from(s).to_string()
 }
 
-/// One of Flowise's key files after `keygen`.
-#[derive(serde::Serialize)]
-struct FlowiseKeyFile {
-    file: std::path::PathBuf,
-    /// `written`, `replaced`, `kept`, or `variable` (a variable gives the
-    /// value, so Flowise never reads the file).
-    status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    variable: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    backup: Option<std::path::PathBuf>,
-}
-
-/// Flowise: write whichever of its seven key files are missing, as Flowise
-/// writes them at its first start (0600 here, no trailing newline). With
-/// `--force`, the four signing and session secrets are replaced (every
-/// session and token then ends; the old files are kept as backups); the
-/// encryption key never is (`secret rotate` re-encrypts what it protects),
-/// nor the issuer and audience, which are names.
-fn keygen_flowise(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
-    use crate::apps::flowise::secrets::{self as fw, Secret, Source};
+/// `keygen` in an app whose signing secrets are key files of its own
+/// (Flowise): the app writes whichever are missing (with `--force`, it
+/// replaces those it may).
+fn keygen_files(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
+    let app_name = ctx.settings.profile.spec().app;
     if args.alg.is_some_and(|a| a != crate::alg::Alg::HS256)
         || args.bits.is_some()
         || args.from_private.is_some()
     {
-        return Err(Error::usage(
-            "Flowise signs its tokens with HS256 secrets only; drop --alg, --bits and --from-private",
-        ));
+        return Err(Error::usage(format!(
+            "{app_name} signs its tokens with HS256 secrets only; drop --alg, --bits and --from-private"
+        )));
     }
     let dir = &ctx.settings.config_dir;
-    let lookup = |name: &str| ctx.settings.lookup(name).map(str::to_string);
-    let mut files = Vec::new();
-    for secret in Secret::ALL {
-        let path = dir.join(secret.file());
-        let current = fw::resolve(secret, &lookup, dir)?;
-        let replace = args.force
-            && !matches!(
-                secret,
-                Secret::Encryption | Secret::JwtIssuer | Secret::JwtAudience
-            );
-        let entry = match current.map(|r| r.source) {
-            Some(Source::Env(_)) => FlowiseKeyFile {
-                file: path,
-                status: "variable",
-                variable: Some(secret.var()),
-                backup: None,
-            },
-            Some(Source::File(_)) if !replace => FlowiseKeyFile {
-                file: path,
-                status: "kept",
-                variable: None,
-                backup: None,
-            },
-            existing => {
-                let report = fw::write_key_file(dir, secret, &secret.generate()?, replace)?;
-                FlowiseKeyFile {
-                    file: report.path,
-                    status: if existing.is_some() {
-                        "replaced"
-                    } else {
-                        "written"
-                    },
-                    variable: None,
-                    backup: report.backup,
-                }
-            }
-        };
-        files.push(entry);
-    }
+    let files = ctx
+        .settings
+        .profile
+        .app()
+        .ensure_signing_key_files(&ctx.settings, args.force)
+        .unwrap_or_else(|| Ok(Vec::new()))?;
     let count = |status: &str| files.iter().filter(|f| f.status == status).count();
     let mut note = format!(
-        "Flowise key files in \"{}\": {} written, {} replaced, {} kept, {} given by variables",
+        "{app_name} key files in \"{}\": {} written, {} replaced, {} kept, {} given by variables",
         dir.display(),
         count("written"),
         count("replaced"),
@@ -374,9 +325,9 @@ fn keygen_flowise(args: &KeygenArgs, ctx: &Ctx) -> Result<Outcome> {
         count("variable")
     );
     if count("replaced") > 0 {
-        note.push_str(
-            "; restart Flowise: every session and token signed with the old secrets has ended",
-        );
+        note.push_str(&format!(
+            "; restart {app_name}: every session and token signed with the old secrets has ended"
+        ));
     }
     let table = Human::Table {
         header: &["FILE", "STATUS"],

@@ -30,6 +30,51 @@ use secrecy::SecretString;
 /// The app.
 pub(crate) struct Flowise;
 
+fn key_files(s: &Settings, force: bool) -> Result<Vec<super::KeyFile>> {
+    use fw::Source;
+    let dir = &s.config_dir;
+    let lookup = |name: &str| s.lookup(name).map(str::to_string);
+    let mut files = Vec::new();
+    for secret in Secret::ALL {
+        let path = dir.join(secret.file());
+        let current = fw::resolve(secret, &lookup, dir)?;
+        let replace = force
+            && !matches!(
+                secret,
+                Secret::Encryption | Secret::JwtIssuer | Secret::JwtAudience
+            );
+        let entry = match current.map(|r| r.source) {
+            Some(Source::Env(_)) => super::KeyFile {
+                file: path,
+                status: "variable",
+                variable: Some(secret.var()),
+                backup: None,
+            },
+            Some(Source::File(_)) if !replace => super::KeyFile {
+                file: path,
+                status: "kept",
+                variable: None,
+                backup: None,
+            },
+            existing => {
+                let report = fw::write_key_file(dir, secret, &secret.generate()?, replace)?;
+                super::KeyFile {
+                    file: report.path,
+                    status: if existing.is_some() {
+                        "replaced"
+                    } else {
+                        "written"
+                    },
+                    variable: None,
+                    backup: report.backup,
+                }
+            }
+        };
+        files.push(entry);
+    }
+    Ok(files)
+}
+
 impl super::App for Flowise {
     fn spec(&self) -> &'static Spec {
         &settings::FLOWISE
@@ -196,6 +241,23 @@ impl super::App for Flowise {
 
     fn init_keeps_key_file(&self) -> bool {
         true
+    }
+
+    fn signs_with_key_files(&self) -> bool {
+        true
+    }
+
+    /// Flowise's seven key files, as Flowise writes them at its first
+    /// start (0600 here, no trailing newline). With `force`, the four
+    /// signing and session secrets are replaced (every session and token
+    /// then ends; the old files are kept as backups); the encryption key,
+    /// issuer and audience are kept.
+    fn ensure_signing_key_files(
+        &self,
+        s: &Settings,
+        force: bool,
+    ) -> Option<Result<Vec<super::KeyFile>>> {
+        Some(key_files(s, force))
     }
 
     fn decoded_extra(&self, s: &Settings, claims: &serde_json::Value) -> Option<serde_json::Value> {

@@ -1,7 +1,7 @@
 //! Flowise's settings table: the variables it reads, with its defaults.
 
 use crate::profile::{
-    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, StoredKey, Unit, Var,
+    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, Unit, Var,
 };
 
 /// Flowise 3.1: the variables its server reads (`flowise/dist/DataSource.js`,
@@ -39,7 +39,6 @@ pub(crate) static FLOWISE: Spec = Spec {
             "[default: $DATABASE_PATH/database.sqlite, where DATABASE_PATH defaults to ~/.flowise; with DATABASE_TYPE=postgres, DATABASE_HOST, DATABASE_PORT, DATABASE_USER, DATABASE_PASSWORD and DATABASE_NAME]",
         ),
     ],
-    stored_key: StoredKey::FlowiseEncryptionKey,
     commands: Some(&[
         "superuser",
         "user",

@@ -1,7 +1,7 @@
 //! Langflow's settings table: the variables it reads, with its defaults.
 
 use crate::profile::{
-    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, StoredKey, Unit, Var,
+    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, Unit, Var,
 };
 
 /// Langflow 1.13: the variables its settings read (`langflow/services/
@@ -22,7 +22,6 @@ pub(crate) static LANGFLOW: Spec = Spec {
     claims: Claims::Langflow,
     database: DatabaseSource::Url,
     help_terms: &[],
-    stored_key: StoredKey::SecretKey,
     commands: None,
     unreachable: None,
     env_file: None,

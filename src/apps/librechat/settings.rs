@@ -1,8 +1,6 @@
 //! LibreChat's settings table: the variables it reads, with its defaults.
 
-use crate::profile::{
-    var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, StoredKey, Unit, Var,
-};
+use crate::profile::{var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, Unit, Var};
 
 /// LibreChat (v0.8.5's `.env.example` and server): what lives outside its
 /// MongoDB. The config dir is LibreChat's root, whose `.env` is read.
@@ -28,7 +26,6 @@ pub(crate) static LIBRECHAT: Spec = Spec {
             "[default: the current directory]",
         ),
     ],
-    stored_key: StoredKey::LibreChatCreds,
     commands: Some(&["secret", "token", "init", "doctor", "completions"]),
     unreachable: Some(
         "LibreChat keeps its users, sessions and stored credentials in MongoDB, which authctl does not reach (LibreChat's own `npm run create-user` adds users)",

@@ -1,8 +1,6 @@
 //! authctl's settings table: the variables it reads, with its defaults.
 
-use crate::profile::{
-    authctl_var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, StoredKey, Var,
-};
+use crate::profile::{authctl_var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, Var};
 
 /// authctl's own profile.
 pub(crate) static NATIVE: Spec = Spec {
@@ -18,7 +16,6 @@ pub(crate) static NATIVE: Spec = Spec {
     claims: Claims::Standard,
     database: DatabaseSource::Url,
     help_terms: &[],
-    stored_key: StoredKey::SecretKey,
     commands: None,
     unreachable: None,
     env_file: None,
