@@ -195,19 +195,6 @@ pub enum ConfigDirDefault {
     CurrentDir,
 }
 
-/// Where a profile's database is when `--db` does not say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DatabaseSource {
-    /// The profile's `DatabaseUrl` variable, else `database_file` in the
-    /// config dir.
-    Url,
-    /// Flowise's variables: `DATABASE_TYPE`, and `DATABASE_PATH` (a folder,
-    /// default `~/.flowise`) holding `database.sqlite`.
-    FlowiseVars,
-    /// No database authctl reaches (LibreChat's MongoDB).
-    Unreachable,
-}
-
 /// The claims an app's tokens carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Claims {
@@ -252,8 +239,6 @@ pub struct Spec {
     pub reset_promotes: bool,
     /// What its tokens carry.
     pub claims: Claims,
-    /// Where the database is when `--db` does not say.
-    pub database: DatabaseSource,
     /// Phrases of authctl's help to say otherwise in this profile, in
     /// order (where its files or variables differ beyond their names).
     pub help_terms: &'static [(&'static str, &'static str)],

@@ -66,6 +66,23 @@ pub trait App: Sync {
         crate::doctor::secret_key_app(s)
     }
 
+    /// Where the app's database is when `--db` does not say: its
+    /// database variable's URL (`url`), else its database file in the
+    /// config dir.
+    fn database(
+        &self,
+        vars: &crate::settings::Vars,
+        url: Option<String>,
+        config_dir: &Path,
+    ) -> Result<crate::database_url::DatabaseUrl> {
+        match url {
+            Some(url) => crate::database_url::DatabaseUrl::parse(&url, vars),
+            None => Ok(crate::database_url::DatabaseUrl::Sqlite(
+                config_dir.join(self.spec().database_file),
+            )),
+        }
+    }
+
     /// Open the app's tables on the database the settings point at:
     /// `None` when there is nothing to read yet (`Access::Read` on a
     /// database that does not exist); an error naming why where the app's

@@ -10,6 +10,7 @@
 
 pub mod apikey;
 pub mod crypto;
+mod database;
 mod doctor;
 pub(crate) mod meta;
 pub mod secrets;
@@ -241,6 +242,17 @@ impl super::App for Flowise {
 
     fn init_keeps_key_file(&self) -> bool {
         true
+    }
+
+    /// `DATABASE_TYPE`, `DATABASE_PATH` and the rest of Flowise's own
+    /// variables (it has no database URL).
+    fn database(
+        &self,
+        vars: &crate::settings::Vars,
+        _url: Option<String>,
+        _config_dir: &std::path::Path,
+    ) -> Result<DatabaseUrl> {
+        database::flowise_database(vars, self.spec())
     }
 
     fn signs_with_key_files(&self) -> bool {

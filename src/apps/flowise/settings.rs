@@ -1,8 +1,6 @@
 //! Flowise's settings table: the variables it reads, with its defaults.
 
-use crate::profile::{
-    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, Unit, Var,
-};
+use crate::profile::{authctl_var, var, Claims, ConfigDirDefault, Setting, Spec, Unit, Var};
 
 /// Flowise 3.1: the variables its server reads (`flowise/dist/DataSource.js`,
 /// `utils/index.js`, `enterprise/middleware/passport`), with its defaults.
@@ -24,7 +22,6 @@ pub(crate) static FLOWISE: Spec = Spec {
     superuser_from_env: false,
     reset_promotes: false,
     claims: Claims::Flowise,
-    database: DatabaseSource::FlowiseVars,
     help_terms: &[
         (
             "Key directory (secret_key, private_key.pem, public_key.pem)",
@@ -62,7 +59,7 @@ fn flowise_var(setting: Setting) -> Option<Var> {
     use Unit::*;
     match setting {
         ConfigDir => Some(var("SECRETKEY_PATH", Path, None)),
-        // DATABASE_TYPE and DATABASE_PATH (`DatabaseSource::FlowiseVars`).
+        // DATABASE_TYPE and DATABASE_PATH (`App::database` in this folder).
         Setting::DatabaseUrl => None,
         BcryptCost => Some(var("PASSWORD_SALT_HASH_ROUNDS", Count, Some("10"))),
         AccessTokenTtl => Some(var("JWT_TOKEN_EXPIRY_IN_MINUTES", Minutes, Some("60"))),

@@ -1,8 +1,6 @@
 //! Langflow's settings table: the variables it reads, with its defaults.
 
-use crate::profile::{
-    authctl_var, var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, Unit, Var,
-};
+use crate::profile::{authctl_var, var, Claims, ConfigDirDefault, Setting, Spec, Unit, Var};
 
 /// Langflow 1.13: the variables its settings read (`langflow/services/
 /// settings/auth.py` and `base.py`), with its defaults.
@@ -20,7 +18,6 @@ pub(crate) static LANGFLOW: Spec = Spec {
     superuser_from_env: true,
     reset_promotes: true,
     claims: Claims::Langflow,
-    database: DatabaseSource::Url,
     help_terms: &[],
     commands: None,
     unreachable: None,

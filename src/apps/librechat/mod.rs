@@ -258,6 +258,18 @@ impl super::App for LibreChat {
         doctor::run(s)
     }
 
+    /// Never opened: every command that needs it is refused first.
+    fn database(
+        &self,
+        _vars: &crate::settings::Vars,
+        _url: Option<String>,
+        _config_dir: &std::path::Path,
+    ) -> Result<crate::database_url::DatabaseUrl> {
+        Ok(crate::database_url::DatabaseUrl::Sqlite(
+            std::path::PathBuf::new(),
+        ))
+    }
+
     /// Its users are in MongoDB, out of reach.
     fn open_layout(&self, _s: &Settings, _access: Access) -> Result<Option<Box<dyn Layout>>> {
         Err(crate::error::Error::usage(

@@ -1,6 +1,6 @@
 //! LibreChat's settings table: the variables it reads, with its defaults.
 
-use crate::profile::{var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, Unit, Var};
+use crate::profile::{var, Claims, ConfigDirDefault, Setting, Spec, Unit, Var};
 
 /// LibreChat (v0.8.5's `.env.example` and server): what lives outside its
 /// MongoDB. The config dir is LibreChat's root, whose `.env` is read.
@@ -15,7 +15,6 @@ pub(crate) static LIBRECHAT: Spec = Spec {
     superuser_from_env: false,
     reset_promotes: false,
     claims: Claims::LibreChat,
-    database: DatabaseSource::Unreachable,
     help_terms: &[
         (
             "Key directory (secret_key, private_key.pem, public_key.pem)",

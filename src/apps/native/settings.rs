@@ -1,6 +1,6 @@
 //! authctl's settings table: the variables it reads, with its defaults.
 
-use crate::profile::{authctl_var, Claims, ConfigDirDefault, DatabaseSource, Setting, Spec, Var};
+use crate::profile::{authctl_var, Claims, ConfigDirDefault, Setting, Spec, Var};
 
 /// authctl's own profile.
 pub(crate) static NATIVE: Spec = Spec {
@@ -14,7 +14,6 @@ pub(crate) static NATIVE: Spec = Spec {
     superuser_from_env: false,
     reset_promotes: true,
     claims: Claims::Standard,
-    database: DatabaseSource::Url,
     help_terms: &[],
     commands: None,
     unreachable: None,
