@@ -279,7 +279,8 @@ fn expand(
             None => (inner, None),
         };
         let found = defined.get(name).cloned().or_else(|| lookup(name));
-        unresolved |= found.is_none() && default.is_none();
+        // Unknown here, default or not: the value is set elsewhere.
+        unresolved |= found.is_none();
         out.push_str(&found.or(default.map(str::to_string)).unwrap_or_default());
         if out.len() > MAX_VALUE {
             return Err(format!(
@@ -347,7 +348,7 @@ mod tests {
 
     #[test]
     fn assignments_say_where_each_value_is() {
-        let text = "A=1 # note\nexport\tB = 'two'  \nC=\"x\nD=inside\"\nE=\nF=${VAULT}\né=ü\n";
+        let text = "A=1 # note\nexport\tB = 'two'  \nC=\"x\nD=inside\"\nE=\nF=${VAULT}\né=ü\nG=${NOPE:-}\n";
         let found = assignments(text, &|_| None).unwrap();
         let shown: Vec<(&str, &str, usize, bool)> = found
             .iter()
@@ -362,6 +363,7 @@ mod tests {
                 ("E", "", 5, false),
                 ("F", "${VAULT}", 6, true),
                 ("é", "ü", 7, false),
+                ("G", "${NOPE:-}", 8, true),
             ]
         );
         assert!(!found.iter().any(|a| a.key == "D"), "D is inside C's value");

@@ -177,20 +177,27 @@ pub const KEY_FILE_LIMIT: usize = 256 * 1024;
 /// Open `path` to append to it, creating it with `mode` if missing, never
 /// through a symlink and never onto anything but a regular file.
 pub fn open_append(path: &Path, mode: u32) -> Result<File> {
-    let created = probe(path)?.is_none();
-    let file = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .mode(mode)
-        .custom_flags(nofollow())
-        .open(path)
-        .map_err(|e| {
-            if is_symlink_error(&e) {
-                refuse_write(path, "a symbolic link")
-            } else {
-                Error::io(format!("cannot open \"{}\" to append", path.display()), e)
-            }
-        })?;
+    // Created here (O_EXCL) or already there: only a file this call made
+    // takes its directory's owner.
+    let open = |create_new: bool| {
+        OpenOptions::new()
+            .create_new(create_new)
+            .append(true)
+            .mode(mode)
+            .custom_flags(nofollow())
+            .open(path)
+    };
+    let (opened, created) = match open(true) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => (open(false), false),
+        other => (other, true),
+    };
+    let file = opened.map_err(|e| {
+        if is_symlink_error(&e) {
+            refuse_write(path, "a symbolic link")
+        } else {
+            Error::io(format!("cannot open \"{}\" to append", path.display()), e)
+        }
+    })?;
     let meta = file
         .metadata()
         .map_err(|e| Error::io(format!("cannot open \"{}\"", path.display()), e))?;
@@ -198,7 +205,7 @@ pub fn open_append(path: &Path, mode: u32) -> Result<File> {
         return Err(refuse_write(path, kind_of(&meta)));
     }
     if created {
-        set_owner(&file, path, owner_for(None, parent_of(path)))?;
+        set_owner(&file, owner_for(None, parent_of(path)));
     }
     Ok(file)
 }
@@ -255,58 +262,82 @@ fn owner_for(replaced: Option<&fs::Metadata>, dir: &Path) -> Option<(u32, u32)> 
     ((uid, gid) != (euid, egid)).then_some((uid, gid))
 }
 
-/// Give `file` (at `path`, for messages) the owner `owner_for` chose. As
-/// root this must succeed; another user can only keep a group it is in,
-/// so a refusal there leaves the file its own.
-fn set_owner(file: &File, path: &Path, owner: Option<(u32, u32)>) -> Result<()> {
-    let Some((uid, gid)) = owner else {
-        return Ok(());
-    };
-    match std::os::unix::fs::fchown(file, Some(uid), Some(gid)) {
-        Ok(()) => Ok(()),
-        Err(_) if !rustix::process::geteuid().is_root() => Ok(()),
-        Err(e) => Err(Error::io(
-            format!(
-                "cannot give \"{}\" the owner {uid}:{gid} of the file it replaces (or of its directory)",
-                path.display()
-            ),
-            e,
-        )),
+/// Give `file` the owner `owner_for` chose, through its handle (never a
+/// path a link could be swapped into). Best effort: another user can only
+/// keep a group it is in, and root cannot chown on some volumes (CIFS,
+/// FUSE, an unmapped uid in a user namespace); a file left to its writer,
+/// 0600, is the safe outcome, and failing after the file exists would
+/// leave work half done.
+fn set_owner(file: &File, owner: Option<(u32, u32)>) {
+    if let Some((uid, gid)) = owner {
+        let _ = std::os::unix::fs::fchown(file, Some(uid), Some(gid));
     }
 }
 
 /// Create `dir` (and parents) if missing; a directory we create is 0700.
+/// Run as root, each directory it creates takes the owner of the nearest
+/// directory that was already there (the app's, in an app's directory).
+/// The mode and owner are set through a handle opened without following
+/// links, so a directory swapped for a link meanwhile is refused, never
+/// chmod-ed or chown-ed in its place.
 pub fn ensure_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(DIR_MODE)
-        .create(dir)
-        .map_err(|e| {
-            Error::io(
-                format!(
-                    "cannot create config directory \"{}\"; choose another with --config-dir",
-                    dir.display()
-                ),
-                e,
+    let cannot = |e: std::io::Error| {
+        Error::io(
+            format!(
+                "cannot create config directory \"{}\"; choose another with --config-dir",
+                dir.display()
+            ),
+            e,
+        )
+    };
+    // The missing levels, outermost first, and the nearest existing one.
+    let mut missing = Vec::new();
+    let mut existing = dir;
+    while !existing.as_os_str().is_empty() && fs::symlink_metadata(existing).is_err() {
+        missing.push(existing);
+        existing = match existing.parent() {
+            Some(p) => p,
+            None => break,
+        };
+    }
+    let base = if existing.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        existing
+    };
+    let owner = owner_for(None, base);
+    for level in missing.into_iter().rev() {
+        match fs::DirBuilder::new().mode(DIR_MODE).create(level) {
+            Ok(()) => {}
+            // Made meanwhile by another process: use it as it is.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && level.is_dir() => continue,
+            Err(e) => return Err(cannot(e)),
+        }
+        let handle = OpenOptions::new()
+            .read(true)
+            .custom_flags(
+                (rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::NOFOLLOW).bits() as i32,
             )
-        })?;
-    // `mode` is filtered through the umask; make sure it is exactly 0700.
-    fs::set_permissions(dir, fs::Permissions::from_mode(DIR_MODE))
-        .map_err(|e| Error::io(format!("cannot set mode 0700 on \"{}\"", dir.display()), e))?;
-    // As root, a new directory in an app's directory is the app's.
-    if let Some((uid, gid)) = owner_for(None, parent_of(dir)) {
-        std::os::unix::fs::chown(dir, Some(uid), Some(gid)).map_err(|e| {
-            Error::io(
-                format!(
-                    "cannot give \"{}\" the owner {uid}:{gid} of its parent",
-                    dir.display()
-                ),
-                e,
-            )
-        })?;
+            .open(level)
+            .map_err(cannot)?;
+        // `mode` is filtered through the umask; make sure it is exactly 0700.
+        handle
+            .set_permissions(fs::Permissions::from_mode(DIR_MODE))
+            .map_err(|e| {
+                Error::io(
+                    format!("cannot set mode 0700 on \"{}\"", level.display()),
+                    e,
+                )
+            })?;
+        set_owner(&handle, owner);
+    }
+    if !dir.is_dir() {
+        return Err(cannot(std::io::Error::from(
+            std::io::ErrorKind::NotADirectory,
+        )));
     }
     Ok(())
 }
@@ -373,7 +404,7 @@ pub fn write_atomic(
             e,
         )
     })?;
-    set_owner(tmp.as_file(), path, owner)?;
+    set_owner(tmp.as_file(), owner);
     tmp.write_all(contents)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io(format!("cannot write \"{}\"", path.display()), e))?;
@@ -482,7 +513,10 @@ pub fn create_private_file(path: &Path) -> Result<()> {
         .custom_flags(nofollow())
         .open(path)
     {
-        Ok(file) => set_owner(&file, path, owner_for(None, parent_of(path))),
+        Ok(file) => {
+            set_owner(&file, owner_for(None, parent_of(path)));
+            Ok(())
+        }
         // Someone else created it first; it must be a regular file.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => replaceable(path).map(|_| ()),
         Err(e) => Err(Error::io(

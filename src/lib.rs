@@ -69,6 +69,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
             // Every command with `has_json` sets one; never print nothing.
             let e = error::Error::Failure(format!("`authctl {}` produced no JSON", command_name));
             output::error(&e, format);
+            after_commit(format);
             e.exit_code()
         }
         Ok(outcome) => {

@@ -218,4 +218,13 @@ fn files_replaced_as_root_keep_their_owner_and_new_ones_get_the_directorys() {
         .collect();
     assert_eq!(backups.len(), 1, "{backups:?}");
     assert_eq!(owner(&backups[0]).0, 4242);
+    // Directories made two levels deep in the app's directory are the
+    // app's too, and so is what is written into them.
+    let deep = dir.join("state").join("keys");
+    env.fw(&["init", "--format", "files", "--out", deep.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(owner(&dir.join("state")), (4242, 4243, 0o700));
+    assert_eq!(owner(&deep), (4242, 4243, 0o700));
+    assert_eq!(owner(&deep.join("jwt_auth_token_secret.key")).0, 4242);
 }

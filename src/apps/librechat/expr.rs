@@ -95,21 +95,29 @@ fn lex(text: &str) -> Result<Vec<(usize, Tok)>, Stop> {
     Ok(out)
 }
 
-/// Parentheses nested deeper than this, or more signs in a row, are not
-/// evaluated. mathjs parses recursively: in Node 20 with its default stack
-/// it read 200 nested parentheses and 1,000 signs, and ran out of stack
-/// (so LibreChat fell back to its default) at 300 and 2,000; between, the
-/// outcome depends on the stack of the Node process, so authctl does not
-/// claim to know it. The caps also keep authctl's own stack bounded.
-pub const MAX_PARENS: usize = 200;
-/// See [`MAX_PARENS`].
-pub const MAX_SIGNS: usize = 1000;
+/// How deep mathjs is known to read. It parses recursively, through every
+/// sign and parenthesis on the way to a number: in Node 20 with its
+/// default stack it read 200 nested parentheses and 1,000 signs, and ran
+/// out of stack (so LibreChat fell back to its default) at 300 and 2,000.
+/// A parenthesis costs mathjs about five signs' worth of stack, so the
+/// nesting along a path is counted in signs, a parenthesis as
+/// [`PAREN_COST`]; past [`MAX_DEPTH`] the outcome depends on the stack of
+/// the Node process, and authctl does not claim to know it. The cap also
+/// keeps authctl's own stack bounded.
+pub const MAX_DEPTH: usize = 1000;
+/// See [`MAX_DEPTH`].
+pub const PAREN_COST: usize = 5;
+/// The parentheses [`MAX_DEPTH`] allows alone.
+pub const MAX_PARENS: usize = MAX_DEPTH / PAREN_COST;
+/// The signs [`MAX_DEPTH`] allows alone.
+pub const MAX_SIGNS: usize = MAX_DEPTH;
 
 struct Parser {
     toks: Vec<(usize, Tok)>,
     at: usize,
-    /// Open parentheses around the current position.
-    parens: usize,
+    /// The nesting around the current position, in signs (see
+    /// [`MAX_DEPTH`]).
+    depth: usize,
 }
 
 impl Parser {
@@ -149,6 +157,17 @@ impl Parser {
         Ok(v)
     }
 
+    /// Go `cost` deeper, or stop past what mathjs is known to read.
+    fn nest(&mut self, cost: usize) -> Result<(), Stop> {
+        self.depth += cost;
+        if self.depth > MAX_DEPTH {
+            return Err(too_deep(format!(
+                "nesting deeper than mathjs is known to read ({MAX_PARENS} parentheses, {MAX_SIGNS} signs)"
+            )));
+        }
+        Ok(())
+    }
+
     fn unary(&mut self) -> Result<f64, Stop> {
         // Signs are counted, not recursed over: `-` an odd number of times
         // negates, `+` does nothing, as mathjs evaluates them.
@@ -159,10 +178,9 @@ impl Parser {
             self.at += 1;
         }
         let signs = self.at - start;
-        if signs > MAX_SIGNS {
-            return Err(too_deep(format!("{signs} signs in a row")));
-        }
+        self.nest(signs)?;
         let v = self.primary()?;
+        self.depth -= signs;
         Ok(if negate { -v } else { v })
     }
 
@@ -174,14 +192,9 @@ impl Parser {
             }
             Some(Tok::Op(b'(')) => {
                 self.at += 1;
-                self.parens += 1;
-                if self.parens > MAX_PARENS {
-                    return Err(too_deep(format!(
-                        "parentheses nested more than {MAX_PARENS} deep"
-                    )));
-                }
+                self.nest(PAREN_COST)?;
                 let v = self.sum()?;
-                self.parens -= 1;
+                self.depth -= PAREN_COST;
                 if self.peek() != Some(Tok::Op(b')')) {
                     return Err(Stop::Fallback(format!(
                         "mathjs expects \")\" at {}",
@@ -209,7 +222,7 @@ impl Parser {
 
 fn too_deep(what: String) -> Stop {
     Stop::Unknown(format!(
-        "{what}: mathjs's reading depends on the stack of LibreChat's Node process (when it runs out, LibreChat takes its default)"
+        "{what}, where the outcome depends on Node's stack (out of it, LibreChat takes its default)"
     ))
 }
 
@@ -246,7 +259,7 @@ pub fn read(text: &str) -> Reading {
     let mut p = Parser {
         toks,
         at: 0,
-        parens: 0,
+        depth: 0,
     };
     let v = p.sum().and_then(|v| {
         if p.at == p.toks.len() {
@@ -331,10 +344,13 @@ mod tests {
         assert_eq!(n(&parens(MAX_PARENS)), 1.0);
         assert_eq!(n(&("-".repeat(MAX_SIGNS) + "1")), 1.0);
         assert_eq!(n(&("-".repeat(MAX_SIGNS - 1) + "1")), -1.0);
+        // Mixed along one path: each run of signs is short, the sum is not.
+        let mixed = format!("{}(", "-".repeat(998)).repeat(3) + "3600000" + ")))";
         for deep in [
             parens(MAX_PARENS + 1),
             parens(30_000),
             "-".repeat(30_001) + "1",
+            mixed,
         ] {
             match read(&deep) {
                 Reading::Unknown(why) => assert!(why.contains("stack"), "{why}"),
