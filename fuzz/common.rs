@@ -326,7 +326,9 @@ pub fn check_apply_doc(data: &[u8]) {
                 assert!(e.line >= 1 && e.line <= lines + 1, "{e:?} of {lines}");
             }
             Ok(root) => {
-                for profile in [Profile::Native, Profile::Langflow, Profile::Flowise] {
+                for profile in ["native", "langflow", "flowise"]
+                    .map(|n| Profile::from_name(n).expect("a profile"))
+                {
                     if let Err(e) = file::decode(&root, profile) {
                         assert!(!e.message.contains('\n'), "two-line message: {}", e.message);
                     }

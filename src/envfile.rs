@@ -31,14 +31,12 @@ pub struct Assignment {
     pub key: String,
     /// The value, unquoted and expanded.
     pub value: String,
-    /// The 1-based line the assignment starts on.
-    pub line: usize,
     /// The bytes of `text` the value is written as: its quotes included,
     /// the whitespace and inline comment around it excluded (empty, at
     /// the place a value goes, for `KEY=`).
     pub span: std::ops::Range<usize>,
-    /// A `${NAME}` in it named a variable neither the file nor `lookup`
-    /// defines, and had no default: the value is not known here (a
+    /// A `${NAME}` in it (with a default or not) named a variable neither
+    /// the file nor `lookup` defines: the value is not known here (a
     /// container may set it), which is not the same as empty.
     pub unresolved: bool,
 }
@@ -247,7 +245,6 @@ pub fn assignments(
         found.push(Assignment {
             key,
             value,
-            line: start_line,
             span: at[value_start]..at[value_end],
             unresolved,
         });
@@ -256,7 +253,8 @@ pub fn assignments(
 }
 
 /// Expand `${NAME}` and `${NAME:-default}`; the result may not pass
-/// MAX_VALUE. Also says whether a reference had no value and no default.
+/// MAX_VALUE. Also says whether a reference named a variable that has no
+/// value here.
 fn expand(
     value: &str,
     defined: &BTreeMap<String, String>,
@@ -350,20 +348,20 @@ mod tests {
     fn assignments_say_where_each_value_is() {
         let text = "A=1 # note\nexport\tB = 'two'  \nC=\"x\nD=inside\"\nE=\nF=${VAULT}\né=ü\nG=${NOPE:-}\n";
         let found = assignments(text, &|_| None).unwrap();
-        let shown: Vec<(&str, &str, usize, bool)> = found
+        let shown: Vec<(&str, &str, bool)> = found
             .iter()
-            .map(|a| (a.key.as_str(), &text[a.span.clone()], a.line, a.unresolved))
+            .map(|a| (a.key.as_str(), &text[a.span.clone()], a.unresolved))
             .collect();
         assert_eq!(
             shown,
             [
-                ("A", "1", 1, false),
-                ("B", "'two'", 2, false),
-                ("C", "\"x\nD=inside\"", 3, false),
-                ("E", "", 5, false),
-                ("F", "${VAULT}", 6, true),
-                ("é", "ü", 7, false),
-                ("G", "${NOPE:-}", 8, true),
+                ("A", "1", false),
+                ("B", "'two'", false),
+                ("C", "\"x\nD=inside\"", false),
+                ("E", "", false),
+                ("F", "${VAULT}", true),
+                ("é", "ü", false),
+                ("G", "${NOPE:-}", true),
             ]
         );
         assert!(!found.iter().any(|a| a.key == "D"), "D is inside C's value");

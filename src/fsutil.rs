@@ -227,17 +227,11 @@ pub fn appendable(path: &Path) -> std::io::Result<()> {
         .open(path)
     {
         Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let dir = match path.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d,
-                _ => Path::new("."),
-            };
-            rustix::fs::access(
-                dir,
-                rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK,
-            )
-            .map_err(std::io::Error::from)
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => rustix::fs::access(
+            parent_of(path),
+            rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK,
+        )
+        .map_err(std::io::Error::from),
         Err(e) => Err(e),
     }
 }

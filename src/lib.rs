@@ -133,7 +133,7 @@ fn parse(args: &[OsString], vars: &settings::Vars) -> Result<cli::Cli, clap::Err
     match with(cli::Cli::command()) {
         Ok(cli) => Ok(cli),
         Err(e) => match cli::profile_hint(args, vars.get("AUTHCTL_PROFILE")) {
-            profile::Profile::Native => Err(e),
+            profile::Profile::NATIVE => Err(e),
             profile => with(cli::for_profile(cli::Cli::command(), profile)),
         },
     }

@@ -292,7 +292,7 @@ mod tests {
             (&"é".repeat(37), "74 bytes"),
         ];
         for (p, why) in refused {
-            let err = check_policy(&pw(p), "alice", 8, crate::profile::Profile::Native.app())
+            let err = check_policy(&pw(p), "alice", 8, crate::profile::Profile::NATIVE.app())
                 .unwrap_err();
             assert_eq!(err.exit_code(), 2);
             assert!(err.to_string().contains(why), "{p:?}: {err}");
@@ -305,7 +305,7 @@ mod tests {
             "violet trombone parking lot",
             longest,
         ] {
-            check_policy(&pw(ok), "alice", 8, crate::profile::Profile::Native.app())
+            check_policy(&pw(ok), "alice", 8, crate::profile::Profile::NATIVE.app())
                 .unwrap_or_else(|e| panic!("{ok}: {e}"));
         }
     }

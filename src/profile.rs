@@ -3,42 +3,42 @@
 //! app keeps its config dir and database, which files in it are secrets,
 //! what its tokens carry and which database layout it uses.
 //!
-//! Settings resolution, `--help`, `doctor` and the store factory read these
-//! tables and never ask which profile is in use. Adding an app is adding a
-//! `Spec` and its layout: each table's `var` is an exhaustive `match` on
-//! `Setting`, and `Profile::spec` on `Profile`, so a case a new profile
-//! leaves out is a compile error.
+//! The tables live in each app's folder (`apps/<app>/settings.rs`); this
+//! module holds their vocabulary and `Profile`, the handle a run picks once
+//! from `--profile`. Each table's `var` is an exhaustive `match` on
+//! `Setting`, so a setting a new app leaves out is a compile error.
 
 use serde::Serialize;
 
-/// Which app's settings and database layout are in use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Profile {
-    /// authctl's own schema and `AUTHCTL_*` variables.
-    Native,
-    /// An existing Langflow deployment: its tables and `LANGFLOW_*` variables.
-    Langflow,
-    /// An existing Flowise deployment: its tables, key files and variables.
-    Flowise,
-    /// A LibreChat deployment's `.env`: its secrets, ciphers and tokens
-    /// (its users are in MongoDB, out of reach).
-    #[serde(rename = "librechat")]
-    LibreChat,
+/// Which app's settings and database layout are in use: a handle onto one
+/// of the registered apps (`apps::ALL`), named as `--profile` takes it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Profile(usize);
+
+impl std::fmt::Debug for Profile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Profile({})", self.name())
+    }
+}
+
+impl Serialize for Profile {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
 }
 
 impl Profile {
+    /// authctl's own schema and `AUTHCTL_*` variables: the default.
+    pub const NATIVE: Profile = Profile(0);
+
     /// Every profile, in the order help lists them.
-    pub const ALL: [Profile; 4] = [
-        Profile::Native,
-        Profile::Langflow,
-        Profile::Flowise,
-        Profile::LibreChat,
-    ];
+    pub fn all() -> impl Iterator<Item = Profile> {
+        (0..crate::apps::ALL.len()).map(Profile)
+    }
 
     /// The app this profile administers.
     pub fn app(self) -> &'static dyn crate::apps::App {
-        crate::apps::ALL[self as usize]
+        crate::apps::ALL[self.0]
     }
 
     /// The profile's table.
@@ -53,9 +53,7 @@ impl Profile {
 
     /// The profile named `name` (any case).
     pub fn from_name(name: &str) -> Option<Profile> {
-        Profile::ALL
-            .into_iter()
-            .find(|p| p.name().eq_ignore_ascii_case(name.trim()))
+        Profile::all().find(|p| p.name().eq_ignore_ascii_case(name.trim()))
     }
 
     /// The variable this profile reads for `setting`, if it has one.
@@ -289,19 +287,24 @@ pub(crate) fn authctl_var(setting: Setting) -> Var {
 mod tests {
     use super::*;
 
+    fn named(name: &str) -> Profile {
+        Profile::from_name(name).unwrap()
+    }
+
     #[test]
     fn each_profile_is_its_apps() {
-        for (i, p) in Profile::ALL.into_iter().enumerate() {
-            assert_eq!(p as usize, i);
-            assert_eq!(p.spec().name, crate::apps::ALL[i].spec().name);
-        }
-        let names: Vec<&str> = Profile::ALL.iter().map(|p| p.name()).collect();
+        let names: Vec<&str> = Profile::all().map(|p| p.name()).collect();
         assert_eq!(names, ["native", "langflow", "flowise", "librechat"]);
+        assert_eq!(Profile::NATIVE.name(), "native");
+        assert_eq!(
+            serde_json::to_string(&named("librechat")).unwrap(),
+            "\"librechat\""
+        );
     }
 
     #[test]
     fn every_profile_names_every_setting_once() {
-        for profile in Profile::ALL {
+        for profile in Profile::all() {
             let mut names: Vec<&str> = Setting::ALL
                 .iter()
                 .filter_map(|s| profile.var(*s))
@@ -321,7 +324,7 @@ mod tests {
 
     #[test]
     fn secret_files_are_the_files_authctl_writes_secrets_to() {
-        for p in [Profile::Native, Profile::Langflow] {
+        for p in [Profile::NATIVE, named("langflow")] {
             assert_eq!(
                 p.spec().secret_files,
                 [
@@ -336,11 +339,11 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for p in Profile::ALL {
+        for p in Profile::all() {
             assert_eq!(Profile::from_name(p.name()), Some(p));
             assert_eq!(Profile::from_name(&p.name().to_uppercase()), Some(p));
         }
-        assert_eq!(Profile::from_name("LibreChat"), Some(Profile::LibreChat));
+        assert_eq!(Profile::from_name("LibreChat"), Some(named("librechat")));
         assert_eq!(Profile::from_name("dify"), None);
     }
 }

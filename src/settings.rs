@@ -196,11 +196,14 @@ impl Settings {
         let profile = match global.profile {
             Some(profile) => profile,
             None => match vars.get("AUTHCTL_PROFILE") {
-                None => Profile::Native,
+                None => Profile::NATIVE,
                 Some(v) => Profile::from_name(v).ok_or_else(|| {
                     Error::usage(format!(
                         "AUTHCTL_PROFILE=\"{v}\" is not a known profile; use one of: {}",
-                        Profile::ALL.map(Profile::name).join(", ")
+                        Profile::all()
+                            .map(Profile::name)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ))
                 })?,
             },
@@ -571,7 +574,7 @@ mod tests {
             ),
         )
         .unwrap();
-        assert_eq!(s.profile, Profile::Langflow);
+        assert_eq!(s.profile.name(), "langflow");
         assert_eq!(
             s.database,
             DatabaseUrl::Sqlite(PathBuf::from("/lf/langflow.db"))

@@ -304,7 +304,8 @@ pub(crate) fn secret_key_file(var: &'static str) -> StoredValuesKey {
     }
 }
 
-/// Every app, in the order help lists them (the order of `Profile::ALL`).
+/// Every app, in the order help lists them (`Profile::all`); the first is
+/// authctl's own, the default.
 pub(crate) static ALL: [&dyn App; 4] = [
     &native::Native,
     &langflow::Langflow,

@@ -80,12 +80,10 @@ impl GlobalArgs {
             config_dir: self.config_dir.clone(),
             db: self.db.clone(),
             env_file: self.env_file.clone(),
-            profile: self.profile.map(|p| match p {
-                ProfileArg::Native => Profile::Native,
-                ProfileArg::Langflow => Profile::Langflow,
-                ProfileArg::Flowise => Profile::Flowise,
-                ProfileArg::LibreChat => Profile::LibreChat,
-            }),
+            // Each value's name is a registered app's.
+            profile: self
+                .profile
+                .and_then(|p| Profile::from_name(p.to_possible_value()?.get_name())),
         }
     }
 }
@@ -245,7 +243,7 @@ pub struct PasswordSourceArgs {
 /// else, and the native default paths, are replaced by the profile's own, so
 /// `--profile langflow --help` shows what is read: `LANGFLOW_SECRET_KEY`.
 pub fn for_profile(mut cmd: clap::Command, profile: Profile) -> clap::Command {
-    if profile == Profile::Native {
+    if profile == Profile::NATIVE {
         return cmd;
     }
     // Subcommands are deferred (built only when used); build them all so
@@ -281,7 +279,7 @@ fn relabel(cmd: clap::Command, profile: Profile) -> clap::Command {
 /// `text` with the profile's names in place of authctl's.
 fn profile_text(text: &str, profile: Profile) -> String {
     use crate::profile::{ConfigDirDefault, Setting};
-    let native = Profile::Native.spec();
+    let native = Profile::NATIVE.spec();
     let mut text = text.to_string();
     for (from, to) in profile.spec().help_terms {
         text = text.replace(from, to);
@@ -337,7 +335,7 @@ pub fn profile_hint(args: &[std::ffi::OsString], env: Option<&str>) -> Profile {
     named
         .or(env)
         .and_then(Profile::from_name)
-        .unwrap_or(Profile::Native)
+        .unwrap_or(Profile::NATIVE)
 }
 
 impl PasswordSourceArgs {
@@ -519,6 +517,17 @@ pub fn fast_parse(args: &[std::ffi::OsString]) -> Option<Cli> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_profile_value_names_a_registered_app_in_order() {
+        let values: Vec<String> = ProfileArg::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        let apps: Vec<&str> = Profile::all().map(Profile::name).collect();
+        assert_eq!(values, apps);
+    }
+
     use super::*;
     use clap::Parser;
 

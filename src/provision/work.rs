@@ -110,7 +110,9 @@ mod tests {
     #[test]
     fn generated_passwords_fit_the_rule() {
         for _ in 0..50 {
-            let pw = generate_password(crate::profile::Profile::Flowise.app()).unwrap();
+            let pw =
+                generate_password(crate::profile::Profile::from_name("flowise").unwrap().app())
+                    .unwrap();
             let s = pw.expose_secret();
             assert_eq!(s.len(), 24);
             assert!(s.chars().any(|c| !c.is_ascii_alphanumeric()), "{s}");

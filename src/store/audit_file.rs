@@ -43,11 +43,10 @@ pub fn take_deferred() -> Vec<Error> {
 /// the change they record was committed. A failure is kept for
 /// [`take_deferred`], never returned: the caller must still hand over what
 /// it committed.
-pub fn append_audit(path: &Path, records: &[AuditRecord]) -> Result<()> {
+pub fn append_audit(path: &Path, records: &[AuditRecord]) {
     if let Err(e) = try_append(path, records) {
         DEFERRED.lock().unwrap_or_else(|p| p.into_inner()).push(e);
     }
-    Ok(())
 }
 
 fn try_append(path: &Path, records: &[AuditRecord]) -> Result<()> {
@@ -105,7 +104,8 @@ pub fn commit_pg(
     records: &[AuditRecord],
 ) -> Result<()> {
     tx.commit()?;
-    append_audit(path, records)
+    append_audit(path, records);
+    Ok(())
 }
 
 /// Commit a SQLite transaction, then append its audit records.
@@ -116,5 +116,6 @@ pub fn commit_sqlite(
 ) -> Result<()> {
     tx.commit()
         .map_err(|e| Error::db("cannot commit the change", e))?;
-    append_audit(path, records)
+    append_audit(path, records);
+    Ok(())
 }

@@ -31,7 +31,7 @@ fn help_shows_the_variables_each_profile_reads() {
     let renamed: Vec<(&str, &str)> = Setting::ALL
         .into_iter()
         .filter_map(|s| {
-            let lf = Profile::Langflow.var(s)?.name;
+            let lf = Profile::from_name("langflow").unwrap().var(s)?.name;
             (lf != s.authctl_name()).then_some((s.authctl_name(), lf))
         })
         .collect();

@@ -363,3 +363,39 @@ fn the_merge_reads_the_env_file_as_settings_do() {
     assert_eq!(vars["NOTE"], "first line\nTOKEN_HASH_SECRET=inside-a-value");
     assert_eq!(vars["TOKEN_HASH_SECRET"].len(), 44);
 }
+
+#[test]
+fn init_refuses_what_the_app_cannot_use() {
+    // Apps that sign with HS256 secrets only get no RSA pair, and one that
+    // reads its secrets from .env gets no key files: exit 2, one line,
+    // nothing written.
+    let env = TestEnv::flowise("home");
+    let before = env.snapshot();
+    let a = env.fw(&["init", "--rs256"]).assert().code(2);
+    assert_one_line_error(
+        &a,
+        "Flowise signs its tokens with HS256 secrets only; drop --rs256",
+    );
+    let dir = env.path().join("LibreChat");
+    std::fs::create_dir_all(&dir).unwrap();
+    let lc = |args: &[&str]| {
+        let mut all = vec!["--profile", "librechat"];
+        all.extend_from_slice(args);
+        let mut c = env.cmd(&all);
+        c.env_remove("AUTHCTL_CONFIG_DIR").current_dir(&dir);
+        c
+    };
+    let a = lc(&["init", "--rs256"]).assert().code(2);
+    assert_one_line_error(
+        &a,
+        "LibreChat signs its tokens with HS256 secrets only; drop --rs256",
+    );
+    let a = lc(&["init", "--format", "files"]).assert().code(2);
+    assert_one_line_error(
+        &a,
+        "LibreChat reads its secrets from .env, not from key files; use --format env --out .env (or --format k8s-secret)",
+    );
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+    std::fs::remove_dir(&dir).unwrap();
+    assert_eq!(env.snapshot(), before);
+}

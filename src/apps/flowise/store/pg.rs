@@ -820,7 +820,7 @@ impl ApiKeys for FlowisePgStore {
                 key.workspace.as_deref().unwrap_or(""),
                 serde_json::json!({ "id": key.id, "name": key.name }),
             )],
-        )?;
+        );
         Ok(ApiKey {
             active: false,
             ..key
@@ -897,7 +897,7 @@ impl EncryptedValues for FlowisePgStore {
             detail: serde_json::json!({ "values": total }),
             ..record
         };
-        append_audit(&audit_path, &[record])?;
+        append_audit(&audit_path, &[record]);
         Ok(report)
     }
 }
@@ -1000,7 +1000,7 @@ impl Sessions for FlowisePgStore {
                 &user.username,
                 serde_json::json!({ "workspace": ws, "expires_ms": expires_ms }),
             )],
-        )?;
+        );
         Ok(SessionUser {
             id: user.id.clone(),
             name,

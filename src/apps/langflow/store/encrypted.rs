@@ -157,7 +157,7 @@ impl EncryptedValues for LangflowStore {
             "secret.rotate",
             "secret_key",
             serde_json::json!({ "values": total }),
-        )?;
+        );
         Ok(report)
     }
 }

@@ -105,8 +105,8 @@ impl LangflowStore {
     }
 
     /// Append one audit record after a committed change.
-    fn audit(&self, action: &str, target: &str, detail: Value) -> Result<()> {
-        append_audit(&self.audit_path, &[self.record(action, target, detail)])
+    fn audit(&self, action: &str, target: &str, detail: Value) {
+        append_audit(&self.audit_path, &[self.record(action, target, detail)]);
     }
 
     fn record(&self, action: &str, target: &str, detail: Value) -> AuditRecord {
@@ -240,7 +240,7 @@ impl ApiKeys for LangflowStore {
             "apikey.revoke",
             key.username.as_deref().unwrap_or(""),
             serde_json::json!({ "id": key.id, "name": key.name }),
-        )?;
+        );
         Ok(ApiKey {
             active: false,
             ..key

@@ -586,7 +586,7 @@ impl ApiKeys for LangflowPgStore {
             key.username.as_deref().unwrap_or(""),
             serde_json::json!({ "id": key.id, "name": key.name }),
         );
-        append_audit(&self.audit_path, &[record])?;
+        append_audit(&self.audit_path, &[record]);
         Ok(ApiKey {
             active: false,
             ..key
@@ -703,7 +703,7 @@ impl EncryptedValues for LangflowPgStore {
             "secret_key",
             serde_json::json!({ "values": total }),
         );
-        append_audit(&self.audit_path, &[record])?;
+        append_audit(&self.audit_path, &[record]);
         Ok(report)
     }
 }
