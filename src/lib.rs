@@ -14,6 +14,7 @@ pub mod doctor;
 pub mod envfile;
 pub mod error;
 pub mod fsutil;
+mod input;
 pub mod keys;
 pub mod output;
 pub mod password;

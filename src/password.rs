@@ -40,7 +40,7 @@ fn single_line(text: &str, what: &str) -> Result<SecretString> {
 pub fn read(source: &Source, settings: &crate::settings::Settings) -> Result<SecretString> {
     // Anything much longer than MAX_BYTES is refused by the policy; the cap
     // only stops a runaway input from being read into memory.
-    const CAP: usize = 64 * 1024;
+    const CAP: usize = crate::input::PASSWORD;
     let too_long = |e: Error| {
         match e {
         Error::Usage(_) => Error::usage(format!(
@@ -51,9 +51,7 @@ pub fn read(source: &Source, settings: &crate::settings::Settings) -> Result<Sec
     };
     match source {
         Source::Stdin => {
-            let buf =
-                crate::fsutil::read_capped(std::io::stdin().lock(), CAP, "the password on stdin")
-                    .map_err(too_long)?;
+            let buf = crate::input::stdin(CAP, "the password on stdin").map_err(too_long)?;
             let text = std::str::from_utf8(&buf)
                 .map_err(|_| Error::usage("the password on stdin is not UTF-8 text"))?;
             if text.is_empty() {

@@ -193,22 +193,6 @@ pub enum ConfigDirDefault {
     CurrentDir,
 }
 
-/// The claims an app's tokens carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Claims {
-    /// `sub`, `iat`, `exp`, `jti`, `type`, and `iss`/`aud` when configured.
-    Standard,
-    /// Exactly Langflow's: `sub`, `type`, `exp` and nothing it would reject
-    /// (it refuses any token with `aud`).
-    Langflow,
-    /// Flowise's: `id`, `username`, `meta` (user and workspace, encrypted),
-    /// `iat`, `nbf`, `exp`, `aud`, `iss`, and a login session beside them.
-    Flowise,
-    /// LibreChat's: `id`, `username`, `provider`, `email` (access) or `id`,
-    /// `sessionId` (refresh), with `iat` and `exp`.
-    LibreChat,
-}
-
 /// One app's table.
 #[derive(Debug)]
 pub struct Spec {
@@ -235,8 +219,6 @@ pub struct Spec {
     /// superuser; where false (Flowise, whose reset keeps roles), it only
     /// sets the password and activates the user.
     pub reset_promotes: bool,
-    /// What its tokens carry.
-    pub claims: Claims,
     /// Phrases of authctl's help to say otherwise in this profile, in
     /// order (where its files or variables differ beyond their names).
     pub help_terms: &'static [(&'static str, &'static str)],

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use crate::database_url::DatabaseUrl;
-use crate::profile::{ConfigDirDefault, Unit, Var};
+use crate::profile::{ConfigDirDefault, Var};
 pub use crate::profile::{Profile, Setting};
 
 /// Default bcrypt cost and the allowed range.
@@ -275,8 +275,7 @@ impl Settings {
             let Some((v, value)) = raw(setting) else {
                 return Ok(fallback);
             };
-            if v.unit == Unit::MillisecondsExpr {
-                let (secs, warning) = librechat_duration(v, &value);
+            if let Some((secs, warning)) = profile.app().duration(v, &value) {
                 warnings.extend(warning);
                 return Ok(secs);
             }
@@ -379,11 +378,6 @@ impl Settings {
     }
 }
 
-/// The OS user running authctl, recorded as the audit actor.
-pub fn os_user() -> String {
-    whoami::username().unwrap_or_else(|_| "unknown".to_string())
-}
-
 /// Refuse a name that cannot be an environment variable in a `.env` file.
 pub fn validate_var_name(name: &str) -> Result<()> {
     let ok = !name.is_empty()
@@ -404,49 +398,6 @@ pub fn parse_bool(v: &str) -> Option<bool> {
         "1" | "true" | "yes" | "on" | "t" | "y" => Some(true),
         "0" | "false" | "no" | "off" | "f" | "n" => Some(false),
         _ => None,
-    }
-}
-
-/// A LibreChat duration (`SESSION_EXPIRY=1000 * 60 * 15`) as seconds:
-/// what LibreChat uses, falling back to its default as it does, with a
-/// warning when the text is not what it looks like.
-fn librechat_duration(v: Var, value: &str) -> (u64, Option<String>) {
-    use crate::apps::librechat::expr::{read, seconds, Reading};
-    let default = v
-        .default
-        .and_then(|d| match read(d) {
-            Reading::Number(ms) => seconds(ms).ok(),
-            _ => None,
-        })
-        .unwrap_or(1);
-    let name = v.name;
-    let text = value;
-    let value = crate::apps::librechat::expr::shown(text);
-    match read(text) {
-        Reading::Number(ms) => match seconds(ms) {
-            Ok(secs) => (secs, None),
-            Err(why) => (
-                default,
-                Some(format!(
-                    "{name}=\"{value}\": {why}; write milliseconds like {}",
-                    v.default.unwrap_or("1000 * 60 * 15")
-                )),
-            ),
-        },
-        Reading::Fallback(why) => (
-            default,
-            Some(format!(
-                "{name}=\"{value}\" is not used by LibreChat ({why}): it silently takes its default, {}",
-                crate::token::humanize_duration(default)
-            )),
-        ),
-        Reading::Unknown(why) => (
-            default,
-            Some(format!(
-                "{name}=\"{value}\": authctl does not evaluate {why}; write plain milliseconds like {}",
-                v.default.unwrap_or("1000 * 60 * 15")
-            )),
-        ),
     }
 }
 

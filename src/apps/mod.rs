@@ -10,6 +10,7 @@ pub(crate) mod flowise;
 pub(crate) mod langflow;
 pub(crate) mod librechat;
 pub(crate) mod native;
+pub(crate) mod tokens;
 
 /// LibreChat's duration reader, for its fuzz target.
 pub use librechat::expr as librechat_durations;
@@ -61,6 +62,13 @@ pub trait App: Sync {
         Ok(s.secret_key.is_some())
     }
 
+    /// A duration variable `v` set to `value`, as seconds, where the app
+    /// reads it in a form of its own (with a warning when the text is not
+    /// what it looks like); `None` where it is a plain number of `v`'s unit.
+    fn duration(&self, _v: crate::profile::Var, _value: &str) -> Option<(u64, Option<String>)> {
+        None
+    }
+
     /// `doctor`'s checks for a deployment of this app.
     fn doctor(&self, s: &Settings) -> Vec<Check> {
         crate::doctor::secret_key_app(s)
@@ -88,6 +96,14 @@ pub trait App: Sync {
     /// database that does not exist); an error naming why where the app's
     /// database is out of reach.
     fn open_layout(&self, s: &Settings, access: Access) -> Result<Option<Box<dyn Layout>>>;
+
+    /// Whether a database with these `tables` (and authctl schema
+    /// `version`, 0 where there is none) is this app's: its sniffer, from
+    /// which every app's refusal of a database that is not its own is
+    /// built ([`refuse_foreign`]).
+    fn owns_database(&self, _tables: &[String], _version: i64) -> bool {
+        false
+    }
 
     /// How the app stores API keys.
     fn api_key_storage(&self) -> ApiKeyStorage;
@@ -154,6 +170,37 @@ pub trait App: Sync {
         crate::token::standard_claims(user_id, kind, issued, ttl, extra)
     }
 
+    /// `token mint`: a token of the app's for the user asked for, as its
+    /// server accepts it (with whatever else that needs, such as a login
+    /// session).
+    fn mint_token(&self, s: &Settings, req: &tokens::MintRequest) -> Result<tokens::Minted> {
+        tokens::mint_standard(s, req)
+    }
+
+    /// `token verify`'s check of `raw` against the app's keys and rules,
+    /// before its user is looked up.
+    fn check_token(
+        &self,
+        s: &Settings,
+        raw: &str,
+        req: &tokens::VerifyRequest,
+    ) -> Result<tokens::Checked> {
+        tokens::check_standard(s, raw, req)
+    }
+
+    /// Where the app keeps its secrets in its `.env`, with ciphers of its
+    /// own, instead of a key file (`stored_values_key` is `None` then):
+    /// what `secret` does with them.
+    fn env_secrets(&self) -> Option<&'static dyn EnvSecrets> {
+        None
+    }
+
+    /// Why the app refuses `job`, where what it needs is out of authctl's
+    /// reach.
+    fn refuses(&self, _job: Job) -> Option<crate::error::Error> {
+        None
+    }
+
     /// Whether the app signs its tokens with secrets in key files of its
     /// own (then `keygen` makes those, not `secret_key` or an RSA pair).
     fn signs_with_key_files(&self) -> bool {
@@ -181,6 +228,18 @@ pub trait App: Sync {
         None
     }
 
+    /// Whether the app's API keys carry permissions of their own
+    /// (`apikey create --permission`); elsewhere a key acts with all its
+    /// user's rights.
+    fn api_key_permissions(&self) -> bool {
+        false
+    }
+
+    /// Whether the app's API keys need a name.
+    fn api_key_needs_name(&self) -> bool {
+        false
+    }
+
     /// A new API key in the app's own form.
     fn new_api_key(&self) -> Result<SecretString> {
         // As Langflow makes them: "sk-" and 32 random bytes, URL-safe base64.
@@ -188,6 +247,39 @@ pub trait App: Sync {
         use secrecy::ExposeSecret;
         Ok(SecretString::from(format!("sk-{}", random.expose_secret())))
     }
+}
+
+/// `secret check|generate|encrypt|decrypt` for an app whose secrets live
+/// in its `.env` (`App::env_secrets`).
+pub trait EnvSecrets: Sync {
+    /// Why `secret generate --write` has no file to write.
+    fn no_key_file(&self) -> &'static str;
+
+    /// The encoding `secret generate` uses by default.
+    fn default_encoding(&self) -> crate::secrets::Encoding;
+
+    /// `secret check` of the app's secrets: all of them (`var` `None`), or
+    /// the one `var` names; `None` where `var` is not one of them.
+    fn check(&self, s: &Settings, var: Option<&str>) -> Option<crate::output::Outcome>;
+
+    /// `secret encrypt` of stdin in the cipher named (`--cipher`).
+    fn encrypt(&self, s: &Settings, cipher: Option<&str>) -> Result<crate::output::Outcome>;
+
+    /// `secret decrypt` of the value on stdin.
+    fn decrypt(&self, s: &Settings, cipher: Option<&str>) -> Result<crate::output::Outcome>;
+}
+
+/// A job an app may have out of reach (`App::refuses`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// `token revoke`: a refresh token's record or session.
+    RevokeToken,
+    /// `token list`: a user's refresh tokens or sessions.
+    ListTokens,
+    /// `secret rotate`: re-encrypting stored values under a new key.
+    RotateKey,
+    /// `secret identify`: which key stored values are under.
+    IdentifyKey,
 }
 
 /// The key of an app's stored values, and where it lives.
@@ -301,6 +393,35 @@ pub(crate) fn secret_key_file(var: &'static str) -> StoredValuesKey {
                 .map(zeroize::Zeroizing::new)
         },
         words: &WORDS,
+    }
+}
+
+/// Refuse a database another app owns, naming the profile that opens it
+/// (`this` is the profile in use, `shown` names the database).
+pub(crate) fn refuse_foreign(
+    this: &str,
+    tables: &[String],
+    version: i64,
+    shown: &str,
+) -> Result<()> {
+    let with_article = |name: &str| {
+        let vowel = name.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']);
+        format!("{} {name}", if vowel { "an" } else { "a" })
+    };
+    let Some(me) = ALL.iter().find(|a| a.spec().name == this) else {
+        return Ok(());
+    };
+    match ALL
+        .iter()
+        .find(|a| a.spec().name != this && a.owns_database(tables, version))
+    {
+        Some(owner) => Err(crate::error::Error::usage(format!(
+            "{shown} is {} database, not {} one; use --profile {}",
+            with_article(owner.spec().app),
+            with_article(me.spec().app),
+            owner.spec().name
+        ))),
+        None => Ok(()),
     }
 }
 

@@ -20,24 +20,25 @@ pub fn run(cmd: ApikeyCommand, ctx: &Ctx) -> Result<Outcome> {
 
 fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
-    let mut db = super::open_write(s)?;
+    let mut db = crate::store::open_write(s)?;
     let user = db
         .get_user(&args.user)?
         .ok_or_else(|| store::user_not_found(&args.user))?;
     let storage = db.api_keys_ref().api_key_storage();
-    let flowise = storage == ApiKeyStorage::PlainAndScrypt;
-    if !args.permissions.is_empty() && !flowise {
+    let app = s.profile.app();
+    if !args.permissions.is_empty() && !app.api_key_permissions() {
         return Err(Error::usage(format!(
             "--permission is for Flowise API keys; a key of {} acts with all its user's rights",
             db.app()
         )));
     }
-    if flowise && args.name.is_none() {
-        return Err(Error::usage(
-            "a Flowise API key needs a name; pass --name NAME",
-        ));
+    if app.api_key_needs_name() && args.name.is_none() {
+        return Err(Error::usage(format!(
+            "a {} API key needs a name; pass --name NAME",
+            app.spec().app
+        )));
     }
-    let key = s.profile.app().new_api_key()?;
+    let key = app.new_api_key()?;
     // Held until the key is committed: a rotation cannot replace the
     // secret key between our reading it and our value landing.
     let mut _key_lock = None;
@@ -151,7 +152,7 @@ fn list(user: Option<&str>, ctx: &Ctx) -> Result<Outcome> {
 
 fn revoke(id_or_name: &str, ctx: &Ctx) -> Result<Outcome> {
     let mut db = match store::open(&ctx.settings, Access::Read)? {
-        Some(_) => super::open_write(&ctx.settings)?,
+        Some(_) => crate::store::open_write(&ctx.settings)?,
         None => return Err(store::api_key_not_found(id_or_name)),
     };
     let key = db.api_keys().revoke_api_key(id_or_name)?;

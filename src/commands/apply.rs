@@ -136,7 +136,7 @@ pub fn apply(args: &ApplyArgs, ctx: &Ctx) -> Result<Outcome> {
                     .map(|p| (p, Generated::default())),
             }
         } else {
-            let mut db = super::open_write(s)?;
+            let mut db = crate::store::open_write(s)?;
             provision::apply(
                 &mut db,
                 &resolved,

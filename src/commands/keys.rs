@@ -147,9 +147,9 @@ impl Report for SecretKeygen {
 
 /// Read a private key PEM from FILE or `-` (stdin).
 fn read_private(source: &str) -> Result<rsa::RsaPrivateKey> {
-    const LIMIT: usize = 1024 * 1024;
+    const LIMIT: usize = crate::input::PRIVATE_KEY;
     let bytes = if source == "-" {
-        crate::fsutil::read_capped(std::io::stdin().lock(), LIMIT, "the private key on stdin")?
+        crate::input::stdin(LIMIT, "the private key on stdin")?
     } else {
         crate::fsutil::read_regular(std::path::Path::new(source), "--from-private", LIMIT)?
             .ok_or_else(|| {

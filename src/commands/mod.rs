@@ -12,11 +12,9 @@ pub mod completions;
 pub mod doctor;
 pub mod init;
 pub mod keys;
-mod librechat;
 pub mod secret;
 pub mod superuser;
 pub mod token;
-mod token_flowise;
 pub mod user;
 
 /// What every command gets: the resolved settings and the terminal.
@@ -73,11 +71,4 @@ pub struct UserReport<'a> {
     #[serde(flatten)]
     pub user: &'a crate::store::User,
     pub changed: bool,
-}
-
-/// Open the store for writing (creating and migrating it if needed).
-pub fn open_write(settings: &Settings) -> Result<crate::store::Store> {
-    crate::store::open(settings, crate::store::Access::Write)?.ok_or_else(|| {
-        crate::error::Error::Failure(format!("cannot open database \"{}\"", settings.database))
-    })
 }

@@ -2,9 +2,10 @@
 //! protocol is `secrets::rotate`'s; this holds the lock and renders).
 
 use super::Ctx;
+use crate::apps::{EnvSecrets, Job};
 use crate::cli::{
-    EncodingArg, SecretCommand, SecretGenerateArgs, SecretIdentifyArgs, SecretRotateArgs,
-    SecretSourceArgs,
+    CipherArg, EncodingArg, SecretCommand, SecretGenerateArgs, SecretIdentifyArgs,
+    SecretRotateArgs, SecretSourceArgs,
 };
 use crate::error::{Error, Result};
 use crate::output::{Human, Outcome, Report};
@@ -13,10 +14,29 @@ use crate::secrets::{self, Encoding};
 use secrecy::{ExposeSecret, SecretString};
 
 pub fn run(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
-    // An app with no key file of stored values keeps its secrets in a
-    // .env, with ciphers of its own (LibreChat): its own commands.
-    if ctx.settings.profile.app().stored_values_key().is_none() {
-        return super::librechat::secret(cmd, ctx);
+    let s = &ctx.settings;
+    let app = s.profile.app();
+    let job = match &cmd {
+        SecretCommand::Rotate(_) => Some(Job::RotateKey),
+        SecretCommand::Identify(_) => Some(Job::IdentifyKey),
+        _ => None,
+    };
+    if let Some(refusal) = job.and_then(|job| app.refuses(job)) {
+        return Err(refusal);
+    }
+    // An app that keeps its secrets in its .env, with ciphers of its own.
+    if let Some(env) = app.env_secrets() {
+        match &cmd {
+            SecretCommand::Generate(args) => return generate_for_env(args, env),
+            SecretCommand::Check(args) if !args.stdin && args.file.is_none() => {
+                if let Some(out) = env.check(s, args.env.as_deref()) {
+                    return Ok(out);
+                }
+            }
+            SecretCommand::Encrypt(a) => return env.encrypt(s, a.cipher.map(cipher_name)),
+            SecretCommand::Decrypt(a) => return env.decrypt(s, a.cipher.map(cipher_name)),
+            _ => {}
+        }
     }
     if let SecretCommand::Encrypt(a) | SecretCommand::Decrypt(a) = &cmd {
         no_cipher(a, ctx)?;
@@ -29,6 +49,27 @@ pub fn run(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
         SecretCommand::Rotate(args) => rotate(&args, ctx),
         SecretCommand::Identify(args) => identify(&args, ctx),
     }
+}
+
+fn cipher_name(c: CipherArg) -> &'static str {
+    match c {
+        CipherArg::V1 => "v1",
+        CipherArg::V2 => "v2",
+        CipherArg::V3 => "v3",
+    }
+}
+
+/// `secret generate` where the secrets live in the app's `.env`: printed
+/// only, in the app's encoding unless asked otherwise.
+fn generate_for_env(args: &SecretGenerateArgs, env: &dyn EnvSecrets) -> Result<Outcome> {
+    if args.write {
+        return Err(Error::usage(env.no_key_file()));
+    }
+    let secret = secrets::generate(
+        args.bytes.unwrap_or(secrets::DEFAULT_BYTES),
+        args.encoding.map_or(env.default_encoding(), encoding),
+    )?;
+    printed(&secret, args.env.as_deref())
 }
 
 fn encoding(e: EncodingArg) -> Encoding {
@@ -124,8 +165,7 @@ impl Report for Encrypted {
 pub(super) fn secret_to_check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<SecretString> {
     let s = &ctx.settings;
     if args.stdin {
-        let buf =
-            crate::fsutil::read_capped(std::io::stdin().lock(), 64 * 1024, "the secret on stdin")?;
+        let buf = crate::input::stdin(crate::input::SECRET, "the secret on stdin")?;
         let text = std::str::from_utf8(&buf)
             .map_err(|_| Error::usage("the secret on stdin is not UTF-8 text"))?;
         return Ok(SecretString::from(
@@ -153,13 +193,9 @@ fn check(args: &SecretSourceArgs, ctx: &Ctx) -> Result<Outcome> {
     judge(&secret_to_check(args, ctx)?)
 }
 
-/// Encrypt/decrypt input: anything up to 64 MiB, refused (not cut) beyond.
-pub(super) fn read_stdin(what: &str) -> Result<zeroize::Zeroizing<Vec<u8>>> {
-    crate::fsutil::read_capped(
-        std::io::stdin().lock(),
-        64 * 1024 * 1024,
-        &format!("{what} on stdin"),
-    )
+/// Encrypt/decrypt input.
+fn read_stdin(what: &str) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    crate::input::stdin(crate::input::VALUE, &format!("{what} on stdin"))
 }
 
 fn encrypt(ctx: &Ctx) -> Result<Outcome> {
@@ -225,7 +261,7 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let new = if args.new_key_stdin {
         let what = format!("the new {name} on stdin");
-        let buf = crate::fsutil::read_capped(std::io::stdin().lock(), 4096, &what)?;
+        let buf = crate::input::stdin(crate::input::NEW_KEY, &what)?;
         let text = std::str::from_utf8(&buf)
             .map_err(|_| Error::usage(format!("{what} is not UTF-8 text")))?;
         (key.from_stdin)(text)
@@ -485,11 +521,7 @@ fn identify(args: &SecretIdentifyArgs, ctx: &Ctx) -> Result<Outcome> {
     candidates.extend(kept_keys(&s.config_dir, key_file, pending));
     for c in &args.candidates {
         if c == "-" {
-            let buf = crate::fsutil::read_capped(
-                std::io::stdin().lock(),
-                1024 * 1024,
-                "the candidate keys on stdin",
-            )?;
+            let buf = crate::input::stdin(crate::input::CANDIDATES, "the candidate keys on stdin")?;
             let text = std::str::from_utf8(&buf)
                 .map_err(|_| Error::usage("the candidate keys on stdin are not UTF-8 text"))?;
             for (n, line) in text

@@ -59,7 +59,7 @@ pub fn run(args: &SuperuserArgs, ctx: &Ctx) -> Result<Outcome> {
     )?;
     // Hashed on another core while the database is opened for writing.
     let job = password::HashJob::start(&pw, s.bcrypt_cost);
-    let mut db = super::open_write(s)?;
+    let mut db = crate::store::open_write(s)?;
     let hash = job.wait()?;
 
     let (user, verb) = match existing {

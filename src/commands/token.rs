@@ -1,18 +1,23 @@
 //! `authctl token …`: mint, decode, verify, revoke, list.
 
 use super::Ctx;
+use crate::apps::tokens::{Checked, MintRequest, VerifyRequest};
+use crate::apps::Job;
 use crate::cli::{MintArgs, RevokeArgs, TokenCommand, TokenTypeArg, VerifyArgs};
 use crate::error::{Error, Result};
 use crate::output::{Human, Outcome, Report};
-use crate::profile::Claims;
-use crate::signing;
-use crate::store::{self, Access, RefreshToken, Revoke, Store};
+use crate::store::{self, Access, Revoke, Store};
 use crate::token::{self, TokenType};
 use serde_json::Value;
 
 pub fn run(cmd: TokenCommand, ctx: &Ctx) -> Result<Outcome> {
-    if ctx.settings.profile.spec().claims == Claims::LibreChat {
-        return super::librechat::token(cmd, ctx);
+    let job = match &cmd {
+        TokenCommand::Revoke(_) => Some(Job::RevokeToken),
+        TokenCommand::List { .. } => Some(Job::ListTokens),
+        _ => None,
+    };
+    if let Some(refusal) = job.and_then(|job| ctx.settings.profile.app().refuses(job)) {
+        return Err(refusal);
     }
     match cmd {
         TokenCommand::Mint(args) => mint(&args, ctx),
@@ -58,11 +63,7 @@ pub(super) fn read_token(arg: &str, ctx: &Ctx) -> Result<String> {
             "no token given; pass it as an argument or pipe it in (`-` reads stdin)",
         ));
     }
-    let buf = crate::fsutil::read_capped(
-        std::io::stdin().lock(),
-        token::MAX_TOKEN_BYTES,
-        "the token on stdin",
-    )?;
+    let buf = crate::input::stdin(crate::input::TOKEN, "the token on stdin")?;
     std::str::from_utf8(&buf)
         .map(str::to_string)
         .map_err(|_| Error::usage("the token on stdin is not UTF-8 text"))
@@ -74,72 +75,20 @@ fn read_store(ctx: &Ctx) -> Result<Option<Store>> {
 
 fn mint(args: &MintArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
-    if s.profile.spec().claims == Claims::Flowise {
-        return super::token_flowise::mint(args, ctx);
-    }
-    let alg = signing::algorithm(s, args.alg)?;
-    let kind = token_type(args.token_type);
-    let ttl = match &args.ttl {
-        Some(t) => token::parse_ttl(t)?,
-        None if kind == TokenType::Refresh => s.refresh_ttl,
-        None => s.access_ttl,
-    };
-    let extra = token::ExtraClaims {
-        issuer: args.iss.clone().or_else(|| s.jwt_issuer.clone()),
-        audience: args.aud.clone().or_else(|| s.jwt_audience.clone()),
-        claims: args
-            .claims
-            .iter()
-            .map(|c| token::parse_claim_arg(c))
-            .collect::<Result<_>>()?,
-    };
-    let db = read_store(ctx)?.ok_or_else(|| store::user_not_found(&args.user))?;
-    let user = db
-        .get_user(&args.user)?
-        .ok_or_else(|| store::user_not_found(&args.user))?;
-    if !user.is_active {
-        return Err(Error::Conflict(format!(
-            "user \"{}\" is inactive and the server would refuse it; activate it with `authctl user activate {}`",
-            user.username, user.username
-        )));
-    }
-    let key = signing::signing_key(s, alg)?;
-    let issued = now();
-    let claims = s
-        .profile
-        .app()
-        .mint_claims(&user.id, kind, issued, ttl, &extra)?;
-    let jwt = token::mint(&key, alg, &claims)?;
-    if kind == TokenType::Refresh && db.tracks_refresh_tokens() {
-        let record = RefreshToken {
-            jti: claims
-                .get("jti")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            user_id: user.id.clone(),
-            issued_at: crate::clock::unix_to_rfc3339(issued),
-            expires_at: crate::clock::unix_to_rfc3339(issued.saturating_add(ttl as i64)),
-            revoked_at: None,
-        };
-        super::open_write(s)?
-            .refresh_tokens_mut()?
-            .record_refresh_token(&record, &token::token_sha256_hex(&jwt))?;
-    }
-    Ok(Outcome::report(&Minted { token: jwt, claims }))
-}
-
-/// `token mint`: the token (stdout's only line) and what it says.
-#[derive(serde::Serialize)]
-struct Minted {
-    token: String,
-    claims: serde_json::Map<String, Value>,
-}
-
-impl Report for Minted {
-    fn human(&self) -> Human {
-        Human::Data(self.token.clone())
-    }
+    let minted = s.profile.app().mint_token(
+        s,
+        &MintRequest {
+            user: &args.user,
+            kind: token_type(args.token_type),
+            alg: args.alg,
+            ttl: args.ttl.as_deref(),
+            issuer: args.iss.as_deref(),
+            audience: args.aud.as_deref(),
+            claims: &args.claims,
+        },
+    )?;
+    let note = minted.note().to_string();
+    Ok(Outcome::report(&minted).note(note))
 }
 
 /// A token time as UTC and relative to now.
@@ -192,11 +141,16 @@ impl Report for DecodedReport {
     }
 }
 
-/// `token verify`: the verdict, and what the token says.
+/// `token verify`: the verdict, what the token is where the app tells it
+/// by its key, what the app decrypted of it, and what it says.
 #[derive(serde::Serialize)]
 struct Verdict {
     valid: bool,
     reason: Option<String>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    token_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<Value>,
     header: Option<Value>,
     claims: Option<Value>,
 }
@@ -269,6 +223,8 @@ fn invalid(reason: String, header: Option<Value>, claims: Option<Value>) -> Resu
     Ok(Outcome::report(&Verdict {
         valid: false,
         reason: Some(reason),
+        token_type: None,
+        meta: None,
         header,
         claims,
     })
@@ -283,34 +239,27 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
         Some(t) => parse_time(t)?,
         None => now(),
     };
-    if s.profile.spec().claims == Claims::Flowise {
-        return super::token_flowise::verify(&raw, args, at, ctx);
-    }
-    let alg = signing::algorithm(s, None)?;
-    let keys = signing::verify_keys(s, alg)?;
-    let mut policy = token::VerifyPolicy::new(alg);
-    policy.leeway = args.leeway;
-    policy.expected_type = args.token_type.map(token_type);
-    policy.issuer = s.jwt_issuer.clone();
-    policy.audience = s.jwt_audience.clone();
-    let verified = match token::verify(&raw, &policy, &keys, at) {
-        Ok(v) => v,
-        Err(r) => return invalid(r.reason, r.header, r.claims),
+    let request = VerifyRequest {
+        leeway: args.leeway,
+        expected: args.token_type.map(token_type),
+        at,
     };
-    let (header, claims) = (verified.header, verified.claims);
-    if !args.offline {
-        let sub = claims
-            .get("sub")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
+    let a = match s.profile.app().check_token(s, &raw, &request)? {
+        Checked::Valid(a) => *a,
+        Checked::Invalid(r) => return invalid(r.reason, r.header, r.claims),
+    };
+    let (header, claims, subject) = (a.header, a.claims, a.subject);
+    let id = &subject.id;
+    let mut who = subject.named.then(|| format!("user {id}"));
+    if !args.offline && subject.lookup {
         let db = read_store(ctx)?;
         let user = match &db {
-            Some(db) => db.get_user_by_id(sub)?,
+            Some(db) => db.get_user_by_id(id)?,
             None => None,
         };
         let Some(user) = user else {
             return invalid(
-                format!("user {sub:?} (sub) does not exist"),
+                format!("user {id:?} ({}) does not exist", subject.claim),
                 Some(header),
                 Some(claims),
             );
@@ -327,7 +276,7 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
                 .get("jti")
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            // A layout that keeps no records (Langflow) has none to check.
+            // A store that keeps no records (Langflow's) has none to check.
             if let Some(tokens) = db.as_ref().and_then(|db| db.refresh_tokens().ok()) {
                 if let Some(rec) = tokens.find_refresh_token(jti)? {
                     if rec.revoked_at.is_some() {
@@ -340,18 +289,24 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
                 }
             }
         }
+        if subject.named {
+            who = Some(format!("\"{}\"", user.username));
+        }
     }
-    let exp = claims.get("exp").and_then(token::numeric_date);
-    let mut note = format!("valid {alg} token");
-    if let Some(kid) = &verified.kid_used {
-        note.push_str(&format!(" (kid {kid})"));
+    let mut note = format!("valid {}", a.what);
+    if let Some(who) = who {
+        note.push_str(&format!(" for {who}"));
     }
-    if let Some(exp) = exp {
+    note.push_str(&a.place);
+    if let Some(exp) = claims.get("exp").and_then(token::numeric_date) {
         note.push_str(&format!("; {}", token::humanize_relative(exp, at)));
     }
+    note.push_str(a.needs);
     Ok(Outcome::report(&Verdict {
         valid: true,
         reason: None,
+        token_type: a.kind.map(TokenType::as_str),
+        meta: a.meta,
         header: Some(header),
         claims: Some(claims),
     })
@@ -376,7 +331,7 @@ fn revoke(args: &RevokeArgs, ctx: &Ctx) -> Result<Outcome> {
         token::decode_unverified(&raw)?;
         Revoke::TokenSha256(token::token_sha256_hex(&raw))
     };
-    let rows = super::open_write(&ctx.settings)?
+    let rows = crate::store::open_write(&ctx.settings)?
         .refresh_tokens_mut()?
         .revoke_refresh_tokens(&which)?;
     Ok(Outcome::new()

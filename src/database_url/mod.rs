@@ -80,6 +80,12 @@ fn parse_sqlite(url: &str) -> Result<PathBuf> {
     Ok(PathBuf::from(path))
 }
 
+/// The OS user running authctl: PostgreSQL's default user, as libpq's,
+/// and the audit actor.
+pub fn os_user() -> String {
+    whoami::username().unwrap_or_else(|_| "unknown".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

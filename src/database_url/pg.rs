@@ -382,7 +382,7 @@ pub fn parse(url: &str, env: &dyn PgEnv) -> Result<PgUrl> {
     };
     let user = user
         .or_else(|| env.var("PGUSER"))
-        .unwrap_or_else(crate::settings::os_user);
+        .unwrap_or_else(crate::database_url::os_user);
     let dbname = dbname
         .or_else(|| env.var("PGDATABASE"))
         .unwrap_or_else(|| user.clone());

@@ -514,7 +514,7 @@ impl Actor {
     pub fn os_user() -> Self {
         Actor {
             name: std::cell::OnceCell::new(),
-            lookup: crate::settings::os_user,
+            lookup: crate::database_url::os_user,
         }
     }
 
@@ -539,21 +539,6 @@ impl From<&str> for Actor {
 pub const KNOWN_LAYOUTS: &str =
     "these layouts: native (authctl's own tables) and langflow (Langflow 1.13, alembic e5a7c9b1d3f2), on SQLite and PostgreSQL, and flowise (Flowise 3.1.4), on SQLite and PostgreSQL";
 
-/// Whether `tables` are Flowise's (a TypeORM `migrations` table beside its
-/// organizations and workspaces), for the refusals of other layouts.
-pub fn is_flowise_schema(tables: &[String]) -> bool {
-    ["migrations", "organization", "workspace_user"]
-        .iter()
-        .all(|t| tables.iter().any(|x| x == t))
-}
-
-/// The refusal of a Flowise database by another profile.
-pub fn flowise_not(layout: &str, shown: &str) -> Error {
-    Error::usage(format!(
-        "{shown} is a Flowise database, not {layout} one; use --profile flowise"
-    ))
-}
-
 /// Whether a command only reads or also writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -570,6 +555,13 @@ pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
         .app()
         .open_layout(settings, access)?
         .map(Store::new))
+}
+
+/// Open the store for writing (creating and migrating it if needed).
+pub fn open_write(settings: &Settings) -> Result<Store> {
+    open(settings, Access::Write)?.ok_or_else(|| {
+        crate::error::Error::Failure(format!("cannot open database \"{}\"", settings.database))
+    })
 }
 
 /// `users` (as a server returned them, in any order) in the order of

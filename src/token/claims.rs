@@ -32,7 +32,7 @@ pub fn standard_claims(
     ttl: u64,
     extra: &ExtraClaims,
 ) -> Result<Map<String, Value>> {
-    let mut claims = langflow_claims(sub, token_type, now, ttl)?;
+    let mut claims = subject_claims(sub, token_type, now, ttl)?;
     claims.insert("iat".into(), Value::from(now));
     claims.insert(
         "jti".into(),
@@ -61,8 +61,9 @@ pub fn standard_claims(
     Ok(claims)
 }
 
-/// The claims a Langflow server puts in and expects: exactly `sub`, `type`, `exp`.
-pub fn langflow_claims(
+/// Exactly `sub`, `type` and `exp`: what a Langflow server puts in its own
+/// tokens and expects; authctl's own add to them.
+pub fn subject_claims(
     sub: &str,
     token_type: TokenType,
     now: i64,
@@ -233,12 +234,12 @@ mod tests {
                 .unwrap_err();
             assert!(err.to_string().contains("--ttl"), "{err}");
         }
-        assert!(langflow_claims("", TokenType::Access, NOW, 60).is_err());
+        assert!(subject_claims("", TokenType::Access, NOW, 60).is_err());
     }
 
     #[test]
-    fn langflow_claims_are_exactly_sub_type_exp() {
-        let claims = langflow_claims(
+    fn subject_claims_are_exactly_sub_type_exp() {
+        let claims = subject_claims(
             "3fa85f64-5717-4562-b3fc-2c963f66afa6",
             TokenType::Access,
             NOW,

@@ -20,7 +20,7 @@ mod robustness_tests;
 
 pub use crate::alg::{Alg, KeyFamily};
 pub use claims::{
-    langflow_claims, numeric_date, parse_claim_arg, standard_claims, ExtraClaims, RESERVED_CLAIMS,
+    numeric_date, parse_claim_arg, standard_claims, subject_claims, ExtraClaims, RESERVED_CLAIMS,
 };
 pub use decode::{decode_unverified, Decoded, MAX_TOKEN_BYTES};
 pub use duration::{

@@ -17,6 +17,7 @@ pub mod secrets;
 pub mod session;
 mod settings;
 pub(crate) mod store;
+mod tokens;
 
 use super::StoredValuesKey;
 use crate::apps::flowise::secrets::{self as fw, Secret};
@@ -159,6 +160,12 @@ impl super::App for Flowise {
         })
     }
 
+    /// A TypeORM `migrations` table beside its organizations and
+    /// workspaces.
+    fn owns_database(&self, tables: &[String], _version: i64) -> bool {
+        store::is_flowise_schema(tables)
+    }
+
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::PlainAndScrypt
     }
@@ -272,8 +279,33 @@ impl super::App for Flowise {
         Some(key_files(s, force))
     }
 
+    fn mint_token(
+        &self,
+        s: &Settings,
+        req: &super::tokens::MintRequest,
+    ) -> Result<super::tokens::Minted> {
+        tokens::mint(s, req)
+    }
+
+    fn check_token(
+        &self,
+        s: &Settings,
+        raw: &str,
+        req: &super::tokens::VerifyRequest,
+    ) -> Result<super::tokens::Checked> {
+        tokens::check(s, raw, req)
+    }
+
     fn decoded_extra(&self, s: &Settings, claims: &serde_json::Value) -> Option<serde_json::Value> {
         meta::decoded_meta(s, claims)
+    }
+
+    fn api_key_permissions(&self) -> bool {
+        true
+    }
+
+    fn api_key_needs_name(&self) -> bool {
+        true
     }
 
     fn new_api_key(&self) -> Result<SecretString> {

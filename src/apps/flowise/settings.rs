@@ -1,6 +1,6 @@
 //! Flowise's settings table: the variables it reads, with its defaults.
 
-use crate::profile::{authctl_var, var, Claims, ConfigDirDefault, Setting, Spec, Unit, Var};
+use crate::profile::{authctl_var, var, ConfigDirDefault, Setting, Spec, Unit, Var};
 
 /// Flowise 3.1: the variables its server reads (`flowise/dist/DataSource.js`,
 /// `utils/index.js`, `enterprise/middleware/passport`), with its defaults.
@@ -21,7 +21,6 @@ pub(crate) static FLOWISE: Spec = Spec {
     secret_key_always: false,
     superuser_from_env: false,
     reset_promotes: false,
-    claims: Claims::Flowise,
     help_terms: &[
         (
             "Key directory (secret_key, private_key.pem, public_key.pem)",

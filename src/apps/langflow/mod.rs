@@ -50,7 +50,7 @@ impl super::App for Langflow {
                 "Langflow rejects tokens that carry an audience; drop --aud / AUTHCTL_JWT_AUDIENCE",
             ));
         }
-        let mut claims = crate::token::langflow_claims(user_id, kind, issued, ttl)?;
+        let mut claims = crate::token::subject_claims(user_id, kind, issued, ttl)?;
         for (k, v) in extra
             .issuer
             .iter()
@@ -60,6 +60,13 @@ impl super::App for Langflow {
             claims.insert(k, v);
         }
         Ok(claims)
+    }
+
+    /// Alembic's table, or Langflow's `user` without the TypeORM
+    /// `migrations` of Flowise's (which has a `user` table too).
+    fn owns_database(&self, tables: &[String], _version: i64) -> bool {
+        let has = |name: &str| tables.iter().any(|t| t == name);
+        has("alembic_version") || (has("user") && !has("migrations"))
     }
 
     fn api_key_storage(&self) -> ApiKeyStorage {

@@ -1,6 +1,6 @@
 //! Langflow's settings table: the variables it reads, with its defaults.
 
-use crate::profile::{authctl_var, var, Claims, ConfigDirDefault, Setting, Spec, Unit, Var};
+use crate::profile::{authctl_var, var, ConfigDirDefault, Setting, Spec, Unit, Var};
 
 /// Langflow 1.13: the variables its settings read (`langflow/services/
 /// settings/auth.py` and `base.py`), with its defaults.
@@ -17,7 +17,6 @@ pub(crate) static LANGFLOW: Spec = Spec {
     secret_key_always: true,
     superuser_from_env: true,
     reset_promotes: true,
-    claims: Claims::Langflow,
     help_terms: &[],
     commands: None,
     unreachable: None,

@@ -42,6 +42,16 @@ impl Version {
 
     /// The version a stored value is written in: `v3:` first, else a `:`
     /// (v2), else plain hex (v1).
+    pub fn named(name: &str) -> Option<Version> {
+        match name {
+            "v1" => Some(Version::V1),
+            "v2" => Some(Version::V2),
+            "v3" => Some(Version::V3),
+            _ => None,
+        }
+    }
+
+    /// The cipher a stored value's form says it is in.
     pub fn of(value: &str) -> Version {
         if value.starts_with("v3:") {
             Version::V3

@@ -12,6 +12,7 @@
 
 pub mod crypto;
 mod doctor;
+mod dotenv;
 pub mod expr;
 mod settings;
 pub mod token;
@@ -28,6 +29,29 @@ use secrecy::SecretString;
 /// Where the users, sessions and stored credentials are: out of reach.
 pub const MONGODB: &str =
     "LibreChat keeps its users, sessions and stored credentials in MongoDB, which authctl does not reach";
+
+/// Where LibreChat's variables were read, for messages.
+pub(crate) fn where_read(s: &Settings) -> String {
+    match &s.env_file {
+        Some(p) => format!("the environment or \"{}\"", p.display()),
+        None => format!(
+            "the environment (no .env in \"{}\"; --env-file names one)",
+            s.config_dir.display()
+        ),
+    }
+}
+
+/// `secret`'s value, or an error naming where it was looked for.
+pub(crate) fn required(s: &Settings, secret: DotenvSecret) -> Result<SecretString> {
+    match s.lookup(secret.var()) {
+        Some(v) if !v.is_empty() => Ok(SecretString::from(v.to_string())),
+        _ => Err(crate::error::Error::usage(format!(
+            "{} is not set in {}; `authctl --profile librechat init --out .env` adds it",
+            secret.var(),
+            where_read(s)
+        ))),
+    }
+}
 
 /// The secrets of LibreChat's `.env`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,6 +278,12 @@ impl super::App for LibreChat {
         Ok(true)
     }
 
+    /// `SESSION_EXPIRY` and `REFRESH_TOKEN_EXPIRY`: milliseconds, written
+    /// as arithmetic, which LibreChat evaluates.
+    fn duration(&self, v: crate::profile::Var, value: &str) -> Option<(u64, Option<String>)> {
+        (v.unit == crate::profile::Unit::MillisecondsExpr).then(|| settings::duration(v, value))
+    }
+
     fn doctor(&self, s: &Settings) -> Vec<Check> {
         doctor::run(s)
     }
@@ -300,6 +330,40 @@ impl super::App for LibreChat {
 
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::HashOnly
+    }
+
+    fn mint_token(
+        &self,
+        s: &Settings,
+        req: &super::tokens::MintRequest,
+    ) -> Result<super::tokens::Minted> {
+        token::mint(s, req)
+    }
+
+    fn check_token(
+        &self,
+        s: &Settings,
+        raw: &str,
+        req: &super::tokens::VerifyRequest,
+    ) -> Result<super::tokens::Checked> {
+        token::check(s, raw, req)
+    }
+
+    fn env_secrets(&self) -> Option<&'static dyn super::EnvSecrets> {
+        Some(&dotenv::Dotenv)
+    }
+
+    fn refuses(&self, job: super::Job) -> Option<crate::error::Error> {
+        use super::Job;
+        let what = match job {
+            Job::RevokeToken => "Revoking a LibreChat refresh token (its session)",
+            Job::ListTokens => "Listing a LibreChat user's sessions",
+            Job::RotateKey => "Re-encrypting LibreChat's stored credentials under a new CREDS_KEY",
+            Job::IdentifyKey => "Finding which key LibreChat's stored credentials are under",
+        };
+        Some(crate::error::Error::usage(format!(
+            "{what} needs MongoDB: {MONGODB}"
+        )))
     }
 }
 

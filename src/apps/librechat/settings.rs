@@ -1,6 +1,6 @@
 //! LibreChat's settings table: the variables it reads, with its defaults.
 
-use crate::profile::{var, Claims, ConfigDirDefault, Setting, Spec, Unit, Var};
+use crate::profile::{var, ConfigDirDefault, Setting, Spec, Unit, Var};
 
 /// LibreChat (v0.8.5's `.env.example` and server): what lives outside its
 /// MongoDB. The config dir is LibreChat's root, whose `.env` is read.
@@ -14,7 +14,6 @@ pub(crate) static LIBRECHAT: Spec = Spec {
     secret_key_always: false,
     superuser_from_env: false,
     reset_promotes: false,
-    claims: Claims::LibreChat,
     help_terms: &[
         (
             "Key directory (secret_key, private_key.pem, public_key.pem)",
@@ -64,5 +63,48 @@ fn librechat_var(setting: Setting) -> Option<Var> {
         | JwtIssuer
         | JwtAudience
         | AutoLogin => None,
+    }
+}
+
+/// A LibreChat duration (`SESSION_EXPIRY=1000 * 60 * 15`) as seconds:
+/// what LibreChat uses, falling back to its default as it does, with a
+/// warning when the text is not what it looks like.
+pub(super) fn duration(v: Var, value: &str) -> (u64, Option<String>) {
+    use super::expr::{read, seconds, Reading};
+    let default = v
+        .default
+        .and_then(|d| match read(d) {
+            Reading::Number(ms) => seconds(ms).ok(),
+            _ => None,
+        })
+        .unwrap_or(1);
+    let name = v.name;
+    let text = value;
+    let value = super::expr::shown(text);
+    match read(text) {
+        Reading::Number(ms) => match seconds(ms) {
+            Ok(secs) => (secs, None),
+            Err(why) => (
+                default,
+                Some(format!(
+                    "{name}=\"{value}\": {why}; write milliseconds like {}",
+                    v.default.unwrap_or("1000 * 60 * 15")
+                )),
+            ),
+        },
+        Reading::Fallback(why) => (
+            default,
+            Some(format!(
+                "{name}=\"{value}\" is not used by LibreChat ({why}): it silently takes its default, {}",
+                crate::token::humanize_duration(default)
+            )),
+        ),
+        Reading::Unknown(why) => (
+            default,
+            Some(format!(
+                "{name}=\"{value}\": authctl does not evaluate {why}; write plain milliseconds like {}",
+                v.default.unwrap_or("1000 * 60 * 15")
+            )),
+        ),
     }
 }

@@ -30,6 +30,15 @@ impl super::App for Native {
         })
     }
 
+    /// authctl's migrations set a version (`PRAGMA user_version`, or the
+    /// `authctl_migrations` table on PostgreSQL); older ones left `users`.
+    fn owns_database(&self, tables: &[String], version: i64) -> bool {
+        version > 0
+            || tables
+                .iter()
+                .any(|t| t == "users" || t == "authctl_migrations")
+    }
+
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::HashOnly
     }

@@ -1,6 +1,6 @@
 //! authctl's settings table: the variables it reads, with its defaults.
 
-use crate::profile::{authctl_var, Claims, ConfigDirDefault, Setting, Spec, Var};
+use crate::profile::{authctl_var, ConfigDirDefault, Setting, Spec, Var};
 
 /// authctl's own profile.
 pub(crate) static NATIVE: Spec = Spec {
@@ -13,7 +13,6 @@ pub(crate) static NATIVE: Spec = Spec {
     secret_key_always: false,
     superuser_from_env: false,
     reset_promotes: true,
-    claims: Claims::Standard,
     help_terms: &[],
     commands: None,
     unreachable: None,

@@ -247,18 +247,21 @@ impl FlowiseStore {
     }
 }
 
+/// Whether `tables` are Flowise's (a TypeORM `migrations` table beside its
+/// organizations and workspaces).
+pub(crate) fn is_flowise_schema(tables: &[String]) -> bool {
+    ["migrations", "organization", "workspace_user"]
+        .iter()
+        .all(|t| tables.iter().any(|x| x == t))
+}
+
 /// The refusal of a database that is not Flowise's, naming the profile
 /// that would open it.
 fn not_flowise(schema: &sqlite::Schema, shown: &str) -> Error {
-    if schema.has_table("alembic_version") {
-        return Error::usage(format!(
-            "{shown} is a Langflow database, not a Flowise one; use --profile langflow"
-        ));
-    }
-    if schema.has_table("users") || schema.user_version > 0 {
-        return Error::usage(format!(
-            "{shown} is an authctl database, not a Flowise one; use --profile native"
-        ));
+    if let Err(e) =
+        crate::apps::refuse_foreign("flowise", &schema.tables, schema.user_version, shown)
+    {
+        return e;
     }
     Error::usage(format!(
         "{shown} is not a Flowise database (it has no migrations, user and organization tables); authctl knows {}; check --db or DATABASE_PATH",

@@ -89,20 +89,8 @@ impl FlowisePgStore {
             "SELECT name AS v FROM migrations ORDER BY id DESC LIMIT 1",
         )?;
         let shown = url.target();
-        if !crate::store::is_flowise_schema(&tables) {
-            if tables.iter().any(|t| t == "alembic_version") {
-                return Err(Error::usage(format!(
-                    "{shown} is a Langflow database, not a Flowise one; use --profile langflow"
-                )));
-            }
-            if tables
-                .iter()
-                .any(|t| t == "users" || t == "authctl_migrations")
-            {
-                return Err(Error::usage(format!(
-                    "{shown} is an authctl database, not a Flowise one; use --profile native"
-                )));
-            }
+        if !super::is_flowise_schema(&tables) {
+            crate::apps::refuse_foreign("flowise", &tables, 0, &shown)?;
             return Err(Error::usage(format!(
                 "{shown} is not a Flowise database (it has no migrations, user and organization tables); authctl knows {}; check DATABASE_NAME or --db",
                 crate::store::KNOWN_LAYOUTS

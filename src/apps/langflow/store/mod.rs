@@ -75,14 +75,9 @@ impl LangflowStore {
 
     fn check_revision(&self, schema: &sqlite::Schema) -> Result<()> {
         let shown = format!("\"{}\"", self.path.display());
-        if crate::store::is_flowise_schema(&schema.tables) {
-            return Err(crate::store::flowise_not("a Langflow", &shown));
-        }
+        crate::apps::refuse_foreign("langflow", &schema.tables, schema.user_version, &shown)?;
         if !schema.has_table("alembic_version") {
-            return Err(not_langflow(
-                schema.has_table("users") || schema.user_version > 0,
-                &shown,
-            ));
+            return Err(not_langflow(&shown));
         }
         let revisions: Vec<String> = self
             .conn
@@ -114,14 +109,9 @@ impl LangflowStore {
     }
 }
 
-/// The refusal of a database without `alembic_version`: authctl's own
-/// (`native`), or another app's. `shown` names the database.
-fn not_langflow(native: bool, shown: &str) -> Error {
-    if native {
-        return Error::usage(format!(
-            "{shown} is an authctl database, not a Langflow one; use --profile native"
-        ));
-    }
+/// The refusal of a database without `alembic_version` that no other app
+/// owns. `shown` names the database.
+pub(super) fn not_langflow(shown: &str) -> Error {
     Error::usage(format!(
         "{shown} is not a Langflow database (it has no alembic_version table); authctl knows {}; check --db or LANGFLOW_DATABASE_URL",
         crate::store::KNOWN_LAYOUTS

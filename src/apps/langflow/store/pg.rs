@@ -127,14 +127,9 @@ impl LangflowPgStore {
             "SELECT string_agg(version_num, ',' ORDER BY version_num) AS v FROM alembic_version",
         )?;
         let shown = url.target();
-        if crate::store::is_flowise_schema(&tables) {
-            return Err(crate::store::flowise_not("a Langflow", &shown));
-        }
+        crate::apps::refuse_foreign("langflow", &tables, 0, &shown)?;
         if !tables.iter().any(|t| t == "alembic_version") {
-            let native = tables
-                .iter()
-                .any(|t| t == "users" || t == "authctl_migrations");
-            return Err(not_langflow(native, &shown));
+            return Err(not_langflow(&shown));
         }
         let revisions: Vec<String> = revisions
             .unwrap_or_default()

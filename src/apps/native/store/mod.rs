@@ -169,14 +169,7 @@ pub(super) fn check_tables(
     version: i64,
     shown: &str,
 ) -> Result<bool> {
-    if crate::store::is_flowise_schema(tables) {
-        return Err(crate::store::flowise_not("an authctl", shown));
-    }
-    if tables.iter().any(|t| t == "alembic_version" || t == "user") {
-        return Err(Error::usage(format!(
-            "{shown} is a Langflow database, not an authctl one; use --profile langflow"
-        )));
-    }
+    crate::apps::refuse_foreign("native", tables, version, shown)?;
     let foreign: Vec<&str> = tables
         .iter()
         .map(String::as_str)
