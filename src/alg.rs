@@ -83,7 +83,7 @@ impl FromStr for Alg {
             .ok_or_else(|| {
                 Error::usage(format!(
                     "unknown algorithm {}: expected one of HS256, RS256, RS512",
-                    crate::token::quoted(s)
+                    crate::text::quoted(s)
                 ))
             })
     }

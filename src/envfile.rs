@@ -17,6 +17,9 @@ use std::collections::BTreeMap;
 /// few KiB).
 pub const MAX_VALUE: usize = 64 * 1024;
 
+/// The largest `--env-file` read (a real one is a few kilobytes).
+pub const ENV_FILE_LIMIT: usize = 1024 * 1024;
+
 /// Why a file could not be read: the 1-based line and what is wrong there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {

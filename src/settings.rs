@@ -112,12 +112,11 @@ impl crate::database_url::PgEnv for Vars {
     }
 }
 
+pub use crate::envfile::ENV_FILE_LIMIT;
+
 /// Parse a dotenv file; a malformed line is reported by number, never by
 /// content. `${NAME}` references to names the file does not define are
 /// looked up in the process environment.
-/// The largest `--env-file` read (a real one is a few kilobytes).
-pub const ENV_FILE_LIMIT: usize = 1024 * 1024;
-
 pub fn parse_env_file(path: &Path) -> Result<BTreeMap<String, String>> {
     parse_env_file_with(path, &Vars::from_process())
 }
@@ -507,7 +506,7 @@ mod tests {
     }
 
     #[test]
-    fn langflow_profile_reads_langflow_variables() {
+    fn a_profile_reads_its_own_variable_names() {
         let s = Settings::resolve(
             &Flags::default(),
             vars(
@@ -548,7 +547,7 @@ mod tests {
     }
 
     #[test]
-    fn flowise_reads_its_own_database_variables() {
+    fn an_app_reads_its_own_database_variables() {
         let resolve = |vars_: &[(&str, &str)]| {
             let mut all = vec![("AUTHCTL_PROFILE", "flowise"), ("HOME", "/h")];
             all.extend_from_slice(vars_);

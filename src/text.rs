@@ -26,6 +26,18 @@ pub fn is_unsafe_char(c: char) -> bool {
     )
 }
 
+/// A user-supplied string for a one-line message: JSON-quoted (so control
+/// characters are escaped) and cut to 64 characters.
+pub(crate) fn quoted(s: &str) -> String {
+    const LIMIT: usize = 64;
+    if s.chars().count() <= LIMIT {
+        serde_json::Value::from(s).to_string()
+    } else {
+        let cut: String = s.chars().take(LIMIT).collect();
+        format!("{}…", serde_json::Value::from(cut))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

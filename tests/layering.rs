@@ -135,3 +135,284 @@ fn only_output_touches_the_terminal() {
     }
     assert!(offenders.is_empty(), "{}", offenders.join("\n"));
 }
+
+/// `text` with comments, string and character literals blanked and
+/// `#[cfg(test)]` items removed: the code the product is built from.
+fn code_only(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &text[i..];
+        if rest.starts_with("//") {
+            i += rest.find('\n').unwrap_or(rest.len());
+        } else if let Some(body) = rest.strip_prefix("/*") {
+            i += body.find("*/").map_or(rest.len(), |j| j + 4);
+        } else if let Some(hashes) = raw_string_start(rest, i == 0 || !is_ident(b[i - 1])) {
+            let close = format!("\"{}", "#".repeat(hashes));
+            let open = rest.find('"').unwrap() + 1;
+            i += rest[open..]
+                .find(&close)
+                .map_or(rest.len(), |j| open + j + close.len());
+            out.push_str("\"\"");
+        } else if b[i] == b'"' {
+            let mut j = i + 1;
+            while j < b.len() && b[j] != b'"' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            i = j + 1;
+            out.push_str("\"\"");
+        } else if b[i] == b'\'' && char_literal_len(rest).is_some() {
+            i += char_literal_len(rest).unwrap();
+            out.push_str("' '");
+        } else {
+            let c = rest.chars().next().unwrap();
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    without_test_items(&out)
+}
+
+fn is_ident(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// `r"…"`, `r#"…"#`, `br"…"`: how many `#`s, where one starts here.
+fn raw_string_start(rest: &str, at_word_start: bool) -> Option<usize> {
+    if !at_word_start {
+        return None;
+    }
+    let body = rest.strip_prefix("br").or_else(|| rest.strip_prefix('r'))?;
+    let hashes = body.bytes().take_while(|&c| c == b'#').count();
+    (body.as_bytes().get(hashes) == Some(&b'"')).then_some(hashes)
+}
+
+/// The length of a character literal starting here (`'a'`, `'\n'`,
+/// `'\u{1F600}'`), or `None` for a lifetime.
+fn char_literal_len(rest: &str) -> Option<usize> {
+    let mut chars = rest.char_indices().skip(1);
+    let (_, c) = chars.next()?;
+    if c == '\\' {
+        return rest[2..].find('\'').map(|j| j + 3);
+    }
+    let (j, close) = chars.next()?;
+    (close == '\'').then_some(j + 1)
+}
+
+/// `code` without the items under `#[cfg(test)]` (a `mod { … }` or
+/// `fn { … }`, or a `mod name;` whose file is then test code).
+fn without_test_items(code: &str) -> String {
+    let mut out = String::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("#[cfg(test)]") {
+        out.push_str(&rest[..at]);
+        let item = &rest[at..];
+        let end = match (item.find('{'), item.find(';')) {
+            (Some(open), Some(semi)) if semi < open => semi + 1,
+            (Some(open), _) => {
+                let mut depth = 0;
+                let mut end = item.len();
+                for (k, c) in item[open..].char_indices() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                end = open + k + 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                end
+            }
+            (None, Some(semi)) => semi + 1,
+            (None, None) => item.len(),
+        };
+        rest = &item[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Test files: `tests.rs`, `*_tests.rs`, and what `#[cfg(test)] mod x;`
+/// names.
+fn is_test_file(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name == "tests.rs" || name.ends_with("_tests.rs")
+}
+
+#[test]
+fn the_code_reader_drops_comments_literals_and_tests() {
+    let code = code_only(
+        "let a = \"flowise\"; // langflow\nlet b = r#\"x\"#; let c = 'l'; fn f<'a>() {}\n#[cfg(test)]\nmod tests { fn librechat() {} }\nfn kept() {}",
+    );
+    assert!(
+        !code.contains("flowise") && !code.contains("langflow"),
+        "{code}"
+    );
+    assert!(!code.contains("librechat"), "{code}");
+    assert!(
+        code.contains("fn f<'a>()") && code.contains("fn kept()"),
+        "{code}"
+    );
+}
+
+/// A code identifier naming an app: every identifier that holds an app's
+/// name, in any case.
+fn app_names(code: &str) -> Vec<String> {
+    code.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| {
+            let w = w.to_lowercase();
+            ["flowise", "langflow", "librechat"]
+                .iter()
+                .any(|app| w.contains(app))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// What varies by app lives in `src/apps/<app>/`, chosen once: outside it
+/// no code names an app, but for the `--profile` values `src/cli` takes.
+#[test]
+fn no_code_outside_the_apps_folder_names_an_app() {
+    let profile_values = ["Langflow", "Flowise", "LibreChat"];
+    let mut offenders = Vec::new();
+    for (rel, text) in src_files() {
+        if rel.starts_with("apps/") || is_test_file(&rel) {
+            continue;
+        }
+        let code = code_only(&text);
+        for name in app_names(&code) {
+            if rel == "cli/mod.rs" && profile_values.contains(&name.as_str()) {
+                continue;
+            }
+            offenders.push(format!("src/{rel}: {name}"));
+        }
+    }
+    assert!(offenders.is_empty(), "{}", offenders.join("\n"));
+}
+
+/// The top-level modules each `src/` module's code refers to
+/// (`crate::x`), test code left out.
+fn module_graph() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let mut graph = std::collections::BTreeMap::<_, std::collections::BTreeSet<_>>::new();
+    for (rel, text) in src_files() {
+        if is_test_file(&rel) {
+            continue;
+        }
+        let top = rel.split('/').next().unwrap().trim_end_matches(".rs");
+        let entry = graph.entry(top.to_string()).or_default();
+        for path in paths(&code_only(&text)) {
+            if let Some(module) = path.strip_prefix("crate::") {
+                let module = module.split("::").next().unwrap_or_default();
+                if !module.is_empty() && module != top {
+                    entry.insert(module.to_string());
+                }
+            }
+        }
+    }
+    graph
+}
+
+/// A cycle in `graph`, if it has one, as the modules along it.
+fn find_cycle(
+    graph: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut std::collections::BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| n == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.to_string());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_string());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_string());
+        None
+    }
+    let mut done = std::collections::BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn the_cycle_finder_finds_cycles() {
+    let mut graph = std::collections::BTreeMap::new();
+    let edge = |g: &mut std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+                a: &str,
+                b: &str| {
+        g.entry(a.to_string()).or_default().insert(b.to_string());
+    };
+    edge(&mut graph, "a", "b");
+    edge(&mut graph, "b", "c");
+    assert_eq!(find_cycle(&graph), None);
+    edge(&mut graph, "c", "a");
+    assert_eq!(
+        find_cycle(&graph).unwrap(),
+        ["a", "b", "c", "a"].map(String::from)
+    );
+}
+
+/// The modules are layered: no cycle among them. The app chosen once is
+/// reached through `Profile::app` (the registry `apps::ALL`, whose apps
+/// build on everything below them): that one edge is late binding, not a
+/// layer, and `profile` names nothing else of `apps`.
+#[test]
+fn the_modules_form_no_cycle() {
+    let mut graph = module_graph();
+    let registry: Vec<String> = paths(&code_only(
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/profile.rs"))
+            .unwrap(),
+    ))
+    .into_iter()
+    .filter(|p| p.starts_with("crate::apps"))
+    .collect();
+    assert!(
+        registry
+            .iter()
+            .all(|p| p.starts_with("crate::apps::ALL") || p.starts_with("crate::apps::App")),
+        "{registry:?}"
+    );
+    graph.get_mut("profile").unwrap().remove("apps");
+    assert_eq!(find_cycle(&graph), None, "{graph:#?}");
+}
+
+/// The command modules do not import each other by app: no cycle among
+/// the files of `src/commands/`.
+#[test]
+fn the_command_modules_form_no_cycle() {
+    let mut graph = std::collections::BTreeMap::<String, std::collections::BTreeSet<String>>::new();
+    for (rel, text) in src_files() {
+        let Some(name) = rel.strip_prefix("commands/") else {
+            continue;
+        };
+        let name = name.trim_end_matches(".rs").to_string();
+        let entry = graph.entry(name.clone()).or_default();
+        for path in paths(&code_only(&text)) {
+            let module = path
+                .strip_prefix("super::")
+                .or_else(|| path.strip_prefix("crate::commands::"))
+                .and_then(|m| m.split("::").next());
+            if let Some(module) = module.filter(|m| !m.is_empty() && *m != name) {
+                entry.insert(module.to_string());
+            }
+        }
+    }
+    assert_eq!(find_cycle(&graph), None, "{graph:#?}");
+}

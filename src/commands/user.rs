@@ -84,7 +84,9 @@ fn add(args: &UserAddArgs, ctx: &Ctx) -> Result<Outcome> {
     }
     let password_hash = match early {
         Some((pw, job)) => {
-            password::check_policy(&pw, &args.name, s.min_password_length, s.profile.app())?;
+            password::check_policy(&pw, &args.name, s.min_password_length, &|pw| {
+                s.profile.app().password_problem(pw)
+            })?;
             job.wait()?
         }
         None => {

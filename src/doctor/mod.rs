@@ -1056,7 +1056,7 @@ mod tests {
     }
 
     #[test]
-    fn langflow_checks_auto_login_and_the_superuser_password_in_the_env_file() {
+    fn auto_login_and_the_superuser_password_in_the_env_file_are_checked() {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join("lf");
         crate::fsutil::ensure_dir(&dir).unwrap();

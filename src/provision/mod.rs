@@ -937,7 +937,7 @@ fn hash_passwords(
     let results = work::parallel(jobs, opts.jobs, |(i, pw, check)| {
         let u = &r.decl.users[i];
         if check {
-            password::check_policy(&pw, &u.name, min, app)
+            password::check_policy(&pw, &u.name, min, &|pw| app.password_problem(pw))
                 .map_err(|e| at(&r.file, u.password_line, format!("{}: {e}", u.loc.path)))?;
         }
         let hash = password::hash(&pw, cost)?;

@@ -199,7 +199,7 @@ mod tests {
     }
 
     #[test]
-    fn decrypts_the_langflow_1_13_fixture() {
+    fn decrypts_a_value_a_real_server_stored() {
         let secret = fixture_secret();
         assert_eq!(secret.len(), 43);
         let fernet = fernet_for(&secret).unwrap();
@@ -238,7 +238,7 @@ mod tests {
     }
 
     #[test]
-    fn short_secrets_use_sha256_like_langflow_1_13() {
+    fn short_secrets_are_stretched_with_sha256() {
         // python3 -c "import base64,hashlib; print(base64.urlsafe_b64encode(hashlib.sha256(b'popcorn').digest()).decode())"
         assert_eq!(
             key_text("popcorn"),

@@ -99,17 +99,15 @@ pub fn merge_env_file(
     force: bool,
     lookup: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Merged> {
-    let existing = match crate::fsutil::read_regular(
-        path,
-        "the .env file",
-        crate::settings::ENV_FILE_LIMIT,
-    )? {
-        Some(bytes) => Some(
-            String::from_utf8(bytes.to_vec())
-                .map_err(|_| Error::usage(format!("\"{}\" is not UTF-8 text", path.display())))?,
-        ),
-        None => None,
-    };
+    let existing =
+        match crate::fsutil::read_regular(path, "the .env file", crate::envfile::ENV_FILE_LIMIT)? {
+            Some(bytes) => {
+                Some(String::from_utf8(bytes.to_vec()).map_err(|_| {
+                    Error::usage(format!("\"{}\" is not UTF-8 text", path.display()))
+                })?)
+            }
+            None => None,
+        };
     let text = existing.clone().unwrap_or_default();
     let found = crate::envfile::assignments(&text, lookup).map_err(|e| {
         Error::usage(format!(

@@ -529,7 +529,7 @@ mod tests {
     }
 
     #[test]
-    fn flowise_encryption_keys_pass() {
+    fn app_made_encryption_keys_pass() {
         // 24 bytes in base64, as Flowise's generateEncryptKey makes them:
         // 5,000 of them from a fixed generator, so the test is the same
         // every run.

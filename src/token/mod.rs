@@ -32,7 +32,6 @@ pub use mint::mint;
 pub use token_type::TokenType;
 pub use verify::{verify, Rejection, Verified, VerifyPolicy};
 
-use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 /// SHA-256 of a token as lowercase hex, for storing refresh tokens by hash. The
@@ -54,17 +53,7 @@ fn ensure_crypto_provider() {
     let _already_installed = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
 }
 
-/// A user-supplied string for a one-line message: JSON-quoted (so control
-/// characters are escaped) and cut to 64 characters.
-pub(crate) fn quoted(s: &str) -> String {
-    const LIMIT: usize = 64;
-    if s.chars().count() <= LIMIT {
-        Value::from(s).to_string()
-    } else {
-        let cut: String = s.chars().take(LIMIT).collect();
-        format!("{}…", Value::from(cut))
-    }
-}
+pub(crate) use crate::text::quoted;
 
 /// Committed throwaway keys (see testdata/README.md); tests never generate keys.
 #[cfg(test)]

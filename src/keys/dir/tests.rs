@@ -107,7 +107,7 @@ fn creates_a_pair_then_reuses_it_then_rotates_with_force() {
 }
 
 #[test]
-fn reuses_a_hand_placed_langflow_pair_without_writing() {
+fn reuses_a_hand_placed_pair_without_writing() {
     let (_tmp, keys) = setup();
     place(&keys, PRIVATE_KEY_FILE, PKCS8);
     place(&keys, PUBLIC_KEY_FILE, PKCS8_PUB);
