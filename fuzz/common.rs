@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use authctl::error::Error;
+use authctl::keys;
 use authctl::token::{self, Alg, TokenType, VerifyKey, VerifyPolicy};
-use authctl::{keys, settings};
 use secrecy::SecretString;
 
 /// The clock every check runs at (2023-11-14); the valid seeds expire in 2033.
@@ -184,7 +184,7 @@ pub fn check_env_file(data: &[u8]) {
         let mut file = std::fs::File::create(path).expect("create temp env file");
         file.write_all(data).expect("write temp env file");
         drop(file);
-        if let Err(err) = settings::parse_env_file(path) {
+        if let Err(err) = authctl::internals::parse_env_file(path) {
             assert_usage_error(&err, data);
         }
     });
@@ -218,11 +218,10 @@ pub fn check_key_env(data: &[u8]) {
     if let Some(public) = public {
         process.push(("AUTHCTL_PUBLIC_KEY".to_string(), public));
     }
-    let vars = settings::Vars::from_maps(process, Vec::new());
-    let Ok(s) = settings::Settings::resolve(&Default::default(), vars) else {
+    let Some((signing, verifying)) = authctl::internals::rs256_keys_from_env(process) else {
         return;
     };
-    match authctl::signing::signing_key(&s, Alg::RS256) {
+    match signing {
         Ok(key) => {
             let mut claims = serde_json::Map::new();
             claims.insert("sub".into(), "fuzz".into());
@@ -237,7 +236,7 @@ pub fn check_key_env(data: &[u8]) {
                     return;
                 }
             };
-            match authctl::signing::verify_keys(&s, Alg::RS256) {
+            match verifying {
                 Ok(keys) => {
                     token::verify(&jwt, &VerifyPolicy::new(Alg::RS256), &keys, NOW)
                         .expect("a token signed by an accepted key verifies under it");
@@ -264,7 +263,7 @@ pub fn check_key_env(data: &[u8]) {
 /// nothing changes; with replacements, only those string spans differ and
 /// serde_json (where it reads the input) sees the same document but for them.
 pub fn check_rotation_json(data: &[u8]) {
-    use authctl::store::json_text::rewrite_strings;
+    use authctl::internals::rewrite_strings;
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -312,8 +311,7 @@ fn replace_tokens(v: serde_json::Value) -> serde_json::Value {
 /// with users. No panic, no stack exhaustion; every refusal is one line
 /// that names a line of the text.
 pub fn check_apply_doc(data: &[u8]) {
-    use authctl::profile::Profile;
-    use authctl::provision::{doc, file};
+    use authctl::internals::{decode_provisioning, provision_doc as doc};
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -326,11 +324,9 @@ pub fn check_apply_doc(data: &[u8]) {
                 assert!(e.line >= 1 && e.line <= lines + 1, "{e:?} of {lines}");
             }
             Ok(root) => {
-                for profile in ["native", "langflow", "flowise"]
-                    .map(|n| Profile::from_name(n).expect("a profile"))
-                {
-                    if let Err(e) = file::decode(&root, profile) {
-                        assert!(!e.message.contains('\n'), "two-line message: {}", e.message);
+                for profile in ["native", "langflow", "flowise"] {
+                    if let Err(message) = decode_provisioning(&root, profile) {
+                        assert!(!message.contains('\n'), "two-line message: {message}");
                     }
                 }
             }
@@ -342,7 +338,7 @@ pub fn check_apply_doc(data: &[u8]) {
 /// panic, no stack exhaustion; one-line reasons; a plain decimal number
 /// reads as itself; a lifetime is whole seconds or a reason.
 pub fn check_librechat_duration(data: &[u8]) {
-    use authctl::apps::librechat_durations::{read, seconds, shown, Reading};
+    use authctl::internals::duration_expressions::{read, seconds, shown, Reading};
     let text = String::from_utf8_lossy(data);
     let one_line = |why: &str| assert!(!why.contains('\n'), "two-line reason: {why:?}");
     match read(&text) {

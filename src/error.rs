@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Exit codes, one table used everywhere (README and `--help` print it).
-pub mod exit {
+pub(crate) mod exit {
     /// Success.
     pub const OK: u8 = 0;
     /// A negative answer: a token that does not verify, a weak secret.

@@ -3,29 +3,88 @@
 //! `run` is the whole program: parse arguments, resolve settings, run one
 //! command, print its outcome, and map failures to documented exit codes.
 
-pub mod alg;
-pub mod apps;
-pub mod cli;
-pub mod clock;
-pub mod commands;
-pub mod database_url;
+mod alg;
+mod apps;
+mod cli;
+mod clock;
+mod commands;
+mod database_url;
 pub mod docs;
-pub mod doctor;
+mod doctor;
 pub mod envfile;
 pub mod error;
-pub mod fsutil;
+mod fsutil;
 mod input;
 pub mod keys;
-pub mod output;
-pub mod password;
-pub mod profile;
-pub mod provision;
-pub mod secrets;
-pub mod settings;
-pub mod signing;
-pub mod store;
-pub mod text;
+mod output;
+mod password;
+mod profile;
+mod provision;
+mod secrets;
+mod settings;
+mod signing;
+mod store;
+mod text;
 pub mod token;
+
+/// What the fuzz targets, benchmarks and tests reach beyond the public
+/// modules above; not a stable interface. Everything else is private to
+/// the crate, so the compiler reports code nothing calls.
+pub mod internals {
+    pub use crate::apps::duration_expressions;
+    pub use crate::provision::doc as provision_doc;
+    pub use crate::settings::parse_env_file;
+    pub use crate::store::json_text::rewrite_strings;
+
+    /// The command line's definition, as clap sees it.
+    pub fn cli_definition() -> clap::Command {
+        <crate::cli::Cli as clap::CommandFactory>::command()
+    }
+
+    /// The settings the `profile` names by a variable of its own: (authctl's
+    /// name, the app's).
+    pub fn renamed_variables(profile: &str) -> Vec<(&'static str, &'static str)> {
+        let Some(p) = crate::profile::Profile::from_name(profile) else {
+            return Vec::new();
+        };
+        crate::profile::Setting::ALL
+            .into_iter()
+            .filter_map(|s| {
+                let theirs = p.var(s)?.name;
+                (theirs != s.authctl_name()).then_some((s.authctl_name(), theirs))
+            })
+            .collect()
+    }
+
+    /// A provisioning file's parsed `root` decoded for `profile`: the
+    /// refusal's message, if it is refused.
+    pub fn decode_provisioning(root: &provision_doc::Node, profile: &str) -> Result<(), String> {
+        let profile = crate::profile::Profile::from_name(profile)
+            .ok_or_else(|| format!("no profile {profile}"))?;
+        crate::provision::file::decode(root, profile)
+            .map(drop)
+            .map_err(|e| e.message)
+    }
+
+    /// The RS256 signing key, and the keys that verify, that authctl
+    /// resolves from these process variables alone (no flags, no `.env`);
+    /// `None` where the settings themselves are refused.
+    #[allow(clippy::type_complexity)]
+    pub fn rs256_keys_from_env(
+        process: Vec<(String, String)>,
+    ) -> Option<(
+        crate::error::Result<crate::token::SigningKey>,
+        crate::error::Result<Vec<crate::token::VerifyKey>>,
+    )> {
+        let vars = crate::settings::Vars::from_maps(process, Vec::new());
+        let s = crate::settings::Settings::resolve(&Default::default(), vars).ok()?;
+        let alg = crate::token::Alg::RS256;
+        Some((
+            crate::signing::signing_key(&s, alg),
+            crate::signing::verify_keys(&s, alg),
+        ))
+    }
+}
 
 use std::ffi::OsString;
 

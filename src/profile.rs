@@ -1,7 +1,7 @@
 //! A profile is a value: one table per app that says, for every setting,
 //! which variable holds it, in which unit and with which default, where the
 //! app keeps its config dir and database, which files in it are secrets,
-//! what its tokens carry and which database layout it uses.
+//! and which command groups work.
 //!
 //! The tables live in each app's folder (`apps/<app>/settings.rs`); this
 //! module holds their vocabulary and `Profile`, the handle a run picks once
@@ -200,8 +200,6 @@ pub struct Spec {
     pub name: &'static str,
     /// The app, as messages name it (`Langflow`).
     pub app: &'static str,
-    /// One line for `--help`.
-    pub about: &'static str,
     /// The config dir when neither flag nor variable names one.
     pub config_dir: ConfigDirDefault,
     /// The database file in the config dir when nothing names one.

@@ -105,7 +105,7 @@ fn env_file_expansion_is_bounded() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("doubling.env");
         std::fs::write(&path, &text).expect("write env file");
-        match authctl::settings::parse_env_file(&path) {
+        match authctl::internals::parse_env_file(&path) {
             Err(err) => assert_eq!(err.exit_code(), 2, "{err}"),
             Ok(vars) => {
                 let longest = vars.values().map(String::len).max().unwrap_or(0);
@@ -125,7 +125,7 @@ fn env_file_expansion_is_bounded() {
     .expect("crashes")
     {
         let path = entry.expect("entry").path();
-        if let Ok(vars) = authctl::settings::parse_env_file(&path) {
+        if let Ok(vars) = authctl::internals::parse_env_file(&path) {
             assert!(
                 vars.values().all(|v| v.len() <= 1 << 20),
                 "{}",

@@ -12,8 +12,9 @@ pub(crate) mod librechat;
 pub(crate) mod native;
 pub(crate) mod tokens;
 
-/// LibreChat's duration reader, for its fuzz target.
-pub use librechat::expr as librechat_durations;
+/// LibreChat's duration expressions (`SESSION_EXPIRY=1000 * 60 * 15`), for
+/// its fuzz target.
+pub use librechat::expr as duration_expressions;
 
 use crate::doctor::Check;
 use crate::error::Result;

@@ -2,7 +2,7 @@
 //!
 //! The first doc line of each item is its short help; env fallbacks are
 //! declared on the flag so `--help` shows them. Settings that depend on the
-//! profile (AUTHCTL_* or LANGFLOW_*) are resolved in `settings`, not here.
+//! profile (each app's own variables) are resolved in `settings`, not here.
 
 use crate::profile::Profile;
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -6,16 +6,16 @@ use crate::error::Result;
 use crate::output::Outcome;
 use crate::settings::Settings;
 
-pub mod apikey;
-pub mod apply;
-pub mod completions;
-pub mod doctor;
-pub mod init;
-pub mod keys;
-pub mod secret;
-pub mod superuser;
-pub mod token;
-pub mod user;
+pub(crate) mod apikey;
+pub(crate) mod apply;
+pub(crate) mod completions;
+pub(crate) mod doctor;
+pub(crate) mod init;
+pub(crate) mod keys;
+pub(crate) mod secret;
+pub(crate) mod superuser;
+pub(crate) mod token;
+pub(crate) mod user;
 
 /// What every command gets: the resolved settings and the terminal.
 pub struct Ctx {

@@ -6,9 +6,9 @@
 //! PostgreSQL the URL with its password replaced by `****`.
 
 use crate::error::{Error, Result};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-pub mod pg;
+pub(crate) mod pg;
 
 pub use pg::{PgEnv, PgHost, PgUrl, SslMode};
 
@@ -29,14 +29,6 @@ impl DatabaseUrl {
             return pg::parse(url.trim(), env).map(|u| DatabaseUrl::Postgres(Box::new(u)));
         }
         parse_sqlite(url).map(DatabaseUrl::Sqlite)
-    }
-
-    /// The SQLite file, if this is one.
-    pub fn sqlite_path(&self) -> Option<&Path> {
-        match self {
-            DatabaseUrl::Sqlite(path) => Some(path),
-            DatabaseUrl::Postgres(_) => None,
-        }
     }
 }
 

@@ -17,7 +17,7 @@ mod report;
 mod ui;
 
 pub use report::{Human, Report};
-pub use ui::{Progress, Ui};
+pub use ui::Ui;
 
 use crate::error::Error;
 use crate::text::is_unsafe_char;

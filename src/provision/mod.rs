@@ -20,8 +20,8 @@
 //! database written back in the same format.
 
 pub mod doc;
-pub mod export;
-pub mod file;
+pub(crate) mod export;
+pub(crate) mod file;
 mod work;
 
 use crate::error::{Error, Result};

@@ -8,17 +8,13 @@
 mod encryption;
 mod file;
 mod generate;
-pub mod init;
-pub mod lock;
+pub(crate) mod init;
+pub(crate) mod lock;
 mod pyrandom;
-pub mod rotate;
+pub(crate) mod rotate;
 mod strength;
 
-pub use encryption::{
-    decrypt, decrypt_with_secret, encrypt, fernet_for, legacy_fernet_for, MINIMUM_SECRET_KEY_LENGTH,
-};
+pub use encryption::{decrypt_with_secret, encrypt, fernet_for};
 pub use file::{fingerprint, read_secret_file, write_secret_file, WriteReport, SECRET_KEY_FILE};
-pub use generate::{
-    generate, random_array, random_hex, Encoding, DEFAULT_BYTES, MAX_BYTES, MIN_BYTES,
-};
+pub use generate::{generate, random_array, random_hex, Encoding, DEFAULT_BYTES};
 pub use strength::check;

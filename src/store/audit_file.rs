@@ -108,6 +108,42 @@ pub fn commit_pg(
     Ok(())
 }
 
+/// The audit records of one write transaction, held until it commits and
+/// appended to the audit file right after: what the file-audited layouts
+/// (Langflow's, Flowise's) share on both engines.
+pub struct Pending {
+    actor: String,
+    path: std::path::PathBuf,
+    records: Vec<AuditRecord>,
+}
+
+impl Pending {
+    /// Records by `actor`, for the audit file at `path`.
+    pub fn new(actor: String, path: std::path::PathBuf) -> Self {
+        Pending {
+            actor,
+            path,
+            records: Vec::new(),
+        }
+    }
+
+    /// Hold one record.
+    pub fn push(&mut self, action: &str, target: &str, detail: serde_json::Value) {
+        self.records
+            .push(audit_record(self.actor.clone(), action, target, detail));
+    }
+
+    /// Commit `tx` (PostgreSQL), then append the records.
+    pub fn commit_pg(self, tx: crate::store::postgres::PgTx<'_>) -> Result<()> {
+        commit_pg(tx, &self.path, &self.records)
+    }
+
+    /// Commit `tx` (SQLite), then append the records.
+    pub fn commit_sqlite(self, tx: rusqlite::Transaction<'_>) -> Result<()> {
+        commit_sqlite(tx, &self.path, &self.records)
+    }
+}
+
 /// Commit a SQLite transaction, then append its audit records.
 pub fn commit_sqlite(
     tx: rusqlite::Transaction<'_>,

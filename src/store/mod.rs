@@ -1,7 +1,9 @@
 //! The store: one boundary between commands and a database.
 //!
-//! A store is a layout (whose tables: `native`, `langflow`) over an engine
-//! (`sqlite`, `postgres`). Commands see `Store` and `User` only. The
+//! A store is an app's layout of tables (`apps/<app>/store/`) over an
+//! engine (`sqlite`, `postgres`), opened by the app (`App::open_layout`).
+//! Commands see `Store` and the model (`model`: `User`, `ApiKey`, …) only;
+//! login names are `names`'. The
 //! rules that hold whatever the layout (a name is taken once, the last
 //! active superuser stays, every change is audited with its commit) are in
 //! `rules`, written once over the `UsersTx` row operations a layout
@@ -11,107 +13,18 @@
 //! `None` to.
 
 use crate::error::{Error, Result};
-use crate::profile;
 use crate::settings::Settings;
-use serde::Serialize;
 
-pub mod audit_file;
-pub mod json_text;
-pub mod postgres;
-pub mod rules;
+pub(crate) mod audit_file;
+pub(crate) mod json_text;
+mod model;
+mod names;
+pub(crate) mod postgres;
+pub(crate) mod rules;
 pub(crate) mod sqlite;
 
-/// A user as every store presents it. Times are RFC 3339 UTC.
-#[derive(Clone, Serialize, PartialEq, Eq)]
-pub struct User {
-    pub id: String,
-    pub username: String,
-    #[serde(skip)]
-    pub password_hash: String,
-    pub is_active: bool,
-    pub is_superuser: bool,
-    pub created_at: String,
-    pub updated_at: String,
-    pub last_login_at: Option<String>,
-}
-
-impl std::fmt::Debug for User {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("User")
-            .field("id", &self.id)
-            .field("username", &self.username)
-            .field("password_hash", &"<redacted>")
-            .field("is_active", &self.is_active)
-            .field("is_superuser", &self.is_superuser)
-            .finish_non_exhaustive()
-    }
-}
-
-/// A user to create.
-pub struct NewUser {
-    pub username: String,
-    pub password_hash: String,
-    pub is_active: bool,
-    pub is_superuser: bool,
-}
-
-impl NewUser {
-    /// This user with its name validated and in the stored form (NFC).
-    pub fn normalized(&self) -> Result<NewUser> {
-        Ok(NewUser {
-            username: normalize_username(&self.username)?,
-            password_hash: self.password_hash.clone(),
-            is_active: self.is_active,
-            is_superuser: self.is_superuser,
-        })
-    }
-}
-
-/// A change to apply to existing users; `None` leaves a field alone.
-#[derive(Default)]
-pub struct UserChange {
-    pub password_hash: Option<String>,
-    pub is_active: Option<bool>,
-    pub is_superuser: Option<bool>,
-    /// Allow the change to leave no active superuser.
-    pub force: bool,
-}
-
-impl UserChange {
-    /// The audit detail: which fields changed (never the hash).
-    pub fn detail(&self) -> serde_json::Value {
-        let mut m = serde_json::Map::new();
-        if self.password_hash.is_some() {
-            m.insert("password".into(), "changed".into());
-        }
-        if let Some(v) = self.is_active {
-            m.insert("is_active".into(), v.into());
-        }
-        if let Some(v) = self.is_superuser {
-            m.insert("is_superuser".into(), v.into());
-        }
-        if self.force {
-            m.insert("force".into(), true.into());
-        }
-        serde_json::Value::Object(m)
-    }
-
-    /// The audit action name for this change.
-    pub fn action(&self) -> &'static str {
-        match (
-            self.password_hash.is_some(),
-            self.is_active,
-            self.is_superuser,
-        ) {
-            (true, _, _) => "user.password",
-            (false, Some(true), None) => "user.activate",
-            (false, Some(false), None) => "user.deactivate",
-            (false, None, Some(true)) => "user.promote",
-            (false, None, Some(false)) => "user.demote",
-            _ => "user.update",
-        }
-    }
-}
+pub use model::*;
+pub use names::*;
 
 /// Reading users, and the one way to change them: a write transaction
 /// whose rules (`rules`) are the same for every layout.
@@ -386,155 +299,6 @@ fn no_refresh_records(app: &str) -> Error {
     ))
 }
 
-/// How a layout keeps API keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ApiKeyStorage {
-    /// Only the SHA-256 of the key (native).
-    HashOnly,
-    /// The Fernet-encrypted key and its SHA-256 (Langflow).
-    EncryptedAndHash,
-    /// The key itself and its scrypt hash, per workspace, with permissions
-    /// (Flowise).
-    PlainAndScrypt,
-}
-
-/// A new API key to store.
-pub struct NewApiKey {
-    pub user: User,
-    pub name: Option<String>,
-    /// The key, for a layout that stores it as it is (Flowise).
-    pub key: secrecy::SecretString,
-    pub sha256_hex: String,
-    pub encrypted: Option<String>,
-    /// The permissions asked for (Flowise); empty: the layout's default.
-    pub permissions: Vec<String>,
-}
-
-impl NewApiKey {
-    /// The key as listed once stored under `id`, made at `created_at`,
-    /// acting for its user.
-    pub fn listed(&self, id: String, created_at: Option<String>) -> ApiKey {
-        ApiKey {
-            id,
-            name: self.name.clone(),
-            user_id: self.user.id.clone(),
-            username: Some(self.user.username.clone()),
-            created_at,
-            last_used_at: None,
-            active: true,
-            workspace: None,
-            permissions: None,
-        }
-    }
-}
-
-/// An API key as listed: never the key.
-#[derive(Debug, Clone, Serialize)]
-pub struct ApiKey {
-    pub id: String,
-    pub name: Option<String>,
-    /// Empty where keys belong to workspaces (Flowise).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub user_id: String,
-    pub username: Option<String>,
-    pub created_at: Option<String>,
-    pub last_used_at: Option<String>,
-    pub active: bool,
-    /// The workspace the key belongs to, where keys belong to workspaces
-    /// rather than users (Flowise).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub workspace: Option<String>,
-    /// What the key may do, where the app keeps that (Flowise).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub permissions: Option<Vec<String>>,
-}
-
-impl ApiKey {
-    /// What the audit trail records of a key (never the key): its id and
-    /// name, and where keys belong to workspaces, which and with what
-    /// permissions.
-    pub fn audit_detail(&self) -> serde_json::Value {
-        let mut detail = serde_json::json!({ "id": self.id, "name": self.name });
-        if let Some(ws) = &self.workspace {
-            detail["workspace"] = ws.as_str().into();
-            detail["permissions"] = serde_json::json!(self.permissions);
-        }
-        detail
-    }
-}
-
-/// How many values of one column were (or would be) re-encrypted.
-#[derive(Debug, Clone, Serialize)]
-pub struct Reencrypted {
-    pub table: String,
-    pub column: String,
-    pub values: usize,
-}
-
-/// A refresh token as the store keeps it: never the token itself.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct RefreshToken {
-    pub jti: String,
-    pub user_id: String,
-    pub issued_at: String,
-    pub expires_at: String,
-    pub revoked_at: Option<String>,
-}
-
-/// Which refresh tokens to revoke.
-#[derive(Debug)]
-pub enum Revoke {
-    /// By jti.
-    Jti(String),
-    /// By the SHA-256 hex of the token.
-    TokenSha256(String),
-    /// Every token of a user id.
-    User { user_id: String, username: String },
-}
-
-/// One audit record.
-#[derive(Debug, Clone, Serialize)]
-pub struct AuditRecord {
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub target: String,
-    pub detail: serde_json::Value,
-}
-
-/// Who makes the changes the audit trail records: the OS user, looked up
-/// only when a change is written (reads never pay for the lookup).
-pub struct Actor {
-    name: std::cell::OnceCell<String>,
-    lookup: fn() -> String,
-}
-
-impl Actor {
-    /// The OS user running authctl.
-    pub fn os_user() -> Self {
-        Actor {
-            name: std::cell::OnceCell::new(),
-            lookup: crate::database_url::os_user,
-        }
-    }
-
-    /// The actor's name.
-    pub fn name(&self) -> String {
-        self.name.get_or_init(self.lookup).clone()
-    }
-}
-
-impl From<&str> for Actor {
-    fn from(name: &str) -> Self {
-        let cell = std::cell::OnceCell::new();
-        let _ = cell.set(name.to_string());
-        Actor {
-            name: cell,
-            lookup: String::new,
-        }
-    }
-}
-
 /// The database layouts authctl knows, for refusals.
 pub const KNOWN_LAYOUTS: &str =
     "these layouts: native (authctl's own tables) and langflow (Langflow 1.13, alembic e5a7c9b1d3f2), on SQLite and PostgreSQL, and flowise (Flowise 3.1.4), on SQLite and PostgreSQL";
@@ -600,117 +364,4 @@ pub fn single_api_key(mut matches: Vec<ApiKey>, id_or_name: &str) -> Result<ApiK
                 .join(", ")
         ))),
     }
-}
-
-/// A username as stored: NFC, validated (see `validate_username`), so
-/// `josé` typed on macOS (decomposed) and on Linux is one name.
-pub fn normalize_username(name: &str) -> Result<String> {
-    let nfc = crate::text::nfc(name);
-    validate_username(&nfc)?;
-    Ok(nfc)
-}
-
-/// The form in which two usernames are compared: NFC, lower-cased beyond
-/// ASCII (`ÉVE` and `éve` are one name).
-pub fn fold_username(name: &str) -> String {
-    crate::text::nfc(&crate::text::nfc(name).to_lowercase())
-}
-
-/// The one user in `all` whose name is `wanted` up to case and
-/// normalisation. Two stored names that differ only so (which an app's own
-/// case-sensitive sign-up can leave) are refused as ambiguous, listing
-/// both, rather than one picked.
-pub fn pick_user(all: &[User], wanted: &str) -> Result<Option<User>> {
-    let key = fold_username(wanted);
-    let matches: Vec<&User> = all
-        .iter()
-        .filter(|u| fold_username(&u.username) == key)
-        .collect();
-    match matches.as_slice() {
-        [] => Ok(None),
-        [one] => Ok(Some((*one).clone())),
-        _ => Err(Error::Conflict(format!(
-            "\"{}\" matches {} users that differ only by case or Unicode normalisation ({}); rename all but one in the app first",
-            wanted,
-            matches.len(),
-            matches
-                .iter()
-                .map(|u| format!("\"{}\" id {}", u.username, u.id))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-    }
-}
-
-/// Refuse names that would be confusing or unsafe to print.
-pub fn validate_username(name: &str) -> Result<()> {
-    if name.is_empty() {
-        return Err(Error::usage("the username is empty; give a name"));
-    }
-    if name.trim() != name {
-        return Err(Error::usage(format!(
-            "username \"{name}\" has leading or trailing whitespace; remove it"
-        )));
-    }
-    if name.chars().count() > 150 {
-        return Err(Error::usage("the username is longer than 150 characters"));
-    }
-    if name.chars().any(char::is_control) {
-        return Err(Error::usage("the username contains control characters"));
-    }
-    if name.chars().any(crate::text::is_unsafe_char) {
-        return Err(Error::usage(
-            "the username contains invisible formatting characters (such as bidirectional overrides or zero-width spaces); type it plainly",
-        ));
-    }
-    Ok(())
-}
-
-/// The error for a login name that is not an email address an app
-/// accepts.
-pub fn invalid_email(name: &str) -> Error {
-    Error::usage(format!(
-        "\"{name}\" is not an email address Flowise accepts; Flowise users log in with their email (name@example.com)"
-    ))
-}
-
-/// Refuse a login name the profile's app would not accept.
-pub fn validate_login_name(profile: profile::Profile, name: &str) -> Result<()> {
-    validate_username(name)?;
-    profile.app().check_login_name(name)
-}
-
-/// The error for an unknown user.
-pub fn user_not_found(name: &str) -> Error {
-    Error::NotFound(format!(
-        "user \"{name}\" does not exist; see `authctl user list`"
-    ))
-}
-
-/// Refuse a change that took away the last active superuser: `before` and
-/// `after` are the user around the change (still uncommitted), `remaining`
-/// counts active superusers after it.
-pub fn guard_last_superuser(
-    before: &User,
-    after: &User,
-    force: bool,
-    remaining: impl FnOnce() -> Result<i64>,
-) -> Result<()> {
-    let lost = before.is_active && before.is_superuser && !(after.is_active && after.is_superuser);
-    if lost && !force && remaining()? == 0 {
-        let what = if after.is_active {
-            "demote"
-        } else {
-            "deactivate"
-        };
-        return Err(last_superuser(&before.username, what));
-    }
-    Ok(())
-}
-
-/// The error for a change that would leave no active superuser.
-pub fn last_superuser(name: &str, what: &str) -> Error {
-    Error::Conflict(format!(
-        "refusing to {what} \"{name}\": it is the last active superuser; create another first or pass --force"
-    ))
 }

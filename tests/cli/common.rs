@@ -640,8 +640,7 @@ pub fn leaves(cmd: &clap::Command, prefix: &str, out: &mut Vec<String>) {
 
 /// The CLI definition the binary parses with (native names).
 pub fn cli_definition() -> clap::Command {
-    use clap::CommandFactory;
-    authctl::cli::Cli::command()
+    authctl::internals::cli_definition()
 }
 
 /// The real Flowise 3.1.4 fixture (read-only; tests copy from it).

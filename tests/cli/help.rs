@@ -2,7 +2,6 @@
 //! setting Langflow has its own variable for is shown by that name.
 
 use crate::common::*;
-use authctl::profile::{Profile, Setting};
 
 /// The variable-like words of a text (`AUTHCTL_SUPERUSER` is not a
 /// part of `AUTHCTL_SUPERUSER_PASSWORD`).
@@ -28,13 +27,7 @@ fn help_shows_the_variables_each_profile_reads() {
     let mut paths = vec![String::new()];
     leaves(&cli_definition(), "", &mut paths);
     // Settings Langflow names itself, and what it calls them.
-    let renamed: Vec<(&str, &str)> = Setting::ALL
-        .into_iter()
-        .filter_map(|s| {
-            let lf = Profile::from_name("langflow").unwrap().var(s)?.name;
-            (lf != s.authctl_name()).then_some((s.authctl_name(), lf))
-        })
-        .collect();
+    let renamed = authctl::internals::renamed_variables("langflow");
     assert!(renamed.contains(&("AUTHCTL_SECRET_KEY", "LANGFLOW_SECRET_KEY")));
     let mut shown = 0;
     for path in &paths {

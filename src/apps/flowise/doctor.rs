@@ -1,5 +1,6 @@
-//! `doctor` for Flowise: seed 002's production checklist (strong secrets,
-//! APP_URL and secure cookies, SMTP for password reset, token lifetimes,
+//! `doctor` for Flowise: the production checklist of its authentication
+//! guide (<https://www.mintlify.com/FlowiseAI/Flowise/deployment/authentication>:
+//! strong secrets, APP_URL and secure cookies, SMTP for password reset, token lifetimes,
 //! CORS) and what its issue trackers report most (key files others can
 //! read; credentials that "could not be decrypted" after a redeploy lost
 //! `encryption.key`), as checks. Secrets are resolved exactly as Flowise

@@ -8,13 +8,13 @@
 //! the seven secrets, where Flowise finds them, and the key files.
 //! `session`: a login session's cookies and tokens.
 
-pub mod apikey;
-pub mod crypto;
+pub(crate) mod apikey;
+pub(crate) mod crypto;
 mod database;
 mod doctor;
 pub(crate) mod meta;
-pub mod secrets;
-pub mod session;
+pub(crate) mod secrets;
+pub(crate) mod session;
 mod settings;
 pub(crate) mod store;
 mod tokens;

@@ -1,4 +1,5 @@
-//! `doctor` for LibreChat: seed 004's authentication guide (new secure
+//! `doctor` for LibreChat: its "User Auth System" guide
+//! (<https://www.librechat.ai/docs/configuration/authentication>: new secure
 //! values for the documented example secrets, session and refresh
 //! lifetimes, registration, and the warning that without email "anyone can
 //! reset any password on your server immediately") and what its issue
@@ -212,7 +213,7 @@ fn unverified_login(s: &Settings) -> Check {
     }
 }
 
-/// Seed 004: "Failing to perform either of the below setups will result
+/// LibreChat's authentication guide: "Failing to perform either of the below setups will result
 /// in LibreChat using the unsecured password reset! This allows anyone to
 /// reset any password on your server immediately, without mail being sent
 /// at all!" In v0.8.5 the reset link is then returned in the HTTP
@@ -220,7 +221,7 @@ fn unverified_login(s: &Settings) -> Check {
 /// `true`) turns the routes off.
 fn password_reset(s: &Settings) -> Check {
     const ID: &str = "librechat.password_reset";
-    const SEED: &str = "\"Failing to perform either of the below setups will result in LibreChat using the unsecured password reset! This allows anyone to reset any password on your server immediately, without mail being sent at all!\"";
+    const DOCS: &str = "\"Failing to perform either of the below setups will result in LibreChat using the unsecured password reset! This allows anyone to reset any password on your server immediately, without mail being sent at all!\"";
     let email = lc::email_configured(&|n| var(s, n).map(str::to_string));
     let reset = var(s, "ALLOW_PASSWORD_RESET");
     let configure = "configure email: EMAIL_SERVICE (or EMAIL_HOST) and EMAIL_FROM, or MAILGUN_API_KEY, MAILGUN_DOMAIN and EMAIL_FROM";
@@ -238,7 +239,7 @@ fn password_reset(s: &Settings) -> Check {
         }
         (false, true, _) => fail(
             ID,
-            format!("ALLOW_PASSWORD_RESET=true without email: LibreChat hands the reset link to whoever asks; seed 004: {SEED}"),
+            format!("ALLOW_PASSWORD_RESET=true without email: LibreChat hands the reset link to whoever asks; LibreChat's docs: {DOCS}"),
             format!("{configure}; or set ALLOW_PASSWORD_RESET=false"),
         ),
         // v0.8.5 keeps reset off while the switch is unset, but versions
@@ -246,7 +247,7 @@ fn password_reset(s: &Settings) -> Check {
         // safe on every version.
         (false, false, None) => fail(
             ID,
-            format!("no email is configured and ALLOW_PASSWORD_RESET is not set: LibreChat versions before that switch use the unsecured password reset (v0.8.5 keeps reset off while it is unset); seed 004: {SEED}"),
+            format!("no email is configured and ALLOW_PASSWORD_RESET is not set: LibreChat versions before that switch use the unsecured password reset (v0.8.5 keeps reset off while it is unset); LibreChat's docs: {DOCS}"),
             format!("set ALLOW_PASSWORD_RESET=false; or {configure}"),
         ),
         (false, false, Some(_)) => pass(ID, "password reset is off (ALLOW_PASSWORD_RESET is not true) and no email is configured"),

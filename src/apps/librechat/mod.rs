@@ -10,12 +10,12 @@
 //! `SESSION_EXPIRY` and `REFRESH_TOKEN_EXPIRY` come to. `token`: access-
 //! and refresh-token claims.
 
-pub mod crypto;
+pub(crate) mod crypto;
 mod doctor;
 mod dotenv;
 pub mod expr;
 mod settings;
-pub mod token;
+pub(crate) mod token;
 
 use super::StoredValuesKey;
 use crate::doctor::Check;

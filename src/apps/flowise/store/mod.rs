@@ -16,11 +16,12 @@
 //! Here: opening and the migration check, reads. `users`: write
 //! transactions on users and their memberships.
 
+use crate::store::audit_file::Pending;
 use crate::store::{
     sqlite, Access, ApiKey, ApiKeyStorage, ApiKeys, EncryptedValues, Layout, NewApiKey,
     Reencrypted, RefreshTokens, SessionUser, Sessions, User, UserRows, UsersTx,
 };
-pub mod pg;
+pub(crate) mod pg;
 mod users;
 
 use crate::error::{Error, Result};
@@ -313,9 +314,7 @@ impl UserRows for FlowiseStore {
         let tx = self.begin()?;
         Ok(Box::new(FlowiseUsersTx {
             tx,
-            actor,
-            audit_path,
-            pending: Vec::new(),
+            audit: Pending::new(actor, audit_path),
         }))
     }
 

@@ -15,6 +15,7 @@ use super::{
 };
 use crate::database_url::PgUrl;
 use crate::error::{Error, Result};
+use crate::store::audit_file::Pending;
 use crate::store::audit_file::{append_audit, audit_record};
 use crate::store::postgres::{quote, Pg, PgTx, ROTATE_LOCK};
 use crate::store::{
@@ -145,9 +146,7 @@ impl UserRows for FlowisePgStore {
         let tx = Self::write_tx(self.pg.get_mut(), &audit_path, USERS_LOCK)?;
         Ok(Box::new(PgUsersTx {
             tx,
-            actor,
-            audit_path,
-            pending: Vec::new(),
+            audit: Pending::new(actor, audit_path),
         }))
     }
 
@@ -170,9 +169,7 @@ impl UserRows for FlowisePgStore {
 
 struct PgUsersTx<'a> {
     tx: PgTx<'a>,
-    actor: String,
-    audit_path: PathBuf,
-    pending: Vec<AuditRecord>,
+    audit: Pending,
 }
 
 impl PgUsersTx<'_> {
@@ -542,12 +539,11 @@ impl UsersTx for PgUsersTx<'_> {
         }
         let ended = self.end_sessions(&user.id)?;
         if ended > 0 {
-            self.pending.push(audit_record(
-                self.actor.clone(),
+            self.audit.push(
                 "flowise.sessions_ended",
                 &user.username,
                 serde_json::json!({ "sessions": ended }),
-            ));
+            );
         }
         self.read(&user.id, &user.username)
     }
@@ -622,19 +618,13 @@ impl UsersTx for PgUsersTx<'_> {
     }
 
     fn audit(&mut self, action: &str, target: &str, detail: Value) -> Result<()> {
-        self.pending
-            .push(audit_record(self.actor.clone(), action, target, detail));
+        self.audit.push(action, target, detail);
         Ok(())
     }
 
     fn commit(self: Box<Self>) -> Result<()> {
-        let PgUsersTx {
-            tx,
-            audit_path,
-            pending,
-            ..
-        } = *self;
-        crate::store::audit_file::commit_pg(tx, &audit_path, &pending)
+        let this = *self;
+        this.audit.commit_pg(this.tx)
     }
 }
 

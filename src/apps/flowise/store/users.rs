@@ -19,19 +19,16 @@ use super::{
     PERSONAL_WORKSPACE_ROLE, USER_QUERY, WORKSPACE_TABLES,
 };
 use crate::error::{Error, Result};
-use crate::store::audit_file::audit_record;
-use crate::store::{sqlite, ApiKey, AuditRecord, NewApiKey, NewUser, User, UserChange, UsersTx};
+use crate::store::audit_file::Pending;
+use crate::store::{sqlite, ApiKey, NewApiKey, NewUser, User, UserChange, UsersTx};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::Value;
-use std::path::PathBuf;
 
 /// One write transaction on Flowise's users. Its audit records are held
 /// until the commit and appended right after it.
 pub(super) struct FlowiseUsersTx<'a> {
     pub(super) tx: Transaction<'a>,
-    pub(super) actor: String,
-    pub(super) audit_path: PathBuf,
-    pub(super) pending: Vec<AuditRecord>,
+    pub(super) audit: Pending,
 }
 
 fn db(what: &str) -> impl Fn(rusqlite::Error) -> Error + '_ {
@@ -335,12 +332,11 @@ impl UsersTx for FlowiseUsersTx<'_> {
         }
         let ended = self.end_sessions(&user.id)?;
         if ended > 0 {
-            self.pending.push(audit_record(
-                self.actor.clone(),
+            self.audit.push(
                 "flowise.sessions_ended",
                 &user.username,
                 serde_json::json!({ "sessions": ended }),
-            ));
+            );
         }
         self.read(&user.id, &user.username)
     }
@@ -433,18 +429,12 @@ impl UsersTx for FlowiseUsersTx<'_> {
     }
 
     fn audit(&mut self, action: &str, target: &str, detail: Value) -> Result<()> {
-        let record = audit_record(self.actor.clone(), action, target, detail);
-        self.pending.push(record);
+        self.audit.push(action, target, detail);
         Ok(())
     }
 
     fn commit(self: Box<Self>) -> Result<()> {
-        let FlowiseUsersTx {
-            tx,
-            audit_path,
-            pending,
-            ..
-        } = *self;
-        crate::store::audit_file::commit_sqlite(tx, &audit_path, &pending)
+        let this = *self;
+        this.audit.commit_sqlite(this.tx)
     }
 }

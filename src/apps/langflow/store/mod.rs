@@ -13,13 +13,14 @@
 //! takes with it. `encrypted`: the columns under the secret key and their
 //! re-encryption.
 
+use crate::store::audit_file::Pending;
 use crate::store::{
     api_key_not_found, single_api_key, sqlite, Access, ApiKey, ApiKeyStorage, ApiKeys, AuditRecord,
     Layout, NewApiKey, RefreshTokens, User, UserRows, UsersTx,
 };
 mod codec;
 mod encrypted;
-pub mod pg;
+pub(crate) mod pg;
 mod users;
 
 use crate::store::audit_file::append_audit;
@@ -164,9 +165,7 @@ impl UserRows for LangflowStore {
         let tx = self.write_tx()?;
         Ok(Box::new(LangflowUsersTx {
             tx,
-            actor,
-            audit_path,
-            pending: Vec::new(),
+            audit: Pending::new(actor, audit_path),
         }))
     }
 }

@@ -16,6 +16,7 @@ use super::{check_revisions, codec, not_langflow};
 use crate::clock::now_rfc3339;
 use crate::database_url::PgUrl;
 use crate::error::{Error, Result};
+use crate::store::audit_file::Pending;
 use crate::store::audit_file::{append_audit, audit_record};
 use crate::store::postgres::{quote, ts, Pg, PgTx, ROTATE_LOCK};
 use crate::store::{
@@ -187,9 +188,7 @@ impl UserRows for LangflowPgStore {
         )?;
         Ok(Box::new(PgLangflowUsersTx {
             tx,
-            actor,
-            audit_path,
-            pending: Vec::new(),
+            audit: Pending::new(actor, audit_path),
         }))
     }
 }
@@ -226,9 +225,7 @@ fn insert_user(tx: &mut PgTx<'_>, new: &NewUser) -> Result<User> {
 /// appended right after the commit.
 struct PgLangflowUsersTx<'a> {
     tx: PgTx<'a>,
-    actor: String,
-    audit_path: PathBuf,
-    pending: Vec<AuditRecord>,
+    audit: Pending,
 }
 
 impl PgLangflowUsersTx<'_> {
@@ -468,19 +465,13 @@ impl UsersTx for PgLangflowUsersTx<'_> {
     }
 
     fn audit(&mut self, action: &str, target: &str, detail: Value) -> Result<()> {
-        self.pending
-            .push(audit_record(self.actor.clone(), action, target, detail));
+        self.audit.push(action, target, detail);
         Ok(())
     }
 
     fn commit(self: Box<Self>) -> Result<()> {
-        let PgLangflowUsersTx {
-            tx,
-            audit_path,
-            pending,
-            ..
-        } = *self;
-        crate::store::audit_file::commit_pg(tx, &audit_path, &pending)
+        let this = *self;
+        this.audit.commit_pg(this.tx)
     }
 }
 

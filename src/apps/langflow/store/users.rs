@@ -7,11 +7,10 @@ use super::codec::{
 };
 use super::LangflowStore;
 use crate::error::{Error, Result};
-use crate::store::audit_file::audit_record;
-use crate::store::{sqlite, ApiKey, AuditRecord, NewApiKey, NewUser, User, UserChange, UsersTx};
+use crate::store::audit_file::Pending;
+use crate::store::{sqlite, ApiKey, NewApiKey, NewUser, User, UserChange, UsersTx};
 use rusqlite::{params, Connection, Transaction};
 use serde_json::Value;
-use std::path::PathBuf;
 
 /// Rows of these tables belong to the user and go with it, as in
 /// Langflow's own account erasure.
@@ -37,9 +36,7 @@ pub(super) use sqlite::{has_column, quote};
 /// held until the commit and appended right after it.
 pub(super) struct LangflowUsersTx<'a> {
     pub(super) tx: Transaction<'a>,
-    pub(super) actor: String,
-    pub(super) audit_path: PathBuf,
-    pub(super) pending: Vec<AuditRecord>,
+    pub(super) audit: Pending,
 }
 
 impl UsersTx for LangflowUsersTx<'_> {
@@ -195,19 +192,13 @@ impl UsersTx for LangflowUsersTx<'_> {
     }
 
     fn audit(&mut self, action: &str, target: &str, detail: Value) -> Result<()> {
-        let record = audit_record(self.actor.clone(), action, target, detail);
-        self.pending.push(record);
+        self.audit.push(action, target, detail);
         Ok(())
     }
 
     fn commit(self: Box<Self>) -> Result<()> {
-        let LangflowUsersTx {
-            tx,
-            audit_path,
-            pending,
-            ..
-        } = *self;
-        crate::store::audit_file::commit_sqlite(tx, &audit_path, &pending)
+        let this = *self;
+        this.audit.commit_sqlite(this.tx)
     }
 }
 

@@ -11,7 +11,7 @@ use crate::store::{
     sqlite, Access, ApiKeys, EncryptedValues, Layout, NewUser, RefreshToken, RefreshTokens, Revoke,
     User, UserChange, UserRows, UsersTx,
 };
-pub mod pg;
+pub(crate) mod pg;
 mod schema_pg;
 mod schema_sqlite;
 
