@@ -6,6 +6,7 @@
 //!
 //! Adding an app is a folder here and one line in [`ALL`].
 
+pub(crate) mod api_keys;
 pub(crate) mod flowise;
 pub(crate) mod langflow;
 pub(crate) mod librechat;

@@ -1,14 +1,12 @@
 //! `authctl apikey …`: create, list, revoke.
 
 use super::Ctx;
+use crate::apps::api_keys::{self, KeyCipher};
 use crate::cli::{ApikeyCommand, ApikeyCreateArgs};
 use crate::error::{Error, Result};
 use crate::output::{Human, Outcome, Report};
-use crate::secrets;
-use crate::signing;
-use crate::store::{self, Access, ApiKey, ApiKeyStorage, NewApiKey};
+use crate::store::{self, Access, ApiKey, NewApiKey};
 use secrecy::ExposeSecret;
-use sha2::{Digest, Sha256};
 
 pub fn run(cmd: ApikeyCommand, ctx: &Ctx) -> Result<Outcome> {
     match cmd {
@@ -39,29 +37,16 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
         )));
     }
     let key = app.new_api_key()?;
-    // Held until the key is committed: a rotation cannot replace the
-    // secret key between our reading it and our value landing.
-    let mut _key_lock = None;
-    let encrypted = match storage {
-        ApiKeyStorage::HashOnly | ApiKeyStorage::PlainAndScrypt => None,
-        ApiKeyStorage::EncryptedAndHash => {
-            _key_lock = Some(secrets::lock::shared(
-                &s.config_dir,
-                secrets::lock::LOCK_WAIT,
-            )?);
-            let secret = signing::require_secret_key(s)?;
-            let fernet = secrets::fernet_for(secret.expose_secret())?;
-            Some(secrets::encrypt(&fernet, key.expose_secret().as_bytes()))
-        }
-    };
+    let cipher = KeyCipher::for_storage(s, storage, true)?;
     let created = db.create_api_key(&NewApiKey {
         user: user.clone(),
         name: args.name.clone(),
         key: key.clone(),
-        sha256_hex: hex::encode(Sha256::digest(key.expose_secret().as_bytes())),
-        encrypted,
+        sha256_hex: api_keys::sha256_hex(&key),
+        encrypted: cipher.encrypt(&key),
         permissions: args.permissions.clone(),
     })?;
+    drop(cipher);
     let mut note = format!(
         "created API key {} for \"{}\"; it is shown only this once",
         created.id, user.username

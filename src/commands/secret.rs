@@ -9,6 +9,7 @@ use crate::cli::{
 };
 use crate::error::{Error, Result};
 use crate::output::{Human, Outcome, Report};
+use crate::secrets::rescue::{self, Candidate};
 use crate::secrets::rotate::{self, Interrupted};
 use crate::secrets::{self, Encoding};
 use secrecy::{ExposeSecret, SecretString};
@@ -403,65 +404,6 @@ pub(super) fn judge(secret: &SecretString) -> Result<Outcome> {
         }))
 }
 
-// Key rescue: which key the stored values are under, and moving them from
-// a recovered key to the current one.
-
-/// The key in a candidate file: the value of the profile's key variable
-/// when the file is a .env that sets it, else the file's text without its
-/// line ending.
-fn keys_in_file(path: &std::path::Path, vars: &[&str]) -> Result<Vec<(String, SecretString)>> {
-    let text = crate::fsutil::read_text(path, "candidate key file")?;
-    let shown = path.display().to_string();
-    if let Ok(env) = crate::envfile::parse(&text, &|_| None) {
-        let found: Vec<_> = vars
-            .iter()
-            .filter_map(|v| {
-                env.get(*v)
-                    .map(|value| (format!("{shown} ({v})"), SecretString::from(value.clone())))
-            })
-            .collect();
-        if !found.is_empty() {
-            return Ok(found);
-        }
-    }
-    Ok(vec![(
-        shown,
-        SecretString::from(text.trim_end_matches(['\n', '\r']).to_string()),
-    )])
-}
-
-/// The backups and pending key authctl keeps beside `key_file` in `dir`.
-fn kept_keys(dir: &std::path::Path, key_file: &str, pending: &str) -> Vec<(String, SecretString)> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| (n.starts_with(&format!("{key_file}.")) && n.ends_with(".bak")) || n == pending)
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .filter_map(|n| {
-            let bytes = crate::fsutil::read_regular(
-                &dir.join(&n),
-                "kept key",
-                crate::fsutil::KEY_FILE_LIMIT,
-            )
-            .ok()??;
-            let text = String::from_utf8(bytes.to_vec()).ok()?;
-            Some((
-                n,
-                SecretString::from(text.trim_end_matches(['\n', '\r']).to_string()),
-            ))
-        })
-        .collect()
-}
-
-/// How `secret identify` names the key in use.
-const CURRENT: &str = "the current key";
-
 /// `secret identify`: each candidate and what it decrypts.
 #[derive(serde::Serialize)]
 struct IdentifyReport {
@@ -513,64 +455,34 @@ fn identify(args: &SecretIdentifyArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let key = stored_values_key(ctx)?;
     let (scheme, key_file, pending, var) = (key.scheme, key.file, key.pending_file, key.var);
-    let mut candidates: Vec<(String, SecretString)> = Vec::new();
+    let given: Vec<Candidate> = args
+        .candidates
+        .iter()
+        .map(|c| match c.as_str() {
+            "-" => Candidate::Stdin,
+            path => Candidate::File(std::path::Path::new(path)),
+        })
+        .collect();
+    let stdin = || {
+        let buf = crate::input::stdin(crate::input::CANDIDATES, "the candidate keys on stdin")?;
+        String::from_utf8(buf.to_vec())
+            .map_err(|_| Error::usage("the candidate keys on stdin are not UTF-8 text"))
+    };
     let current = s.profile.app().current_key(s)?;
-    if let Some(key) = current {
-        candidates.push((CURRENT.into(), key));
-    }
-    candidates.extend(kept_keys(&s.config_dir, key_file, pending));
-    for c in &args.candidates {
-        if c == "-" {
-            let buf = crate::input::stdin(crate::input::CANDIDATES, "the candidate keys on stdin")?;
-            let text = std::str::from_utf8(&buf)
-                .map_err(|_| Error::usage("the candidate keys on stdin are not UTF-8 text"))?;
-            for (n, line) in text
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-            {
-                candidates.push((
-                    format!("stdin line {}", n + 1),
-                    SecretString::from(line.to_string()),
-                ));
-            }
-        } else {
-            let path = std::path::Path::new(c);
-            if !crate::fsutil::exists(path)? {
-                return Err(Error::usage(format!(
-                    "candidate \"{c}\" does not exist; give key files, .env files, or - for keys on stdin"
-                )));
-            }
-            candidates.extend(keys_in_file(path, &[var])?);
-        }
-    }
-    if candidates.is_empty() {
-        return Err(Error::usage(
-            "no key to try: give candidate key files, .env files, or - for keys on stdin",
-        ));
-    }
+    let kept = (s.config_dir.as_path(), key_file, pending);
+    let candidates = rescue::candidates(current, kept, var, &given, &stdin)?;
     let mut db = crate::store::open(s, crate::store::Access::Read)?;
     let values = db.as_mut().map(|db| db.encrypted_values());
     let found = rotate::identify(scheme, &candidates, values)?;
-    let total = found.first().map_or(0, |f| f.total);
-    let current_count = found
-        .iter()
-        .find(|f| f.candidate == CURRENT)
-        .map_or(0, |f| f.decrypts);
-    let all_under = found
-        .iter()
-        .find(|f| f.total > 0 && f.decrypts == f.total)
-        .map(|f| f.candidate.clone());
-    // After a redeploy the values are commonly split: those saved since
-    // under the current key, the rest under the old one.
-    let rest_under = found
-        .iter()
-        .filter(|f| f.candidate != CURRENT && f.decrypts > 0)
-        .find(|f| current_count + f.decrypts == total)
-        .map(|f| f.candidate.clone());
+    let rescue::Finding {
+        total,
+        current_count,
+        all_under,
+        rest_under,
+    } = rescue::finding(&found);
     let (note, recoverable) = match (&all_under, &rest_under) {
         _ if total == 0 => ("no encrypted values are stored, so any key will do".to_string(), true),
-        (Some(c), _) if c == CURRENT => (format!("all {total} stored value(s) decrypt under the current key"), true),
+        (Some(c), _) if c == rescue::CURRENT => (format!("all {total} stored value(s) decrypt under the current key"), true),
         (Some(c), _) => (format!(
             "all {total} stored value(s) are under {c}; `authctl secret rotate --from-key FILE` with that key moves them to the current key"
         ), true),
@@ -604,38 +516,7 @@ fn recover(
     args: &SecretRotateArgs,
     ctx: &Ctx,
 ) -> Result<Outcome> {
-    let var = key_variable(ctx)?;
-    let mut from: Vec<SecretString> = Vec::new();
-    for file in files {
-        if !crate::fsutil::exists(file)? {
-            return Err(Error::usage(format!(
-                "--from-key \"{}\" does not exist; give the old key's file (or the .env that held it)",
-                file.display()
-            )));
-        }
-        let mut keys = keys_in_file(file, &[var])?;
-        let key = match keys.len() {
-            1 => keys.remove(0).1,
-            _ => {
-                return Err(Error::usage(format!(
-                    "--from-key \"{}\" holds more than one key; put the one to recover from in a file of its own",
-                    file.display()
-                )))
-            }
-        };
-        if key.expose_secret() == current.expose_secret() {
-            return Err(Error::usage(format!(
-                "--from-key \"{}\" holds the current key; give the old key the values were saved under",
-                file.display()
-            )));
-        }
-        if !from
-            .iter()
-            .any(|k| k.expose_secret() == key.expose_secret())
-        {
-            from.push(key);
-        }
-    }
+    let from = rescue::old_keys(files, key_variable(ctx)?, current)?;
     if !args.dry_run && !args.yes {
         if !ctx.ui.can_prompt() {
             return Err(Error::usage(

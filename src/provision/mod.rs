@@ -31,7 +31,6 @@ use crate::store::{self, ApiKey, ApiKeyStorage, NewApiKey, NewUser, User, UserCh
 use file::{Declared, KeyDecl, KeySpec, PasswordSpec, UserDecl};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
 /// How to apply.
@@ -162,7 +161,7 @@ impl Generated {
 }
 
 /// A declaration's password, read but not yet checked or hashed.
-enum Secret {
+enum Password {
     None,
     Hash(String),
     Plain(SecretString),
@@ -180,7 +179,7 @@ enum Material {
 pub struct Resolved {
     decl: Declared,
     file: String,
-    secrets: Vec<Secret>,
+    passwords: Vec<Password>,
     keys: Vec<Material>,
 }
 
@@ -198,12 +197,12 @@ pub fn read(text: &str, format: doc::Format, file: &str, settings: &Settings) ->
 /// Read every password and key the declarations name.
 fn resolve(decl: Declared, file: &str, settings: &Settings) -> Result<Resolved> {
     let app = settings.profile.app();
-    let mut secrets = Vec::with_capacity(decl.users.len());
+    let mut passwords = Vec::with_capacity(decl.users.len());
     for u in &decl.users {
         let field = |f: &str| format!("{}.{f}", u.loc.path);
-        secrets.push(match &u.password {
-            PasswordSpec::None => Secret::None,
-            PasswordSpec::Generate => Secret::Generated(work::generate_password(app)?),
+        passwords.push(match &u.password {
+            PasswordSpec::None => Password::None,
+            PasswordSpec::Generate => Password::Generated(work::generate_password(app)?),
             PasswordSpec::Hash(h) => {
                 check_hash(h).map_err(|why| {
                     at(
@@ -212,7 +211,7 @@ fn resolve(decl: Declared, file: &str, settings: &Settings) -> Result<Resolved> 
                         format!("{}: {why} (user \"{}\")", field("password_hash"), u.name),
                     )
                 })?;
-                Secret::Hash(h.clone())
+                Password::Hash(h.clone())
             }
             PasswordSpec::Env(name) => {
                 let v = settings.lookup(name).ok_or_else(|| {
@@ -225,7 +224,7 @@ fn resolve(decl: Declared, file: &str, settings: &Settings) -> Result<Resolved> 
                         ),
                     )
                 })?;
-                Secret::Plain(SecretString::from(v.to_string()))
+                Password::Plain(SecretString::from(v.to_string()))
             }
             PasswordSpec::File(path) => {
                 let source = password::Source::File(path.clone());
@@ -237,7 +236,7 @@ fn resolve(decl: Declared, file: &str, settings: &Settings) -> Result<Resolved> 
                     ),
                     other => other,
                 })?;
-                Secret::Plain(pw)
+                Password::Plain(pw)
             }
         });
     }
@@ -264,7 +263,7 @@ fn resolve(decl: Declared, file: &str, settings: &Settings) -> Result<Resolved> 
     Ok(Resolved {
         decl,
         file: file.to_string(),
-        secrets,
+        passwords,
         keys,
     })
 }
@@ -325,10 +324,9 @@ impl Snapshot {
 /// The key `decl` declares, as a layout stores it, for `owner`.
 fn new_api_key(decl: &KeyDecl, material: &Material, owner: &User) -> NewApiKey {
     let (key, sha) = match material {
-        Material::Generated(k) | Material::Given(k) => (
-            k.clone(),
-            hex::encode(Sha256::digest(k.expose_secret().as_bytes())),
-        ),
+        Material::Generated(k) | Material::Given(k) => {
+            (k.clone(), crate::apps::api_keys::sha256_hex(k))
+        }
         Material::Sha256(h) => (SecretString::from(String::new()), h.clone()),
     };
     NewApiKey {
@@ -413,7 +411,7 @@ fn compute(
         let existing = snap.find(&u.name).map_err(|e| place(e.to_string()))?;
         match existing {
             None => {
-                if matches!(r.secrets[i], Secret::None) {
+                if matches!(r.passwords[i], Password::None) {
                     return Err(place(format!(
                         "user \"{}\" does not exist, so it needs a password: give password_env, password_file, password_hash or generate: true",
                         u.name
@@ -427,7 +425,7 @@ fn compute(
                 if admin {
                     changes.push("superuser: true".into());
                 }
-                if matches!(r.secrets[i], Secret::Generated(_)) {
+                if matches!(r.passwords[i], Password::Generated(_)) {
                     changes.push("password: generated".into());
                 }
                 items.push(Item {
@@ -460,13 +458,13 @@ fn compute(
                     ));
                 }
                 if wants_password(u, opts) {
-                    let differs = match &r.secrets[i] {
-                        Secret::Hash(h) => *h != user.password_hash,
-                        Secret::Plain(_) => !verified
+                    let differs = match &r.passwords[i] {
+                        Password::Hash(h) => *h != user.password_hash,
+                        Password::Plain(_) => !verified
                             .get(&(user.id.clone(), user.password_hash.clone()))
                             .copied()
                             .ok_or_else(changed_meanwhile)?,
-                        Secret::None | Secret::Generated(_) => false,
+                        Password::None | Password::Generated(_) => false,
                     };
                     if differs {
                         change.password = true;
@@ -675,24 +673,11 @@ pub fn apply(
         return Ok((plan, Generated::default()));
     }
     let hashes = hash_passwords(r, &plan, settings, opts, ui)?;
-    // Langflow keeps each key encrypted with the secret key: hold the key
-    // lock so a rotation cannot replace it before the keys land.
-    let mut _key_lock = None;
-    let fernet = if storage == ApiKeyStorage::EncryptedAndHash
-        && plan
-            .ops
-            .iter()
-            .any(|o| matches!(o, Op::CreateKey(_) | Op::ReplaceKey(..)))
-    {
-        _key_lock = Some(crate::secrets::lock::shared(
-            &settings.config_dir,
-            crate::secrets::lock::LOCK_WAIT,
-        )?);
-        let secret = crate::signing::require_secret_key(settings)?;
-        Some(crate::secrets::fernet_for(secret.expose_secret())?)
-    } else {
-        None
-    };
+    let makes_keys = plan
+        .ops
+        .iter()
+        .any(|o| matches!(o, Op::CreateKey(_) | Op::ReplaceKey(..)));
+    let cipher = crate::apps::api_keys::KeyCipher::for_storage(settings, storage, makes_keys)?;
     let mut tx = store.begin_users()?;
     let snap2 = read_snapshot(tx.as_mut(), r, opts.prune)?;
     let plan2 = compute(r, &snap2, opts, &verified, storage, app)?;
@@ -728,8 +713,8 @@ pub fn apply(
     for op in &plan2.ops {
         if let Op::CreateUser(i) = op {
             let u = &r.decl.users[*i];
-            let hash = match &r.secrets[*i] {
-                Secret::Hash(h) => h.clone(),
+            let hash = match &r.passwords[*i] {
+                Password::Hash(h) => h.clone(),
                 _ => hashes.0.get(i).cloned().ok_or_else(changed_meanwhile)?,
             };
             new_users.push(
@@ -758,7 +743,7 @@ pub fn apply(
     for (user, i) in users.into_iter().zip(&new_decls) {
         let detail = serde_json::json!({ "id": user.id, "is_active": user.is_active, "is_superuser": user.is_superuser, "via": "apply" });
         tx.audit("user.create", &user.username, detail)?;
-        if let Secret::Generated(pw) = &r.secrets[*i] {
+        if let Password::Generated(pw) = &r.passwords[*i] {
             generated.users.push(GeneratedPassword {
                 name: user.username.clone(),
                 password: pw.clone(),
@@ -772,8 +757,8 @@ pub fn apply(
             Op::CreateUser(_) => continue,
             Op::UpdateUser(user, i, change) => {
                 let password_hash = if change.password {
-                    Some(match &r.secrets[*i] {
-                        Secret::Hash(h) => h.clone(),
+                    Some(match &r.passwords[*i] {
+                        Password::Hash(h) => h.clone(),
                         _ => hashes.0.get(i).cloned().ok_or_else(changed_meanwhile)?,
                     })
                 } else {
@@ -805,12 +790,7 @@ pub fn apply(
                     tx.remove_api_key(old)?;
                 }
                 let mut new = new_api_key(k, &r.keys[*j], &owner);
-                if let Some(f) = &fernet {
-                    new.encrypted = Some(crate::secrets::encrypt(
-                        f,
-                        new.key.expose_secret().as_bytes(),
-                    ));
-                }
+                new.encrypted = cipher.encrypt(&new.key);
                 let key = tx.insert_api_key(&new).map_err(|e| located(r, &k.loc, e))?;
                 let action = if matches!(op, Op::ReplaceKey(..)) {
                     "apikey.replace"
@@ -881,7 +861,7 @@ fn verify_passwords(
 ) -> Result<Verified> {
     let mut jobs = Vec::new();
     for (i, u) in r.decl.users.iter().enumerate() {
-        if let (true, Secret::Plain(pw)) = (wants_password(u, opts), &r.secrets[i]) {
+        if let (true, Password::Plain(pw)) = (wants_password(u, opts), &r.passwords[i]) {
             if let Some(user) = snap.find(&u.name)? {
                 jobs.push((user.id.clone(), user.password_hash.clone(), pw.clone()));
             }
@@ -918,10 +898,10 @@ fn hash_passwords(
             Op::UpdateUser(_, i, c) if c.password => *i,
             _ => continue,
         };
-        match &r.secrets[i] {
-            Secret::Plain(pw) => jobs.push((i, pw.clone(), true)),
-            Secret::Generated(pw) => jobs.push((i, pw.clone(), false)),
-            Secret::Hash(_) | Secret::None => {}
+        match &r.passwords[i] {
+            Password::Plain(pw) => jobs.push((i, pw.clone(), true)),
+            Password::Generated(pw) => jobs.push((i, pw.clone(), false)),
+            Password::Hash(_) | Password::None => {}
         }
     }
     let bar = ui.bar(

@@ -11,6 +11,7 @@ mod generate;
 pub(crate) mod init;
 pub(crate) mod lock;
 mod pyrandom;
+pub(crate) mod rescue;
 pub(crate) mod rotate;
 mod strength;
 

@@ -6,7 +6,7 @@
 //! `encryption.key`), as checks. Secrets are resolved exactly as Flowise
 //! resolves them (`flowise::secrets`).
 
-use crate::apps::flowise::secrets::{self as fw, Secret, Source};
+use crate::apps::flowise::secrets::{self as flowise_secrets, FlowiseSecret, Source};
 use crate::doctor::{fail, owner_only, pass, warn, Check};
 use crate::settings::Settings;
 use secrecy::ExposeSecret;
@@ -14,7 +14,7 @@ use secrecy::ExposeSecret;
 /// Every Flowise check, the database ones included.
 pub fn run(s: &Settings) -> Vec<Check> {
     let mut checks = vec![storage(s), secretkey_path(s)];
-    for secret in Secret::ALL.into_iter().filter(|x| x.is_secret()) {
+    for secret in FlowiseSecret::ALL.into_iter().filter(|x| x.is_secret()) {
         checks.push(secret_check(s, secret));
     }
     checks.push(key_file_modes(s));
@@ -75,26 +75,26 @@ fn secretkey_path(s: &Settings) -> Check {
     }
 }
 
-fn id_of(secret: Secret) -> &'static str {
+fn id_of(secret: FlowiseSecret) -> &'static str {
     match secret {
-        Secret::Encryption => "flowise.encryption_key",
-        Secret::JwtAuth => "flowise.jwt_auth_secret",
-        Secret::JwtRefresh => "flowise.jwt_refresh_secret",
-        Secret::TokenHash => "flowise.token_hash_secret",
-        Secret::ExpressSession => "flowise.session_secret",
-        Secret::JwtIssuer => "flowise.jwt_issuer",
-        Secret::JwtAudience => "flowise.jwt_audience",
+        FlowiseSecret::Encryption => "flowise.encryption_key",
+        FlowiseSecret::JwtAuth => "flowise.jwt_auth_secret",
+        FlowiseSecret::JwtRefresh => "flowise.jwt_refresh_secret",
+        FlowiseSecret::TokenHash => "flowise.token_hash_secret",
+        FlowiseSecret::ExpressSession => "flowise.session_secret",
+        FlowiseSecret::JwtIssuer => "flowise.jwt_issuer",
+        FlowiseSecret::JwtAudience => "flowise.jwt_audience",
     }
 }
 
 /// One secret: present, strong, and not an ignored weak default.
-fn secret_check(s: &Settings, secret: Secret) -> Check {
+fn secret_check(s: &Settings, secret: FlowiseSecret) -> Check {
     let id = id_of(secret);
-    let what = fw::describe(secret);
+    let what = flowise_secrets::describe(secret);
     let file = s.config_dir.join(secret.file());
     let ignored = var(s, secret.var()).is_some_and(|v| Some(v) == secret.weak_default());
     let fix_weak = match secret {
-        Secret::Encryption => {
+        FlowiseSecret::Encryption => {
             "replace it with `authctl secret rotate`, which re-encrypts the credentials".to_string()
         }
         _ => format!(
@@ -102,7 +102,7 @@ fn secret_check(s: &Settings, secret: Secret) -> Check {
             secret.var()
         ),
     };
-    match fw::resolve(secret, &lookup(s), &s.config_dir) {
+    match flowise_secrets::resolve(secret, &lookup(s), &s.config_dir) {
         Err(e) => warn(id, e.one_line(), "give the secret in its variable to check it"),
         Ok(None) => warn(
             id,
@@ -143,7 +143,7 @@ fn secret_check(s: &Settings, secret: Secret) -> Check {
 /// Flowise writes its key files 0644; they are secrets.
 fn key_file_modes(s: &Settings) -> Check {
     const ID: &str = "flowise.key_file_modes";
-    let open: Vec<String> = Secret::ALL
+    let open: Vec<String> = FlowiseSecret::ALL
         .into_iter()
         .filter(|x| x.is_secret())
         .map(|x| s.config_dir.join(x.file()))
@@ -172,7 +172,7 @@ fn key_file_modes(s: &Settings) -> Check {
 
 fn rotation_pending(s: &Settings) -> Check {
     const ID: &str = "flowise.rotation";
-    let pending = s.config_dir.join(fw::PENDING_FILE);
+    let pending = s.config_dir.join(flowise_secrets::PENDING_FILE);
     if pending.exists() {
         fail(
             ID,
@@ -290,7 +290,7 @@ fn sessions(s: &Settings) -> Check {
 /// does decrypt them, if one does.
 fn credentials(s: &Settings) -> Check {
     const ID: &str = "flowise.credentials_decrypt";
-    let key = match fw::resolve(Secret::Encryption, &lookup(s), &s.config_dir) {
+    let key = match flowise_secrets::resolve(FlowiseSecret::Encryption, &lookup(s), &s.config_dir) {
         Ok(Some(k)) => k.value,
         Ok(None) => {
             return pass(

@@ -2,7 +2,7 @@
 //! encrypted with the token-hash secret.
 
 use super::crypto;
-use super::secrets::{self as fw, Secret};
+use super::secrets::{self as flowise_secrets, FlowiseSecret};
 use crate::settings::Settings;
 use secrecy::ExposeSecret;
 use serde_json::Value;
@@ -29,7 +29,7 @@ impl Meta {
 /// The `meta` of `claims`, if it decrypts under the token-hash secret.
 pub(crate) fn meta_of(s: &Settings, claims: &Value) -> Option<Meta> {
     let lookup = |name: &str| s.lookup(name).map(str::to_string);
-    let hash = fw::require(Secret::TokenHash, &lookup, &s.config_dir)
+    let hash = flowise_secrets::require(FlowiseSecret::TokenHash, &lookup, &s.config_dir)
         .ok()?
         .value;
     let text = crypto::decrypt_meta(hash.expose_secret(), claims.get("meta")?.as_str()?)?;

@@ -20,7 +20,7 @@ pub(crate) mod store;
 mod tokens;
 
 use super::StoredValuesKey;
-use crate::apps::flowise::secrets::{self as fw, Secret};
+use crate::apps::flowise::secrets::{self as flowise_secrets, FlowiseSecret};
 use crate::database_url::DatabaseUrl;
 use crate::doctor::Check;
 use crate::error::Result;
@@ -33,17 +33,17 @@ use secrecy::SecretString;
 pub(crate) struct Flowise;
 
 fn key_files(s: &Settings, force: bool) -> Result<Vec<super::KeyFile>> {
-    use fw::Source;
+    use flowise_secrets::Source;
     let dir = &s.config_dir;
     let lookup = |name: &str| s.lookup(name).map(str::to_string);
     let mut files = Vec::new();
-    for secret in Secret::ALL {
+    for secret in FlowiseSecret::ALL {
         let path = dir.join(secret.file());
-        let current = fw::resolve(secret, &lookup, dir)?;
+        let current = flowise_secrets::resolve(secret, &lookup, dir)?;
         let replace = force
             && !matches!(
                 secret,
-                Secret::Encryption | Secret::JwtIssuer | Secret::JwtAudience
+                FlowiseSecret::Encryption | FlowiseSecret::JwtIssuer | FlowiseSecret::JwtAudience
             );
         let entry = match current.map(|r| r.source) {
             Some(Source::Env(_)) => super::KeyFile {
@@ -59,7 +59,8 @@ fn key_files(s: &Settings, force: bool) -> Result<Vec<super::KeyFile>> {
                 backup: None,
             },
             existing => {
-                let report = fw::write_key_file(dir, secret, &secret.generate()?, replace)?;
+                let report =
+                    flowise_secrets::write_key_file(dir, secret, &secret.generate()?, replace)?;
                 super::KeyFile {
                     file: report.path,
                     status: if existing.is_some() {
@@ -96,16 +97,18 @@ impl super::App for Flowise {
             value_not_text: "the value on stdin is not UTF-8 text",
         };
         Some(StoredValuesKey {
-            var: Secret::Encryption.var(),
-            file: Secret::Encryption.file(),
-            pending_file: fw::PENDING_FILE,
-            scheme: &fw::EncryptionKey,
-            generate: || Secret::Encryption.generate(),
+            var: FlowiseSecret::Encryption.var(),
+            file: FlowiseSecret::Encryption.file(),
+            pending_file: flowise_secrets::PENDING_FILE,
+            scheme: &flowise_secrets::EncryptionKey,
+            generate: || FlowiseSecret::Encryption.generate(),
             // Flowise reads encryption.key as it is; only the line ending
             // a shell adds is not part of the key.
             from_stdin: |text| SecretString::from(text.trim_end_matches(['\n', '\r']).to_string()),
             default_encoding: crate::secrets::Encoding::Base64,
-            write: |dir, key, force| fw::write_key_file(dir, Secret::Encryption, key, force),
+            write: |dir, key, force| {
+                flowise_secrets::write_key_file(dir, FlowiseSecret::Encryption, key, force)
+            },
             decrypt: |key, value| {
                 use secrecy::ExposeSecret;
                 crypto::decrypt(key.expose_secret(), value)
@@ -122,19 +125,23 @@ impl super::App for Flowise {
 
     fn current_key(&self, s: &Settings) -> Result<Option<SecretString>> {
         let lookup = |name: &str| s.lookup(name).map(str::to_string);
-        Ok(fw::resolve(Secret::Encryption, &lookup, &s.config_dir)?.map(|r| r.value))
+        Ok(
+            flowise_secrets::resolve(FlowiseSecret::Encryption, &lookup, &s.config_dir)?
+                .map(|r| r.value),
+        )
     }
 
     fn require_current_key(&self, s: &Settings) -> Result<SecretString> {
         let lookup = |name: &str| s.lookup(name).map(str::to_string);
-        Ok(fw::require(Secret::Encryption, &lookup, &s.config_dir)?.value)
+        Ok(flowise_secrets::require(FlowiseSecret::Encryption, &lookup, &s.config_dir)?.value)
     }
 
     fn key_from_variable(&self, s: &Settings) -> Result<bool> {
         let lookup = |name: &str| s.lookup(name).map(str::to_string);
         Ok(matches!(
-            fw::resolve(Secret::Encryption, &lookup, &s.config_dir)?.map(|r| r.source),
-            Some(fw::Source::Env(_))
+            flowise_secrets::resolve(FlowiseSecret::Encryption, &lookup, &s.config_dir)?
+                .map(|r| r.source),
+            Some(flowise_secrets::Source::Env(_))
         ))
     }
 
@@ -214,7 +221,7 @@ impl super::App for Flowise {
     }
 
     fn init_secrets(&self, _s: &Settings) -> Result<Vec<crate::secrets::init::Entry>> {
-        Secret::ALL
+        FlowiseSecret::ALL
             .into_iter()
             .map(|x| {
                 Ok(crate::secrets::init::Entry {
@@ -235,11 +242,11 @@ impl super::App for Flowise {
         value: &SecretString,
         force: bool,
     ) -> Result<crate::secrets::WriteReport> {
-        let secret = Secret::ALL
+        let secret = FlowiseSecret::ALL
             .into_iter()
             .find(|x| x.file() == file)
-            .unwrap_or(Secret::Encryption);
-        fw::write_key_file(dir, secret, value, force)
+            .unwrap_or(FlowiseSecret::Encryption);
+        flowise_secrets::write_key_file(dir, secret, value, force)
     }
 
     /// Into `--out` (by default `SECRETKEY_PATH`).

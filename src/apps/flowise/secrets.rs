@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// One of Flowise's secrets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Secret {
+pub enum FlowiseSecret {
     /// Encrypts stored credentials (`encryption.key`).
     Encryption,
     /// Signs access tokens.
@@ -36,40 +36,40 @@ pub enum Secret {
     JwtAudience,
 }
 
-impl Secret {
-    pub const ALL: [Secret; 7] = [
-        Secret::Encryption,
-        Secret::JwtAuth,
-        Secret::JwtRefresh,
-        Secret::TokenHash,
-        Secret::ExpressSession,
-        Secret::JwtIssuer,
-        Secret::JwtAudience,
+impl FlowiseSecret {
+    pub const ALL: [FlowiseSecret; 7] = [
+        FlowiseSecret::Encryption,
+        FlowiseSecret::JwtAuth,
+        FlowiseSecret::JwtRefresh,
+        FlowiseSecret::TokenHash,
+        FlowiseSecret::ExpressSession,
+        FlowiseSecret::JwtIssuer,
+        FlowiseSecret::JwtAudience,
     ];
 
     /// Its file in the key directory.
     pub fn file(self) -> &'static str {
         match self {
-            Secret::Encryption => "encryption.key",
-            Secret::JwtAuth => "jwt_auth_token_secret.key",
-            Secret::JwtRefresh => "jwt_refresh_token_secret.key",
-            Secret::TokenHash => "token_hash_secret.key",
-            Secret::ExpressSession => "express_session_secret.key",
-            Secret::JwtIssuer => "jwt_issuer.key",
-            Secret::JwtAudience => "jwt_audience.key",
+            FlowiseSecret::Encryption => "encryption.key",
+            FlowiseSecret::JwtAuth => "jwt_auth_token_secret.key",
+            FlowiseSecret::JwtRefresh => "jwt_refresh_token_secret.key",
+            FlowiseSecret::TokenHash => "token_hash_secret.key",
+            FlowiseSecret::ExpressSession => "express_session_secret.key",
+            FlowiseSecret::JwtIssuer => "jwt_issuer.key",
+            FlowiseSecret::JwtAudience => "jwt_audience.key",
         }
     }
 
     /// The variable that wins over the file.
     pub fn var(self) -> &'static str {
         match self {
-            Secret::Encryption => "FLOWISE_SECRETKEY_OVERWRITE",
-            Secret::JwtAuth => "JWT_AUTH_TOKEN_SECRET",
-            Secret::JwtRefresh => "JWT_REFRESH_TOKEN_SECRET",
-            Secret::TokenHash => "TOKEN_HASH_SECRET",
-            Secret::ExpressSession => "EXPRESS_SESSION_SECRET",
-            Secret::JwtIssuer => "JWT_ISSUER",
-            Secret::JwtAudience => "JWT_AUDIENCE",
+            FlowiseSecret::Encryption => "FLOWISE_SECRETKEY_OVERWRITE",
+            FlowiseSecret::JwtAuth => "JWT_AUTH_TOKEN_SECRET",
+            FlowiseSecret::JwtRefresh => "JWT_REFRESH_TOKEN_SECRET",
+            FlowiseSecret::TokenHash => "TOKEN_HASH_SECRET",
+            FlowiseSecret::ExpressSession => "EXPRESS_SESSION_SECRET",
+            FlowiseSecret::JwtIssuer => "JWT_ISSUER",
+            FlowiseSecret::JwtAudience => "JWT_AUDIENCE",
         }
     }
 
@@ -77,18 +77,20 @@ impl Secret {
     /// as unset.
     pub fn weak_default(self) -> Option<&'static str> {
         match self {
-            Secret::JwtAuth | Secret::JwtRefresh => {
+            FlowiseSecret::JwtAuth | FlowiseSecret::JwtRefresh => {
                 Some("AABBCCDDAABBCCDDAABBCCDDAABBCCDDAABBCCDD")
             }
-            Secret::ExpressSession => Some("flowise"),
-            Secret::TokenHash => Some("popcorn"),
-            Secret::Encryption | Secret::JwtIssuer | Secret::JwtAudience => None,
+            FlowiseSecret::ExpressSession => Some("flowise"),
+            FlowiseSecret::TokenHash => Some("popcorn"),
+            FlowiseSecret::Encryption | FlowiseSecret::JwtIssuer | FlowiseSecret::JwtAudience => {
+                None
+            }
         }
     }
 
     /// Whether it is a secret at all (the issuer and audience are names).
     pub fn is_secret(self) -> bool {
-        !matches!(self, Secret::JwtIssuer | Secret::JwtAudience)
+        !matches!(self, FlowiseSecret::JwtIssuer | FlowiseSecret::JwtAudience)
     }
 
     /// A new value, as Flowise makes one: 24 random bytes as base64 for the
@@ -96,8 +98,10 @@ impl Secret {
     pub fn generate(self) -> Result<SecretString> {
         use crate::secrets::{generate, Encoding};
         match self {
-            Secret::Encryption => generate_bytes(24),
-            Secret::JwtIssuer | Secret::JwtAudience => Ok(SecretString::from("flowise")),
+            FlowiseSecret::Encryption => generate_bytes(24),
+            FlowiseSecret::JwtIssuer | FlowiseSecret::JwtAudience => {
+                Ok(SecretString::from("flowise"))
+            }
             _ => generate(32, Encoding::Base64),
         }
     }
@@ -105,18 +109,18 @@ impl Secret {
     /// Its id in AWS Secrets Manager.
     fn aws_id(self, lookup: &dyn Fn(&str) -> Option<String>) -> String {
         match self {
-            Secret::Encryption => {
+            FlowiseSecret::Encryption => {
                 lookup("SECRETKEY_AWS_NAME").unwrap_or_else(|| "FlowiseEncryptionKey".into())
             }
             _ => format!(
                 "{}{}",
                 lookup("SECRETKEY_AWS_AUTH_PREFIX").unwrap_or_else(|| "Flowise".into()),
                 match self {
-                    Secret::JwtAuth => "JWTAuthTokenSecret",
-                    Secret::JwtRefresh => "JWTRefreshTokenSecret",
-                    Secret::TokenHash => "TokenHashSecret",
-                    Secret::ExpressSession => "ExpressSessionSecret",
-                    Secret::JwtIssuer => "JWTIssuer",
+                    FlowiseSecret::JwtAuth => "JWTAuthTokenSecret",
+                    FlowiseSecret::JwtRefresh => "JWTRefreshTokenSecret",
+                    FlowiseSecret::TokenHash => "TokenHashSecret",
+                    FlowiseSecret::ExpressSession => "ExpressSessionSecret",
+                    FlowiseSecret::JwtIssuer => "JWTIssuer",
                     _ => "JWTAudience",
                 }
             ),
@@ -160,13 +164,13 @@ pub struct Resolved {
 /// (the process environment, then `--env-file`) and `dir` the key
 /// directory. `None`: Flowise would make it at its next start.
 pub fn resolve(
-    secret: Secret,
+    secret: FlowiseSecret,
     lookup: &dyn Fn(&str) -> Option<String>,
     dir: &Path,
 ) -> Result<Option<Resolved>> {
     if let Some(v) = lookup(secret.var()) {
         let used = match secret {
-            Secret::Encryption => (!v.is_empty()).then(|| v.clone()),
+            FlowiseSecret::Encryption => (!v.is_empty()).then(|| v.clone()),
             _ => (!v.trim().is_empty() && Some(v.as_str()) != secret.weak_default())
                 .then(|| v.trim().to_string()),
         };
@@ -205,7 +209,7 @@ pub fn resolve(
 
 /// `resolve`, where a missing secret is an error naming where it belongs.
 pub fn require(
-    secret: Secret,
+    secret: FlowiseSecret,
     lookup: &dyn Fn(&str) -> Option<String>,
     dir: &Path,
 ) -> Result<Resolved> {
@@ -224,7 +228,7 @@ pub fn require(
         if resolved.value.expose_secret().is_empty()
             && matches!(
                 secret,
-                Secret::JwtAuth | Secret::JwtRefresh | Secret::ExpressSession
+                FlowiseSecret::JwtAuth | FlowiseSecret::JwtRefresh | FlowiseSecret::ExpressSession
             )
         {
             return Err(Error::usage(format!(
@@ -239,15 +243,15 @@ pub fn require(
 }
 
 /// The secret as messages name it.
-pub fn describe(secret: Secret) -> &'static str {
+pub fn describe(secret: FlowiseSecret) -> &'static str {
     match secret {
-        Secret::Encryption => "encryption key",
-        Secret::JwtAuth => "access-token secret",
-        Secret::JwtRefresh => "refresh-token secret",
-        Secret::TokenHash => "token-hash secret",
-        Secret::ExpressSession => "session secret",
-        Secret::JwtIssuer => "token issuer",
-        Secret::JwtAudience => "token audience",
+        FlowiseSecret::Encryption => "encryption key",
+        FlowiseSecret::JwtAuth => "access-token secret",
+        FlowiseSecret::JwtRefresh => "refresh-token secret",
+        FlowiseSecret::TokenHash => "token-hash secret",
+        FlowiseSecret::ExpressSession => "session secret",
+        FlowiseSecret::JwtIssuer => "token issuer",
+        FlowiseSecret::JwtAudience => "token audience",
     }
 }
 
@@ -283,7 +287,7 @@ impl crate::secrets::rotate::Scheme for EncryptionKey {
     }
 
     fn install(&self, dir: &Path, key: &SecretString) -> Result<crate::secrets::WriteReport> {
-        write_key_file(dir, Secret::Encryption, key, true)
+        write_key_file(dir, FlowiseSecret::Encryption, key, true)
     }
 }
 
@@ -292,7 +296,7 @@ impl crate::secrets::rotate::Scheme for EncryptionKey {
 /// then kept as a backup.
 pub fn write_key_file(
     dir: &Path,
-    secret: Secret,
+    secret: FlowiseSecret,
     value: &SecretString,
     force: bool,
 ) -> Result<crate::secrets::WriteReport> {
@@ -341,41 +345,47 @@ mod tests {
         let file = |name: &str| Source::File(dir.path().join(name));
         let env = |name: &str| Source::Env(name.to_string());
         assert_eq!(
-            got(Secret::TokenHash, &[]),
+            got(FlowiseSecret::TokenHash, &[]),
             ("from-file\n".into(), file("token_hash_secret.key")),
             "a file is not trimmed"
         );
         assert_eq!(
-            got(Secret::TokenHash, &[("TOKEN_HASH_SECRET", "popcorn")]),
+            got(
+                FlowiseSecret::TokenHash,
+                &[("TOKEN_HASH_SECRET", "popcorn")]
+            ),
             ("from-file\n".into(), file("token_hash_secret.key")),
             "the weak default counts as unset"
         );
         assert_eq!(
-            got(Secret::TokenHash, &[("TOKEN_HASH_SECRET", " popcorn")]),
+            got(
+                FlowiseSecret::TokenHash,
+                &[("TOKEN_HASH_SECRET", " popcorn")]
+            ),
             ("popcorn".into(), env("TOKEN_HASH_SECRET")),
             "compared untrimmed, used trimmed"
         );
         assert_eq!(
-            got(Secret::TokenHash, &[("TOKEN_HASH_SECRET", "   ")]),
+            got(FlowiseSecret::TokenHash, &[("TOKEN_HASH_SECRET", "   ")]),
             ("from-file\n".into(), file("token_hash_secret.key"))
         );
         assert_eq!(
-            got(Secret::Encryption, &[]),
+            got(FlowiseSecret::Encryption, &[]),
             (" raw key ".into(), file("encryption.key"))
         );
         assert_eq!(
             got(
-                Secret::Encryption,
+                FlowiseSecret::Encryption,
                 &[("FLOWISE_SECRETKEY_OVERWRITE", " k ")]
             ),
             (" k ".into(), env("FLOWISE_SECRETKEY_OVERWRITE")),
             "the overwrite is used as it is"
         );
-        assert!(resolve(Secret::JwtAuth, &lookup(&[]), dir.path())
+        assert!(resolve(FlowiseSecret::JwtAuth, &lookup(&[]), dir.path())
             .unwrap()
             .is_none());
         let err = resolve(
-            Secret::JwtAuth,
+            FlowiseSecret::JwtAuth,
             &lookup(&[("SECRETKEY_STORAGE_TYPE", "aws")]),
             dir.path(),
         )
@@ -391,15 +401,23 @@ mod tests {
     #[test]
     fn new_values_have_flowises_shapes() {
         assert_eq!(
-            Secret::Encryption.generate().unwrap().expose_secret().len(),
+            FlowiseSecret::Encryption
+                .generate()
+                .unwrap()
+                .expose_secret()
+                .len(),
             32
         );
         assert_eq!(
-            Secret::JwtAuth.generate().unwrap().expose_secret().len(),
+            FlowiseSecret::JwtAuth
+                .generate()
+                .unwrap()
+                .expose_secret()
+                .len(),
             44
         );
         assert_eq!(
-            Secret::JwtIssuer.generate().unwrap().expose_secret(),
+            FlowiseSecret::JwtIssuer.generate().unwrap().expose_secret(),
             "flowise"
         );
     }

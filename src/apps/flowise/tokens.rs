@@ -3,7 +3,7 @@
 //! accepts a token only beside the session its login opened.
 
 use super::meta::meta_of;
-use super::secrets::{self as fw, Secret};
+use super::secrets::{self as flowise_secrets, FlowiseSecret};
 use super::{crypto, session};
 use crate::apps::tokens::{
     active_user, hmac_key, verify_hmac_pair, wider_hmac, with_article, Accepted, Checked,
@@ -15,9 +15,9 @@ use crate::token::{self, Alg, TokenType};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 
-fn secret(s: &Settings, which: Secret) -> Result<SecretString> {
+fn secret(s: &Settings, which: FlowiseSecret) -> Result<SecretString> {
     let lookup = |name: &str| s.lookup(name).map(str::to_string);
-    Ok(fw::require(which, &lookup, &s.config_dir)?.value)
+    Ok(flowise_secrets::require(which, &lookup, &s.config_dir)?.value)
 }
 
 /// `token mint`: a session Flowise accepts, as the cookies its login sets.
@@ -55,17 +55,21 @@ pub(super) fn mint(s: &Settings, req: &MintRequest) -> Result<Minted> {
         ));
     }
     // Every secret first: a missing one refuses before anything is written.
-    let access = secret(s, Secret::JwtAuth)?;
-    let refresh = secret(s, Secret::JwtRefresh)?;
-    let hash = secret(s, Secret::TokenHash)?;
-    let session_secret = secret(s, Secret::ExpressSession)?;
+    let access = secret(s, FlowiseSecret::JwtAuth)?;
+    let refresh = secret(s, FlowiseSecret::JwtRefresh)?;
+    let hash = secret(s, FlowiseSecret::TokenHash)?;
+    let session_secret = secret(s, FlowiseSecret::ExpressSession)?;
     let issuer = match req.issuer {
         Some(iss) => iss.to_string(),
-        None => secret(s, Secret::JwtIssuer)?.expose_secret().to_string(),
+        None => secret(s, FlowiseSecret::JwtIssuer)?
+            .expose_secret()
+            .to_string(),
     };
     let audience = match req.audience {
         Some(aud) => aud.to_string(),
-        None => secret(s, Secret::JwtAudience)?.expose_secret().to_string(),
+        None => secret(s, FlowiseSecret::JwtAudience)?
+            .expose_secret()
+            .to_string(),
     };
     let ttl = match req.ttl {
         Some(t) => token::parse_ttl(t)?,
@@ -124,10 +128,14 @@ pub(super) fn mint(s: &Settings, req: &MintRequest) -> Result<Minted> {
 /// `token verify`: which secret signed it says what it is; its `meta`
 /// must decrypt and name the user its `id` names.
 pub(super) fn check(s: &Settings, raw: &str, req: &VerifyRequest) -> Result<Checked> {
-    let access = secret(s, Secret::JwtAuth)?;
-    let refresh = secret(s, Secret::JwtRefresh)?;
-    let issuer = secret(s, Secret::JwtIssuer)?.expose_secret().to_string();
-    let audience = secret(s, Secret::JwtAudience)?.expose_secret().to_string();
+    let access = secret(s, FlowiseSecret::JwtAuth)?;
+    let refresh = secret(s, FlowiseSecret::JwtRefresh)?;
+    let issuer = secret(s, FlowiseSecret::JwtIssuer)?
+        .expose_secret()
+        .to_string();
+    let audience = secret(s, FlowiseSecret::JwtAudience)?
+        .expose_secret()
+        .to_string();
     let decoded = match token::decode_unverified(raw) {
         Ok(d) => d,
         Err(e) => return Checked::invalid(e.one_line(), None, None),

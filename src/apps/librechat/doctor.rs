@@ -6,8 +6,8 @@
 //! tracker reports most ("Invalid key length", "iv must contain exactly 16
 //! bytes"), as checks over its `.env` as LibreChat v0.8.5 reads it.
 
+use super::{cross_problems, email_configured, is_enabled, DotenvSecret};
 use crate::apps::librechat::expr::{self, Reading};
-use crate::apps::librechat::{self as lc, DotenvSecret};
 use crate::doctor::{fail, owner_only, pass, warn, Check};
 use crate::profile::Setting;
 use crate::settings::Settings;
@@ -107,7 +107,7 @@ fn secret(s: &Settings, secret: DotenvSecret) -> Check {
 
 fn distinct_secrets(s: &Settings) -> Check {
     const ID: &str = "librechat.distinct_secrets";
-    let problems = lc::cross_problems(&|n| var(s, n).map(str::to_string));
+    let problems = cross_problems(&|n| var(s, n).map(str::to_string));
     match problems.first() {
         Some(p) => fail(
             ID,
@@ -181,7 +181,7 @@ fn registration(s: &Settings) -> Check {
     const ID: &str = "librechat.registration";
     let on: Vec<&str> = ["ALLOW_REGISTRATION", "ALLOW_SOCIAL_REGISTRATION"]
         .into_iter()
-        .filter(|n| lc::is_enabled(var(s, n)))
+        .filter(|n| is_enabled(var(s, n)))
         .collect();
     if on.is_empty() {
         pass(
@@ -199,7 +199,7 @@ fn registration(s: &Settings) -> Check {
 
 fn unverified_login(s: &Settings) -> Check {
     const ID: &str = "librechat.unverified_login";
-    if lc::is_enabled(var(s, "ALLOW_UNVERIFIED_EMAIL_LOGIN")) {
+    if is_enabled(var(s, "ALLOW_UNVERIFIED_EMAIL_LOGIN")) {
         warn(
             ID,
             "ALLOW_UNVERIFIED_EMAIL_LOGIN=true: accounts log in without proving they own their email address",
@@ -222,10 +222,10 @@ fn unverified_login(s: &Settings) -> Check {
 fn password_reset(s: &Settings) -> Check {
     const ID: &str = "librechat.password_reset";
     const DOCS: &str = "\"Failing to perform either of the below setups will result in LibreChat using the unsecured password reset! This allows anyone to reset any password on your server immediately, without mail being sent at all!\"";
-    let email = lc::email_configured(&|n| var(s, n).map(str::to_string));
+    let email = email_configured(&|n| var(s, n).map(str::to_string));
     let reset = var(s, "ALLOW_PASSWORD_RESET");
     let configure = "configure email: EMAIL_SERVICE (or EMAIL_HOST) and EMAIL_FROM, or MAILGUN_API_KEY, MAILGUN_DOMAIN and EMAIL_FROM";
-    match (email, lc::is_enabled(reset), reset) {
+    match (email, is_enabled(reset), reset) {
         (true, _, _) => {
             let (user, pass_set) = (
                 var(s, "EMAIL_USERNAME").is_some_and(|v| !v.is_empty()),
