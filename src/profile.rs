@@ -33,8 +33,19 @@ impl Profile {
 
     /// Every profile, in the order help lists them.
     pub fn all() -> impl Iterator<Item = Profile> {
-        (0..crate::apps::ALL.len()).map(Profile)
+        Profile::ALL.iter().copied()
     }
+
+    /// Every profile, as a slice (`--profile`'s values).
+    pub const ALL: [Profile; crate::apps::ALL.len()] = {
+        let mut all = [Profile(0); crate::apps::ALL.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = Profile(i);
+            i += 1;
+        }
+        all
+    };
 
     /// The app this profile administers.
     pub fn app(self) -> &'static dyn crate::apps::App {
@@ -200,6 +211,8 @@ pub struct Spec {
     pub name: &'static str,
     /// The app, as messages name it (`Langflow`).
     pub app: &'static str,
+    /// One line for `--help` (`--profile`'s possible values).
+    pub about: &'static str,
     /// The config dir when neither flag nor variable names one.
     pub config_dir: ConfigDirDefault,
     /// The database file in the config dir when nothing names one.

@@ -75,15 +75,11 @@ pub struct GlobalArgs {
 impl GlobalArgs {
     /// The flags that override settings, as settings takes them.
     pub fn flags(&self) -> crate::settings::Flags {
-        use crate::settings::Profile;
         crate::settings::Flags {
             config_dir: self.config_dir.clone(),
             db: self.db.clone(),
             env_file: self.env_file.clone(),
-            // Each value's name is a registered app's.
-            profile: self
-                .profile
-                .and_then(|p| Profile::from_name(p.to_possible_value()?.get_name())),
+            profile: self.profile.map(ProfileArg::profile),
         }
     }
 }
@@ -120,18 +116,36 @@ pub enum InitFormat {
     Files,
 }
 
-/// Settings and database layouts authctl knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ProfileArg {
-    /// authctl's own schema and AUTHCTL_* variables
-    Native,
-    /// A Langflow deployment: its database tables and LANGFLOW_* variables
-    Langflow,
-    /// A Flowise deployment: its database tables, key files and variables
-    Flowise,
-    /// A LibreChat deployment's .env: its secrets, stored-credential cipher and tokens
-    #[value(name = "librechat")]
-    LibreChat,
+/// `--profile`: one of the registered apps, by the name and help its
+/// folder gives it (`apps::ALL`), so adding an app adds its value here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProfileArg(Profile);
+
+impl ProfileArg {
+    const ALL: [ProfileArg; Profile::ALL.len()] = {
+        let mut all = [ProfileArg(Profile::NATIVE); Profile::ALL.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = ProfileArg(Profile::ALL[i]);
+            i += 1;
+        }
+        all
+    };
+
+    /// The profile named.
+    pub fn profile(self) -> Profile {
+        self.0
+    }
+}
+
+impl ValueEnum for ProfileArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ProfileArg::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name()).help(self.0.spec().about))
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -312,10 +312,7 @@ impl TestEnv {
         if let Some(db) = self.pg() {
             return psql(&db.admin, query);
         }
-        python_eval(
-            "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(sys.argv[2]): print('|'.join(map(str,r)))\nc.commit()",
-            &[&self.db().display().to_string(), query],
-        )
+        sqlite_rows(&self.db(), query)
     }
 }
 
@@ -424,6 +421,38 @@ pub fn python() -> &'static Path {
         }
         py
     })
+}
+
+/// Rows of one SQL statement on the SQLite file at `path`, each a line of
+/// `|`-separated values as Python prints them (`None`, `1`, `1.5`, text),
+/// read with rusqlite (another connection than authctl's, and no Python).
+/// A statement that changes rows is committed and prints nothing.
+pub fn sqlite_rows(path: &Path, query: &str) -> String {
+    use rusqlite::types::ValueRef;
+    let conn = rusqlite::Connection::open(path).expect("open the SQLite file");
+    conn.busy_timeout(std::time::Duration::from_secs(10))
+        .unwrap();
+    let mut stmt = conn
+        .prepare(query)
+        .unwrap_or_else(|e| panic!("{query}: {e}"));
+    let columns = stmt.column_count();
+    let mut out = String::new();
+    let mut rows = stmt.query([]).unwrap_or_else(|e| panic!("{query}: {e}"));
+    while let Some(row) = rows.next().unwrap_or_else(|e| panic!("{query}: {e}")) {
+        let values: Vec<String> = (0..columns)
+            .map(|i| match row.get_ref(i).unwrap() {
+                ValueRef::Null => "None".to_string(),
+                ValueRef::Integer(n) => n.to_string(),
+                ValueRef::Real(f) if f.fract() == 0.0 && f.abs() < 1e16 => format!("{f:.1}"),
+                ValueRef::Real(f) => f.to_string(),
+                ValueRef::Text(s) => String::from_utf8_lossy(s).into_owned(),
+                ValueRef::Blob(b) => format!("b'{}'", String::from_utf8_lossy(b)),
+            })
+            .collect();
+        out.push_str(&values.join("|"));
+        out.push('\n');
+    }
+    out
 }
 
 /// Run a Python snippet with the verifiers; returns stdout, panics on failure.
@@ -568,10 +597,7 @@ impl TestEnv {
 
     /// Rows from the Langflow database copy.
     pub fn lf_sql(&self, query: &str) -> String {
-        python_eval(
-            "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(sys.argv[2]): print('|'.join(map(str,r)))\nc.commit()",
-            &[&self.config_dir().join("langflow.db").display().to_string(), query],
-        )
+        sqlite_rows(&self.config_dir().join("langflow.db"), query)
     }
 
     /// The fixture copy's secret key.
@@ -688,15 +714,9 @@ impl TestEnv {
 
     /// Rows from the Flowise database copy, `|`-separated.
     pub fn fw_sql(&self, query: &str) -> String {
-        python_eval(
-            "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nfor r in c.execute(sys.argv[2]): print('|'.join(map(str,r)))\nc.commit()",
-            &[
-                &self.config_dir().join("database.sqlite").display().to_string(),
-                query,
-            ],
-        )
-        .trim_end()
-        .to_string()
+        sqlite_rows(&self.config_dir().join("database.sqlite"), query)
+            .trim_end()
+            .to_string()
     }
 }
 

@@ -497,10 +497,19 @@ fn fernet_round_trips_with_python_and_decrypts_the_langflow_fixture() {
     // The real Langflow 1.13 fixture: OPENAI_API_KEY decrypts to its documented value.
     let fixture =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/langflow-1.13");
-    let value = python_eval(
-        "import sqlite3,sys\nc=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro',uri=True)\nprint(c.execute(\"select value from variable where name='OPENAI_API_KEY'\").fetchone()[0])",
-        &[fixture.join("langflow.db").to_str().unwrap()],
-    );
+    let value = {
+        let conn = rusqlite::Connection::open_with_flags(
+            fixture.join("langflow.db"),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap();
+        conn.query_row(
+            "select value from variable where name='OPENAI_API_KEY'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .unwrap()
+    };
     let secret = std::fs::read_to_string(fixture.join("secret_key")).unwrap();
     let a = env
         .cmd(&["secret", "decrypt"])
@@ -634,4 +643,186 @@ fn keys_mounted_as_links_are_reused_and_never_written_through() {
             .file_type()
             .is_symlink());
     }
+}
+
+const INVALID_KEYS: &[(&str, &str)] = &[
+    ("invalid-composite-prime.pem", "composite"),
+    ("invalid-crt.pem", "CRT"),
+    ("invalid-p-equals-q.pem", "p = q"),
+    ("invalid-close-primes.pem", "close together"),
+];
+
+#[test]
+fn invalid_rsa_keys_are_refused_everywhere_and_nothing_panics() {
+    for (name, why) in INVALID_KEYS {
+        let path = fixture_key(name);
+        let pem = std::fs::read_to_string(&path).unwrap();
+        // Import.
+        let env = TestEnv::new();
+        let a = env
+            .cmd(&[
+                "keygen",
+                "--alg",
+                "RS256",
+                "--from-private",
+                path.to_str().unwrap(),
+            ])
+            .assert()
+            .code(2);
+        assert_one_line_error(&a, "invalid RSA key");
+        assert_one_line_error(&a, why);
+        assert_eq!(env.snapshot(), Default::default(), "{name}");
+        // From the environment: mint refuses (exit 2), never aborts.
+        env.admin();
+        let a = env
+            .cmd(&["token", "mint", "--user", "admin"])
+            .env("AUTHCTL_ALGORITHM", "RS256")
+            .env("AUTHCTL_PRIVATE_KEY", &pem)
+            .assert()
+            .code(2);
+        assert_one_line_error(&a, "AUTHCTL_PRIVATE_KEY");
+        assert_one_line_error(&a, "invalid RSA key");
+        // From the key file, placed by hand: mint refuses, doctor fails.
+        std::fs::create_dir_all(env.config_dir()).unwrap();
+        std::fs::write(env.config_dir().join("private_key.pem"), &pem).unwrap();
+        std::fs::set_permissions(
+            env.config_dir().join("private_key.pem"),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .unwrap();
+        let a = env
+            .cmd(&["token", "mint", "--user", "admin"])
+            .env("AUTHCTL_ALGORITHM", "RS256")
+            .assert()
+            .code(2);
+        assert_one_line_error(&a, "invalid RSA key");
+        let out = env
+            .cmd(&["--json", "doctor"])
+            .env("AUTHCTL_ALGORITHM", "RS256")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rsa = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "keys.rsa")
+            .unwrap();
+        assert_eq!(rsa["status"], "fail", "{name}: {rsa}");
+    }
+}
+
+#[test]
+fn two_private_keys_in_one_pem_are_refused() {
+    let env = TestEnv::new();
+    let path = fixture_key("two-private-keys.pem");
+    let a = env
+        .cmd(&[
+            "keygen",
+            "--alg",
+            "RS256",
+            "--from-private",
+            path.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "2 private keys");
+    env.admin();
+    let a = env
+        .cmd(&["token", "mint", "--user", "admin"])
+        .env("AUTHCTL_ALGORITHM", "RS256")
+        .env(
+            "AUTHCTL_PRIVATE_KEY",
+            std::fs::read_to_string(&path).unwrap(),
+        )
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "2 private keys");
+}
+
+#[test]
+fn a_public_key_variable_that_does_not_match_is_an_error_everywhere() {
+    let env = TestEnv::new();
+    env.admin();
+    env.place_keys("a");
+    let token = String::from_utf8(
+        env.cmd(&["token", "mint", "--user", "admin"])
+            .env("AUTHCTL_ALGORITHM", "RS256")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let other = std::fs::read_to_string(fixture_key("rsa2048-pkcs1.pub.pem")).unwrap();
+    let a = env
+        .cmd(&["token", "verify", token.trim()])
+        .env("AUTHCTL_ALGORITHM", "RS256")
+        .env("AUTHCTL_PUBLIC_KEY", &other)
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "AUTHCTL_PUBLIC_KEY does not match");
+    let out = env
+        .cmd(&["--json", "doctor"])
+        .env("AUTHCTL_ALGORITHM", "RS256")
+        .env("AUTHCTL_PUBLIC_KEY", &other)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["id"] == "keys.variables" && c["status"] == "fail"));
+    // The matching public key is fine.
+    let own = std::fs::read_to_string(fixture_key("rsa2048-pkcs8.pub.pem")).unwrap();
+    env.cmd(&["token", "verify", token.trim()])
+        .env("AUTHCTL_ALGORITHM", "RS256")
+        .env("AUTHCTL_PUBLIC_KEY", &own)
+        .assert()
+        .success();
+}
+
+#[test]
+fn doctor_judges_the_key_directory_and_secret_backups() {
+    let env = TestEnv::new();
+    env.admin();
+    env.place_secret(SECRET);
+    let check = |id: &str| -> String {
+        let out = env.cmd(&["--json", "doctor"]).output().unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(check("keys.dir_mode"), "pass");
+    // Group- or world-writable, with no private key in it: fails.
+    std::fs::set_permissions(env.config_dir(), std::fs::Permissions::from_mode(0o770)).unwrap();
+    assert_eq!(check("keys.dir_mode"), "fail");
+    let a = env.cmd(&["keygen", "--alg", "HS256"]).assert().success();
+    assert!(
+        String::from_utf8_lossy(&a.get_output().stderr).contains("0770"),
+        "keygen does not warn about the directory"
+    );
+    std::fs::set_permissions(env.config_dir(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    // A world-readable backup of the secret key fails.
+    env.cmd(&["secret", "generate", "--write", "--force"])
+        .assert()
+        .success();
+    assert_eq!(check("keys.backup_mode"), "pass");
+    let backup = std::fs::read_dir(env.config_dir())
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().ends_with(".bak"))
+        .unwrap()
+        .path();
+    std::fs::set_permissions(&backup, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(check("keys.backup_mode"), "fail");
 }

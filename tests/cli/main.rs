@@ -1,23 +1,27 @@
 //! Integration tests: the real binary in hermetic temp environments.
-
 mod apply;
 mod audit;
+mod bad_input;
 mod common;
+mod database;
 mod doctor;
+mod every_app;
+mod files;
 mod flowise;
 mod generated;
-mod hardening;
 mod help;
 mod init;
 mod json;
 mod keys;
+mod kills_and_concurrency;
 mod langflow;
 mod librechat;
+mod lost_key;
+mod names;
 mod pinned;
 mod postgres;
 mod readme;
-mod rescue;
+mod rotation;
 mod superuser;
 mod token;
-mod trust;
 mod user;

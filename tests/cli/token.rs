@@ -597,3 +597,20 @@ fn rfc7515_a2_verifies_offline_with_the_rfcs_key_and_fails_with_one_byte_changed
     assert_eq!(late.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&late.stderr).contains("expired"));
 }
+
+#[test]
+fn expire_settings_are_capped_like_ttl() {
+    let env = TestEnv::new();
+    for (var, value) in [
+        ("AUTHCTL_ACCESS_TOKEN_EXPIRE_SECONDS", "3153600001"),
+        ("AUTHCTL_REFRESH_TOKEN_EXPIRE_SECONDS", "99999999999999"),
+    ] {
+        let a = env
+            .cmd(&["secret", "generate"])
+            .env(var, value)
+            .assert()
+            .code(2);
+        assert_one_line_error(&a, var);
+        assert_one_line_error(&a, "100 years");
+    }
+}

@@ -8,6 +8,7 @@ use crate::profile::{authctl_var, var, ConfigDirDefault, Setting, Spec, Unit, Va
 pub(crate) static FLOWISE: Spec = Spec {
     name: "flowise",
     app: "Flowise",
+    about: "A Flowise deployment: its database tables, key files and variables",
     config_dir: ConfigDirDefault::Home(".flowise"),
     database_file: "database.sqlite",
     secret_files: &[

@@ -7,6 +7,7 @@ use crate::profile::{authctl_var, var, ConfigDirDefault, Setting, Spec, Unit, Va
 pub(crate) static LANGFLOW: Spec = Spec {
     name: "langflow",
     app: "Langflow",
+    about: "A Langflow deployment: its database tables and LANGFLOW_* variables",
     config_dir: ConfigDirDefault::PlatformCache("langflow"),
     database_file: "langflow.db",
     // Where Langflow 1.13 reads its secret key and RS256 private key.

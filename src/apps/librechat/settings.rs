@@ -7,6 +7,7 @@ use crate::profile::{var, ConfigDirDefault, Setting, Spec, Unit, Var};
 pub(crate) static LIBRECHAT: Spec = Spec {
     name: "librechat",
     app: "LibreChat",
+    about: "A LibreChat deployment's .env: its secrets, stored-credential cipher and tokens",
     config_dir: ConfigDirDefault::CurrentDir,
     database_file: "",
     secret_files: &[".env"],

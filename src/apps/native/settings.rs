@@ -6,6 +6,7 @@ use crate::profile::{authctl_var, ConfigDirDefault, Setting, Spec, Var};
 pub(crate) static NATIVE: Spec = Spec {
     name: "native",
     app: "authctl",
+    about: "authctl's own schema and AUTHCTL_* variables",
     config_dir: ConfigDirDefault::PlatformConfig("authctl"),
     database_file: "authctl.db",
     secret_files: &["secret_key", "private_key.pem"],
