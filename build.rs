@@ -13,7 +13,13 @@
 // for the program, not for this.
 #[allow(clippy::disallowed_methods)]
 fn main() {
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+    // A static build (`-C target-feature=+crt-static`) links as rustc
+    // chooses: `-static` with `-C relocation-model=static` (what
+    // scripts/static.sh passes), and `-no-pie` beside it would make a
+    // broken executable that asks for a dynamic loader.
+    let crt_static = std::env::var("CARGO_CFG_TARGET_FEATURE")
+        .is_ok_and(|f| f.split(',').any(|f| f == "crt-static"));
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") && !crt_static {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
     println!("cargo:rerun-if-changed=build.rs");

@@ -9,10 +9,15 @@
 # then prints median wall times, ratios and peak RSS. Nothing outside a temp dir
 # (removed on exit), target/ and ~/.cargo/bin is touched. Safe to run again.
 #
-# Targets: `token verify` (RS256) <= 5 ms median and <= 1.5x `jwt decode
-# --secret` (`--offline`: <= 1.2x); `token mint` RS256 <= 1x `jwt encode`;
-# `token decode` <= 1x `jwt decode`; `keygen --alg RS256` <= 1.5x
-# `openssl genrsa 2048`; peak RSS <= 15 MB. The in-process numbers are in
+# authctl is timed as the static executable scripts/static.sh builds (what
+# is shipped to operators without a Rust toolchain), and beside it as the
+# dynamic `cargo build --release` (what `cargo install` makes).
+#
+# Targets (the static executable): `token verify` (RS256, online, with its
+# user check) <= 5 ms median and <= 1.0x `jwt decode --secret`
+# (`--offline`: <= 0.9x); `token mint` RS256 <= 0.8x `jwt encode`; `token
+# decode` <= 0.85x `jwt decode`; `keygen --alg RS256` <= 1.5x `openssl
+# genrsa 2048`; peak RSS <= 15 MB. The in-process numbers are in
 # benches/inprocess.rs (`cargo bench --bench inprocess`).
 #
 # PostgreSQL (skipped with PG=0): a throwaway cluster on loopback
@@ -88,9 +93,10 @@ if ! command -v jwt >/dev/null; then
     cargo install jwt-cli --locked
 fi
 
-log "building authctl (release)"
+log "building authctl (release, static and dynamic)"
+authctl=$("$root/scripts/static.sh")
 (cd "$root" && cargo build --release --quiet)
-authctl="${CARGO_TARGET_DIR:-$root/target}/release/authctl"
+dynamic="${CARGO_TARGET_DIR:-$root/target}/release/authctl"
 
 # --- a hermetic environment -------------------------------------------------
 
@@ -161,7 +167,8 @@ bench() {
     export AUTHCTL_CONFIG_DIR="$rs_dir"
     bench decode "$RUNS" \
         -n "authctl token decode" "$authctl token decode $rs_token" \
-        -n "jwt decode" "jwt decode $rs_token"
+        -n "jwt decode" "jwt decode $rs_token" \
+        -n "  dynamic build" "$dynamic token decode $rs_token"
 )
 (
     export AUTHCTL_CONFIG_DIR="$hs_dir"
@@ -173,12 +180,16 @@ bench() {
     export AUTHCTL_CONFIG_DIR="$rs_dir" AUTHCTL_ALGORITHM=RS256
     bench mint-rs256 "$RUNS" \
         -n "authctl token mint (RS256)" "$authctl token mint --user admin" \
-        -n "jwt encode (RS256)" "${jwt_rs_args[*]}"
+        -n "jwt encode (RS256)" "${jwt_rs_args[*]}" \
+        -n "  dynamic build" "$dynamic token mint --user admin"
     bench verify-rs256 "$RUNS" \
         -n "authctl token verify (RS256)" "$authctl token verify $rs_token" \
         -n "jwt decode --secret (RS256)" "jwt decode --secret @$rs_dir/public_key.pem -A RS256 $rs_token" \
         -n "authctl token verify --offline (RS256)" "$authctl token verify --offline $rs_token" \
-        -n "authctl --version (startup floor)" "$authctl --version"
+        -n "authctl --version (startup floor)" "$authctl --version" \
+        -n "  dynamic build: token verify" "$dynamic token verify $rs_token" \
+        -n "  dynamic build: --offline" "$dynamic token verify --offline $rs_token" \
+        -n "/bin/true (the machine's process floor)" "/bin/true"
     # A fresh scratch dir for every run, so rotation backups and retired keys do
     # not pile up and change what one run does.
     export AUTHCTL_CONFIG_DIR="$scratch"
@@ -369,20 +380,20 @@ for name in ["decode", "mint-hs256", "mint-rs256", "verify-rs256", "keygen-rs256
         ms = ours["median"] * 1000
         targets.append(f"token verify RS256 median {ms:.2f} ms (target <= 5 ms): "
                        + ("met" if ms <= 5 else "MISSED"))
-        targets.append(f"token verify RS256 {ratio:.2f}x jwt decode --secret (target <= 1.5x): "
-                       + ("met" if ratio <= 1.5 else "MISSED"))
+        targets.append(f"token verify RS256 {ratio:.2f}x jwt decode --secret (target <= 1.0x): "
+                       + ("met" if ratio <= 1.0 else "MISSED"))
         offline = rows[2]["median"] / other["median"]
-        targets.append(f"token verify --offline RS256 {offline:.2f}x jwt decode --secret (target <= 1.2x): "
-                       + ("met" if offline <= 1.2 else "MISSED"))
+        targets.append(f"token verify --offline RS256 {offline:.2f}x jwt decode --secret (target <= 0.9x): "
+                       + ("met" if offline <= 0.9 else "MISSED"))
     if name == "mint-rs256":
-        targets.append(f"token mint RS256 {ratio:.2f}x jwt encode (target <= 1x): "
-                       + ("met" if ratio <= 1 else "MISSED"))
+        targets.append(f"token mint RS256 {ratio:.2f}x jwt encode (target <= 0.8x): "
+                       + ("met" if ratio <= 0.8 else "MISSED"))
     if name == "keygen-rs256":
         targets.append(f"keygen RS256 {ratio:.2f}x openssl (target <= 1.5x): "
                        + ("met" if ratio <= 1.5 else "MISSED"))
     if name == "decode":
-        targets.append(f"token decode {ratio:.2f}x jwt decode (target <= 1x): "
-                       + ("met" if ratio <= 1 else "MISSED"))
+        targets.append(f"token decode {ratio:.2f}x jwt decode (target <= 0.85x): "
+                       + ("met" if ratio <= 0.85 else "MISSED"))
 if os.path.exists(os.path.join(results, "pg-user-list.json")):
     print("PostgreSQL on loopback (sslmode=disable) beside SQLite:\n")
     for name, label in [("pg-user-list", "user list"), ("pg-verify", "token verify RS256")]:
