@@ -65,10 +65,19 @@ fn a_read_never_migrates_an_older_schema() {
     )
     .trim()
     .to_string();
-    python_eval(
-        "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nc.executescript('''CREATE TABLE users (id TEXT PRIMARY KEY NOT NULL, username TEXT NOT NULL COLLATE NOCASE UNIQUE, password_hash TEXT NOT NULL, is_active INTEGER NOT NULL DEFAULT 0, is_superuser INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_login_at TEXT); CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}'); PRAGMA user_version = 1;''')\nc.execute(\"insert into users values ('u1','old',?,1,1,'2020-01-01T00:00:00Z','2020-01-01T00:00:00Z',NULL)\", (sys.argv[2],))\nc.commit()",
-        &[&env.db().display().to_string(), &hash],
-    );
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE users (id TEXT PRIMARY KEY NOT NULL, username TEXT NOT NULL COLLATE NOCASE UNIQUE, password_hash TEXT NOT NULL, is_active INTEGER NOT NULL DEFAULT 0, is_superuser INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_login_at TEXT);
+         CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}');
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    conn.execute(
+        "insert into users values ('u1','old',?1,1,1,'2020-01-01T00:00:00Z','2020-01-01T00:00:00Z',NULL)",
+        [&hash],
+    )
+    .unwrap();
+    drop(conn);
     let before = env.snapshot();
     let out = env.cmd(&["--json", "user", "list"]).output().unwrap();
     assert!(

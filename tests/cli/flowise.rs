@@ -39,27 +39,81 @@ fn sessions_of(env: &TestEnv, id: &str) -> usize {
 /// numbered in order of appearance, times and hashes masked, and the
 /// user's display name left out, so two registrations compare equal.
 fn registration_rows(db: &std::path::Path) -> String {
-    python_eval(
-        r#"
-import sqlite3, sys, re, json
-c = sqlite3.connect(sys.argv[1])
-ids, out = {}, {}
-def norm(table, col, v):
-    if isinstance(v, str) and re.fullmatch(r'[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}', v):
-        return 'ID%d' % ids.setdefault(v, len(ids))
-    if isinstance(v, str) and re.fullmatch(r'\d{4}-\d\d-\d\d \d\d:\d\d:\d\d', v):
-        return 'TIME'
-    if isinstance(v, str) and v.startswith('$2'):
-        return 'BCRYPT'
-    return v
-for t in ['user', 'organization', 'organization_user', 'workspace', 'workspace_user']:
-    cur = c.execute('select * from "%s"' % t)
-    cols = [d[0] for d in cur.description]
-    out[t] = [{k: norm(t, k, v) for k, v in zip(cols, r) if not (t == 'user' and k == 'name')} for r in cur]
-print(json.dumps(out, sort_keys=True))
-"#,
-        &[&db.display().to_string()],
-    )
+    use rusqlite::types::ValueRef;
+    use serde_json::{json, Map, Value};
+    let is_uuid4 = |s: &str| {
+        let b = s.as_bytes();
+        let hex =
+            |r: std::ops::Range<usize>| b[r].iter().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'));
+        b.len() == 36
+            && [8, 13, 18, 23].iter().all(|&i| b[i] == b'-')
+            && hex(0..8)
+            && hex(9..13)
+            && b[14] == b'4'
+            && hex(15..18)
+            && matches!(b[19], b'8' | b'9' | b'a' | b'b')
+            && hex(20..23)
+            && hex(24..36)
+    };
+    let is_time = |s: &str| {
+        let b = s.as_bytes();
+        b.len() == 19
+            && b.iter().enumerate().all(|(i, c)| match i {
+                4 | 7 => *c == b'-',
+                10 => *c == b' ',
+                13 | 16 => *c == b':',
+                _ => c.is_ascii_digit(),
+            })
+    };
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut ids: Vec<String> = Vec::new();
+    let mut out = Map::new();
+    for t in [
+        "user",
+        "organization",
+        "organization_user",
+        "workspace",
+        "workspace_user",
+    ] {
+        let mut stmt = conn.prepare(&format!("select * from \"{t}\"")).unwrap();
+        let cols: Vec<String> = stmt.column_names().map(str::to_string).collect();
+        let mut rows = stmt.query([]).unwrap();
+        let mut list = Vec::new();
+        while let Some(row) = rows.next().unwrap() {
+            let mut obj = Map::new();
+            for (i, col) in cols.iter().enumerate() {
+                if t == "user" && col == "name" {
+                    continue;
+                }
+                let v = match row.get_ref(i).unwrap() {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(n) => json!(n),
+                    ValueRef::Real(f) => json!(f),
+                    ValueRef::Blob(b) => json!(String::from_utf8_lossy(b)),
+                    ValueRef::Text(s) => {
+                        let s = String::from_utf8_lossy(s).into_owned();
+                        if is_uuid4(&s) {
+                            let n = ids.iter().position(|x| *x == s).unwrap_or_else(|| {
+                                ids.push(s.clone());
+                                ids.len() - 1
+                            });
+                            json!(format!("ID{n}"))
+                        } else if is_time(&s) {
+                            json!("TIME")
+                        } else if s.starts_with("$2") {
+                            json!("BCRYPT")
+                        } else {
+                            json!(s)
+                        }
+                    }
+                };
+                obj.insert(col.clone(), v);
+            }
+            list.push(Value::Object(obj));
+        }
+        out.insert(t.to_string(), Value::Array(list));
+    }
+    Value::Object(out).to_string()
 }
 
 #[test]

@@ -175,12 +175,14 @@ impl Deployment {
     /// The fixture's credential variable decrypts, under the current key,
     /// to its value.
     fn assert_credential_decrypts(&self) {
-        let out = Command::new("python3")
-            .args(["-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select value from variable where name='OPENAI_API_KEY'\").fetchone()[0])"])
-            .arg(self.dir().join("langflow.db"))
-            .output()
+        let token: String = rusqlite::Connection::open(self.dir().join("langflow.db"))
+            .unwrap()
+            .query_row(
+                "select value from variable where name='OPENAI_API_KEY'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
-        let token = String::from_utf8_lossy(&out.stdout).trim().to_string();
         let (code, plain, err) = self.authctl(&["secret", "decrypt"], &[], Some(&token));
         assert_eq!(
             (code, plain.as_str()),
@@ -499,13 +501,10 @@ fn after_a_redeploy_lost_the_key_identify_and_rotate_from_key_restore_it() {
     let d = Deployment::new();
     let db = d.dir().join("langflow.db");
     let sql = |q: &str| {
-        run(Command::new("python3")
-            .args([
-                "-c",
-                "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()",
-            ])
-            .arg(&db)
-            .arg(q));
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .execute(q, [])
+            .unwrap();
     };
     sql("update apikey set api_key_hash = null");
     // The redeploy: a fresh secret key; the old one only in an old .env
