@@ -307,7 +307,7 @@ impl TestEnv {
     }
 
     /// Rows of a SQL query, via an independent reader (psql on
-    /// PostgreSQL, Python's sqlite3 on SQLite), as `a|b` lines.
+    /// PostgreSQL, rusqlite on SQLite), as `a|b` lines.
     pub fn sql(&self, query: &str) -> String {
         if let Some(db) = self.pg() {
             return psql(&db.admin, query);

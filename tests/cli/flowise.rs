@@ -1,5 +1,5 @@
 //! `--profile flowise` on copies of a real Flowise 3.1.4 home, checked
-//! with independent readers (Python sqlite3 and bcrypt) and against the
+//! with independent readers (rusqlite, Python's bcrypt) and against the
 //! rows the real server wrote. The live-server tests are in
 //! tests/e2e/flowise.rs (scripts/e2e.sh).
 

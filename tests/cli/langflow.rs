@@ -1,5 +1,5 @@
 //! `--profile langflow` on a copy of a real Langflow 1.13 database, checked
-//! with independent readers (Python sqlite3, bcrypt, PyJWT, cryptography).
+//! with independent readers (rusqlite; Python's bcrypt, PyJWT, cryptography).
 //! The live-server tests are in tests/e2e/langflow.rs (scripts/e2e.sh).
 
 use crate::common::*;
