@@ -23,6 +23,8 @@ pub(crate) mod exit {
     pub const CONFLICT: u8 = 4;
     /// I/O, database or permission failure.
     pub const IO: u8 = 5;
+    /// The database is an app release this authctl does not serve.
+    pub const RELEASE: u8 = 6;
     /// Interrupted at a prompt.
     pub const INTERRUPTED: u8 = 130;
 }
@@ -59,6 +61,10 @@ pub enum Error {
     /// Any other failure that is not the user's input (exit 5).
     #[error("{0}")]
     Failure(String),
+    /// The database is a release of its app this authctl does not serve
+    /// (exit 6): older than it reaches, or newer than it knows.
+    #[error("{0}")]
+    Release(String),
     /// The user interrupted a prompt (exit 130).
     #[error("interrupted")]
     Interrupted,
@@ -73,6 +79,7 @@ impl Error {
             Error::NotFound(_) => exit::NOT_FOUND,
             Error::Conflict(_) => exit::CONFLICT,
             Error::Io { .. } | Error::Database { .. } | Error::Failure(_) => exit::IO,
+            Error::Release(_) => exit::RELEASE,
             Error::Interrupted => exit::INTERRUPTED,
         }
     }

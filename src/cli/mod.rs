@@ -26,6 +26,7 @@ const AFTER_HELP: &str = concat!(
     "  3    not found (user, key, token)\n",
     "  4    conflict (already exists, last active superuser, inactive user)\n",
     "  5    I/O, database or permission failure\n",
+    "  6    the database is an app release this authctl does not serve\n",
     "  130  interrupted at a prompt"
 );
 

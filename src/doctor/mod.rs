@@ -634,17 +634,22 @@ pub(crate) fn database(s: &Settings) -> Vec<Check> {
             return checks;
         }
         Err(e) => {
-            checks.push(fail(
-                "db.readable",
-                e.one_line(),
-                "check --db and the file's permissions",
-            ));
+            let fix = match e {
+                crate::error::Error::Release(_) => {
+                    "use an authctl that serves this release (README: Supported releases), or check --db"
+                }
+                _ => "check --db and the file's permissions",
+            };
+            checks.push(fail("db.readable", e.one_line(), fix));
             return checks;
         }
     };
     checks.push(pass(
         "db.readable",
-        format!("{shown} opens, and its schema version is known"),
+        match db.release() {
+            Some(release) => format!("{shown} opens: {release}"),
+            None => format!("{shown} opens, and its schema version is known"),
+        },
     ));
     match db.integrity_check() {
         Ok(problems) if problems.is_empty() => checks.push(pass(

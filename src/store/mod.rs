@@ -142,6 +142,11 @@ pub trait EncryptedValues {
 pub trait Layout: UserRows + ApiKeys + EncryptedValues {
     /// The app whose tables these are, for messages ("Langflow").
     fn app(&self) -> &'static str;
+    /// The app's release the database is, where the layout tells
+    /// ("Langflow 1.12.3–1.12.8, alembic 386662af02e9").
+    fn release(&self) -> Option<String> {
+        None
+    }
     /// Refresh-token records, if the layout keeps them.
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens>;
     /// The same, to write.
@@ -271,6 +276,11 @@ impl Store {
         self.layout.app()
     }
 
+    /// The app's release the database is, where the layout tells.
+    pub fn release(&self) -> Option<String> {
+        self.layout.release()
+    }
+
     /// API keys.
     pub fn api_keys(&mut self) -> &mut dyn ApiKeys {
         self.layout.as_mut()
@@ -301,7 +311,7 @@ fn no_refresh_records(app: &str) -> Error {
 
 /// The database layouts authctl knows, for refusals.
 pub const KNOWN_LAYOUTS: &str =
-    "these layouts: native (authctl's own tables) and langflow (Langflow 1.13, alembic e5a7c9b1d3f2), on SQLite and PostgreSQL, and flowise (Flowise 3.1.4), on SQLite and PostgreSQL";
+    "these layouts: native (authctl's own tables) and langflow (Langflow 1.10.2 to 1.13.0), on SQLite and PostgreSQL, and flowise (Flowise 3.1.4), on SQLite and PostgreSQL";
 
 /// Whether a command only reads or also writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -396,9 +396,14 @@ fn connect_with(
     // own migration, say) after LOCK_TIMEOUT; the URL's options come after
     // and may say otherwise.
     let lock = format!("-c lock_timeout={}s", LOCK_TIMEOUT.as_secs());
+    // Times are read and written as UTC whatever the server's TimeZone:
+    // a `timestamp` column (Langflow before 1.13) holds UTC wall time, and
+    // converting to or from it goes through the session's zone. Last, so
+    // the URL's options cannot shift them.
+    let utc = "-c TimeZone=UTC";
     let options = match &url.options {
-        Some(o) => format!("{lock} {o}"),
-        None => lock,
+        Some(o) => format!("{lock} {o} {utc}"),
+        None => format!("{lock} {utc}"),
     };
     config.options(&options);
     match url.channel_binding.as_deref() {

@@ -515,13 +515,13 @@ fn other_layouts_and_unknown_schemas_are_refused_untouched() {
     // A migration this authctl has not seen: refused before anything is read.
     env.fw_sql("insert into migrations (timestamp, name) values (1800000000000, 'AddSomething1800000000000')");
     let changed = env.snapshot();
-    let a = env.fw(&["user", "list"]).assert().code(5);
+    let a = env.fw(&["user", "list"]).assert().code(6);
     assert_one_line_error(&a, "ends at migration AddSomething1800000000000");
     let a = env
         .fw(&["user", "add", "x@example.com", "--password-env", "PW"])
         .env("PW", PW)
         .assert()
-        .code(5);
+        .code(6);
     assert_one_line_error(&a, "refusing to guess at its schema");
     assert_eq!(env.snapshot(), changed);
     assert_ne!(changed, before);

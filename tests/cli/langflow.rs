@@ -128,9 +128,9 @@ fn unknown_revision_and_wrong_profile_are_refused_untouched() {
     let env = TestEnv::langflow();
     env.lf_sql("update alembic_version set version_num = 'ffffffffffff'");
     let before = env.snapshot();
-    let a = env.lf(&["user", "list"]).assert().code(5);
+    let a = env.lf(&["user", "list"]).assert().code(6);
     assert_one_line_error(&a, "ffffffffffff");
-    env.lf(&["user", "activate", "carol"]).assert().code(5);
+    env.lf(&["user", "activate", "carol"]).assert().code(6);
     assert_eq!(env.snapshot(), before);
 
     // Native profile on a Langflow database, and the reverse.

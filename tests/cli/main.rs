@@ -21,6 +21,7 @@ mod names;
 mod pinned;
 mod postgres;
 mod readme;
+mod releases;
 mod rotation;
 mod superuser;
 mod token;

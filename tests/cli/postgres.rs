@@ -595,7 +595,7 @@ fn langflow_tables_on_postgresql_are_written_as_langflow_writes_them() {
     // A revision it does not know, and the wrong profile, are refused untouched.
     env.sql("UPDATE alembic_version SET version_num = 'ffffffffffff'");
     let before = env.snapshot();
-    let a = lf(&["user", "list"]).assert().code(5);
+    let a = lf(&["user", "list"]).assert().code(6);
     assert_one_line_error(&a, "alembic revision ffffffffffff");
     env.sql("UPDATE alembic_version SET version_num = 'e5a7c9b1d3f2'");
     let a = env.cmd(&["--db", &url, "user", "list"]).assert().code(2);
@@ -835,7 +835,7 @@ fn flowise_tables_on_postgresql_are_written_as_flowise_writes_them() {
     // A migration this authctl has not seen: refused, nothing read.
     env.sql("INSERT INTO migrations (timestamp, name) VALUES (1800000000000, 'AddSomething1800000000000')");
     let a = fw_pg(&env, &["user", "list"]).output().unwrap();
-    assert_eq!(a.status.code(), Some(5));
+    assert_eq!(a.status.code(), Some(6));
     assert!(
         String::from_utf8_lossy(&a.stderr).contains("ends at migration AddSomething1800000000000")
     );
@@ -1002,4 +1002,44 @@ fn commands_that_only_read_work_with_a_read_only_role() {
         before
     );
     env.sql(&format!("DROP OWNED BY {role}; DROP ROLE {role}"));
+}
+
+/// Before 1.13, Langflow's timestamps on PostgreSQL are `timestamp`
+/// columns holding UTC wall time. authctl reads and writes them as UTC
+/// whatever the server's TimeZone says: a user it adds on a server set to
+/// Tokyo time is created now in UTC, and shown so.
+#[test]
+#[ignore = "needs PostgreSQL: TEST_ENGINE=postgres"]
+fn plain_timestamp_columns_hold_utc_whatever_the_server_time_zone() {
+    let env = TestEnv::postgres();
+    let url = langflow_db(&env);
+    env.sql(
+        "ALTER TABLE \"user\" ALTER COLUMN create_at TYPE timestamp, ALTER COLUMN updated_at TYPE timestamp",
+    );
+    env.sql(&format!(
+        "ALTER DATABASE {} SET timezone = 'Asia/Tokyo'",
+        db(&env).name
+    ));
+    lf_cmd(
+        &env,
+        &url,
+        &["user", "add", "carol", "--password-env", "PW"],
+    )
+    .env("PW", PASSWORD)
+    .assert()
+    .success();
+    // The stored wall time, read as UTC, is now (not nine hours ahead).
+    let skew = env.sql(
+        "SELECT abs(extract(epoch FROM (create_at - (now() AT TIME ZONE 'UTC'))))::int FROM \"user\" WHERE username = 'carol'",
+    );
+    assert!(skew.trim().parse::<i64>().unwrap() < 120, "{skew}");
+    let a = lf_cmd(&env, &url, &["--json", "user", "show", "carol"])
+        .assert()
+        .success();
+    let shown: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    let created = shown["created_at"].as_str().unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339(created)
+        .unwrap()
+        .timestamp();
+    assert!((at - unix_now()).abs() < 120, "{created}");
 }

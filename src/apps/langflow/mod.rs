@@ -1,5 +1,6 @@
 //! Langflow: what authctl knows of it.
 
+pub(crate) mod releases;
 mod settings;
 pub(crate) mod store;
 

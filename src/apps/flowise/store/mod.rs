@@ -274,7 +274,7 @@ fn not_flowise(schema: &sqlite::Schema, shown: &str) -> Error {
 pub(super) fn check_last_migration(last: Option<&str>, shown: &str) -> Result<()> {
     match last {
         Some(name) if KNOWN_MIGRATIONS.iter().any(|(k, _)| *k == name) => Ok(()),
-        _ => Err(Error::Failure(format!(
+        _ => Err(Error::Release(format!(
             "Flowise database {shown} ends at migration {}, which this authctl does not know (it knows {}); refusing to guess at its schema",
             last.unwrap_or("(none)"),
             KNOWN_MIGRATIONS
@@ -854,7 +854,7 @@ mod tests {
         assert!(check_last_migration(Some(KNOWN_MIGRATIONS[0].0), "db").is_ok());
         for last in [None, Some("AddSomethingNew1800000000000")] {
             let err = check_last_migration(last, "db").unwrap_err();
-            assert_eq!(err.exit_code(), 5);
+            assert_eq!(err.exit_code(), 6);
             assert!(err.to_string().contains("Flowise 3.1.4"), "{err}");
         }
     }

@@ -34,8 +34,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-/// Alembic revisions whose schema this module knows, with their release.
-pub const KNOWN_REVISIONS: &[(&str, &str)] = &[("e5a7c9b1d3f2", "Langflow 1.13")];
+use super::releases::{self, Release};
 
 /// The store over one Langflow database.
 pub struct LangflowStore {
@@ -43,6 +42,8 @@ pub struct LangflowStore {
     actor: crate::store::Actor,
     path: PathBuf,
     audit_path: PathBuf,
+    /// The release the database is (its alembic head).
+    release: &'static Release,
 }
 
 impl LangflowStore {
@@ -64,27 +65,30 @@ impl LangflowStore {
         else {
             return Ok(None);
         };
-        let store = LangflowStore {
+        let release = Self::check_revision(&conn, path, &schema)?;
+        Ok(Some(LangflowStore {
             conn,
             actor,
             path: path.to_path_buf(),
             audit_path,
-        };
-        store.check_revision(&schema)?;
-        Ok(Some(store))
+            release,
+        }))
     }
 
-    fn check_revision(&self, schema: &sqlite::Schema) -> Result<()> {
-        let shown = format!("\"{}\"", self.path.display());
+    fn check_revision(
+        conn: &Connection,
+        path: &Path,
+        schema: &sqlite::Schema,
+    ) -> Result<&'static Release> {
+        let shown = format!("\"{}\"", path.display());
         crate::apps::refuse_foreign("langflow", &schema.tables, schema.user_version, &shown)?;
         if !schema.has_table("alembic_version") {
             return Err(not_langflow(&shown));
         }
-        let revisions: Vec<String> = self
-            .conn
+        let revisions: Vec<String> = conn
             .prepare("SELECT version_num FROM alembic_version")
             .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
-            .map_err(|e| sqlite::describe(e, &self.path))?;
+            .map_err(|e| sqlite::describe(e, path))?;
         check_revisions(&revisions, &shown)
     }
 
@@ -119,19 +123,27 @@ pub(super) fn not_langflow(shown: &str) -> Error {
     ))
 }
 
-/// Refuse any alembic state but one known revision.
-fn check_revisions(revisions: &[String], shown: &str) -> Result<()> {
-    let known = |r: &String| KNOWN_REVISIONS.iter().any(|(k, _)| k == r);
-    match revisions {
-        [r] if known(r) => Ok(()),
-        _ => Err(Error::Failure(format!(
-            "Langflow database {shown} is at alembic revision {}, which this authctl does not know (it knows {}); refusing to guess at its schema",
+/// The release a database's alembic state is, refused unless it is one
+/// authctl serves.
+fn check_revisions(revisions: &[String], shown: &str) -> Result<&'static Release> {
+    let release = match revisions {
+        [r] => releases::by_head(r),
+        _ => None,
+    };
+    match release {
+        Some(release) => match release.not_served {
+            None => Ok(release),
+            Some(why) => Err(Error::Release(format!(
+                "Langflow database {shown} is Langflow {}'s (alembic revision {}), which this authctl does not serve yet: {why}; it serves {}",
+                release.versions,
+                release.head,
+                releases::served_span()
+            ))),
+        },
+        None => Err(Error::Release(format!(
+            "Langflow database {shown} is at alembic revision {}, which this authctl does not know (it serves {}); refusing to guess at its schema",
             if revisions.is_empty() { "(none)".to_string() } else { revisions.join(", ") },
-            KNOWN_REVISIONS
-                .iter()
-                .map(|(r, v)| format!("{r} = {v}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            releases::served_span()
         ))),
     }
 }
@@ -173,6 +185,13 @@ impl UserRows for LangflowStore {
 impl Layout for LangflowStore {
     fn app(&self) -> &'static str {
         "Langflow"
+    }
+
+    fn release(&self) -> Option<String> {
+        Some(format!(
+            "Langflow {}, alembic {}",
+            self.release.versions, self.release.head
+        ))
     }
 
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {

@@ -36,6 +36,8 @@ pub struct LangflowPgStore {
     pg: RefCell<Pg>,
     actor: Actor,
     audit_path: PathBuf,
+    /// The release the database is (its alembic head).
+    release: &'static super::Release,
 }
 
 fn user_columns() -> String {
@@ -138,11 +140,12 @@ impl LangflowPgStore {
             .filter(|r| !r.is_empty())
             .map(str::to_string)
             .collect();
-        check_revisions(&revisions, &shown)?;
+        let release = check_revisions(&revisions, &shown)?;
         Ok(Some(LangflowPgStore {
             pg: RefCell::new(pg),
             actor,
             audit_path,
+            release,
         }))
     }
 
@@ -478,6 +481,13 @@ impl UsersTx for PgLangflowUsersTx<'_> {
 impl Layout for LangflowPgStore {
     fn app(&self) -> &'static str {
         "Langflow"
+    }
+
+    fn release(&self) -> Option<String> {
+        Some(format!(
+            "Langflow {}, alembic {}",
+            self.release.versions, self.release.head
+        ))
     }
 
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {

@@ -1,0 +1,209 @@
+//! Every Langflow release authctl serves, on a database that release's
+//! real server made (`tests/fixtures/langflow-versions/`): one suite, run
+//! once per release (`served_release!`), and the refusal of a release it
+//! does not serve, naming it.
+
+use crate::common::*;
+use serde_json::Value;
+use std::path::Path;
+
+fn versions_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/langflow-versions")
+}
+
+/// A config dir holding a copy of `version`'s database and a fresh secret
+/// key (the servers' own keys were not kept).
+fn deployment(version: &str) -> TestEnv {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::sqlite();
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    let db = env.config_dir().join("langflow.db");
+    std::fs::copy(versions_dir().join(format!("langflow-{version}.db")), &db).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    env.lf(&["secret", "generate", "--write"])
+        .assert()
+        .success();
+    env
+}
+
+fn py_fernet_encrypt(secret: &str, plain: &str) -> String {
+    python_eval(
+        "import sys\nfrom cryptography.fernet import Fernet\nk=sys.argv[1]\nk+='='*(-len(k)%4)\nprint(Fernet(k.encode()).encrypt(sys.argv[2].encode()).decode())",
+        &[secret, plain],
+    )
+    .trim()
+    .to_string()
+}
+
+fn json(a: &assert_cmd::assert::Assert) -> Value {
+    serde_json::from_slice(&a.get_output().stdout).expect("JSON")
+}
+
+/// Every job, on one release's database, checked by another
+/// implementation where there is one; the schema and revision untouched.
+fn every_job(version: &str, versions: &str, head: &str) {
+    let env = deployment(version);
+    let schema = "select type, name, sql from sqlite_master order by name";
+    let schema_before = env.lf_sql(schema);
+    let secret = env.lf_secret();
+
+    // doctor names the release.
+    let out = env.lf(&["--json", "doctor"]).output().unwrap();
+    let readable = doctor_check(&out.stdout, "db.readable");
+    assert_eq!(readable["status"], "pass", "{readable}");
+    let says = readable["message"].as_str().unwrap();
+    assert!(
+        says.contains(&format!("Langflow {versions}, alembic {head}")),
+        "{says}"
+    );
+
+    // The admin the server made: a reset password that bcrypt accepts.
+    env.lf(&[
+        "superuser",
+        "--reset-password",
+        "--username",
+        "admin",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", "Brand-New-Root-Pass-1")
+    .assert()
+    .success();
+    let hash = env.lf_sql("select password from user where username = 'admin'");
+    assert!(bcrypt_ok("Brand-New-Root-Pass-1", hash.trim()));
+    // A new user, listed beside it.
+    env.lf(&["user", "add", "carol", "--active", "--password-env", "PW"])
+        .env("PW", PASSWORD)
+        .assert()
+        .success();
+    let hash = env.lf_sql("select password from user where username = 'carol'");
+    assert!(bcrypt_ok(PASSWORD, hash.trim()));
+    let users = json(&env.lf(&["--json", "user", "list"]).assert().success());
+    let names: Vec<&str> = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["username"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{users}");
+    assert!(names.contains(&"admin") && names.contains(&"carol"));
+
+    // An API key in the release's form: Fernet under the secret key and
+    // the SHA-256 hash its server looks keys up by.
+    let created = json(
+        &env.lf(&[
+            "--json", "apikey", "create", "--user", "carol", "--name", "ci",
+        ])
+        .assert()
+        .success(),
+    );
+    let key = created["key"].as_str().unwrap();
+    let id = created["api_key"]["id"].as_str().unwrap().replace('-', "");
+    let row = env.lf_sql(&format!(
+        "select api_key, api_key_hash from apikey where id = '{id}'"
+    ));
+    let (stored, stored_hash) = row.trim().split_once('|').unwrap();
+    assert_eq!(py_fernet_decrypt(&secret, stored), key);
+    let sha = python_eval(
+        "import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest())",
+        &[key],
+    );
+    assert_eq!(stored_hash, sha.trim());
+
+    // A token PyJWT verifies with the secret key.
+    let token = env
+        .lf(&["token", "mint", "--user", "carol"])
+        .assert()
+        .success();
+    let token = stdout(&token);
+    let claims = pyjwt_decode(token.trim(), &secret, "HS256");
+    assert_eq!(claims["type"], "access");
+    env.lf(&["token", "verify", token.trim()])
+        .assert()
+        .success();
+
+    // A rotation re-encrypts every stored value: the server's own values
+    // are put under this key first (its key was not kept).
+    for (table, column) in [("apikey", "api_key"), ("variable", "value")] {
+        let ids = env.lf_sql(&format!(
+            "select id from {table} where {column} like 'gAAAAA%'"
+        ));
+        for row_id in ids.lines().filter(|l| !l.is_empty()) {
+            let value = py_fernet_encrypt(&secret, &format!("{table}-{row_id}"));
+            env.lf_sql(&format!(
+                "update {table} set {column} = '{value}' where id = '{row_id}'"
+            ));
+        }
+    }
+    let rotated = json(
+        &env.lf(&["--json", "secret", "rotate", "--yes"])
+            .assert()
+            .success(),
+    );
+    assert!(rotated["values"].as_u64().unwrap() >= 2, "{rotated}");
+    let new_secret = env.lf_secret();
+    assert_ne!(new_secret, secret);
+    let values = env.lf_sql(
+        "select 'apikey-' || id, api_key from apikey union all select 'variable-' || id, value from variable where value like 'gAAAAA%'",
+    );
+    for line in values.lines().filter(|l| !l.is_empty()) {
+        let (name, value) = line.split_once('|').unwrap();
+        let plain = py_fernet_decrypt(&new_secret, value);
+        assert!(plain == name || plain.starts_with("sk-"), "{name}: {plain}");
+    }
+
+    // export reads it all; the schema and the revision are as the server
+    // left them.
+    env.lf(&["export", "--format", "json"]).assert().success();
+    assert_eq!(env.lf_sql(schema), schema_before);
+    assert_eq!(
+        env.lf_sql("select version_num from alembic_version").trim(),
+        head
+    );
+}
+
+/// One test per served release, from one suite.
+macro_rules! served_release {
+    ($($name:ident: $version:literal, $versions:literal, $head:literal;)*) => {
+        mod every_job_on {
+            $(
+                #[test]
+                fn $name() {
+                    super::every_job($version, $versions, $head);
+                }
+            )*
+        }
+    };
+}
+
+served_release! {
+    langflow_1_10_3: "1.10.3", "1.10.3", "d49cbced8696";
+    langflow_1_11_6: "1.11.6", "1.11.0–1.11.6", "d19e7b3c5a42";
+    langflow_1_12_8: "1.12.8", "1.12.3–1.12.8", "386662af02e9";
+    langflow_1_13_0: "1.13.0", "1.13.0", "e5a7c9b1d3f2";
+}
+
+#[test]
+fn a_release_not_served_yet_is_refused_by_name_and_left_untouched() {
+    let env = deployment("1.8.4");
+    let before = env.snapshot();
+    for args in [
+        vec!["user", "list"],
+        vec!["user", "add", "carol", "--password-env", "PW"],
+    ] {
+        let a = env.lf(&args).env("PW", PASSWORD).assert().code(6);
+        assert_one_line_error(&a, "Langflow 1.8.0–1.8.4's (alembic revision 59a272d6669a)");
+        assert_one_line_error(&a, "it serves Langflow 1.10.2–1.13.0");
+    }
+    assert_eq!(env.snapshot(), before);
+    let out = env.lf(&["--json", "doctor"]).output().unwrap();
+    let readable = doctor_check(&out.stdout, "db.readable");
+    assert_eq!(readable["status"], "fail");
+    assert!(
+        readable["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not serve yet"),
+        "{readable}"
+    );
+}
