@@ -620,6 +620,17 @@ pub fn bcrypt_ok(password: &str, hash: &str) -> bool {
         == "True"
 }
 
+/// Encrypt `plain` with Python `cryptography` under a 43-character
+/// secret, as Langflow does.
+pub fn py_fernet_encrypt(secret: &str, plain: &str) -> String {
+    python_eval(
+        "import sys\nfrom cryptography.fernet import Fernet\nk=sys.argv[1]\nk+='='*(-len(k)%4)\nprint(Fernet(k.encode()).encrypt(sys.argv[2].encode()).decode())",
+        &[secret, plain],
+    )
+    .trim()
+    .to_string()
+}
+
 /// Decrypt a Fernet token with Python `cryptography`, Langflow's way of
 /// turning a 43-character secret into a Fernet key.
 pub fn py_fernet_decrypt(secret: &str, token: &str) -> String {

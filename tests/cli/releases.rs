@@ -26,15 +26,6 @@ fn deployment(version: &str) -> TestEnv {
     env
 }
 
-fn py_fernet_encrypt(secret: &str, plain: &str) -> String {
-    python_eval(
-        "import sys\nfrom cryptography.fernet import Fernet\nk=sys.argv[1]\nk+='='*(-len(k)%4)\nprint(Fernet(k.encode()).encrypt(sys.argv[2].encode()).decode())",
-        &[secret, plain],
-    )
-    .trim()
-    .to_string()
-}
-
 fn json(a: &assert_cmd::assert::Assert) -> Value {
     serde_json::from_slice(&a.get_output().stdout).expect("JSON")
 }

@@ -228,14 +228,6 @@ fn a_rotation_waits_for_the_process_holding_the_key_lock() {
 }
 
 /// Encrypt `plain` under `secret` as Langflow does, with Python.
-fn py_fernet_encrypt(secret: &str, plain: &str) -> String {
-    python_eval(
-        "import sys\nfrom cryptography.fernet import Fernet\nk=sys.argv[1]\nk+='='*(-len(k)%4)\nprint(Fernet(k.encode()).encrypt(sys.argv[2].encode()).decode())",
-        &[secret, plain],
-    )
-    .trim()
-    .to_string()
-}
 
 #[test]
 fn an_interrupted_rotation_with_values_under_both_keys_is_finished_not_discarded() {
