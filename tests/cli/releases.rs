@@ -198,3 +198,42 @@ fn a_release_not_served_yet_is_refused_by_name_and_left_untouched() {
         "{readable}"
     );
 }
+
+/// Before 1.13, nothing stops two names that differ only by case; 1.13's
+/// upgrade adds a unique index on lower(username) and stops on them.
+/// doctor says so before the upgrade does.
+#[test]
+fn doctor_flags_names_a_1_13_upgrade_would_stop_on() {
+    let env = deployment("1.12.8");
+    let out = env.lf(&["--json", "doctor"]).output().unwrap();
+    assert_eq!(
+        doctor_check(&out.stdout, "langflow.case_duplicates")["status"],
+        "pass"
+    );
+    env.lf(&["user", "add", "Carol", "--password-env", "PW"])
+        .env("PW", PASSWORD)
+        .assert()
+        .success();
+    // authctl refuses a second one; the server's own sign-up lets it in,
+    // as 1.12 does.
+    env.lf(&["user", "add", "carol", "--password-env", "PW"])
+        .env("PW", PASSWORD)
+        .assert()
+        .code(4);
+    for name in ["carol", "CAROL"] {
+        env.lf_sql(&format!(
+            "insert into user (id, username, password, is_active, is_superuser, create_at, updated_at, optins)
+             select lower(hex(randomblob(16))), '{name}', password, 0, 0, create_at, updated_at, optins
+             from user where username = 'Carol'"
+        ));
+    }
+    let out = env.lf(&["--json", "doctor"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let check = doctor_check(&out.stdout, "langflow.case_duplicates");
+    assert_eq!(check["status"], "fail", "{check}");
+    let says = check["message"].as_str().unwrap();
+    assert!(
+        says.contains("CAROL and Carol and carol") && says.contains("lower(username)"),
+        "{says}"
+    );
+}

@@ -1,5 +1,6 @@
 //! Langflow: what authctl knows of it.
 
+mod doctor;
 pub(crate) mod releases;
 mod settings;
 pub(crate) mod store;
@@ -34,6 +35,10 @@ impl super::App for Langflow {
                 audit,
             )?),
         })
+    }
+
+    fn doctor(&self, s: &Settings) -> Vec<crate::doctor::Check> {
+        doctor::run(s)
     }
 
     /// Exactly what a Langflow server puts in its own tokens; it rejects
