@@ -16,7 +16,7 @@
 # 2. Langflow, Flowise and LibreChat (tests/e2e): installs each once into
 #    ${AUTHCTL_E2E_CACHE:-${XDG_CACHE_HOME:-~/.cache}/authctl-e2e}
 #    (Langflow: python3 -m venv + langflow-base==1.13.0, about 40 s and 1 GB
-#    the first time; Flowise: scripts/flowise-install.sh, Node 24 from npm
+#    the first time, and the same for 1.12.8, 1.11.6 and 1.10.3; Flowise: scripts/flowise-install.sh, Node 24 from npm
 #    and flowise@3.1.4, 5 to 10 minutes and 3 GB) and reuses it after.
 #    LibreChat (tests/e2e/librechat.rs): its own crypto, token and duration
 #    code from npm (scripts/librechat-install.sh, about 20 s), run under the

@@ -1,7 +1,9 @@
-//! Against a real Langflow 1.13 server.
+//! Against a real Langflow 1.13 server, and the servers of the earlier
+//! releases authctl serves (1.10.3, 1.11.6, 1.12.8) on databases they made.
 //!
 //! `langflow-base==1.13.0` is installed once into the tier's cache
-//! (`~/.cache/authctl-e2e/langflow-1.13.0`, about 40 s the first time); each
+//! (`~/.cache/authctl-e2e/langflow-1.13.0`, about 40 s the first time; the
+//! earlier releases beside it the same way); each
 //! test starts the server on a temp copy of the fixture, bound to 127.0.0.1 on
 //! a free port, and stops it by pid. Servers run one at a time: startup takes
 //! ~30 s of both cores.
@@ -15,31 +17,58 @@ use std::time::{Duration, Instant};
 const ADMIN_PASSWORD: &str = "Correct-Horse-42!";
 const CI_KEY: &str = "sk-5skxTQijT73dyho9aUcQbuq2hSZZVZ6pDhUs7Xo9Eoc";
 
-/// The virtualenv with Langflow 1.13.0, made once.
+/// A Langflow release the tier runs: its version and how it installs.
+pub(crate) struct Release {
+    pub version: &'static str,
+    /// The backend package: `langflow-base` 0.x.y is Langflow 1.x.y up to
+    /// 1.11, 1.x.y from 1.12.
+    pub package: &'static str,
+    /// What it needs beside it to start (up to 1.11: openai).
+    pub extra: &'static [&'static str],
+    /// The command that starts it (`langflow-base` before 1.12).
+    pub command: &'static str,
+}
+
+/// The release most tests run.
+pub(crate) const LATEST: Release = Release {
+    version: "1.13.0",
+    package: "langflow-base==1.13.0",
+    extra: &[],
+    command: "langflow",
+};
+
+/// A virtualenv with `release` installed, made once into the tier's cache.
+fn venv_of(release: &Release) -> PathBuf {
+    let venv = crate::cache_dir(&format!("langflow-{}", release.version));
+    let stamp = venv.join(format!(".installed-{}", release.package.replace("==", "-")));
+    if !stamp.exists() {
+        let py = venv.join("bin").join("python");
+        if !py.exists() {
+            run(Command::new("python3").args(["-m", "venv"]).arg(&venv));
+        }
+        run(Command::new(&py).args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "uv",
+        ]));
+        run(Command::new(venv.join("bin").join("uv"))
+            .args(["pip", "install", "--quiet", "--python"])
+            .arg(&py)
+            .arg(release.package)
+            .args(release.extra));
+        std::fs::write(&stamp, "").unwrap();
+    }
+    venv
+}
+
+/// The virtualenv with Langflow 1.13.0 (and the PostgreSQL driver), made once.
 fn venv() -> &'static Path {
     static VENV: OnceLock<PathBuf> = OnceLock::new();
     VENV.get_or_init(|| {
-        let venv = crate::cache_dir("langflow-1.13.0");
-        let stamp = venv.join(".installed-langflow-base-1.13.0");
-        if !stamp.exists() {
-            let py = venv.join("bin").join("python");
-            if !py.exists() {
-                run(Command::new("python3").args(["-m", "venv"]).arg(&venv));
-            }
-            run(Command::new(&py).args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "uv",
-            ]));
-            run(Command::new(venv.join("bin").join("uv"))
-                .args(["pip", "install", "--quiet", "--python"])
-                .arg(&py)
-                .arg("langflow-base==1.13.0"));
-            std::fs::write(&stamp, "").unwrap();
-        }
+        let venv = venv_of(&LATEST);
         // Langflow ships no PostgreSQL driver; its docs name psycopg.
         let pg_stamp = venv.join(".installed-psycopg-3.3.9");
         if !pg_stamp.exists() {
@@ -59,6 +88,8 @@ struct Deployment {
     root: tempfile::TempDir,
     /// `LANGFLOW_DATABASE_URL`, for the server and authctl alike.
     database_url: Option<String>,
+    /// The release's virtualenv and start command, where not the latest's.
+    venv: Option<(PathBuf, &'static str)>,
 }
 
 impl Deployment {
@@ -88,6 +119,7 @@ impl Deployment {
         Deployment {
             root,
             database_url: Some(url),
+            venv: None,
         }
     }
 
@@ -125,7 +157,41 @@ impl Deployment {
         Deployment {
             root,
             database_url: None,
+            venv: None,
         }
+    }
+
+    /// A config dir holding a copy of the database `release`'s own server
+    /// made (tests/fixtures/langflow-versions), to run on that release,
+    /// with a fresh secret key (the server's was not kept) and without the
+    /// values stored under the old one.
+    fn made_by(release: &Release) -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("langflow");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(root.path().join("home")).unwrap();
+        let db = dir.join("langflow.db");
+        std::fs::copy(
+            manifest().join(format!(
+                "tests/fixtures/langflow-versions/langflow-{}.db",
+                release.version
+            )),
+            &db,
+        )
+        .unwrap();
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("DELETE FROM apikey; DELETE FROM variable;")
+            .unwrap();
+        drop(conn);
+        let d = Deployment {
+            root,
+            database_url: None,
+            venv: Some((venv_of(release), release.command)),
+        };
+        d.ok(&["secret", "generate", "--write"], &[]);
+        d
     }
 
     fn dir(&self) -> PathBuf {
@@ -200,7 +266,11 @@ impl Deployment {
     fn start(&self, extra_env: &[(&str, &str)]) -> Server {
         let port = crate::free_port();
         let log = self.root.path().join(format!("server-{port}.log"));
-        let mut cmd = Command::new(venv().join("bin").join("langflow"));
+        let (venv, command) = self
+            .venv
+            .clone()
+            .unwrap_or_else(|| (venv().to_path_buf(), LATEST.command));
+        let mut cmd = Command::new(venv.join("bin").join(command));
         cmd.args([
             "run",
             "--host",
@@ -212,7 +282,7 @@ impl Deployment {
         .env_clear()
         .env(
             "PATH",
-            format!("{}:/usr/bin:/bin", venv().join("bin").display()),
+            format!("{}:/usr/bin:/bin", venv.join("bin").display()),
         )
         .env("HOME", self.root.path().join("home"))
         .env("LANGFLOW_CONFIG_DIR", self.dir())
@@ -816,4 +886,89 @@ fn on_postgresql_a_file_applied_to_the_database_logs_in_on_the_server() {
     let d = Deployment::postgres();
     let server = d.start(&[]);
     apply_and_check(&d, &server);
+}
+
+/// The earlier releases authctl serves, each on a database its own server
+/// made: users, a reset, an offline token and API key, and a rotation are
+/// accepted by that release's real server.
+fn every_job_on_release(release: &Release) {
+    require_tier();
+    let _one = serial();
+    let d = Deployment::made_by(release);
+    let (code, _, err) = d.authctl(
+        &["user", "add", "dave", "--active", "--password-stdin"],
+        &[],
+        Some("Quiet-Harbor-2027\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = d.authctl(
+        &[
+            "superuser",
+            "--username",
+            "admin",
+            "--reset-password",
+            "--password-stdin",
+        ],
+        &[],
+        Some("Brand-New-Root-Pass-1\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    let key = d.ok(
+        &["apikey", "create", "--user", "dave", "--name", "e2e"],
+        &[],
+    );
+    let token = d.ok(&["token", "mint", "--user", "dave"], &[]);
+    {
+        let server = d.start(&[]);
+        server.access_token("dave", "Quiet-Harbor-2027");
+        assert_eq!(server.login("admin", ADMIN_PASSWORD).0, 401);
+        server.access_token("admin", "Brand-New-Root-Pass-1");
+        let (status, body) = server.whoami_bearer(&token);
+        assert_eq!(status, 200, "{} token: {body}", release.version);
+        assert_eq!(username_of(&body), "dave");
+        let (status, body) = server.whoami_key(&key);
+        assert_eq!(status, 200, "{} API key: {body}", release.version);
+        assert_eq!(username_of(&body), "dave");
+    }
+    // A rotation while the server is stopped: the restarted server still
+    // takes the key, now stored under the new secret key.
+    d.ok(&["secret", "rotate", "--yes"], &[]);
+    let server = d.start(&[]);
+    let (status, body) = server.whoami_key(&key);
+    assert_eq!(status, 200, "{} after rotation: {body}", release.version);
+    let token = d.ok(&["token", "mint", "--user", "dave"], &[]);
+    assert_eq!(server.whoami_bearer(&token).0, 200);
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn langflow_1_12_8_accepts_every_job() {
+    every_job_on_release(&Release {
+        version: "1.12.8",
+        package: "langflow-base==1.12.8",
+        extra: &[],
+        command: "langflow",
+    });
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn langflow_1_11_6_accepts_every_job() {
+    every_job_on_release(&Release {
+        version: "1.11.6",
+        package: "langflow-base==0.11.6",
+        extra: &["openai"],
+        command: "langflow-base",
+    });
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn langflow_1_10_3_accepts_every_job() {
+    every_job_on_release(&Release {
+        version: "1.10.3",
+        package: "langflow-base==0.10.3",
+        extra: &["openai"],
+        command: "langflow-base",
+    });
 }
