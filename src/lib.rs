@@ -124,7 +124,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
     }
     let ctx = commands::Ctx { settings, ui };
     let command_name = cli.command.name();
-    match commands::dispatch(cli.command, &ctx) {
+    let result = commands::dispatch(cli.command, &ctx);
+    for w in output::take_deferred_warnings() {
+        ctx.ui.warn(&w);
+    }
+    match result {
         Ok(outcome) if format.json && outcome.json.is_none() => {
             // Every command with `has_json` sets one; never print nothing.
             let e = error::Error::Failure(format!("`authctl {}` produced no JSON", command_name));

@@ -183,6 +183,30 @@ pub fn emit(outcome: &Outcome, format: Format) {
     }
 }
 
+/// Warnings found while a command runs below the terminal's reach (a
+/// store opening a database it reads with a caveat), printed by `run`
+/// before the command's outcome.
+static DEFERRED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Hold a warning for `run` to print (once, however often it is held).
+pub fn defer_warning(message: String) {
+    let mut held = DEFERRED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !held.contains(&message) {
+        held.push(message);
+    }
+}
+
+/// The warnings held so far, taken.
+pub fn take_deferred_warnings() -> Vec<String> {
+    std::mem::take(
+        &mut *DEFERRED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    )
+}
+
 /// Print a warning on stderr (unless quiet).
 pub fn warn(message: &str, format: Format) {
     if format.quiet {

@@ -125,12 +125,44 @@ fn chrono_like(s: &str) -> bool {
 
 #[test]
 fn unknown_revision_and_wrong_profile_are_refused_untouched() {
+    // A head authctl does not know is a newer release: what only reads
+    // works, with a warning naming the newest release it knows; what
+    // writes is refused (exit 6), naming the head, and changes nothing.
     let env = TestEnv::langflow();
     env.lf_sql("update alembic_version set version_num = 'ffffffffffff'");
     let before = env.snapshot();
-    let a = env.lf(&["user", "list"]).assert().code(6);
-    assert_one_line_error(&a, "ffffffffffff");
-    env.lf(&["user", "activate", "carol"]).assert().code(6);
+    for args in [
+        vec!["user", "list"],
+        vec!["user", "show", "admin"],
+        vec!["export", "--format", "json"],
+    ] {
+        let a = env.lf(&args).assert().success();
+        let err = stderr(&a);
+        assert!(
+            err.contains("warning: Langflow database")
+                && err.contains("alembic revision ffffffffffff")
+                && err.contains("newer than Langflow 1.13.0")
+                && err.matches("warning: Langflow database").count() == 1,
+            "{args:?}: {err}"
+        );
+    }
+    let out = env.lf(&["--json", "doctor"]).output().unwrap();
+    let readable = doctor_check(&out.stdout, "db.readable");
+    assert!(
+        readable["message"]
+            .as_str()
+            .unwrap()
+            .contains("newer than 1.13.0 (alembic ffffffffffff"),
+        "{readable}"
+    );
+    for args in [
+        vec!["user", "activate", "carol"],
+        vec!["user", "add", "dora", "--password-env", "PW"],
+    ] {
+        let a = env.lf(&args).env("PW", PASSWORD).assert().code(6);
+        assert_one_line_error(&a, "alembic revision ffffffffffff");
+        assert_one_line_error(&a, "changes nothing in it: upgrade authctl");
+    }
     assert_eq!(env.snapshot(), before);
 
     // Native profile on a Langflow database, and the reverse.

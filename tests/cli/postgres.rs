@@ -595,7 +595,9 @@ fn langflow_tables_on_postgresql_are_written_as_langflow_writes_them() {
     // A revision it does not know, and the wrong profile, are refused untouched.
     env.sql("UPDATE alembic_version SET version_num = 'ffffffffffff'");
     let before = env.snapshot();
-    let a = lf(&["user", "list"]).assert().code(6);
+    let a = lf(&["user", "list"]).assert().success();
+    assert!(stderr(&a).contains("alembic revision ffffffffffff"));
+    let a = lf(&["user", "activate", "bob"]).assert().code(6);
     assert_one_line_error(&a, "alembic revision ffffffffffff");
     env.sql("UPDATE alembic_version SET version_num = 'e5a7c9b1d3f2'");
     let a = env.cmd(&["--db", &url, "user", "list"]).assert().code(2);

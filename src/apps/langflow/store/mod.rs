@@ -43,7 +43,7 @@ pub struct LangflowStore {
     path: PathBuf,
     audit_path: PathBuf,
     /// The release the database is (its alembic head).
-    release: &'static Release,
+    release: Known,
 }
 
 impl LangflowStore {
@@ -65,7 +65,7 @@ impl LangflowStore {
         else {
             return Ok(None);
         };
-        let release = Self::check_revision(&conn, path, &schema)?;
+        let release = Self::check_revision(&conn, path, &schema, access)?;
         Ok(Some(LangflowStore {
             conn,
             actor,
@@ -79,7 +79,8 @@ impl LangflowStore {
         conn: &Connection,
         path: &Path,
         schema: &sqlite::Schema,
-    ) -> Result<&'static Release> {
+        access: Access,
+    ) -> Result<Known> {
         let shown = format!("\"{}\"", path.display());
         crate::apps::refuse_foreign("langflow", &schema.tables, schema.user_version, &shown)?;
         if !schema.has_table("alembic_version") {
@@ -89,7 +90,7 @@ impl LangflowStore {
             .prepare("SELECT version_num FROM alembic_version")
             .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
             .map_err(|e| sqlite::describe(e, path))?;
-        check_revisions(&revisions, &shown)
+        check_revisions(&revisions, &shown, access)
     }
 
     fn write_tx(&mut self) -> Result<Transaction<'_>> {
@@ -123,16 +124,56 @@ pub(super) fn not_langflow(shown: &str) -> Error {
     ))
 }
 
+/// The release a database is: one authctl serves, or (`unknown_head`) a
+/// newer one it reads as the newest it knows.
+#[derive(Clone)]
+pub(super) struct Known {
+    release: &'static Release,
+    unknown_head: Option<String>,
+}
+
+impl Known {
+    /// How `doctor` names it.
+    pub(super) fn describe(&self) -> String {
+        match &self.unknown_head {
+            None => format!(
+                "Langflow {}, alembic {}",
+                self.release.versions, self.release.head
+            ),
+            Some(head) => format!(
+                "a Langflow release newer than {} (alembic {head}, which this authctl does not know), read as {}'s",
+                self.release.versions, self.release.versions
+            ),
+        }
+    }
+}
+
 /// The release a database's alembic state is, refused unless it is one
-/// authctl serves.
-fn check_revisions(revisions: &[String], shown: &str) -> Result<&'static Release> {
+/// authctl serves. A head authctl does not know is a newer release's (the
+/// table holds every older one): read as the newest known, with a warning;
+/// never written.
+fn check_revisions(revisions: &[String], shown: &str, access: Access) -> Result<Known> {
     let release = match revisions {
         [r] => releases::by_head(r),
         _ => None,
     };
+    let newest = &releases::RELEASES[0];
+    if let ([head], None, Access::Read) = (revisions, release, access) {
+        crate::output::defer_warning(format!(
+            "Langflow database {shown} is at alembic revision {head}, which this authctl does not know: a release newer than Langflow {}, read as that one's; upgrade authctl before changing anything in it",
+            newest.versions
+        ));
+        return Ok(Known {
+            release: newest,
+            unknown_head: Some(head.clone()),
+        });
+    }
     match release {
         Some(release) => match release.not_served {
-            None => Ok(release),
+            None => Ok(Known {
+                release,
+                unknown_head: None,
+            }),
             Some(why) => Err(Error::Release(format!(
                 "Langflow database {shown} is Langflow {}'s (alembic revision {}), which this authctl does not serve yet: {why}; it serves {}",
                 release.versions,
@@ -141,9 +182,10 @@ fn check_revisions(revisions: &[String], shown: &str) -> Result<&'static Release
             ))),
         },
         None => Err(Error::Release(format!(
-            "Langflow database {shown} is at alembic revision {}, which this authctl does not know (it serves {}); refusing to guess at its schema",
+            "Langflow database {shown} is at alembic revision {}, which this authctl does not know (it serves {}, the newest {}); it reads such a database but changes nothing in it: upgrade authctl",
             if revisions.is_empty() { "(none)".to_string() } else { revisions.join(", ") },
-            releases::served_span()
+            releases::served_span(),
+            newest.versions
         ))),
     }
 }
@@ -188,10 +230,7 @@ impl Layout for LangflowStore {
     }
 
     fn release(&self) -> Option<String> {
-        Some(format!(
-            "Langflow {}, alembic {}",
-            self.release.versions, self.release.head
-        ))
+        Some(self.release.describe())
     }
 
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {

@@ -37,7 +37,7 @@ pub struct LangflowPgStore {
     actor: Actor,
     audit_path: PathBuf,
     /// The release the database is (its alembic head).
-    release: &'static super::Release,
+    release: super::Known,
 }
 
 fn user_columns() -> String {
@@ -120,7 +120,7 @@ impl LangflowPgStore {
     /// authctl never creates one.
     pub fn open(
         url: &PgUrl,
-        _access: Access,
+        access: Access,
         actor: Actor,
         audit_path: PathBuf,
     ) -> Result<Option<Self>> {
@@ -140,7 +140,7 @@ impl LangflowPgStore {
             .filter(|r| !r.is_empty())
             .map(str::to_string)
             .collect();
-        let release = check_revisions(&revisions, &shown)?;
+        let release = check_revisions(&revisions, &shown, access)?;
         Ok(Some(LangflowPgStore {
             pg: RefCell::new(pg),
             actor,
@@ -484,10 +484,7 @@ impl Layout for LangflowPgStore {
     }
 
     fn release(&self) -> Option<String> {
-        Some(format!(
-            "Langflow {}, alembic {}",
-            self.release.versions, self.release.head
-        ))
+        Some(self.release.describe())
     }
 
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
