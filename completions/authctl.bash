@@ -43,6 +43,9 @@ _authctl() {
             authctl,keys)
                 cmd="authctl__subcmd__keys"
                 ;;
+            authctl,releases)
+                cmd="authctl__subcmd__releases"
+                ;;
             authctl,secret)
                 cmd="authctl__subcmd__secret"
                 ;;
@@ -105,6 +108,9 @@ _authctl() {
                 ;;
             authctl__subcmd__help,keys)
                 cmd="authctl__subcmd__help__subcmd__keys"
+                ;;
+            authctl__subcmd__help,releases)
+                cmd="authctl__subcmd__help__subcmd__releases"
                 ;;
             authctl__subcmd__help,secret)
                 cmd="authctl__subcmd__help__subcmd__secret"
@@ -374,7 +380,7 @@ _authctl() {
 
     case "${cmd}" in
         authctl)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version superuser user secret init keygen keys token apikey apply export doctor completions help"
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version superuser user secret init keygen keys token apikey apply export doctor releases completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -750,7 +756,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help)
-            opts="superuser user secret init keygen keys token apikey apply export doctor completions help"
+            opts="superuser user secret init keygen keys token apikey apply export doctor releases completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -976,6 +982,20 @@ _authctl() {
         authctl__subcmd__help__subcmd__keys__subcmd__retire)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__releases)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1622,6 +1642,36 @@ _authctl() {
         authctl__subcmd__keys__subcmd__retire)
             opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__releases)
+            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand apply 'Make the users and API keys match a file: plan, then apply in one transaction'
             cand export 'Write the users and API-key metadata in apply''s format (never a key)'
             cand doctor 'Check the configuration, key directory and database for a safe deployment'
+            cand releases 'List the releases of each app authctl serves'
             cand completions 'Print shell completions for SHELL on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -753,6 +754,19 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'authctl;releases'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authctl;completions'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
             cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
@@ -778,6 +792,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand apply 'Make the users and API keys match a file: plan, then apply in one transaction'
             cand export 'Write the users and API-key metadata in apply''s format (never a key)'
             cand doctor 'Check the configuration, key directory and database for a safe deployment'
+            cand releases 'List the releases of each app authctl serves'
             cand completions 'Print shell completions for SHELL on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -883,6 +898,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;export'= {
         }
         &'authctl;help;doctor'= {
+        }
+        &'authctl;help;releases'= {
         }
         &'authctl;help;completions'= {
         }

@@ -197,6 +197,12 @@ pub trait App: Sync {
         None
     }
 
+    /// The app's releases authctl knows, newest first, and which it serves
+    /// (empty for authctl's own schema, which has no releases of an app).
+    fn releases(&self) -> Vec<ReleaseLine> {
+        Vec::new()
+    }
+
     /// Why the app refuses `job`, where what it needs is out of authctl's
     /// reach.
     fn refuses(&self, _job: Job) -> Option<crate::error::Error> {
@@ -269,6 +275,18 @@ pub trait EnvSecrets: Sync {
 
     /// `secret decrypt` of the value on stdin.
     fn decrypt(&self, s: &Settings, cipher: Option<&str>) -> Result<crate::output::Outcome>;
+}
+
+/// One release of an app (or run of patch releases sharing one schema),
+/// as `authctl releases` lists it.
+#[derive(serde::Serialize)]
+pub struct ReleaseLine {
+    pub versions: &'static str,
+    /// What its databases end at: an alembic head, a last migration.
+    pub schema: &'static str,
+    /// Why authctl does not serve it yet; `None` where it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_served: Option<&'static str>,
 }
 
 /// A job an app may have out of reach (`App::refuses`).

@@ -226,6 +226,13 @@ pub enum Command {
         strict: bool,
     },
 
+    /// List the releases of each app authctl serves
+    ///
+    /// One row per release (or run of patch releases sharing one schema):
+    /// the schema it ends at (Langflow's alembic head, Flowise's last
+    /// migration) and whether authctl serves it, or why not yet.
+    Releases,
+
     /// Print shell completions for SHELL on stdout
     Completions {
         /// The shell to generate completions for
@@ -388,6 +395,7 @@ impl Command {
             Command::Apply(_) => "apply",
             Command::Export(_) => "export",
             Command::Doctor { .. } => "doctor",
+            Command::Releases => "releases",
             Command::Completions { .. } => "completions",
         }
     }

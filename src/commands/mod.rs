@@ -12,6 +12,7 @@ pub(crate) mod completions;
 pub(crate) mod doctor;
 pub(crate) mod init;
 pub(crate) mod keys;
+pub(crate) mod releases;
 pub(crate) mod secret;
 pub(crate) mod superuser;
 pub(crate) mod token;
@@ -61,6 +62,7 @@ pub fn dispatch(command: Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Apply(args) => apply::apply(&args, ctx),
         Command::Export(args) => apply::export(&args, ctx),
         Command::Doctor { strict } => doctor::run(strict, ctx),
+        Command::Releases => Ok(releases::run()),
         Command::Completions { shell } => completions::run(shell),
     }
 }

@@ -88,6 +88,7 @@ fn every_subcommand_answers_json_or_refuses_it() {
         ("secret identify", vec![], None),
         ("init", vec![], None),
         ("doctor", vec![], None),
+        ("releases", vec![], None),
         ("completions", s(&["bash"]), None),
         ("user delete", s(&["carol", "--yes"]), None),
     ];

@@ -237,3 +237,49 @@ fn doctor_flags_names_a_1_13_upgrade_would_stop_on() {
         "{says}"
     );
 }
+
+/// `authctl releases` lists what each app's table says, in every profile.
+#[test]
+fn releases_lists_each_apps_table() {
+    let env = TestEnv::sqlite();
+    let a = env.cmd(&["--json", "releases"]).assert().success();
+    let apps: Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    let of = |profile: &str| {
+        apps.as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["profile"] == profile)
+            .unwrap_or_else(|| panic!("no {profile} in {apps}"))["releases"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let langflow = of("langflow");
+    let row = |versions: &str| {
+        langflow
+            .iter()
+            .find(|r| r["versions"] == versions)
+            .unwrap_or_else(|| panic!("no {versions}"))
+            .clone()
+    };
+    assert_eq!(row("1.12.3–1.12.8")["schema"], "386662af02e9");
+    assert!(row("1.12.3–1.12.8").get("not_served").is_none());
+    assert!(row("1.8.0–1.8.4")["not_served"]
+        .as_str()
+        .unwrap()
+        .contains("api_key_hash"));
+    assert_eq!(of("flowise")[0]["versions"], "3.1.4");
+    assert_eq!(of("librechat")[0]["versions"], "v0.8.5");
+    for profile in ["native", "langflow", "flowise", "librechat"] {
+        let a = env
+            .cmd(&["--profile", profile, "releases"])
+            .assert()
+            .success();
+        let out = stdout(&a);
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with("Langflow ") && l.contains(" 1.13.0 ")),
+            "{profile}: {out}"
+        );
+    }
+}

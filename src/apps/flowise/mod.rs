@@ -307,6 +307,16 @@ impl super::App for Flowise {
         meta::decoded_meta(s, claims)
     }
 
+    /// The release its migrations were read from (3.1.4; on PostgreSQL its
+    /// last migration is one millisecond later).
+    fn releases(&self) -> Vec<super::ReleaseLine> {
+        vec![super::ReleaseLine {
+            versions: "3.1.4",
+            schema: store::KNOWN_MIGRATIONS[0].0,
+            not_served: None,
+        }]
+    }
+
     fn api_key_permissions(&self) -> bool {
         true
     }

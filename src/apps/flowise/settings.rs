@@ -46,6 +46,7 @@ pub(crate) static FLOWISE: Spec = Spec {
         "keygen",
         "init",
         "doctor",
+        "releases",
         "completions",
     ]),
     unreachable: None,

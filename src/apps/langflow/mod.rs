@@ -37,6 +37,17 @@ impl super::App for Langflow {
         })
     }
 
+    fn releases(&self) -> Vec<super::ReleaseLine> {
+        releases::RELEASES
+            .iter()
+            .map(|r| super::ReleaseLine {
+                versions: r.versions,
+                schema: r.head,
+                not_served: r.not_served,
+            })
+            .collect()
+    }
+
     fn doctor(&self, s: &Settings) -> Vec<crate::doctor::Check> {
         doctor::run(s)
     }

@@ -349,6 +349,16 @@ impl super::App for LibreChat {
         token::check(s, raw, req)
     }
 
+    /// The formats of its `.env`, ciphers and tokens were checked against
+    /// LibreChat v0.8.5 and `@librechat/data-schemas` 0.0.71.
+    fn releases(&self) -> Vec<super::ReleaseLine> {
+        vec![super::ReleaseLine {
+            versions: "v0.8.5",
+            schema: "@librechat/data-schemas 0.0.71",
+            not_served: None,
+        }]
+    }
+
     fn env_secrets(&self) -> Option<&'static dyn super::EnvSecrets> {
         Some(&dotenv::Dotenv)
     }

@@ -24,7 +24,7 @@ pub(crate) static LIBRECHAT: Spec = Spec {
             "[default: the current directory]",
         ),
     ],
-    commands: Some(&["secret", "token", "init", "doctor", "completions"]),
+    commands: Some(&["secret", "token", "init", "doctor", "releases", "completions"]),
     unreachable: Some(
         "LibreChat keeps its users, sessions and stored credentials in MongoDB, which authctl does not reach (LibreChat's own `npm run create-user` adds users)",
     ),

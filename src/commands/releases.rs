@@ -1,0 +1,53 @@
+//! `authctl releases`: the releases of each app authctl serves.
+
+use crate::apps::ReleaseLine;
+use crate::output::{Human, Outcome, Report};
+
+/// One app's releases.
+#[derive(serde::Serialize)]
+struct AppReleases {
+    profile: &'static str,
+    app: &'static str,
+    releases: Vec<ReleaseLine>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+struct Releases(Vec<AppReleases>);
+
+impl Report for Releases {
+    fn human(&self) -> Human {
+        Human::Table {
+            header: &["APP", "RELEASES", "SCHEMA", "SERVED"],
+            rows: self
+                .0
+                .iter()
+                .flat_map(|a| {
+                    a.releases.iter().map(|r| {
+                        vec![
+                            a.app.to_string(),
+                            r.versions.to_string(),
+                            r.schema.to_string(),
+                            match r.not_served {
+                                None => "yes".to_string(),
+                                Some(why) => format!("not yet: {why}"),
+                            },
+                        ]
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+pub fn run() -> Outcome {
+    let apps = crate::profile::Profile::all()
+        .map(|p| AppReleases {
+            profile: p.name(),
+            app: p.spec().app,
+            releases: p.app().releases(),
+        })
+        .filter(|a| !a.releases.is_empty())
+        .collect();
+    Outcome::report(&Releases(apps))
+}
