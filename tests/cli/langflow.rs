@@ -158,6 +158,8 @@ fn unknown_revision_and_wrong_profile_are_refused_untouched() {
     for args in [
         vec!["user", "activate", "carol"],
         vec!["user", "add", "dora", "--password-env", "PW"],
+        // Opened to read the values, then written: refused all the same.
+        vec!["secret", "rotate", "--yes"],
     ] {
         let a = env.lf(&args).env("PW", PASSWORD).assert().code(6);
         assert_one_line_error(&a, "alembic revision ffffffffffff");

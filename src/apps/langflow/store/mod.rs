@@ -94,6 +94,7 @@ impl LangflowStore {
     }
 
     fn write_tx(&mut self) -> Result<Transaction<'_>> {
+        self.release.refuse_write()?;
         crate::store::audit_file::prepare(&self.audit_path)?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -130,9 +131,20 @@ pub(super) fn not_langflow(shown: &str) -> Error {
 pub(super) struct Known {
     release: &'static Release,
     unknown_head: Option<String>,
+    /// The database, as messages name it.
+    shown: String,
 }
 
 impl Known {
+    /// Refuse to change a database of a release authctl does not know
+    /// (opened to read, as a command that writes after reading does).
+    pub(super) fn refuse_write(&self) -> Result<()> {
+        match &self.unknown_head {
+            None => Ok(()),
+            Some(head) => Err(unknown_release(&self.shown, head)),
+        }
+    }
+
     /// How `doctor` names it.
     pub(super) fn describe(&self) -> String {
         match &self.unknown_head {
@@ -146,6 +158,16 @@ impl Known {
             ),
         }
     }
+}
+
+/// The refusal to change a database at alembic revision `head`, which
+/// this authctl does not know.
+fn unknown_release(shown: &str, head: &str) -> Error {
+    Error::Release(format!(
+        "Langflow database {shown} is at alembic revision {head}, which this authctl does not know (it serves {}, the newest {}); it reads such a database but changes nothing in it: upgrade authctl",
+        releases::served_span(),
+        releases::RELEASES[0].versions
+    ))
 }
 
 /// The release a database's alembic state is, refused unless it is one
@@ -166,6 +188,7 @@ fn check_revisions(revisions: &[String], shown: &str, access: Access) -> Result<
         return Ok(Known {
             release: newest,
             unknown_head: Some(head.clone()),
+            shown: shown.to_string(),
         });
     }
     match release {
@@ -173,6 +196,7 @@ fn check_revisions(revisions: &[String], shown: &str, access: Access) -> Result<
             None => Ok(Known {
                 release,
                 unknown_head: None,
+                shown: shown.to_string(),
             }),
             Some(why) => Err(Error::Release(format!(
                 "Langflow database {shown} is Langflow {}'s (alembic revision {}), which this authctl does not serve yet: {why}; it serves {}",
@@ -181,12 +205,14 @@ fn check_revisions(revisions: &[String], shown: &str, access: Access) -> Result<
                 releases::served_span()
             ))),
         },
-        None => Err(Error::Release(format!(
-            "Langflow database {shown} is at alembic revision {}, which this authctl does not know (it serves {}, the newest {}); it reads such a database but changes nothing in it: upgrade authctl",
-            if revisions.is_empty() { "(none)".to_string() } else { revisions.join(", ") },
-            releases::served_span(),
-            newest.versions
-        ))),
+        None => Err(unknown_release(
+            shown,
+            &if revisions.is_empty() {
+                "(none)".to_string()
+            } else {
+                revisions.join(", ")
+            },
+        )),
     }
 }
 

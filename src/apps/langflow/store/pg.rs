@@ -182,6 +182,7 @@ impl UserRows for LangflowPgStore {
     }
 
     fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>> {
+        self.release.refuse_write()?;
         let actor = self.actor.name();
         let audit_path = self.audit_path.clone();
         let tx = Self::write_tx(
@@ -548,6 +549,7 @@ impl ApiKeys for LangflowPgStore {
     }
 
     fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
+        self.release.refuse_write()?;
         let audit_path = self.audit_path.clone();
         let mut tx = Self::write_tx(self.pg.get_mut(), &audit_path, "")?;
         let wanted_id = as_uuid(id_or_name).unwrap_or_default();
@@ -599,6 +601,7 @@ impl EncryptedValues for LangflowPgStore {
         let mut tx = if dry_run {
             self.pg.get_mut().begin_read()?
         } else {
+            self.release.refuse_write()?;
             Self::write_tx(
                 self.pg.get_mut(),
                 &audit_path,
