@@ -174,29 +174,47 @@ served_release! {
     langflow_1_13_0: "1.13.0", "1.13.0", "e5a7c9b1d3f2";
 }
 
+/// Each release not served yet, on a database its real server made, is
+/// refused by the name the table gives its head (the table and the real
+/// databases agree), and left untouched.
 #[test]
 fn a_release_not_served_yet_is_refused_by_name_and_left_untouched() {
-    let env = deployment("1.8.4");
-    let before = env.snapshot();
-    for args in [
-        vec!["user", "list"],
-        vec!["user", "add", "carol", "--password-env", "PW"],
+    for (version, versions, head) in [
+        ("1.8.4", "1.8.0–1.8.4", "59a272d6669a"),
+        ("1.5.1", "1.5.0–1.5.1", "d9a6ea21edcd"),
+        ("1.3.4", "1.3.3–1.3.4", "1b8b740a6fa3"),
+        ("1.1.4.post1", "1.1.2–1.1.4.post1", "e3162c1804e6"),
     ] {
-        let a = env.lf(&args).env("PW", PASSWORD).assert().code(6);
-        assert_one_line_error(&a, "Langflow 1.8.0–1.8.4's (alembic revision 59a272d6669a)");
-        assert_one_line_error(&a, "it serves Langflow 1.10.2–1.13.0");
+        let env = deployment(version);
+        let before = env.snapshot();
+        for args in [
+            vec!["user", "list"],
+            vec!["user", "add", "carol", "--password-env", "PW"],
+        ] {
+            let a = env.lf(&args).env("PW", PASSWORD).assert().code(6);
+            assert_one_line_error(
+                &a,
+                &format!("Langflow {versions}'s (alembic revision {head})"),
+            );
+            assert_one_line_error(&a, "it serves Langflow 1.10.2–1.13.0");
+        }
+        assert_eq!(env.snapshot(), before, "{version}");
+        let out = env.lf(&["--json", "doctor"]).output().unwrap();
+        let readable = doctor_check(&out.stdout, "db.readable");
+        assert_eq!(readable["status"], "fail");
+        assert!(
+            readable["message"]
+                .as_str()
+                .unwrap()
+                .contains("does not serve yet"),
+            "{readable}"
+        );
+        let fix = readable["fix"].as_str().unwrap();
+        assert!(
+            fix.contains("serves this release") && !fix.contains("permission"),
+            "{readable}"
+        );
     }
-    assert_eq!(env.snapshot(), before);
-    let out = env.lf(&["--json", "doctor"]).output().unwrap();
-    let readable = doctor_check(&out.stdout, "db.readable");
-    assert_eq!(readable["status"], "fail");
-    assert!(
-        readable["message"]
-            .as_str()
-            .unwrap()
-            .contains("does not serve yet"),
-        "{readable}"
-    );
 }
 
 /// Before 1.13, nothing stops two names that differ only by case; 1.13's
