@@ -9,6 +9,10 @@
 # libraries, which is most of what a short command costs (`token decode`
 # runs in about two thirds of the time of the dynamic build). The explicit
 # --target keeps build scripts and proc-macros dynamic, as they must be.
+# The OS user's name (the audit actor, PostgreSQL's default user) and a
+# PostgreSQL host's address are looked up through glibc's NSS, which a
+# static glibc does only in part: where a lookup fails, the actor is
+# recorded as "unknown", and PostgreSQL needs its user in the URL.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 target=x86_64-unknown-linux-gnu

@@ -237,8 +237,8 @@ fn without_test_items(code: &str) -> String {
     out
 }
 
-/// Test files: `tests.rs`, `*_tests.rs`, and what `#[cfg(test)] mod x;`
-/// names.
+/// Test files, by name: `tests.rs` and `*_tests.rs` (the files a
+/// `#[cfg(test)] mod x;` names are called so here).
 fn is_test_file(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     name == "tests.rs" || name.ends_with("_tests.rs")

@@ -4,7 +4,8 @@
 //! chosen once, from the profile name (`Profile::app`); code outside this
 //! folder asks the app, not which app it is.
 //!
-//! Adding an app is a folder here and one line in [`ALL`].
+//! Adding an app is a folder here, its `mod` line, and its place in [`ALL`]
+//! (whose length grows by one).
 
 pub(crate) mod api_keys;
 pub(crate) mod flowise;

@@ -34,7 +34,7 @@ fn format_of(arg: Option<FileFormat>, path: &Path, text: &str) -> Format {
 
 fn read_input(path: &Path) -> Result<(zeroize::Zeroizing<String>, String)> {
     let (bytes, label) = if path.as_os_str() == "-" {
-        let b = fsutil::read_capped(std::io::stdin().lock(), FILE_LIMIT, "the file on stdin")?;
+        let b = crate::input::stdin(FILE_LIMIT, "the file on stdin")?;
         (b, "<stdin>".to_string())
     } else {
         let b = fsutil::read_regular(path, "file", FILE_LIMIT)?.ok_or_else(|| {

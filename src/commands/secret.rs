@@ -465,7 +465,8 @@ fn identify(args: &SecretIdentifyArgs, ctx: &Ctx) -> Result<Outcome> {
         .collect();
     let stdin = || {
         let buf = crate::input::stdin(crate::input::CANDIDATES, "the candidate keys on stdin")?;
-        String::from_utf8(buf.to_vec())
+        std::str::from_utf8(&buf)
+            .map(|text| zeroize::Zeroizing::new(text.to_string()))
             .map_err(|_| Error::usage("the candidate keys on stdin are not UTF-8 text"))
     };
     let current = s.profile.app().current_key(s)?;

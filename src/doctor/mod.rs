@@ -636,7 +636,7 @@ pub(crate) fn database(s: &Settings) -> Vec<Check> {
         Err(e) => {
             let fix = match e {
                 crate::error::Error::Release(_) => {
-                    "use an authctl that serves this release (README: Supported releases), or check --db"
+                    "use an authctl that serves this release (`authctl releases`; README: Supported Langflow releases), or check --db"
                 }
                 _ => "check --db and the file's permissions",
             };
@@ -644,13 +644,18 @@ pub(crate) fn database(s: &Settings) -> Vec<Check> {
             return checks;
         }
     };
-    checks.push(pass(
-        "db.readable",
-        match db.release() {
-            Some(release) => format!("{shown} opens: {release}"),
-            None => format!("{shown} opens, and its schema version is known"),
-        },
-    ));
+    checks.push(match db.release() {
+        Some(release) if db.read_only_release() => warn(
+            "db.readable",
+            format!("{shown} opens: {release}; authctl only reads it"),
+            "upgrade authctl before changing anything in it (`authctl releases` lists the releases it serves)",
+        ),
+        Some(release) => pass("db.readable", format!("{shown} opens: {release}")),
+        None => pass(
+            "db.readable",
+            format!("{shown} opens, and its schema version is known"),
+        ),
+    });
     match db.integrity_check() {
         Ok(problems) if problems.is_empty() => checks.push(pass(
             "db.integrity",

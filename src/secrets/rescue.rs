@@ -82,7 +82,7 @@ pub fn candidates(
     (dir, key_file, pending): (&Path, &str, &str),
     var: &str,
     given: &[Candidate],
-    stdin: &dyn Fn() -> Result<String>,
+    stdin: &dyn Fn() -> Result<zeroize::Zeroizing<String>>,
 ) -> Result<Vec<(String, SecretString)>> {
     let mut candidates: Vec<(String, SecretString)> = Vec::new();
     if let Some(current) = current {

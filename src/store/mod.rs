@@ -147,6 +147,11 @@ pub trait Layout: UserRows + ApiKeys + EncryptedValues {
     fn release(&self) -> Option<String> {
         None
     }
+    /// Whether the database is a release authctl only reads (newer than
+    /// any it knows).
+    fn read_only_release(&self) -> bool {
+        false
+    }
     /// Refresh-token records, if the layout keeps them.
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens>;
     /// The same, to write.
@@ -281,6 +286,11 @@ impl Store {
         self.layout.release()
     }
 
+    /// Whether the database is a release authctl only reads.
+    pub fn read_only_release(&self) -> bool {
+        self.layout.read_only_release()
+    }
+
     /// API keys.
     pub fn api_keys(&mut self) -> &mut dyn ApiKeys {
         self.layout.as_mut()
@@ -311,7 +321,7 @@ fn no_refresh_records(app: &str) -> Error {
 
 /// The database layouts authctl knows, for refusals.
 pub const KNOWN_LAYOUTS: &str =
-    "these layouts: native (authctl's own tables) and langflow (Langflow 1.10.2 to 1.13.0), on SQLite and PostgreSQL, and flowise (Flowise 3.1.4), on SQLite and PostgreSQL";
+    "these layouts: native (authctl's own tables) and langflow (the Langflow releases `authctl releases` lists as served), on SQLite and PostgreSQL, and flowise (Flowise 3.1.4), on SQLite and PostgreSQL";
 
 /// Whether a command only reads or also writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

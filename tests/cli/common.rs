@@ -306,8 +306,8 @@ impl TestEnv {
         }
     }
 
-    /// Rows of a SQL query, via an independent reader (psql on
-    /// PostgreSQL, rusqlite on SQLite), as `a|b` lines.
+    /// Rows of a SQL query, through a connection of the test's own (psql
+    /// on PostgreSQL, rusqlite on SQLite), as `a|b` lines.
     pub fn sql(&self, query: &str) -> String {
         if let Some(db) = self.pg() {
             return psql(&db.admin, query);

@@ -148,6 +148,7 @@ fn unknown_revision_and_wrong_profile_are_refused_untouched() {
     }
     let out = env.lf(&["--json", "doctor"]).output().unwrap();
     let readable = doctor_check(&out.stdout, "db.readable");
+    assert_eq!(readable["status"], "warn", "{readable}");
     assert!(
         readable["message"]
             .as_str()

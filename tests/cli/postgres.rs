@@ -593,12 +593,19 @@ fn langflow_tables_on_postgresql_are_written_as_langflow_writes_them() {
     lf(&["user", "delete", "bob", "--yes"]).assert().success();
     assert_eq!(env.sql("SELECT count(*) FROM folder"), "0");
     // A revision it does not know, and the wrong profile, are refused untouched.
+    if !env.config_dir().join("secret_key").exists() {
+        lf(&["secret", "generate", "--write"]).assert().success();
+    }
     env.sql("UPDATE alembic_version SET version_num = 'ffffffffffff'");
     let before = env.snapshot();
     let a = lf(&["user", "list"]).assert().success();
     assert!(stderr(&a).contains("alembic revision ffffffffffff"));
     let a = lf(&["user", "activate", "bob"]).assert().code(6);
     assert_one_line_error(&a, "alembic revision ffffffffffff");
+    // A rotation opens the database to read its values, then writes them:
+    // refused at its write transaction.
+    let a = lf(&["secret", "rotate", "--yes"]).assert().code(6);
+    assert_one_line_error(&a, "changes nothing in it: upgrade authctl");
     env.sql("UPDATE alembic_version SET version_num = 'e5a7c9b1d3f2'");
     let a = env.cmd(&["--db", &url, "user", "list"]).assert().code(2);
     assert_one_line_error(&a, "--profile langflow");

@@ -301,3 +301,17 @@ fn releases_lists_each_apps_table() {
         );
     }
 }
+
+/// A head authctl does not know on a schema older than 1.13's is no newer
+/// release (a development build, a release before 1.1): refused even to
+/// read, exit 6, untouched.
+#[test]
+fn an_unknown_head_on_an_older_schema_is_refused_even_to_read() {
+    let env = deployment("1.12.8");
+    env.lf_sql("update alembic_version set version_num = '0123456789ab'");
+    let before = env.snapshot();
+    let a = env.lf(&["user", "list"]).assert().code(6);
+    assert_one_line_error(&a, "alembic revision 0123456789ab");
+    assert_one_line_error(&a, "refusing to guess at its schema");
+    assert_eq!(env.snapshot(), before);
+}

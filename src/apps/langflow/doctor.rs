@@ -13,21 +13,25 @@ pub(super) fn run(s: &Settings) -> Vec<Check> {
     checks
 }
 
-/// User names that differ only by (ASCII) case. Before 1.13 nothing in
+/// User names that differ only by case as the engine's `lower()` folds
+/// it (ASCII on SQLite, Unicode on PostgreSQL). Before 1.13 nothing in
 /// Langflow's database stops them; 1.13's migration adds a unique index on
 /// `lower(username)` and fails on them, leaving the upgrade half done.
-/// Nothing to say where the database cannot be read (`db.readable` says
-/// why).
+/// Nothing to say where authctl does not read the database (`db.readable`
+/// says why; a release it does not serve is one).
 fn case_duplicates(s: &Settings) -> Option<Check> {
     const ID: &str = "langflow.case_duplicates";
     let db = store::open(s, Access::Read).ok()??;
     let users = db.list_users().ok()?;
     let mut by_fold: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let unicode = matches!(s.database, crate::database_url::DatabaseUrl::Postgres(_));
     for u in users {
-        by_fold
-            .entry(u.username.to_ascii_lowercase())
-            .or_default()
-            .push(u.username);
+        let folded = if unicode {
+            u.username.to_lowercase()
+        } else {
+            u.username.to_ascii_lowercase()
+        };
+        by_fold.entry(folded).or_default().push(u.username);
     }
     let clashes: Vec<String> = by_fold
         .into_values()
@@ -49,7 +53,7 @@ fn case_duplicates(s: &Settings) -> Option<Check> {
                 "user names that differ only by case: {}; Langflow 1.13's upgrade adds a unique index on lower(username) and stops on them",
                 clashes.join("; ")
             ),
-            "before upgrading, delete or rename all but one of each (`authctl --profile langflow user delete NAME --yes` deletes one)",
+            "before upgrading, delete or rename all but one of each in Langflow itself (authctl refuses such names as ambiguous)",
         )
     })
 }

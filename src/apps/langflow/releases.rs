@@ -7,9 +7,13 @@
 //! several patch releases.
 //!
 //! A release is served where authctl's reads and writes are what that
-//! release's server accepts: checked on the real 1.10.3, 1.11.6, 1.12.8 and
-//! 1.13.0 servers (`tests/fixtures/langflow-versions/README.md`). The
-//! others are named, with what keeps them out, so a refusal says which
+//! release's server accepts: 1.13.0, and the releases from 1.10.1 to
+//! 1.12.x, which differ from it in nothing authctl reads or writes (read
+//! off the real 1.10.3, 1.11.6 and 1.12.8 servers,
+//! `tests/fixtures/langflow-versions/README.md`; 1.10.2 and 1.12.0–1.12.2
+//! are served as members of that run, not each checked on its own server;
+//! 1.10.1 shares its head with 1.10.0, which derives keys the old way).
+//! The others are named, with what keeps them out, so a refusal says which
 //! release a database is.
 
 /// One release, or a run of patch releases that share a head.

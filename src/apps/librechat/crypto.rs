@@ -40,8 +40,7 @@ impl Version {
         }
     }
 
-    /// The version a stored value is written in: `v3:` first, else a `:`
-    /// (v2), else plain hex (v1).
+    /// The cipher `--cipher` names (`v1`, `v2`, `v3`).
     pub fn named(name: &str) -> Option<Version> {
         match name {
             "v1" => Some(Version::V1),
@@ -51,7 +50,8 @@ impl Version {
         }
     }
 
-    /// The cipher a stored value's form says it is in.
+    /// The version a stored value is written in: `v3:` first, else a `:`
+    /// (v2), else plain hex (v1).
     pub fn of(value: &str) -> Version {
         if value.starts_with("v3:") {
             Version::V3

@@ -4,7 +4,8 @@
 //! tokens against `@librechat/data-schemas` 0.0.71 run under Node, the
 //! variables against LibreChat v0.8.5's server (`.env.example`,
 //! `packages/api/src/app/checks.ts`, `utils/email.ts`, `utils/math.ts`,
-//! `api/strategies/jwtStrategy.js`). Pure functions: no terminal.
+//! `api/strategies/jwtStrategy.js`). No terminal; `dotenv` reads the value
+//! to encrypt or decrypt from stdin (`crate::input`).
 //!
 //! `crypto`: v1/v2/v3 under `CREDS_KEY`/`CREDS_IV`. `expr`: what
 //! `SESSION_EXPIRY` and `REFRESH_TOKEN_EXPIRY` come to. `token`: access-

@@ -1,8 +1,10 @@
-//! A Langflow 1.13 database, used as it is.
+//! A Langflow database of a release authctl serves (`releases`), used as
+//! it is.
 //!
 //! Invariants: Langflow's schema and alembic revision are never altered,
-//! and no table of authctl's is created in it; a revision this module does
-//! not know is refused. Rows are written the way Langflow writes them: ids
+//! and no table of authctl's is created in it; a release not served is
+//! refused, and a newer one (a head authctl does not know, with 1.13's
+//! schema) is only read. Rows are written the way Langflow writes them: ids
 //! as 32 lowercase hex digits, naive-UTC datetimes with microseconds,
 //! booleans as 0/1, bcrypt `$2b$` passwords. Foreign keys stay off, as
 //! Langflow leaves them, so dependent rows are handled explicitly. The audit
@@ -90,7 +92,9 @@ impl LangflowStore {
             .prepare("SELECT version_num FROM alembic_version")
             .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
             .map_err(|e| sqlite::describe(e, path))?;
-        check_revisions(&revisions, &shown, access)
+        let newest_schema =
+            sqlite::has_table(conn, "user")? && sqlite::has_column(conn, "user", "retired_at")?;
+        check_revisions(&revisions, &shown, access, newest_schema)
     }
 
     fn write_tx(&mut self) -> Result<Transaction<'_>> {
@@ -170,17 +174,44 @@ fn unknown_release(shown: &str, head: &str) -> Error {
     ))
 }
 
+/// The refusal of an alembic state authctl cannot place: no head, several,
+/// or one it does not know on a schema older than the newest it knows.
+fn unplaced(shown: &str, revisions: &[String]) -> Error {
+    Error::Release(format!(
+        "Langflow database {shown} is at alembic revision {}, which this authctl does not know (it serves {}); refusing to guess at its schema",
+        if revisions.is_empty() {
+            "(none)".to_string()
+        } else {
+            revisions.join(", ")
+        },
+        releases::served_span()
+    ))
+}
+
 /// The release a database's alembic state is, refused unless it is one
-/// authctl serves. A head authctl does not know is a newer release's (the
-/// table holds every older one): read as the newest known, with a warning;
-/// never written.
-fn check_revisions(revisions: &[String], shown: &str, access: Access) -> Result<Known> {
+/// authctl serves. A head authctl does not know on a database with the
+/// newest known release's schema (`newest_schema`: its `user.retired_at`)
+/// is a newer release's: read as the newest known, with a warning; never
+/// written. Any other head it does not know (a release before 1.1, a
+/// development build) is refused.
+fn check_revisions(
+    revisions: &[String],
+    shown: &str,
+    access: Access,
+    newest_schema: bool,
+) -> Result<Known> {
     let release = match revisions {
         [r] => releases::by_head(r),
         _ => None,
     };
     let newest = &releases::RELEASES[0];
-    if let ([head], None, Access::Read) = (revisions, release, access) {
+    if let ([head], None) = (revisions, release) {
+        if !newest_schema {
+            return Err(unplaced(shown, revisions));
+        }
+        if access == Access::Write {
+            return Err(unknown_release(shown, head));
+        }
         crate::output::defer_warning(format!(
             "Langflow database {shown} is at alembic revision {head}, which this authctl does not know: a release newer than Langflow {}, read as that one's; upgrade authctl before changing anything in it",
             newest.versions
@@ -205,14 +236,7 @@ fn check_revisions(revisions: &[String], shown: &str, access: Access) -> Result<
                 releases::served_span()
             ))),
         },
-        None => Err(unknown_release(
-            shown,
-            &if revisions.is_empty() {
-                "(none)".to_string()
-            } else {
-                revisions.join(", ")
-            },
-        )),
+        None => Err(unplaced(shown, revisions)),
     }
 }
 
@@ -257,6 +281,10 @@ impl Layout for LangflowStore {
 
     fn release(&self) -> Option<String> {
         Some(self.release.describe())
+    }
+
+    fn read_only_release(&self) -> bool {
+        self.release.unknown_head.is_some()
     }
 
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {

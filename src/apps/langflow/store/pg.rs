@@ -140,7 +140,18 @@ impl LangflowPgStore {
             .filter(|r| !r.is_empty())
             .map(str::to_string)
             .collect();
-        let release = check_revisions(&revisions, &shown, access)?;
+        // Only a head it does not know needs the schema looked at.
+        let newest_schema = match revisions.as_slice() {
+            [r] if super::releases::by_head(r).is_none() => !pg
+                .rows(
+                    "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'user' AND column_name = 'retired_at'",
+                    &[],
+                    "read the schema of",
+                )?
+                .is_empty(),
+            _ => false,
+        };
+        let release = check_revisions(&revisions, &shown, access, newest_schema)?;
         Ok(Some(LangflowPgStore {
             pg: RefCell::new(pg),
             actor,
@@ -149,7 +160,15 @@ impl LangflowPgStore {
         }))
     }
 
-    fn write_tx<'a>(pg: &'a mut Pg, audit_path: &std::path::Path, lock: &str) -> Result<PgTx<'a>> {
+    /// A write transaction, refused first where the database is a release
+    /// authctl only reads (`release`).
+    fn write_tx<'a>(
+        pg: &'a mut Pg,
+        release: &super::Known,
+        audit_path: &std::path::Path,
+        lock: &str,
+    ) -> Result<PgTx<'a>> {
+        release.refuse_write()?;
         crate::store::audit_file::prepare(audit_path)?;
         pg.begin(lock)
     }
@@ -182,11 +201,11 @@ impl UserRows for LangflowPgStore {
     }
 
     fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>> {
-        self.release.refuse_write()?;
         let actor = self.actor.name();
         let audit_path = self.audit_path.clone();
         let tx = Self::write_tx(
             self.pg.get_mut(),
+            &self.release,
             &audit_path,
             "LOCK TABLE \"user\" IN SHARE ROW EXCLUSIVE MODE;",
         )?;
@@ -488,6 +507,10 @@ impl Layout for LangflowPgStore {
         Some(self.release.describe())
     }
 
+    fn read_only_release(&self) -> bool {
+        self.release.unknown_head.is_some()
+    }
+
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
         // Langflow keeps no record of the refresh tokens it issues.
         None
@@ -549,9 +572,8 @@ impl ApiKeys for LangflowPgStore {
     }
 
     fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
-        self.release.refuse_write()?;
         let audit_path = self.audit_path.clone();
-        let mut tx = Self::write_tx(self.pg.get_mut(), &audit_path, "")?;
+        let mut tx = Self::write_tx(self.pg.get_mut(), &self.release, &audit_path, "")?;
         let wanted_id = as_uuid(id_or_name).unwrap_or_default();
         let matches: Vec<ApiKey> = tx
             .rows(
@@ -601,9 +623,9 @@ impl EncryptedValues for LangflowPgStore {
         let mut tx = if dry_run {
             self.pg.get_mut().begin_read()?
         } else {
-            self.release.refuse_write()?;
             Self::write_tx(
                 self.pg.get_mut(),
+                &self.release,
                 &audit_path,
                 &format!("SELECT pg_advisory_xact_lock({ROTATE_LOCK});"),
             )?
