@@ -120,8 +120,13 @@ impl Ui {
         }))
     }
 
+    /// Before anything is asked: a terminal to ask on, and the warnings
+    /// held so far shown first (what the question is about may be one).
     fn require_terminal(&self) -> Result<()> {
         if self.stdin_tty {
+            for w in super::take_deferred_warnings() {
+                self.warn(&w);
+            }
             Ok(())
         } else {
             Err(Error::usage(
