@@ -92,9 +92,10 @@ impl LangflowStore {
             .prepare("SELECT version_num FROM alembic_version")
             .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
             .map_err(|e| sqlite::describe(e, path))?;
-        let newest_schema =
-            sqlite::has_table(conn, "user")? && sqlite::has_column(conn, "user", "retired_at")?;
-        check_revisions(&revisions, &shown, access, newest_schema)
+        // Only a head it does not know needs the schema looked at.
+        let mut newest_schema =
+            || Ok(schema.has_table("user") && sqlite::has_column(conn, "user", "retired_at")?);
+        check_revisions(&revisions, &shown, access, &mut newest_schema)
     }
 
     fn write_tx(&mut self) -> Result<Transaction<'_>> {
@@ -190,7 +191,8 @@ fn unplaced(shown: &str, revisions: &[String]) -> Error {
 
 /// The release a database's alembic state is, refused unless it is one
 /// authctl serves. A head authctl does not know on a database with the
-/// newest known release's schema (`newest_schema`: its `user.retired_at`)
+/// newest known release's schema (`newest_schema`, asked only then: its
+/// `user.retired_at`)
 /// is a newer release's: read as the newest known, with a warning; never
 /// written. Any other head it does not know (a release before 1.1, a
 /// development build) is refused.
@@ -198,7 +200,7 @@ fn check_revisions(
     revisions: &[String],
     shown: &str,
     access: Access,
-    newest_schema: bool,
+    newest_schema: &mut dyn FnMut() -> Result<bool>,
 ) -> Result<Known> {
     let release = match revisions {
         [r] => releases::by_head(r),
@@ -206,7 +208,7 @@ fn check_revisions(
     };
     let newest = &releases::RELEASES[0];
     if let ([head], None) = (revisions, release) {
-        if !newest_schema {
+        if !newest_schema()? {
             return Err(unplaced(shown, revisions));
         }
         if access == Access::Write {

@@ -140,18 +140,16 @@ impl LangflowPgStore {
             .filter(|r| !r.is_empty())
             .map(str::to_string)
             .collect();
-        // Only a head it does not know needs the schema looked at.
-        let newest_schema = match revisions.as_slice() {
-            [r] if super::releases::by_head(r).is_none() => !pg
+        let mut newest_schema = || {
+            Ok(!pg
                 .rows(
                     "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'user' AND column_name = 'retired_at'",
                     &[],
                     "read the schema of",
                 )?
-                .is_empty(),
-            _ => false,
+                .is_empty())
         };
-        let release = check_revisions(&revisions, &shown, access, newest_schema)?;
+        let release = check_revisions(&revisions, &shown, access, &mut newest_schema)?;
         Ok(Some(LangflowPgStore {
             pg: RefCell::new(pg),
             actor,
