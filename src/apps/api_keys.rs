@@ -6,41 +6,53 @@
 
 use crate::error::Result;
 use crate::secrets::lock::KeyLock;
+use crate::secrets::rotate::Scheme;
 use crate::settings::Settings;
-use crate::store::ApiKeyStorage;
+use crate::store::{ApiKeyStorage, Store};
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
 
-/// What encrypts API keys for storage: nothing, or the secret key's Fernet
-/// with the key lock held until this is dropped (after the commit).
+/// What encrypts API keys for storage: nothing, or the secret key under
+/// the scheme of the database's release, with the key lock held until this
+/// is dropped (after the commit).
 pub struct KeyCipher {
-    fernet: Option<fernet::Fernet>,
+    key: Option<(SecretString, &'static dyn Scheme)>,
     _lock: Option<KeyLock>,
 }
 
 impl KeyCipher {
-    /// The cipher of `storage`; `needed` false (no key will be made) takes
-    /// neither the lock nor the secret key.
-    pub fn for_storage(s: &Settings, storage: ApiKeyStorage, needed: bool) -> Result<KeyCipher> {
-        if !needed || storage != ApiKeyStorage::EncryptedAndHash {
+    /// The cipher of `db`'s API keys; `needed` false (no key will be made)
+    /// takes neither the lock nor the secret key. A key the release cannot
+    /// be given is refused here, before anything is written.
+    pub fn for_store(s: &Settings, db: &Store, needed: bool) -> Result<KeyCipher> {
+        let storage = db.api_keys_ref().api_key_storage();
+        let encrypted = matches!(
+            storage,
+            ApiKeyStorage::EncryptedAndHash | ApiKeyStorage::Encrypted
+        );
+        let app_scheme = s.profile.app().stored_values_key().map(|k| k.scheme);
+        let (true, true, Some(app_scheme)) = (needed, encrypted, app_scheme) else {
             return Ok(KeyCipher {
-                fernet: None,
+                key: None,
                 _lock: None,
             });
-        }
+        };
         let lock = crate::secrets::lock::shared(&s.config_dir, crate::secrets::lock::LOCK_WAIT)?;
         let secret = crate::signing::require_secret_key(s)?;
+        let scheme = db.scheme(app_scheme);
+        scheme.encrypt(&secret, b"")?;
         Ok(KeyCipher {
-            fernet: Some(crate::secrets::fernet_for(secret.expose_secret())?),
+            key: Some((secret, scheme)),
             _lock: Some(lock),
         })
     }
 
     /// `key` encrypted for storage, where the app stores it so.
-    pub fn encrypt(&self, key: &SecretString) -> Option<String> {
-        self.fernet
+    pub fn encrypt(&self, key: &SecretString) -> Result<Option<String>> {
+        self.key
             .as_ref()
-            .map(|f| crate::secrets::encrypt(f, key.expose_secret().as_bytes()))
+            .map(|(secret, scheme)| scheme.encrypt(secret, key.expose_secret().as_bytes()))
+            .transpose()
     }
 }
 

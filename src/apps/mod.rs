@@ -285,9 +285,10 @@ pub struct ReleaseLine {
     pub versions: &'static str,
     /// What its databases end at: an alembic head, a last migration.
     pub schema: &'static str,
-    /// Why authctl does not serve it yet; `None` where it does.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_served: Option<&'static str>,
+    /// What authctl does differently for it, in a few words (empty
+    /// where an app has one release).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub facts: String,
 }
 
 /// A job an app may have out of reach (`App::refuses`).
@@ -398,7 +399,7 @@ pub(crate) fn secret_key_file(var: &'static str) -> StoredValuesKey {
         var,
         file: crate::secrets::SECRET_KEY_FILE,
         pending_file: crate::secrets::lock::PENDING_FILE,
-        scheme: &crate::secrets::rotate::FernetKey,
+        scheme: &crate::secrets::rotate::FernetKey(crate::secrets::Derivation::Sha256),
         generate: || {
             crate::secrets::generate(
                 crate::secrets::DEFAULT_BYTES,

@@ -230,7 +230,7 @@ pub enum Command {
     ///
     /// One row per release (or run of patch releases sharing one schema):
     /// the schema it ends at (Langflow's alembic head, Flowise's last
-    /// migration) and whether authctl serves it, or why not yet.
+    /// migration) and what authctl does differently for it.
     Releases,
 
     /// Print shell completions for SHELL on stdout

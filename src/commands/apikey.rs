@@ -22,7 +22,6 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
     let user = db
         .get_user(&args.user)?
         .ok_or_else(|| store::user_not_found(&args.user))?;
-    let storage = db.api_keys_ref().api_key_storage();
     let app = s.profile.app();
     if !args.permissions.is_empty() && !app.api_key_permissions() {
         return Err(Error::usage(format!(
@@ -37,13 +36,13 @@ fn create(args: &ApikeyCreateArgs, ctx: &Ctx) -> Result<Outcome> {
         )));
     }
     let key = app.new_api_key()?;
-    let cipher = KeyCipher::for_storage(s, storage, true)?;
+    let cipher = KeyCipher::for_store(s, &db, true)?;
     let created = db.create_api_key(&NewApiKey {
         user: user.clone(),
         name: args.name.clone(),
         key: key.clone(),
         sha256_hex: api_keys::sha256_hex(&key),
-        encrypted: cipher.encrypt(&key),
+        encrypted: cipher.encrypt(&key)?,
         permissions: args.permissions.clone(),
     })?;
     drop(cipher);

@@ -1,4 +1,4 @@
-//! `authctl releases`: the releases of each app authctl serves.
+//! `authctl releases`: the releases of each app authctl serves, and what sets each apart.
 
 use crate::apps::ReleaseLine;
 use crate::output::{Human, Outcome, Report};
@@ -18,7 +18,7 @@ struct Releases(Vec<AppReleases>);
 impl Report for Releases {
     fn human(&self) -> Human {
         Human::Table {
-            header: &["APP", "RELEASES", "SCHEMA", "SERVED"],
+            header: &["APP", "RELEASES", "SCHEMA", "FACTS"],
             rows: self
                 .0
                 .iter()
@@ -28,10 +28,7 @@ impl Report for Releases {
                             a.app.to_string(),
                             r.versions.to_string(),
                             r.schema.to_string(),
-                            match r.not_served {
-                                None => "yes".to_string(),
-                                Some(why) => format!("not yet: {why}"),
-                            },
+                            r.facts.clone(),
                         ]
                     })
                 })

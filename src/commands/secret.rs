@@ -203,6 +203,17 @@ fn encrypt(ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let scheme = stored_values_key(ctx)?.scheme;
     let key = s.profile.app().require_current_key(s)?;
+    // A short key is encrypted under as the database's release derives it
+    // (Langflow before 1.10.1); a long one is the key in every release, so
+    // the database is not needed for it.
+    let short = key.expose_secret().chars().count() < secrets::MINIMUM_SECRET_KEY_LENGTH;
+    let scheme = match short {
+        true => match crate::store::open(s, crate::store::Access::Read)? {
+            Some(db) => db.scheme(scheme),
+            None => scheme,
+        },
+        false => scheme,
+    };
     let plain = read_stdin("the plaintext")?;
     let token = scheme.encrypt(&key, &plain)?;
     Ok(Outcome::report(&Encrypted { token }))
@@ -251,11 +262,14 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let _lock = secrets::lock::exclusive(dir, secrets::lock::LOCK_WAIT)?;
     // Read under the lock: what another rotation left is what counts.
     let old = app.require_current_key(s)?;
+    // One handle for the whole rotation; no database means nothing
+    // encrypted. Its release says how values are encrypted for it.
+    let mut db = crate::store::open(s, crate::store::Access::Read)?;
+    let scheme = db.as_ref().map_or(scheme, |db| db.scheme(scheme));
     if !args.from_key.is_empty() {
-        return recover(scheme, &args.from_key, &old, args, ctx);
+        return recover(scheme, &args.from_key, &old, db, args, ctx);
     }
     if crate::fsutil::exists(&dir.join(key.pending_file))? {
-        let mut db = crate::store::open(s, crate::store::Access::Read)?;
         let values = db.as_mut().map(|db| db.encrypted_values());
         let outcome = rotate::resolve_interrupted(dir, scheme, &old, values, args.dry_run)?;
         return Ok(interrupted_outcome(outcome));
@@ -302,8 +316,6 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
         }
     }
 
-    // One handle for the whole rotation; no database means nothing encrypted.
-    let mut db = crate::store::open(s, crate::store::Access::Read)?;
     let values = db.as_mut().map(|db| db.encrypted_values());
     let report = rotate::rotate(dir, scheme, &old, &new, values, args.dry_run)?;
     let total = report.values;
@@ -514,6 +526,7 @@ fn recover(
     scheme: &dyn rotate::Scheme,
     files: &[std::path::PathBuf],
     current: &SecretString,
+    mut db: Option<crate::store::Store>,
     args: &SecretRotateArgs,
     ctx: &Ctx,
 ) -> Result<Outcome> {
@@ -531,7 +544,6 @@ fn recover(
             return Err(Error::Negative("not rotated: nothing was changed".into()));
         }
     }
-    let mut db = crate::store::open(&ctx.settings, crate::store::Access::Read)?;
     let values = db.as_mut().map(|db| db.encrypted_values());
     let done = rotate::recover(scheme, &from, current, values, args.dry_run)?;
     let given = if from.len() > 1 {

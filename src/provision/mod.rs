@@ -523,7 +523,7 @@ fn compute(
         };
         let installable = || {
             match (&r.keys[j], storage) {
-            (Material::Sha256(_), ApiKeyStorage::EncryptedAndHash | ApiKeyStorage::PlainAndScrypt) => Err(place(
+            (Material::Sha256(_), ApiKeyStorage::EncryptedAndHash | ApiKeyStorage::Encrypted | ApiKeyStorage::Plain | ApiKeyStorage::PlainAndScrypt) => Err(place(
                 k.key_line,
                 format!("key_sha256: {app} keeps each API key itself (encrypted or plain), not only its hash, so the key can be installed only from the key: give key_env"),
             )),
@@ -677,7 +677,7 @@ pub fn apply(
         .ops
         .iter()
         .any(|o| matches!(o, Op::CreateKey(_) | Op::ReplaceKey(..)));
-    let cipher = crate::apps::api_keys::KeyCipher::for_storage(settings, storage, makes_keys)?;
+    let cipher = crate::apps::api_keys::KeyCipher::for_store(settings, store, makes_keys)?;
     let mut tx = store.begin_users()?;
     let snap2 = read_snapshot(tx.as_mut(), r, opts.prune)?;
     let plan2 = compute(r, &snap2, opts, &verified, storage, app)?;
@@ -790,7 +790,7 @@ pub fn apply(
                     tx.remove_api_key(old)?;
                 }
                 let mut new = new_api_key(k, &r.keys[*j], &owner);
-                new.encrypted = cipher.encrypt(&new.key);
+                new.encrypted = cipher.encrypt(&new.key)?;
                 let key = tx.insert_api_key(&new).map_err(|e| located(r, &k.loc, e))?;
                 let action = if matches!(op, Op::ReplaceKey(..)) {
                     "apikey.replace"

@@ -30,6 +30,33 @@ pub fn fernet_for(secret: &str) -> Result<Fernet> {
     fernet_from_bytes(&key)
 }
 
+/// How a release turns a secret key under 32 characters into its Fernet
+/// key (a longer one is the key itself in every release).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Derivation {
+    /// Its SHA-256 (Langflow 1.10.1 on).
+    Sha256,
+    /// 32 bytes of `random.Random(secret).getrandbits(8)` (Langflow up to
+    /// 1.10.0).
+    RandomSeed,
+    /// One of the two, and nothing says which: a short key only reads.
+    /// The text is the refusal to encrypt.
+    Unsettled(&'static str),
+}
+
+/// The Fernet instance a release with `derivation` encrypts with for this
+/// secret key, so that it reads back what authctl writes.
+pub fn fernet_to_encrypt(secret: &str, derivation: Derivation) -> Result<Fernet> {
+    if secret.chars().count() >= MINIMUM_SECRET_KEY_LENGTH {
+        return fernet_for(secret);
+    }
+    match derivation {
+        Derivation::Sha256 => fernet_for(secret),
+        Derivation::RandomSeed => fernet_from_bytes(&legacy_key_bytes(secret)),
+        Derivation::Unsettled(why) => Err(Error::Release(why.to_string())),
+    }
+}
+
 /// The pre-1.10.1 key Langflow 1.13 still accepts when decrypting with a
 /// short secret (`_ensure_legacy_fernet_key`); `None` for a secret of 32 or
 /// more characters, which never had one.

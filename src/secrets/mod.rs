@@ -15,7 +15,9 @@ pub(crate) mod rescue;
 pub(crate) mod rotate;
 mod strength;
 
-pub use encryption::{decrypt_with_secret, encrypt, fernet_for};
+pub use encryption::{
+    decrypt_with_secret, encrypt, fernet_to_encrypt, Derivation, MINIMUM_SECRET_KEY_LENGTH,
+};
 pub use file::{fingerprint, read_secret_file, write_secret_file, WriteReport, SECRET_KEY_FILE};
 pub use generate::{generate, random_array, random_hex, Encoding, DEFAULT_BYTES};
 pub use strength::check;

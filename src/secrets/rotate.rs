@@ -18,11 +18,31 @@
 //! neither stops everything with both keys kept.
 
 use crate::error::{Error, Result};
-use crate::store::{EncryptedValues, Reencrypted};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use std::path::Path;
 use zeroize::Zeroizing;
+
+/// Values encrypted with the secret key.
+pub trait EncryptedValues {
+    /// Re-encrypt every value this layout keeps encrypted with the secret
+    /// key, in one transaction. `rekey(value, row)` turns an old ciphertext
+    /// into a new one or fails naming `row`; any failure changes nothing.
+    /// With `dry_run`, values are checked but nothing is written.
+    fn reencrypt(
+        &mut self,
+        rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
+        dry_run: bool,
+    ) -> Result<Vec<Reencrypted>>;
+}
+
+/// How many values of one column were (or would be) re-encrypted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reencrypted {
+    pub table: String,
+    pub column: String,
+    pub values: usize,
+}
 
 /// The key a rotation replaces: how values are encrypted under it, and
 /// the file it is kept in.
@@ -42,8 +62,9 @@ pub trait Scheme {
     fn install(&self, dir: &Path, key: &SecretString) -> Result<super::WriteReport>;
 }
 
-/// The secret key and Fernet (native, Langflow).
-pub struct FernetKey;
+/// The secret key and Fernet (native, Langflow), its Fernet key derived
+/// as the release in use derives it.
+pub struct FernetKey(pub super::Derivation);
 
 impl Scheme for FernetKey {
     fn key_name(&self) -> &'static str {
@@ -62,7 +83,7 @@ impl Scheme for FernetKey {
 
     fn encrypt(&self, key: &SecretString, plain: &[u8]) -> Result<String> {
         Ok(super::encrypt(
-            &super::fernet_for(key.expose_secret())?,
+            &super::fernet_to_encrypt(key.expose_secret(), self.0)?,
             plain,
         ))
     }
@@ -468,7 +489,7 @@ mod tests {
         let key = || super::super::generate(32, super::super::Encoding::UrlSafe).unwrap();
         let (old, new) = (key(), key());
         super::super::write_secret_file(dir.path(), &old, false).unwrap();
-        let fernet = super::super::fernet_for(old.expose_secret()).unwrap();
+        let fernet = super::super::encryption::fernet_for(old.expose_secret()).unwrap();
         let values = vec![super::super::encrypt(&fernet, b"api key")];
         (dir, old, new, values)
     }
@@ -481,7 +502,15 @@ mod tests {
             fail_after_commit: true,
             fail_before: false,
         };
-        let err = rotate(dir.path(), &FernetKey, &old, &new, Some(&mut db), false).unwrap_err();
+        let err = rotate(
+            dir.path(),
+            &FernetKey(crate::secrets::Derivation::Sha256),
+            &old,
+            &new,
+            Some(&mut db),
+            false,
+        )
+        .unwrap_err();
         assert!(
             err.to_string()
                 .contains("run `authctl secret rotate` again"),
@@ -493,7 +522,14 @@ mod tests {
         assert!(super::super::decrypt_with_secret(new.expose_secret(), &db.values[0]).is_ok());
         // The next run finishes the rotation with it.
         db.fail_after_commit = false;
-        let done = resolve_interrupted(dir.path(), &FernetKey, &old, Some(&mut db), false).unwrap();
+        let done = resolve_interrupted(
+            dir.path(),
+            &FernetKey(crate::secrets::Derivation::Sha256),
+            &old,
+            Some(&mut db),
+            false,
+        )
+        .unwrap();
         assert!(matches!(done, Interrupted::Finished { .. }), "{done:?}");
         let installed = super::super::read_secret_file(dir.path()).unwrap().unwrap();
         assert_eq!(installed.expose_secret(), new.expose_secret());
@@ -505,7 +541,7 @@ mod tests {
         let (dir, old, new, mut values) = setup();
         // One value under the old key, one under the new (saved after a
         // redeploy made it), as a server leaves them.
-        let fernet = super::super::fernet_for(new.expose_secret()).unwrap();
+        let fernet = super::super::encryption::fernet_for(new.expose_secret()).unwrap();
         values.push(super::super::encrypt(&fernet, b"saved later"));
         let mut db = Values {
             values,
@@ -514,7 +550,7 @@ mod tests {
         };
         let decoy = super::super::generate(32, super::super::Encoding::UrlSafe).unwrap();
         let found = identify(
-            &FernetKey,
+            &FernetKey(crate::secrets::Derivation::Sha256),
             &[
                 ("old".into(), old.clone()),
                 ("decoy".into(), decoy.clone()),
@@ -532,7 +568,7 @@ mod tests {
         // A key that is neither stops the recovery with nothing changed.
         let before = db.values.clone();
         let err = recover(
-            &FernetKey,
+            &FernetKey(crate::secrets::Derivation::Sha256),
             std::slice::from_ref(&decoy),
             &new,
             Some(&mut db),
@@ -542,7 +578,7 @@ mod tests {
         assert_eq!(err.exit_code(), 1, "{err}");
         assert_eq!(db.values, before);
         let done = recover(
-            &FernetKey,
+            &FernetKey(crate::secrets::Derivation::Sha256),
             std::slice::from_ref(&old),
             &new,
             Some(&mut db),
@@ -564,7 +600,15 @@ mod tests {
             fail_after_commit: false,
             fail_before: true,
         };
-        let err = rotate(dir.path(), &FernetKey, &old, &new, Some(&mut db), false).unwrap_err();
+        let err = rotate(
+            dir.path(),
+            &FernetKey(crate::secrets::Derivation::Sha256),
+            &old,
+            &new,
+            Some(&mut db),
+            false,
+        )
+        .unwrap_err();
         assert_eq!(err.exit_code(), 1, "{err}");
         assert!(!dir.path().join(PENDING_FILE).exists());
         assert_eq!(db.values, values);

@@ -125,18 +125,8 @@ pub trait ApiKeys {
     fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey>;
 }
 
-/// Values encrypted with the secret key.
-pub trait EncryptedValues {
-    /// Re-encrypt every value this layout keeps encrypted with the secret
-    /// key, in one transaction. `rekey(value, row)` turns an old ciphertext
-    /// into a new one or fails naming `row`; any failure changes nothing.
-    /// With `dry_run`, values are checked but nothing is written.
-    fn reencrypt(
-        &mut self,
-        rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
-        dry_run: bool,
-    ) -> Result<Vec<Reencrypted>>;
-}
+// What a rotation needs of a store is the rotation's to say.
+pub use crate::secrets::rotate::{EncryptedValues, Reencrypted};
 
 /// A database layout: the capabilities it has, by type.
 pub trait Layout: UserRows + ApiKeys + EncryptedValues {
@@ -151,6 +141,11 @@ pub trait Layout: UserRows + ApiKeys + EncryptedValues {
     /// any it knows).
     fn read_only_release(&self) -> bool {
         false
+    }
+    /// How this database's release encrypts stored values, where that is
+    /// not the app's newest way (Langflow before 1.10.1 with a short key).
+    fn scheme(&self) -> Option<&'static dyn crate::secrets::rotate::Scheme> {
+        None
     }
     /// Refresh-token records, if the layout keeps them.
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens>;
@@ -289,6 +284,15 @@ impl Store {
     /// Whether the database is a release authctl only reads.
     pub fn read_only_release(&self) -> bool {
         self.layout.read_only_release()
+    }
+
+    /// How this database's release encrypts stored values, where that is
+    /// not `app_scheme`, the app's newest way.
+    pub fn scheme(
+        &self,
+        app_scheme: &'static dyn crate::secrets::rotate::Scheme,
+    ) -> &'static dyn crate::secrets::rotate::Scheme {
+        self.layout.scheme().unwrap_or(app_scheme)
     }
 
     /// API keys.

@@ -102,8 +102,12 @@ impl UserChange {
 pub enum ApiKeyStorage {
     /// Only the SHA-256 of the key (native).
     HashOnly,
-    /// The Fernet-encrypted key and its SHA-256 (Langflow).
+    /// The Fernet-encrypted key and its SHA-256 (Langflow 1.9 on).
     EncryptedAndHash,
+    /// The Fernet-encrypted key alone (Langflow 1.8).
+    Encrypted,
+    /// The key itself (Langflow up to 1.7).
+    Plain,
     /// The key itself and its scrypt hash, per workspace, with permissions
     /// (Flowise).
     PlainAndScrypt,
@@ -172,14 +176,6 @@ impl ApiKey {
         }
         detail
     }
-}
-
-/// How many values of one column were (or would be) re-encrypted.
-#[derive(Debug, Clone, Serialize)]
-pub struct Reencrypted {
-    pub table: String,
-    pub column: String,
-    pub values: usize,
 }
 
 /// A refresh token as the store keeps it: never the token itself.

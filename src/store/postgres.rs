@@ -284,7 +284,7 @@ pub fn insert_users(
     sql: &str,
     extra: &[(&(dyn ToSql + Sync), Type)],
     row: fn(&Row) -> crate::store::User,
-    one: fn(&mut PgTx<'_>, &crate::store::NewUser) -> Result<crate::store::User>,
+    one: &dyn Fn(&mut PgTx<'_>, &crate::store::NewUser) -> Result<crate::store::User>,
 ) -> Result<Vec<crate::store::User>> {
     if new.len() < 2 {
         return new.iter().map(|n| one(tx, n)).collect();

@@ -1,7 +1,8 @@
 //! Every Langflow release authctl serves, on a database that release's
 //! real server made (`tests/fixtures/langflow-versions/`): one suite, run
-//! once per release (`served_release!`), and the refusal of a release it
-//! does not serve, naming it.
+//! once per release (`served_release!`), each release's own API-key form
+//! and short-key derivation checked by Python, and the refusal of heads it
+//! cannot place.
 
 use crate::common::*;
 use serde_json::Value;
@@ -30,9 +31,20 @@ fn json(a: &assert_cmd::assert::Assert) -> Value {
     serde_json::from_slice(&a.get_output().stdout).expect("JSON")
 }
 
+/// How a release keeps API keys in `apikey.api_key`.
+#[derive(Clone, Copy, PartialEq)]
+enum Keys {
+    /// The key itself (up to 1.7).
+    Plain,
+    /// Its Fernet token, no hash column (1.8).
+    Fernet,
+    /// Its Fernet token and `api_key_hash` (1.9 on).
+    FernetAndHash,
+}
+
 /// Every job, on one release's database, checked by another
 /// implementation where there is one; the schema and revision untouched.
-fn every_job(version: &str, versions: &str, head: &str) {
+fn every_job(version: &str, versions: &str, head: &str, keys: Keys) {
     let env = deployment(version);
     let schema = "select type, name, sql from sqlite_master order by name";
     let schema_before = env.lf_sql(schema);
@@ -79,8 +91,9 @@ fn every_job(version: &str, versions: &str, head: &str) {
     assert_eq!(names.len(), 2, "{users}");
     assert!(names.contains(&"admin") && names.contains(&"carol"));
 
-    // An API key in the release's form: Fernet under the secret key and
-    // the SHA-256 hash its server looks keys up by.
+    // An API key in the release's form: the key itself, or Fernet under
+    // the secret key, with the SHA-256 hash its server looks keys up by
+    // where it has the column.
     let created = json(
         &env.lf(&[
             "--json", "apikey", "create", "--user", "carol", "--name", "ci",
@@ -90,16 +103,23 @@ fn every_job(version: &str, versions: &str, head: &str) {
     );
     let key = created["key"].as_str().unwrap();
     let id = created["api_key"]["id"].as_str().unwrap().replace('-', "");
-    let row = env.lf_sql(&format!(
-        "select api_key, api_key_hash from apikey where id = '{id}'"
-    ));
-    let (stored, stored_hash) = row.trim().split_once('|').unwrap();
-    assert_eq!(py_fernet_decrypt(&secret, stored), key);
-    let sha = python_eval(
-        "import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest())",
-        &[key],
-    );
-    assert_eq!(stored_hash, sha.trim());
+    let stored = env.lf_sql(&format!("select api_key from apikey where id = '{id}'"));
+    match keys {
+        Keys::Plain => assert_eq!(stored.trim(), key),
+        Keys::Fernet | Keys::FernetAndHash => {
+            assert_eq!(py_fernet_decrypt(&secret, stored.trim()), key)
+        }
+    }
+    if keys == Keys::FernetAndHash {
+        let stored_hash = env.lf_sql(&format!(
+            "select api_key_hash from apikey where id = '{id}'"
+        ));
+        let sha = python_eval(
+            "import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest())",
+            &[key],
+        );
+        assert_eq!(stored_hash.trim(), sha.trim());
+    }
 
     // A token PyJWT verifies with the secret key.
     let token = env
@@ -126,21 +146,36 @@ fn every_job(version: &str, versions: &str, head: &str) {
             ));
         }
     }
+    let encrypted = env.lf_sql(
+        "select (select count(*) from apikey where api_key like 'gAAAAA%') + (select count(*) from variable where value like 'gAAAAA%')",
+    );
     let rotated = json(
         &env.lf(&["--json", "secret", "rotate", "--yes"])
             .assert()
             .success(),
     );
-    assert!(rotated["values"].as_u64().unwrap() >= 2, "{rotated}");
+    assert!(
+        rotated["values"].as_u64().unwrap() >= encrypted.trim().parse::<u64>().unwrap(),
+        "{rotated}"
+    );
     let new_secret = env.lf_secret();
     assert_ne!(new_secret, secret);
     let values = env.lf_sql(
-        "select 'apikey-' || id, api_key from apikey union all select 'variable-' || id, value from variable where value like 'gAAAAA%'",
+        "select 'apikey-' || id, api_key from apikey where api_key like 'gAAAAA%' union all select 'variable-' || id, value from variable where value like 'gAAAAA%'",
+    );
+    assert!(
+        values.lines().count() >= 1,
+        "{versions}: no encrypted value"
     );
     for line in values.lines().filter(|l| !l.is_empty()) {
         let (name, value) = line.split_once('|').unwrap();
         let plain = py_fernet_decrypt(&new_secret, value);
         assert!(plain == name || plain.starts_with("sk-"), "{name}: {plain}");
+    }
+    if keys == Keys::Plain {
+        // Kept as the server reads it.
+        let still = env.lf_sql(&format!("select api_key from apikey where id = '{id}'"));
+        assert_eq!(still.trim(), key);
     }
 
     // export reads it all; the schema and the revision are as the server
@@ -155,12 +190,13 @@ fn every_job(version: &str, versions: &str, head: &str) {
 
 /// One test per served release, from one suite.
 macro_rules! served_release {
-    ($($name:ident: $version:literal, $versions:literal, $head:literal;)*) => {
+    ($($name:ident: $version:literal, $versions:literal, $head:literal, $keys:ident;)*) => {
         mod every_job_on {
+            use super::Keys::*;
             $(
                 #[test]
                 fn $name() {
-                    super::every_job($version, $versions, $head);
+                    super::every_job($version, $versions, $head, $keys);
                 }
             )*
         }
@@ -168,53 +204,175 @@ macro_rules! served_release {
 }
 
 served_release! {
-    langflow_1_10_3: "1.10.3", "1.10.3", "d49cbced8696";
-    langflow_1_11_6: "1.11.6", "1.11.0–1.11.6", "d19e7b3c5a42";
-    langflow_1_12_8: "1.12.8", "1.12.3–1.12.8", "386662af02e9";
-    langflow_1_13_0: "1.13.0", "1.13.0", "e5a7c9b1d3f2";
+    langflow_1_1_4: "1.1.4.post1", "1.1.2–1.1.4.post1", "e3162c1804e6", Plain;
+    langflow_1_3_4: "1.3.4", "1.3.3–1.3.4", "1b8b740a6fa3", Plain;
+    langflow_1_5_1: "1.5.1", "1.5.0–1.5.1", "d9a6ea21edcd", Plain;
+    langflow_1_8_4: "1.8.4", "1.8.0–1.8.4", "59a272d6669a", Fernet;
+    langflow_1_10_3: "1.10.3", "1.10.3", "d49cbced8696", FernetAndHash;
+    langflow_1_11_6: "1.11.6", "1.11.0–1.11.6", "d19e7b3c5a42", FernetAndHash;
+    langflow_1_12_8: "1.12.8", "1.12.3–1.12.8", "386662af02e9", FernetAndHash;
+    langflow_1_13_0: "1.13.0", "1.13.0", "e5a7c9b1d3f2", FernetAndHash;
 }
 
-/// Each release not served yet, on a database its real server made, is
-/// refused by the name the table gives its head (the table and the real
-/// databases agree), and left untouched.
+/// The columns each release's facts name are the columns its real server
+/// made, so a fact in the table cannot drift from the databases.
 #[test]
-fn a_release_not_served_yet_is_refused_by_name_and_left_untouched() {
-    for (version, versions, head) in [
-        ("1.8.4", "1.8.0–1.8.4", "59a272d6669a"),
-        ("1.5.1", "1.5.0–1.5.1", "d9a6ea21edcd"),
-        ("1.3.4", "1.3.3–1.3.4", "1b8b740a6fa3"),
-        ("1.1.4.post1", "1.1.2–1.1.4.post1", "e3162c1804e6"),
+fn the_release_facts_are_the_fixtures_columns() {
+    let env = TestEnv::sqlite();
+    let out = env.cmd(&["--json", "releases"]).assert().success();
+    let apps: Value = json(&out);
+    let langflow = apps
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["profile"] == "langflow")
+        .unwrap()["releases"]
+        .clone();
+    for (version, versions) in [
+        ("1.1.4.post1", "1.1.2–1.1.4.post1"),
+        ("1.3.4", "1.3.3–1.3.4"),
+        ("1.5.1", "1.5.0–1.5.1"),
+        ("1.8.4", "1.8.0–1.8.4"),
+        ("1.10.3", "1.10.3"),
+        ("1.12.8", "1.12.3–1.12.8"),
+        ("1.13.0", "1.13.0"),
     ] {
-        let env = deployment(version);
-        let before = env.snapshot();
-        for args in [
-            vec!["user", "list"],
-            vec!["user", "add", "carol", "--password-env", "PW"],
-        ] {
-            let a = env.lf(&args).env("PW", PASSWORD).assert().code(6);
-            assert_one_line_error(
-                &a,
-                &format!("Langflow {versions}'s (alembic revision {head})"),
-            );
-            assert_one_line_error(&a, "it serves Langflow 1.10.2–1.13.0");
-        }
-        assert_eq!(env.snapshot(), before, "{version}");
-        let out = env.lf(&["--json", "doctor"]).output().unwrap();
-        let readable = doctor_check(&out.stdout, "db.readable");
-        assert_eq!(readable["status"], "fail");
-        assert!(
-            readable["message"]
-                .as_str()
-                .unwrap()
-                .contains("does not serve yet"),
-            "{readable}"
+        let facts = langflow
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["versions"] == versions)
+            .unwrap()["facts"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let columns = |table: &str| {
+            sqlite_rows(
+                &versions_dir().join(format!("langflow-{version}.db")),
+                &format!("select name from pragma_table_info('{table}')"),
+            )
+            .lines()
+            .map(str::to_string)
+            .collect::<Vec<String>>()
+        };
+        let user = columns("user");
+        let apikey = columns("apikey");
+        assert_eq!(
+            user.contains(&"optins".to_string()),
+            !facts.contains("no user.optins"),
+            "{version}: {facts}"
         );
-        let fix = readable["fix"].as_str().unwrap();
-        assert!(
-            fix.contains("serves this release") && !fix.contains("permission"),
-            "{readable}"
+        assert_eq!(
+            apikey.contains(&"api_key_hash".to_string()),
+            facts.contains("encrypted and hashed"),
+            "{version}: {facts}"
         );
     }
+}
+
+/// A secret key under 32 characters becomes the Fernet key the way the
+/// release does it (`random.seed` up to 1.10.0, SHA-256 from 1.10.1), as
+/// Python's own `random` and `hashlib` compute it; on 1.10.0–1.10.1, which
+/// share a head, nothing is encrypted under a short key until a rotation
+/// gives a long one.
+#[test]
+fn a_short_secret_key_is_derived_as_each_release_derives_it() {
+    let derive = "import sys, random, hashlib, base64\nfrom cryptography.fernet import Fernet\ns=sys.argv[1]\nif sys.argv[3] == 'seed':\n    random.seed(s); k=base64.urlsafe_b64encode(bytes(random.getrandbits(8) for _ in range(32)))\nelse:\n    k=base64.urlsafe_b64encode(hashlib.sha256(s.encode()).digest())\nprint(Fernet(k).decrypt(sys.argv[2].encode()).decode())";
+    let short = "popcorn-and-peanuts";
+    for (version, derivation) in [("1.8.4", "seed"), ("1.10.3", "sha")] {
+        let env = deployment(version);
+        write_secret(&env, short);
+        let created = json(
+            &env.lf(&[
+                "--json", "apikey", "create", "--user", "admin", "--name", "short",
+            ])
+            .assert()
+            .success(),
+        );
+        let id = created["api_key"]["id"].as_str().unwrap().replace('-', "");
+        let stored = env.lf_sql(&format!("select api_key from apikey where id = '{id}'"));
+        let plain = python_eval(derive, &[short, stored.trim(), derivation]);
+        assert_eq!(plain.trim(), created["key"].as_str().unwrap(), "{version}");
+        // `secret encrypt` makes what the release reads, too.
+        let token = env
+            .lf(&["secret", "encrypt"])
+            .write_stdin("a value")
+            .assert()
+            .success();
+        let plain = python_eval(derive, &[short, stdout(&token).trim(), derivation]);
+        assert_eq!(plain.trim(), "a value", "{version}");
+    }
+
+    let env = deployment("1.10.3");
+    env.lf_sql("update alembic_version set version_num = 'b7c4d8e9f012'");
+    // The server's own values were under its key, which was not kept.
+    env.lf_sql("delete from apikey");
+    env.lf_sql("delete from variable");
+    write_secret(&env, short);
+    let before = env.snapshot();
+    let a = env
+        .lf(&["apikey", "create", "--user", "admin", "--name", "short"])
+        .assert()
+        .code(6);
+    assert_one_line_error(&a, "1.10.0 and 1.10.1");
+    assert_one_line_error(&a, "secret rotate");
+    assert_eq!(env.snapshot(), before);
+    // Users need no key; a rotation to a generated key settles it.
+    env.lf(&["user", "add", "dave", "--password-env", "PW"])
+        .env("PW", PASSWORD)
+        .assert()
+        .success();
+    env.lf(&["secret", "rotate", "--yes"]).assert().success();
+    let created = json(
+        &env.lf(&[
+            "--json", "apikey", "create", "--user", "dave", "--name", "long",
+        ])
+        .assert()
+        .success(),
+    );
+    let id = created["api_key"]["id"].as_str().unwrap().replace('-', "");
+    let stored = env.lf_sql(&format!("select api_key from apikey where id = '{id}'"));
+    assert_eq!(
+        py_fernet_decrypt(&env.lf_secret(), stored.trim()),
+        created["key"].as_str().unwrap()
+    );
+}
+
+/// Replace the deployment's secret key file with `secret`.
+fn write_secret(env: &TestEnv, secret: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let path = env.config_dir().join("secret_key");
+    std::fs::write(&path, secret).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+}
+
+/// Langflow 1.8 keeps keys encrypted without a hash: apply cannot tell a
+/// declared key from the stored one, and says so rather than guess.
+#[test]
+fn apply_says_when_a_release_cannot_compare_a_declared_key() {
+    let env = deployment("1.8.4");
+    let created = json(
+        &env.lf(&[
+            "--json", "apikey", "create", "--user", "admin", "--name", "ci",
+        ])
+        .assert()
+        .success(),
+    );
+    let key = created["key"].as_str().unwrap().to_string();
+    let file = env.config_dir().join("users.yaml");
+    std::fs::write(
+        &file,
+        "api_keys:\n  - name: ci\n    owner: admin\n    key_env: CI_KEY\n",
+    )
+    .unwrap();
+    let before = env.snapshot();
+    let a = env
+        .lf(&["apply", file.to_str().unwrap()])
+        .env("CI_KEY", &key)
+        .assert()
+        .code(6);
+    assert_one_line_error(&a, "cannot tell whether the stored key \"ci\"");
+    assert_eq!(env.snapshot(), before);
 }
 
 /// Before 1.13, nothing stops two names that differ only by case; 1.13's
@@ -281,11 +439,10 @@ fn releases_lists_each_apps_table() {
             .clone()
     };
     assert_eq!(row("1.12.3–1.12.8")["schema"], "386662af02e9");
-    assert!(row("1.12.3–1.12.8").get("not_served").is_none());
-    assert!(row("1.8.0–1.8.4")["not_served"]
+    assert!(row("1.8.0–1.8.4")["facts"]
         .as_str()
         .unwrap()
-        .contains("api_key_hash"));
+        .contains("API keys encrypted, no hash"));
     assert_eq!(of("flowise")[0]["versions"], "3.1.4");
     assert_eq!(of("librechat")[0]["versions"], "v0.8.5");
     for profile in ["native", "langflow", "flowise", "librechat"] {

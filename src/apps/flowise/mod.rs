@@ -313,7 +313,7 @@ impl super::App for Flowise {
         vec![super::ReleaseLine {
             versions: "3.1.4",
             schema: store::KNOWN_MIGRATIONS[0].0,
-            not_served: None,
+            facts: String::new(),
         }]
     }
 

@@ -43,7 +43,7 @@ impl super::App for Langflow {
             .map(|r| super::ReleaseLine {
                 versions: r.versions,
                 schema: r.head,
-                not_served: r.not_served,
+                facts: r.facts.describe(),
             })
             .collect()
     }

@@ -356,7 +356,7 @@ impl super::App for LibreChat {
         vec![super::ReleaseLine {
             versions: "v0.8.5",
             schema: "@librechat/data-schemas 0.0.71",
-            not_served: None,
+            facts: String::new(),
         }]
     }
 

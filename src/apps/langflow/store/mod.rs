@@ -32,11 +32,11 @@ use codec::{row_to_api_key, row_to_user, API_KEY_QUERY, USER_QUERY};
 use users::LangflowUsersTx;
 
 use crate::error::{Error, Result};
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-use super::releases::{self, Release};
+use super::releases::{self, Facts, Release};
 
 /// The store over one Langflow database.
 pub struct LangflowStore {
@@ -150,6 +150,26 @@ impl Known {
         }
     }
 
+    /// What the release does differently (an unknown newer head is read
+    /// as the newest known).
+    pub(super) fn facts(&self) -> Facts {
+        self.release.facts
+    }
+
+    /// How the release encrypts stored values, where it is not the newest
+    /// way.
+    pub(super) fn scheme(&self) -> Option<&'static dyn crate::secrets::rotate::Scheme> {
+        use crate::secrets::rotate::FernetKey;
+        use crate::secrets::Derivation;
+        static SEEDED: FernetKey = FernetKey(Derivation::RandomSeed);
+        static UNSETTLED: FernetKey = FernetKey(releases::UNSETTLED);
+        match self.release.facts.derivation {
+            Derivation::Sha256 => None,
+            Derivation::RandomSeed => Some(&SEEDED),
+            Derivation::Unsettled(_) => Some(&UNSETTLED),
+        }
+    }
+
     /// How `doctor` names it.
     pub(super) fn describe(&self) -> String {
         match &self.unknown_head {
@@ -225,19 +245,11 @@ fn check_revisions(
         });
     }
     match release {
-        Some(release) => match release.not_served {
-            None => Ok(Known {
-                release,
-                unknown_head: None,
-                shown: shown.to_string(),
-            }),
-            Some(why) => Err(Error::Release(format!(
-                "Langflow database {shown} is Langflow {}'s (alembic revision {}), which this authctl does not serve yet: {why}; it serves {}",
-                release.versions,
-                release.head,
-                releases::served_span()
-            ))),
-        },
+        Some(release) => Ok(Known {
+            release,
+            unknown_head: None,
+            shown: shown.to_string(),
+        }),
         None => Err(unplaced(shown, revisions)),
     }
 }
@@ -268,10 +280,12 @@ impl UserRows for LangflowStore {
     fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>> {
         let actor = self.actor.name();
         let audit_path = self.audit_path.clone();
+        let facts = self.release.facts();
         let tx = self.write_tx()?;
         Ok(Box::new(LangflowUsersTx {
             tx,
             audit: Pending::new(actor, audit_path),
+            facts,
         }))
     }
 }
@@ -287,6 +301,10 @@ impl Layout for LangflowStore {
 
     fn read_only_release(&self) -> bool {
         self.release.unknown_head.is_some()
+    }
+
+    fn scheme(&self) -> Option<&'static dyn crate::secrets::rotate::Scheme> {
+        self.release.scheme()
     }
 
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
@@ -305,7 +323,7 @@ impl Layout for LangflowStore {
 
 impl ApiKeys for LangflowStore {
     fn api_key_storage(&self) -> ApiKeyStorage {
-        ApiKeyStorage::EncryptedAndHash
+        self.release.facts().api_keys
     }
 
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
@@ -351,17 +369,77 @@ impl ApiKeys for LangflowStore {
     }
 }
 
-/// Store `new` in `tx` as Langflow does: its Fernet token and SHA-256.
-pub(super) fn insert_api_key(tx: &Connection, new: &NewApiKey) -> Result<ApiKey> {
-    let encrypted = new
-        .encrypted
-        .as_deref()
-        .ok_or_else(|| Error::Failure("a Langflow API key needs its encrypted form".into()))?;
+/// The `apikey` columns a release has and the value each takes, for a new
+/// key stored as that release stores it: the key itself up to 1.7, its
+/// Fernet token from 1.8, with its SHA-256 from 1.9, `expires_at` from
+/// 1.10. Shared by both engines.
+pub(super) fn api_key_values(facts: Facts, new: &NewApiKey) -> Result<Vec<(&'static str, String)>> {
+    use secrecy::ExposeSecret;
+    let encrypted = || {
+        new.encrypted
+            .clone()
+            .ok_or_else(|| Error::Failure("a Langflow API key needs its encrypted form".into()))
+    };
+    let mut values = vec![(
+        "api_key",
+        match facts.api_keys {
+            ApiKeyStorage::Plain => new.key.expose_secret().to_string(),
+            _ => encrypted()?,
+        },
+    )];
+    if facts.api_keys == ApiKeyStorage::EncryptedAndHash {
+        values.push(("api_key_hash", new.sha256_hex.clone()));
+    }
+    Ok(values)
+}
+
+/// Whether stored key `key` is the key `new` holds, as the release can
+/// tell: by its hash, or the key itself where it is kept plain. Langflow
+/// 1.8 keeps only the Fernet token, which says nothing without the secret
+/// key.
+pub(super) fn same_key_query(
+    facts: Facts,
+    key: &ApiKey,
+    new: &NewApiKey,
+) -> Result<(&'static str, String)> {
+    use secrecy::ExposeSecret;
+    match facts.api_keys {
+        ApiKeyStorage::Plain => Ok(("api_key", new.key.expose_secret().to_string())),
+        ApiKeyStorage::EncryptedAndHash => Ok(("api_key_hash", new.sha256_hex.clone())),
+        _ => Err(Error::Release(format!(
+            "this Langflow release keeps API keys encrypted without a hash, so authctl cannot tell whether the stored key \"{}\" is the declared one; revoke it (`authctl apikey revoke {}`) and apply again, or leave key_env out",
+            key.name.as_deref().unwrap_or(&key.id),
+            key.id
+        ))),
+    }
+}
+
+/// Store `new` in `tx` as the release `facts` describe stores it.
+pub(super) fn insert_api_key(tx: &Connection, facts: Facts, new: &NewApiKey) -> Result<ApiKey> {
     let id = uuid::Uuid::new_v4().simple().to_string();
+    let values = api_key_values(facts, new)?;
+    let mut columns =
+        String::from("name, last_used_at, total_uses, is_active, id, created_at, user_id");
+    let mut holes = String::from("?1, NULL, 0, 1, ?2, ?3, ?4");
+    if facts.key_expiry {
+        columns.push_str(", expires_at");
+        holes.push_str(", NULL");
+    }
+    let mut params: Vec<Option<String>> = vec![
+        new.name.clone(),
+        Some(id.clone()),
+        Some(naive_now()),
+        Some(hex_id(&new.user.id)),
+    ];
+    for (column, value) in values {
+        columns.push_str(", ");
+        columns.push_str(column);
+        params.push(Some(value));
+        holes.push_str(&format!(", ?{}", params.len()));
+    }
     tx.execute(
-        "INSERT INTO apikey (name, last_used_at, total_uses, is_active, expires_at, id, created_at, api_key, api_key_hash, user_id)
-         VALUES (?1, NULL, 0, 1, NULL, ?2, ?3, ?4, ?5, ?6)",
-        params![new.name, id, naive_now(), encrypted, new.sha256_hex, hex_id(&new.user.id)],
+        &format!("INSERT INTO apikey ({columns}) VALUES ({holes})"),
+        rusqlite::params_from_iter(params),
     )
     .map_err(|e| Error::db("cannot store the API key", e))?;
     tx.query_row(

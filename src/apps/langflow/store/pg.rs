@@ -12,7 +12,7 @@
 
 use super::encrypted::{rekey_value, Held, ENCRYPTED_COLUMNS};
 use super::users::{OWNED_TABLES, UNLINKED_USER_COLUMNS};
-use super::{check_revisions, codec, not_langflow};
+use super::{check_revisions, codec, not_langflow, Facts};
 use crate::clock::now_rfc3339;
 use crate::database_url::PgUrl;
 use crate::error::{Error, Result};
@@ -207,32 +207,46 @@ impl UserRows for LangflowPgStore {
             &audit_path,
             "LOCK TABLE \"user\" IN SHARE ROW EXCLUSIVE MODE;",
         )?;
+        let facts = self.release.facts();
         Ok(Box::new(PgLangflowUsersTx {
             tx,
             audit: Pending::new(actor, audit_path),
+            facts,
         }))
     }
 }
 
-/// Insert one user in `tx`, as Langflow writes it.
-fn insert_user(tx: &mut PgTx<'_>, new: &NewUser) -> Result<User> {
+/// The `optins` column and its value's placeholder, for a release that
+/// has it (1.4 on).
+fn optins_sql(facts: Facts, hole: &str) -> (&'static str, String) {
+    match facts.optins {
+        true => (", optins", format!(", {hole}::json")),
+        false => ("", String::new()),
+    }
+}
+
+/// Insert one user in `tx`, as the release `facts` describe writes it.
+fn insert_user(tx: &mut PgTx<'_>, facts: Facts, new: &NewUser) -> Result<User> {
     let id = uuid::Uuid::new_v4().hyphenated().to_string();
     let now = now_rfc3339();
     let optins = codec::DEFAULT_OPTINS.to_string();
-    let params: [(&(dyn ToSql + Sync), Type); 7] = [
+    let (optins_column, optins_value) = optins_sql(facts, "$7");
+    let mut params: Vec<(&(dyn ToSql + Sync), Type)> = vec![
         (&id, Type::TEXT),
         (&new.username, Type::TEXT),
         (&new.password_hash, Type::TEXT),
         (&new.is_active, Type::BOOL),
         (&new.is_superuser, Type::BOOL),
         (&now, Type::TEXT),
-        (&optins, Type::TEXT),
     ];
+    if facts.optins {
+        params.push((&optins, Type::TEXT));
+    }
     let rows = tx.rows_typed(
         &format!(
             "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
-                                   create_at, updated_at, last_login_at, store_api_key, optins)
-             VALUES ($1::uuid, $2, $3, NULL, $4, $5, $6::timestamptz, $6::timestamptz, NULL, NULL, $7::json)
+                                   create_at, updated_at, last_login_at, store_api_key{optins_column})
+             VALUES ($1::uuid, $2, $3, NULL, $4, $5, $6::timestamptz, $6::timestamptz, NULL, NULL{optins_value})
              RETURNING {}",
             user_columns()
         ),
@@ -247,6 +261,8 @@ fn insert_user(tx: &mut PgTx<'_>, new: &NewUser) -> Result<User> {
 struct PgLangflowUsersTx<'a> {
     tx: PgTx<'a>,
     audit: Pending,
+    /// What the database's release does differently.
+    facts: Facts,
 }
 
 impl PgLangflowUsersTx<'_> {
@@ -298,7 +314,7 @@ impl UsersTx for PgLangflowUsersTx<'_> {
     }
 
     fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        insert_api_key(&mut self.tx, new)
+        insert_api_key(&mut self.tx, self.facts, new)
     }
 
     fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
@@ -313,9 +329,10 @@ impl UsersTx for PgLangflowUsersTx<'_> {
     }
 
     fn api_key_is(&mut self, key: &ApiKey, new: &NewApiKey) -> Result<bool> {
+        let (column, value) = super::same_key_query(self.facts, key, new)?;
         let rows = self.tx.rows(
-            "SELECT 1 FROM apikey WHERE id::text = $1 AND api_key_hash = $2",
-            &[&as_uuid(&key.id).unwrap_or_default(), &new.sha256_hex],
+            &format!("SELECT 1 FROM apikey WHERE id::text = $1 AND {column} = $2"),
+            &[&as_uuid(&key.id).unwrap_or_default(), &value],
             "read API keys from",
         )?;
         Ok(!rows.is_empty())
@@ -327,26 +344,32 @@ impl UsersTx for PgLangflowUsersTx<'_> {
     }
 
     fn insert(&mut self, new: &NewUser) -> Result<User> {
-        insert_user(&mut self.tx, new)
+        insert_user(&mut self.tx, self.facts, new)
     }
 
     fn insert_many(&mut self, new: &[NewUser]) -> Result<Vec<User>> {
         let optins = codec::DEFAULT_OPTINS.to_string();
+        let facts = self.facts;
+        let (optins_column, optins_value) = optins_sql(facts, "$7");
         let sql = format!(
             "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
-                                   create_at, updated_at, last_login_at, store_api_key, optins)
-             SELECT i::uuid, u, h, NULL, a, s, $6::timestamptz, $6::timestamptz, NULL, NULL, $7::json
+                                   create_at, updated_at, last_login_at, store_api_key{optins_column})
+             SELECT i::uuid, u, h, NULL, a, s, $6::timestamptz, $6::timestamptz, NULL, NULL{optins_value}
              FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::bool[]) AS t(i, u, h, a, s)
              RETURNING {}",
             user_columns()
         );
+        let extra: &[(&(dyn ToSql + Sync), Type)] = match facts.optins {
+            true => &[(&optins, Type::TEXT)],
+            false => &[],
+        };
         crate::store::postgres::insert_users(
             &mut self.tx,
             new,
             &sql,
-            &[(&optins, Type::TEXT)],
+            extra,
             row_to_user,
-            insert_user,
+            &|tx, new| insert_user(tx, facts, new),
         )
     }
 
@@ -509,6 +532,10 @@ impl Layout for LangflowPgStore {
         self.release.unknown_head.is_some()
     }
 
+    fn scheme(&self) -> Option<&'static dyn crate::secrets::rotate::Scheme> {
+        self.release.scheme()
+    }
+
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
         // Langflow keeps no record of the refresh tokens it issues.
         None
@@ -523,25 +550,32 @@ impl Layout for LangflowPgStore {
     }
 }
 
-/// Store `new` in `tx` as Langflow does: its Fernet token and SHA-256.
-fn insert_api_key(tx: &mut PgTx<'_>, new: &NewApiKey) -> Result<ApiKey> {
-    let encrypted = new
-        .encrypted
-        .as_deref()
-        .ok_or_else(|| Error::Failure("a Langflow API key needs its encrypted form".into()))?;
+/// Store `new` in `tx` as the release `facts` describe stores it.
+fn insert_api_key(tx: &mut PgTx<'_>, facts: Facts, new: &NewApiKey) -> Result<ApiKey> {
     let id = uuid::Uuid::new_v4().hyphenated().to_string();
     let now = now_rfc3339();
-    let params: [(&(dyn ToSql + Sync), Type); 6] = [
+    let values = super::api_key_values(facts, new)?;
+    let mut columns =
+        String::from("name, last_used_at, total_uses, is_active, id, created_at, user_id");
+    let mut holes = String::from("$1, NULL, 0, true, $2::uuid, $3::timestamptz, $4::uuid");
+    if facts.key_expiry {
+        columns.push_str(", expires_at");
+        holes.push_str(", NULL");
+    }
+    let mut params: Vec<(&(dyn ToSql + Sync), Type)> = vec![
         (&new.name, Type::TEXT),
         (&id, Type::TEXT),
         (&now, Type::TEXT),
-        (&encrypted, Type::TEXT),
-        (&new.sha256_hex, Type::TEXT),
         (&new.user.id, Type::TEXT),
     ];
+    for (column, value) in &values {
+        columns.push_str(", ");
+        columns.push_str(column);
+        params.push((value, Type::TEXT));
+        holes.push_str(&format!(", ${}", params.len()));
+    }
     tx.rows_typed(
-        "INSERT INTO apikey (name, last_used_at, total_uses, is_active, expires_at, id, created_at, api_key, api_key_hash, user_id)
-         VALUES ($1, NULL, 0, true, NULL, $2::uuid, $3::timestamptz, $4, $5, $6::uuid)",
+        &format!("INSERT INTO apikey ({columns}) VALUES ({holes})"),
         &params,
         "store the API key in",
     )?;
@@ -557,7 +591,7 @@ fn insert_api_key(tx: &mut PgTx<'_>, new: &NewApiKey) -> Result<ApiKey> {
 
 impl ApiKeys for LangflowPgStore {
     fn api_key_storage(&self) -> ApiKeyStorage {
-        ApiKeyStorage::EncryptedAndHash
+        self.release.facts().api_keys
     }
 
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {

@@ -5,6 +5,7 @@
 use super::codec::{
     hex_id, naive_now, row_to_api_key, row_to_user, API_KEY_QUERY, DEFAULT_OPTINS, USER_QUERY,
 };
+use super::Facts;
 use super::LangflowStore;
 use crate::error::{Error, Result};
 use crate::store::audit_file::Pending;
@@ -37,6 +38,8 @@ pub(super) use sqlite::{has_column, quote};
 pub(super) struct LangflowUsersTx<'a> {
     pub(super) tx: Transaction<'a>,
     pub(super) audit: Pending,
+    /// What the database's release does differently.
+    pub(super) facts: Facts,
 }
 
 impl UsersTx for LangflowUsersTx<'_> {
@@ -47,22 +50,30 @@ impl UsersTx for LangflowUsersTx<'_> {
     fn insert(&mut self, new: &NewUser) -> Result<User> {
         let id = uuid::Uuid::new_v4().simple().to_string();
         let now = naive_now();
-        self.tx
-            .execute(
-                "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
-                                       create_at, updated_at, last_login_at, store_api_key, optins)
-                 VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?6, NULL, NULL, ?7)",
-                params![
-                    id,
-                    new.username,
-                    new.password_hash,
-                    new.is_active,
-                    new.is_superuser,
-                    now,
-                    DEFAULT_OPTINS
-                ],
-            )
-            .map_err(|e| Error::db(format!("cannot create user \"{}\"", new.username), e))?;
+        // `optins` from 1.4 on, with what the server writes for a new user.
+        let (optins_column, optins) = match self.facts.optins {
+            true => (", optins", Some(DEFAULT_OPTINS)),
+            false => ("", None),
+        };
+        let sql = format!(
+            "INSERT INTO \"user\" (id, username, password, profile_image, is_active, is_superuser,
+                                   create_at, updated_at, last_login_at, store_api_key{optins_column})
+             VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?6, NULL, NULL{})",
+            if optins.is_some() { ", ?7" } else { "" }
+        );
+        let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+            &id,
+            &new.username,
+            &new.password_hash,
+            &new.is_active,
+            &new.is_superuser,
+            &now,
+        ];
+        if let Some(optins) = &optins {
+            values.push(optins);
+        }
+        let result = self.tx.execute(&sql, values.as_slice());
+        result.map_err(|e| Error::db(format!("cannot create user \"{}\"", new.username), e))?;
         self.read(&id, &new.username)
     }
 
@@ -171,7 +182,7 @@ impl UsersTx for LangflowUsersTx<'_> {
     }
 
     fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        super::insert_api_key(&self.tx, new)
+        super::insert_api_key(&self.tx, self.facts, new)
     }
 
     fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
@@ -183,10 +194,11 @@ impl UsersTx for LangflowUsersTx<'_> {
     }
 
     fn api_key_is(&mut self, key: &ApiKey, new: &NewApiKey) -> Result<bool> {
+        let (column, value) = super::same_key_query(self.facts, key, new)?;
         sqlite::exists(
             &self.tx,
-            "SELECT 1 FROM apikey WHERE id = ?1 AND api_key_hash = ?2",
-            [hex_id(&key.id), new.sha256_hex.clone()],
+            &format!("SELECT 1 FROM apikey WHERE id = ?1 AND {column} = ?2"),
+            [hex_id(&key.id), value],
             "read API keys",
         )
     }

@@ -249,7 +249,14 @@ impl UsersTx for PgUsersTx<'_> {
              RETURNING {}",
             user_columns("")
         );
-        crate::store::postgres::insert_users(&mut self.tx, new, &sql, &[], row_to_user, insert_user)
+        crate::store::postgres::insert_users(
+            &mut self.tx,
+            new,
+            &sql,
+            &[],
+            row_to_user,
+            &insert_user,
+        )
     }
 
     fn update(&mut self, user: &User, change: &UserChange) -> Result<User> {
