@@ -380,7 +380,7 @@ _authctl() {
 
     case "${cmd}" in
         authctl)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version superuser user secret init keygen keys token apikey apply export doctor releases completions help"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version superuser user secret init keygen keys token apikey apply export doctor releases completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -410,7 +410,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__apikey)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version create list revoke help"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -440,7 +440,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__apikey__subcmd__create)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --user --name --permission --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --user --name --permission --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -552,7 +552,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__apikey__subcmd__list)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --user --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --user --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,7 +586,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__apikey__subcmd__revoke)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,7 +616,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__apply)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --format --dry-run --prune --update-passwords --secrets-out --jobs --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --format --dry-run --prune --update-passwords --secrets-out --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -658,7 +658,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__completions)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,7 +688,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__doctor)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --strict --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,7 +718,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__export)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --format --with-hashes --out --force --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --format --with-hashes --out --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1344,7 +1344,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__init)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --format --out --force --rs256 --name --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --format --out --force --rs256 --name --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1386,7 +1386,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__keygen)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --alg --bits --force --from-private --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --alg --bits --force --from-private --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1428,7 +1428,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__keys)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version list jwks retire export help"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version list jwks retire export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1458,7 +1458,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__keys__subcmd__export)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --format --name --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --format --name --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1580,7 +1580,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__keys__subcmd__jwks)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1610,7 +1610,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__keys__subcmd__list)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1640,7 +1640,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__keys__subcmd__retire)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1670,7 +1670,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__releases)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1700,7 +1700,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version generate check encrypt decrypt rotate identify help"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version generate check encrypt decrypt rotate identify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1730,7 +1730,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__check)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --stdin --file --env --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --stdin --file --env --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1768,7 +1768,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__decrypt)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --cipher --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --cipher --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1802,7 +1802,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__encrypt)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --cipher --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --cipher --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1836,7 +1836,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__generate)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --bytes --encoding --write --force --env --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --bytes --encoding --write --force --env --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,7 +1990,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__identify)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2020,7 +2020,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__secret__subcmd__rotate)
-            opts="-q -y -h -V --config-dir --db --env-file --profile --json --quiet --new-key-stdin --generate --from-key --dry-run --yes --help --version"
+            opts="-q -y -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --new-key-stdin --generate --from-key --dry-run --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2054,7 +2054,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__superuser)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --username --password-stdin --password-file --password-env --if-not-exists --reset-password --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --username --password-stdin --password-file --password-env --if-not-exists --reset-password --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2096,7 +2096,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__token)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version mint decode verify revoke list help"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version mint decode verify revoke list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2126,7 +2126,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__token__subcmd__decode)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2254,7 +2254,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__token__subcmd__list)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --user --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --user --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2288,7 +2288,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__token__subcmd__mint)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --user --type --ttl --alg --claim --iss --aud --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --user --type --ttl --alg --claim --iss --aud --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2346,7 +2346,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__token__subcmd__revoke)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --jti --user --all --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --jti --user --all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2384,7 +2384,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__token__subcmd__verify)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --type --leeway --offline --at --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --type --leeway --offline --at --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2426,7 +2426,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version add list show activate deactivate promote demote passwd delete help"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version add list show activate deactivate promote demote passwd delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2456,7 +2456,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__activate)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2486,7 +2486,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__add)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --password-stdin --password-file --password-env --superuser --active --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --password-stdin --password-file --password-env --superuser --active --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2524,7 +2524,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__deactivate)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --force --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2554,7 +2554,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__delete)
-            opts="-q -y -h -V --config-dir --db --env-file --profile --json --quiet --yes --force --help --version"
+            opts="-q -y -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --yes --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2584,7 +2584,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__demote)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --force --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2768,7 +2768,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__list)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --superusers --inactive --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --superusers --inactive --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2798,7 +2798,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__passwd)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --password-stdin --password-file --password-env --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --password-stdin --password-file --password-env --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2836,7 +2836,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__promote)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2866,7 +2866,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__show)
-            opts="-q -h -V --config-dir --db --env-file --profile --json --quiet --help --version"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authctl_global_optspecs
-    string join \n config-dir= db= env-file= profile= json q/quiet h/help V/version
+    string join \n config-dir= db= env-file= profile= allow-unknown-release json q/quiet h/help V/version
 end
 
 function __fish_authctl_needs_command
@@ -31,6 +31,7 @@ complete -c authctl -n "__fish_authctl_needs_command" -l profile -d 'Which app\'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_needs_command" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_needs_command" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_needs_command" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -59,6 +60,7 @@ librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential ciphe
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l username -d 'Username of the superuser [env: AUTHCTL_SUPERUSER]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l password-env -d 'Read the password from the environment variable NAME' -r
+complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l password-stdin -d 'Read the password from the first line of stdin'
@@ -73,6 +75,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_see
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd delete help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -96,6 +99,7 @@ flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-env -d 'Read the password from the environment variable NAME' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-stdin -d 'Read the password from the first line of stdin'
@@ -110,6 +114,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l superusers -d 'Only superusers'
@@ -123,6 +128,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -134,6 +140,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -145,6 +152,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l force -d 'Allow deactivating the last active superuser'
@@ -157,6 +165,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -168,6 +177,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l force -d 'Allow demoting the last active superuser'
@@ -182,6 +192,7 @@ flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l password-env -d 'Read the password from the environment variable NAME' -r
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l password-stdin -d 'Read the password from the first line of stdin'
@@ -194,6 +205,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
@@ -217,6 +229,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_s
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -240,6 +253,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 hex\t'Lowercase hex (openssl rand -hex)'
 base64\t'Standard base64 with padding (openssl rand -base64)'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l env -d 'Print a NAME=value line for a .env file instead of the bare secret' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l write -d 'Store it as `secret_key` in the config dir (prints path and fingerprint, not the secret)'
@@ -255,6 +269,7 @@ flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l file -d 'Read the secret from FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l env -d 'Read the secret from the environment variable NAME' -r
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l stdin -d 'Read the secret from the first line of stdin'
@@ -270,6 +285,7 @@ librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential ciphe
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l cipher -d 'LibreChat\'s cipher (librechat profile only)' -r -f -a "v1\t'AES-CBC with the fixed CREDS_IV, hex (users\' endpoint keys, plugin credentials)'
 v2\t'AES-CBC with a random IV, iv:ciphertext (actions, MCP and OAuth tokens)'
 v3\t'AES-256-CTR, v3:iv:ciphertext (two-factor secrets)'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -284,6 +300,7 @@ librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential ciphe
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l cipher -d 'LibreChat\'s cipher (librechat profile only)' -r -f -a "v1\t'AES-CBC with the fixed CREDS_IV, hex (users\' endpoint keys, plugin credentials)'
 v2\t'AES-CBC with a random IV, iv:ciphertext (actions, MCP and OAuth tokens)'
 v3\t'AES-256-CTR, v3:iv:ciphertext (two-factor secrets)'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -296,6 +313,7 @@ langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l from-key -d 'Recover instead: re-encrypt the values under the key in FILE (an old key, found with `secret identify`) to the current key, which stays; values already under the current key are kept. Repeat it for values split across several old keys (two redeploys): every value under any of them moves, in one transaction' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l new-key-stdin -d 'Read the new secret key from the first line of stdin'
@@ -311,6 +329,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -334,6 +353,7 @@ k8s-secret\t'A Kubernetes Secret manifest (stringData)'
 files\t'The key files the app reads, in its key directory'"
 complete -c authctl -n "__fish_authctl_using_subcommand init" -l out -d 'The .env file to add to (env), the manifest file (k8s-secret), or the key directory (files, Flowise; default SECRETKEY_PATH)' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand init" -l name -d 'The Secret\'s name (k8s-secret) [default: <profile>-secrets]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand init" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand init" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand init" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand init" -l force -d 'Replace values and files that are already there (keeping backups)'
@@ -354,6 +374,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l bits -d 'RSA 
 3072\t''
 4096\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l from-private -d 'Import an existing RSA private key (PKCS#1 or PKCS#8 PEM) from FILE, or - for stdin' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l force -d 'Rotate: retire the current key pair (still verifies until `keys retire`) and make a new one'
@@ -366,6 +387,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_see
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -382,6 +404,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -393,6 +416,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -404,6 +428,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -418,6 +443,7 @@ librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential ciphe
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "k8s-secret\t'A Kubernetes Secret manifest (stringData)'
 env\t'.env lines'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l name -d 'Name of the Kubernetes Secret' -r
+complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -434,6 +460,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_se
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -461,6 +488,7 @@ RS512\t'RSA PKCS#1 v1.5 with SHA-512'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l claim -d 'Extra claim KEY=VALUE (VALUE parsed as JSON when it is JSON); repeatable' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l iss -d 'Issuer claim [env: AUTHCTL_JWT_ISSUER]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l aud -d 'Audience claim [env: AUTHCTL_JWT_AUDIENCE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -472,6 +500,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -487,6 +516,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 refresh\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l leeway -d 'Seconds of clock skew to accept for exp and nbf' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l at -d 'Judge exp and nbf as of TIME (Unix seconds or RFC 3339) instead of now' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l offline -d 'Check only the signature and claims, not the database (user, revocation)'
@@ -501,6 +531,7 @@ flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l jti -d 'The token\'s jti' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l user -d 'Every refresh token of this user (with --all)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l all -d 'With --user: revoke all of that user\'s refresh tokens'
@@ -514,6 +545,7 @@ langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l user -d 'Username' -r
+complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -531,6 +563,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_s
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -549,6 +582,7 @@ librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential ciphe
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l user -d 'The user the key acts as' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l name -d 'A name to recognise the key by (Flowise requires one)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l permission -d 'A permission the key gets, as Flowise names them (chatflows:view, ...); repeatable. Flowise keys only: the default is every permission its user has (workspace:* and admin:* never)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -561,6 +595,7 @@ langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l user -d 'Only this user\'s keys' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -572,6 +607,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -591,6 +627,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand apply" -l format -d 'The
 json\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand apply" -l secrets-out -d 'Write generated passwords and keys to FILE (JSON, 0600, never overwritten) instead of stdout' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand apply" -l jobs -d 'Threads for password hashing [default: one per core]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand apply" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand apply" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apply" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand apply" -l dry-run -d 'Print the plan and change nothing: exit 0 when nothing would change, 1 when something would'
@@ -608,6 +645,7 @@ librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential ciphe
 complete -c authctl -n "__fish_authctl_using_subcommand export" -l format -d 'Output format' -r -f -a "yaml\t''
 json\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand export" -l out -d 'Write to FILE (0600, atomically) instead of stdout; an existing FILE is refused' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand export" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand export" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand export" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand export" -l with-hashes -d 'Include password hashes, for moving the accounts to another instance'
@@ -621,6 +659,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l profile -d 'W
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l strict -d 'Treat warnings as failures'
@@ -633,6 +672,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand releases" -l profile -d 
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand releases" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand releases" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand releases" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand releases" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -644,6 +684,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l profile 
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
 librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr except errors'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -152,6 +152,8 @@ pub struct Flags {
     pub db: Option<String>,
     pub env_file: Option<PathBuf>,
     pub profile: Option<Profile>,
+    /// `--allow-unknown-release`.
+    pub allow_unknown_release: bool,
 }
 
 /// Everything a command may need to know about its environment.
@@ -182,6 +184,9 @@ pub struct Settings {
     /// The `.env` file read (`--env-file`, or the one the app reads in its
     /// folder).
     pub env_file: Option<PathBuf>,
+    /// `--allow-unknown-release`: write to a database of a newer app
+    /// release after checking what is written against its schema.
+    pub allow_unknown_release: bool,
     vars: Vars,
 }
 
@@ -357,6 +362,7 @@ impl Settings {
             auto_login,
             warnings,
             env_file,
+            allow_unknown_release: global.allow_unknown_release,
             vars,
         })
     }

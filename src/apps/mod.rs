@@ -284,11 +284,34 @@ pub trait EnvSecrets: Sync {
 pub struct ReleaseLine {
     pub versions: &'static str,
     /// What its databases end at: an alembic head, a last migration.
-    pub schema: &'static str,
+    pub schema: String,
     /// What authctl does differently for it, in a few words (empty
     /// where an app has one release).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub facts: String,
+}
+
+/// "App 1.1.0–1.13.0": the span from the oldest of `oldest` (a version or
+/// a run "a–b") to the newest of `newest`, for messages.
+pub(crate) fn version_span(app: &str, oldest: &str, newest: &str) -> String {
+    let first = oldest.split('–').next().unwrap_or(oldest);
+    let last = newest.rsplit('–').next().unwrap_or(newest);
+    format!("{app} {first}–{last}")
+}
+
+/// The rows of the README's table under `heading`, for the tests that
+/// check a release table against it.
+#[cfg(test)]
+pub(crate) fn readme_table_rows(heading: &str) -> Vec<String> {
+    let readme = include_str!("../../README.md");
+    let start = readme.find(heading).expect("the README's table");
+    readme[start..]
+        .lines()
+        .skip_while(|l| !l.starts_with("|---"))
+        .skip(1)
+        .take_while(|l| l.starts_with('|'))
+        .map(str::to_string)
+        .collect()
 }
 
 /// A job an app may have out of reach (`App::refuses`).

@@ -26,7 +26,7 @@ const AFTER_HELP: &str = concat!(
     "  3    not found (user, key, token)\n",
     "  4    conflict (already exists, last active superuser, inactive user)\n",
     "  5    I/O, database or permission failure\n",
-    "  6    the database is an app release this authctl does not serve\n",
+    "  6    the database is an app release this authctl does not serve or write\n",
     "  130  interrupted at a prompt"
 );
 
@@ -64,6 +64,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, value_name = "PROFILE")]
     pub profile: Option<ProfileArg>,
 
+    /// Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database
+    #[arg(long, global = true)]
+    pub allow_unknown_release: bool,
+
     /// Print machine-readable JSON on stdout
     #[arg(long, global = true)]
     pub json: bool,
@@ -81,6 +85,7 @@ impl GlobalArgs {
             db: self.db.clone(),
             env_file: self.env_file.clone(),
             profile: self.profile.map(ProfileArg::profile),
+            allow_unknown_release: self.allow_unknown_release,
         }
     }
 }

@@ -27,7 +27,7 @@ impl Report for Releases {
                         vec![
                             a.app.to_string(),
                             r.versions.to_string(),
-                            r.schema.to_string(),
+                            r.schema.clone(),
                             r.facts.clone(),
                         ]
                     })

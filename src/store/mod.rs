@@ -345,6 +345,41 @@ pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
         .map(Store::new))
 }
 
+/// The problems of writing `columns` of `table` whose schema has
+/// `present` (name, required and not written by default): a column
+/// missing, or a required one left out.
+pub fn written_columns_problems(
+    table: &str,
+    columns: &[&str],
+    present: &[(String, bool)],
+) -> Vec<String> {
+    if present.is_empty() {
+        return vec![format!("table {table} is missing")];
+    }
+    let mut problems: Vec<String> = columns
+        .iter()
+        .filter(|c| !present.iter().any(|(name, _)| name == *c))
+        .map(|c| format!("{table}.{c} is missing"))
+        .collect();
+    problems.extend(
+        present
+            .iter()
+            .filter(|(name, required)| *required && !columns.contains(&name.as_str()))
+            .map(|(name, _)| format!("{table}.{name} is required and authctl does not write it")),
+    );
+    problems
+}
+
+/// The refusal of a write to a database of a release authctl does not
+/// know, let through by `--allow-unknown-release`, whose schema does not
+/// take what authctl writes.
+pub fn unfit_release(app: &str, shown: &str, problems: &[String]) -> Error {
+    Error::Release(format!(
+        "{app} database {shown} is a release this authctl does not know, and --allow-unknown-release found that what authctl writes does not fit it: {}; nothing was changed; upgrade authctl",
+        problems.join(", ")
+    ))
+}
+
 /// Open the store for writing (creating and migrating it if needed).
 pub fn open_write(settings: &Settings) -> Result<Store> {
     open(settings, Access::Write)?.ok_or_else(|| {

@@ -179,6 +179,22 @@ pub struct PgTx<'a> {
 }
 
 impl PgTx<'_> {
+    /// What keeps authctl from writing `columns` of `table` as it does, in
+    /// a release whose schema it does not know (as `sqlite::unwritable`).
+    pub fn unwritable(&mut self, table: &str, columns: &[&str]) -> Result<Vec<String>> {
+        let rows = self.rows(
+            "SELECT column_name::text, (is_nullable = 'NO' AND column_default IS NULL AND is_identity = 'NO' AND is_generated = 'NEVER')::text
+             FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
+            &[table],
+            "read the schema of",
+        )?;
+        let present: Vec<(String, bool)> = rows
+            .iter()
+            .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1) == "true"))
+            .collect();
+        Ok(super::written_columns_problems(table, columns, &present))
+    }
+
     /// Rows of `sql` with text parameters, in one round trip.
     pub fn rows(&mut self, sql: &str, params: &[&str], doing: &str) -> Result<Vec<Row>> {
         query(self.client, sql, params).map_err(|e| describe(&e, self.url, doing))

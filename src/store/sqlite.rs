@@ -259,6 +259,21 @@ pub fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> 
     .map_err(|e| Error::db("cannot read the schema", e))
 }
 
+/// What keeps authctl from writing `columns` of `table` as it does, in a
+/// release whose schema it does not know: each column it writes that the
+/// table lacks, and each the table requires (NOT NULL, no default) that it
+/// does not write.
+pub fn unwritable(conn: &Connection, table: &str, columns: &[&str]) -> Result<Vec<String>> {
+    let present: Vec<(String, bool)> = rows(
+        conn,
+        "SELECT name, \"notnull\" AND dflt_value IS NULL AND NOT pk FROM pragma_table_info(?1)",
+        [table],
+        |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)),
+        "read the schema",
+    )?;
+    Ok(super::written_columns_problems(table, columns, &present))
+}
+
 /// Every foreign key that refers to `target`: (table, column, on_delete).
 pub fn references_to(conn: &Connection, target: &str) -> Result<Vec<(String, String, String)>> {
     rows(

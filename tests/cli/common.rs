@@ -455,6 +455,35 @@ pub fn sqlite_rows(path: &Path, query: &str) -> String {
     out
 }
 
+/// Give `table` of the SQLite file at `path` a NOT NULL column without a
+/// default, as a newer release's schema might (SQLite's ALTER TABLE cannot):
+/// the table is made again from its own SQL with the column added.
+pub fn add_required_column(path: &Path, table: &str, column: &str) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let sql: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [table],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // First, before the table's constraints.
+    let at = sql.find('(').unwrap() + 1;
+    let new_sql = format!(
+        "{}\"{column}\" varchar NOT NULL, {}",
+        &sql[..at],
+        &sql[at..]
+    );
+    conn.execute_batch(&format!(
+        "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;
+         ALTER TABLE \"{table}\" RENAME TO \"{table}_before\";
+         {new_sql};
+         INSERT INTO \"{table}\" SELECT 'x', * FROM \"{table}_before\";
+         DROP TABLE \"{table}_before\";"
+    ))
+    .unwrap();
+}
+
 /// Run a Python snippet with the verifiers; returns stdout, panics on failure.
 pub fn python_eval(code: &str, args: &[&str]) -> String {
     let out = std::process::Command::new(python())

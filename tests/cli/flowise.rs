@@ -512,19 +512,230 @@ fn other_layouts_and_unknown_schemas_are_refused_untouched() {
         .assert()
         .code(2);
     assert_one_line_error(&a, "use --profile langflow");
-    // A migration this authctl has not seen: refused before anything is read.
+    // A migration after 3.1.4's: a newer release, read with a warning,
+    // never written.
     env.fw_sql("insert into migrations (timestamp, name) values (1800000000000, 'AddSomething1800000000000')");
     let changed = env.snapshot();
-    let a = env.fw(&["user", "list"]).assert().code(6);
-    assert_one_line_error(&a, "ends at migration AddSomething1800000000000");
+    let a = env.fw(&["user", "list"]).assert().success();
+    assert!(
+        stderr(&a).contains("ends at migration AddSomething1800000000000, which this authctl does not know: a release newer than Flowise 3.1.3–3.1.4"),
+        "{}",
+        stderr(&a)
+    );
     let a = env
         .fw(&["user", "add", "x@example.com", "--password-env", "PW"])
         .env("PW", PW)
         .assert()
         .code(6);
+    assert_one_line_error(&a, "changes nothing in it: upgrade authctl");
+    assert_eq!(env.snapshot(), changed);
+    // --allow-unknown-release writes once the columns it writes are found.
+    let db = env.config_dir().join("database.sqlite");
+    add_required_column(&db, "workspace_user", "seat");
+    let a = env
+        .fw(&[
+            "--allow-unknown-release",
+            "user",
+            "add",
+            "x@example.com",
+            "--password-env",
+            "PW",
+        ])
+        .env("PW", PW)
+        .assert()
+        .code(6);
+    assert_one_line_error(
+        &a,
+        "workspace_user.seat is required and authctl does not write it",
+    );
+    assert_eq!(
+        env.fw_sql("select count(*) from user where email = 'x@example.com'"),
+        "0"
+    );
+    env.fw_sql("alter table workspace_user drop column seat");
+    env.fw(&[
+        "--allow-unknown-release",
+        "user",
+        "add",
+        "x@example.com",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", PW)
+    .assert()
+    .success();
+    // Without 3.1.4's own migrations it is no release authctl can place:
+    // refused before anything is read.
+    env.fw_sql("delete from migrations where name like 'AddWebhookSecretToChatFlow%'");
+    let changed = env.snapshot();
+    let a = env.fw(&["user", "list"]).assert().code(6);
+    assert_one_line_error(&a, "ends at migration AddSomething1800000000000");
     assert_one_line_error(&a, "refusing to guess at its schema");
     assert_eq!(env.snapshot(), changed);
     assert_ne!(changed, before);
+}
+
+/// A copy of the database Flowise 3.0.1's real server made, as a Flowise
+/// home with no key files (3.0.x keeps none for its auth secrets).
+fn flowise_3_0_1() -> TestEnv {
+    let env = TestEnv::sqlite();
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/flowise-3.0.1/database.sqlite"),
+        env.config_dir().join("database.sqlite"),
+    )
+    .unwrap();
+    env
+}
+
+/// Flowise 3.0.1: users, resets and API keys as that release keeps them
+/// (no permissions), named by doctor; the schema as the server left it.
+#[test]
+fn flowise_3_0_1_takes_every_user_and_key_job() {
+    let env = flowise_3_0_1();
+    let schema = "select type, name, sql from sqlite_master order by name";
+    let before = env.fw_sql(schema);
+    env.fw(&[
+        "superuser",
+        "--reset-password",
+        "--username",
+        "admin@example.com",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", PW)
+    .assert()
+    .success();
+    let hash = env.fw_sql("select credential from user where email = 'admin@example.com'");
+    assert!(bcrypt_ok(PW, &hash));
+    env.fw(&["user", "add", "carol@example.com", "--password-env", "PW"])
+        .env("PW", PW)
+        .assert()
+        .success();
+    assert_eq!(users(&env).len(), 2);
+    // A key without permissions: the column does not exist before 3.0.13.
+    let a = env
+        .fw(&[
+            "apikey",
+            "create",
+            "--user",
+            "carol@example.com",
+            "--name",
+            "ci",
+            "--permission",
+            "chatflows:view",
+        ])
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "keeps no permissions on API keys");
+    let created = json(
+        &env,
+        &[
+            "apikey",
+            "create",
+            "--user",
+            "carol@example.com",
+            "--name",
+            "ci",
+        ],
+    );
+    assert!(
+        created["api_key"]
+            .get("permissions")
+            .is_none_or(Value::is_null),
+        "{created}"
+    );
+    let key = created["key"].as_str().unwrap();
+    assert_eq!(
+        env.fw_sql("select apiKey from apikey where keyName = 'ci'"),
+        key
+    );
+    let listed = json(&env, &["apikey", "list"]);
+    assert_eq!(listed.as_array().unwrap().len(), 2, "{listed}");
+    env.fw(&["apikey", "revoke", "ci"]).assert().success();
+    // doctor names the release.
+    let out = env.fw(&["--json", "doctor"]).output().unwrap();
+    let readable = doctor_check(&out.stdout, "db.readable");
+    assert!(
+        readable["message"]
+            .as_str()
+            .unwrap()
+            .contains("Flowise 3.0.1–3.0.5"),
+        "{readable}"
+    );
+    assert_eq!(env.fw_sql(schema), before);
+}
+
+/// Flowise up to 3.0.13 signs with its variables, else with built-ins
+/// anyone can read in its source: authctl mints and verifies what such a
+/// server accepts, doctor fails the built-ins by variable, and keygen
+/// refuses to write key files the release never reads.
+#[test]
+fn flowise_3_0_1_secrets_are_its_variables_or_its_public_built_ins() {
+    let env = flowise_3_0_1();
+    // No variables: the built-ins, as PyJWT reads them.
+    let m = json(&env, &["token", "mint", "--user", "admin@example.com"]);
+    let claims = python_eval(
+        "import jwt,sys,json; print(json.dumps(jwt.decode(sys.argv[1], 'auth_token', algorithms=['HS256'], audience='AUDIENCE', issuer='ISSUER')))",
+        &[m["token"].as_str().unwrap()],
+    );
+    let claims: Value = serde_json::from_str(&claims).unwrap();
+    assert_eq!(claims["username"], "Admin");
+    env.fw(&["token", "verify", m["token"].as_str().unwrap()])
+        .assert()
+        .success();
+    let (code, checks) = doctor(&env, &[]);
+    assert_eq!(code, 1);
+    for (id, var) in [
+        ("flowise.jwt_auth_secret", "JWT_AUTH_TOKEN_SECRET"),
+        ("flowise.jwt_refresh_secret", "JWT_REFRESH_TOKEN_SECRET"),
+        ("flowise.token_hash_secret", "TOKEN_HASH_SECRET"),
+        ("flowise.session_secret", "EXPRESS_SESSION_SECRET"),
+    ] {
+        assert!(
+            checks[id].starts_with("fail ") && checks[id].contains("public built-in"),
+            "{id}: {}",
+            checks[id]
+        );
+        let out = env.fw(&["--json", "doctor"]).output().unwrap();
+        assert!(doctor_check(&out.stdout, id)["fix"]
+            .as_str()
+            .unwrap()
+            .contains(var));
+    }
+    // With its variables set, it signs with them.
+    let strong = "vR8mQ2xT5nK9pL3wZ7cF1hJ6bN4dS0gA";
+    let vars = [
+        ("JWT_AUTH_TOKEN_SECRET", strong),
+        (
+            "JWT_REFRESH_TOKEN_SECRET",
+            "r8mQ2xT5nK9pL3wZ7cF1hJ6bN4dS0gAv",
+        ),
+        ("TOKEN_HASH_SECRET", "h8mQ2xT5nK9pL3wZ7cF1hJ6bN4dS0gAv"),
+        ("EXPRESS_SESSION_SECRET", "s8mQ2xT5nK9pL3wZ7cF1hJ6bN4dS0gAv"),
+    ];
+    let out = env
+        .fw(&["--json", "token", "mint", "--user", "admin@example.com"])
+        .envs(vars)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let m: Value = serde_json::from_slice(&out.stdout).unwrap();
+    pyjwt_decode(m["token"].as_str().unwrap(), strong, "HS256");
+    let (_, checks) = doctor(&env, &vars);
+    for id in ["flowise.jwt_auth_secret", "flowise.session_secret"] {
+        assert!(checks[id].starts_with("pass "), "{id}: {}", checks[id]);
+    }
+    // keygen would write files 3.0.1 never reads.
+    let before = env.snapshot();
+    let a = env.fw(&["keygen"]).assert().code(6);
+    assert_one_line_error(&a, "reads no key files for its auth secrets");
+    assert_eq!(env.snapshot(), before);
 }
 
 #[test]

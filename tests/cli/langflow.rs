@@ -168,6 +168,46 @@ fn unknown_revision_and_wrong_profile_are_refused_untouched() {
     }
     assert_eq!(env.snapshot(), before);
 
+    // --allow-unknown-release: written once every column written is found
+    // in the database; a column it lacks, or one it requires that authctl
+    // does not write, stops the write, named, with nothing changed.
+    env.lf(&[
+        "--allow-unknown-release",
+        "user",
+        "add",
+        "dora",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", PASSWORD)
+    .assert()
+    .success();
+    assert_eq!(
+        env.lf_sql("select count(*) from user where username = 'dora'")
+            .trim(),
+        "1"
+    );
+    env.lf_sql("alter table user add column team varchar not null default 'x'");
+    add_required_column(&env.config_dir().join("langflow.db"), "apikey", "scope");
+    env.lf_sql("alter table user drop column optins");
+    let before = env.snapshot();
+    let a = env
+        .lf(&[
+            "--allow-unknown-release",
+            "user",
+            "add",
+            "eve",
+            "--password-env",
+            "PW",
+        ])
+        .env("PW", PASSWORD)
+        .assert()
+        .code(6);
+    assert_one_line_error(&a, "user.optins is missing");
+    assert_one_line_error(&a, "apikey.scope is required and authctl does not write it");
+    assert!(!stderr(&a).contains("user.team"), "{}", stderr(&a));
+    assert_eq!(env.snapshot(), before);
+
     // Native profile on a Langflow database, and the reverse.
     let env = TestEnv::langflow();
     let before = env.snapshot();

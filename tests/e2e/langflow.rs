@@ -165,7 +165,7 @@ impl Deployment {
     /// made (tests/fixtures/langflow-versions), to run on that release,
     /// with a fresh secret key (the server's was not kept) and without the
     /// values stored under the old one.
-    fn made_by(release: &Release) -> Self {
+    fn made_by(release: &Release, short_key: Option<&str>) -> Self {
         use std::os::unix::fs::PermissionsExt;
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join("langflow");
@@ -190,7 +190,16 @@ impl Deployment {
             database_url: None,
             venv: Some((venv_of(release), release.command)),
         };
-        d.ok(&["secret", "generate", "--write"], &[]);
+        match short_key {
+            None => {
+                d.ok(&["secret", "generate", "--write"], &[]);
+            }
+            Some(key) => {
+                let path = d.dir().join("secret_key");
+                std::fs::write(&path, key).unwrap();
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+            }
+        }
         d
     }
 
@@ -889,12 +898,14 @@ fn on_postgresql_a_file_applied_to_the_database_logs_in_on_the_server() {
 }
 
 /// The earlier releases authctl serves, each on a database its own server
-/// made: users, a reset, an offline token and API key, and a rotation are
-/// accepted by that release's real server.
-fn every_job_on_release(release: &Release) {
+/// made: users, a reset, an offline token and API key (in the form that
+/// release stores keys), and a rotation are accepted by that release's
+/// real server. With `short_key`, the secret key is under 32 characters,
+/// so the API key is under the Fernet key the release derives from it.
+fn every_job_on_release(release: &Release, short_key: Option<&str>) {
     require_tier();
     let _one = serial();
-    let d = Deployment::made_by(release);
+    let d = Deployment::made_by(release, short_key);
     let (code, _, err) = d.authctl(
         &["user", "add", "dave", "--active", "--password-stdin"],
         &[],
@@ -943,32 +954,105 @@ fn every_job_on_release(release: &Release) {
 #[test]
 #[ignore = "real-server tier: scripts/e2e.sh"]
 fn langflow_1_12_8_accepts_every_job() {
-    every_job_on_release(&Release {
-        version: "1.12.8",
-        package: "langflow-base==1.12.8",
-        extra: &[],
-        command: "langflow",
-    });
+    every_job_on_release(
+        &Release {
+            version: "1.12.8",
+            package: "langflow-base==1.12.8",
+            extra: &[],
+            command: "langflow",
+        },
+        None,
+    );
 }
 
 #[test]
 #[ignore = "real-server tier: scripts/e2e.sh"]
 fn langflow_1_11_6_accepts_every_job() {
-    every_job_on_release(&Release {
-        version: "1.11.6",
-        package: "langflow-base==0.11.6",
-        extra: &["openai"],
-        command: "langflow-base",
-    });
+    every_job_on_release(
+        &Release {
+            version: "1.11.6",
+            package: "langflow-base==0.11.6",
+            extra: &["openai"],
+            command: "langflow-base",
+        },
+        None,
+    );
 }
 
 #[test]
 #[ignore = "real-server tier: scripts/e2e.sh"]
 fn langflow_1_10_3_accepts_every_job() {
-    every_job_on_release(&Release {
-        version: "1.10.3",
-        package: "langflow-base==0.10.3",
-        extra: &["openai"],
-        command: "langflow-base",
-    });
+    // Its short secret key becomes the Fernet key by SHA-256.
+    every_job_on_release(
+        &Release {
+            version: "1.10.3",
+            package: "langflow-base==0.10.3",
+            extra: &["openai"],
+            command: "langflow-base",
+        },
+        Some(SHORT_KEY),
+    );
+}
+
+/// A secret key under 32 characters, as some deployments have.
+const SHORT_KEY: &str = "popcorn-and-peanuts";
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn langflow_1_8_4_accepts_every_job() {
+    // API keys as Fernet tokens without a hash, under the Fernet key its
+    // short secret key becomes by random.seed.
+    every_job_on_release(
+        &Release {
+            version: "1.8.4",
+            package: "langflow-base==0.8.4",
+            extra: &["openai"],
+            command: "langflow-base",
+        },
+        Some(SHORT_KEY),
+    );
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn langflow_1_5_1_accepts_every_job() {
+    // API keys in plain text.
+    every_job_on_release(
+        &Release {
+            version: "1.5.1",
+            package: "langflow-base==0.5.1",
+            extra: &["openai"],
+            command: "langflow-base",
+        },
+        None,
+    );
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn langflow_1_3_4_accepts_every_job() {
+    // No user.optins either.
+    every_job_on_release(
+        &Release {
+            version: "1.3.4",
+            package: "langflow-base==0.3.4",
+            extra: &["openai"],
+            command: "langflow-base",
+        },
+        None,
+    );
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn langflow_1_1_4_accepts_every_job() {
+    every_job_on_release(
+        &Release {
+            version: "1.1.4.post1",
+            package: "langflow-base==0.1.4.post1",
+            extra: &[],
+            command: "langflow-base",
+        },
+        None,
+    );
 }

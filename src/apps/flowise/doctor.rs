@@ -6,7 +6,8 @@
 //! `encryption.key`), as checks. Secrets are resolved exactly as Flowise
 //! resolves them (`flowise::secrets`).
 
-use crate::apps::flowise::secrets::{self as flowise_secrets, FlowiseSecret, Source};
+use crate::apps::flowise::releases::SecretSource;
+use crate::apps::flowise::secrets::{self as flowise_secrets, FlowiseSecret, Resolved, Source};
 use crate::doctor::{fail, owner_only, pass, warn, Check};
 use crate::settings::Settings;
 use secrecy::ExposeSecret;
@@ -14,8 +15,11 @@ use secrecy::ExposeSecret;
 /// Every Flowise check, the database ones included.
 pub fn run(s: &Settings) -> Vec<Check> {
     let mut checks = vec![storage(s), secretkey_path(s)];
+    // The database's release says where the auth secrets come from; a
+    // database that cannot be read is reported by its own check.
+    let from = super::secret_source(s).unwrap_or(SecretSource::KeyFiles);
     for secret in FlowiseSecret::ALL.into_iter().filter(|x| x.is_secret()) {
-        checks.push(secret_check(s, secret));
+        checks.push(secret_check(s, secret, from));
     }
     checks.push(key_file_modes(s));
     checks.push(crate::doctor::config_dir_mode(s));
@@ -88,21 +92,43 @@ fn id_of(secret: FlowiseSecret) -> &'static str {
 }
 
 /// One secret: present, strong, and not an ignored weak default.
-fn secret_check(s: &Settings, secret: FlowiseSecret) -> Check {
+fn secret_check(s: &Settings, secret: FlowiseSecret, from: SecretSource) -> Check {
     let id = id_of(secret);
     let what = flowise_secrets::describe(secret);
     let file = s.config_dir.join(secret.file());
-    let ignored = var(s, secret.var()).is_some_and(|v| Some(v) == secret.weak_default());
-    let fix_weak = match secret {
-        FlowiseSecret::Encryption => {
+    // Flowise ignores its old defaults only from 3.1.0, with its key files.
+    let ignored = from == SecretSource::KeyFiles
+        && var(s, secret.var()).is_some_and(|v| Some(v) == secret.weak_default());
+    let fix_weak = match (secret, from) {
+        (FlowiseSecret::Encryption, _) => {
             "replace it with `authctl secret rotate`, which re-encrypts the credentials".to_string()
         }
+        (_, SecretSource::BuiltIns) => format!(
+            "set {} in Flowise's environment to a strong value (`authctl secret generate`); this release reads no key file for it",
+            secret.var()
+        ),
         _ => format!(
             "replace it: unset {} and run `authctl keygen --force`",
             secret.var()
         ),
     };
-    match flowise_secrets::resolve(secret, &lookup(s), &s.config_dir) {
+    match flowise_secrets::resolve(secret, &lookup(s), &s.config_dir, from) {
+        Ok(Some(Resolved {
+            source: Source::BuiltIn,
+            value,
+        })) => fail(
+            id,
+            format!(
+                "Flowise (before 3.1.0) uses its public built-in {what} \"{}\", the same in every copy of its source, so anyone can {}",
+                value.expose_secret(),
+                match secret {
+                    FlowiseSecret::TokenHash => "forge the meta claim its tokens carry",
+                    FlowiseSecret::ExpressSession => "sign session cookies it accepts",
+                    _ => "mint tokens it accepts",
+                }
+            ),
+            fix_weak,
+        ),
         Err(e) => warn(id, e.one_line(), "give the secret in its variable to check it"),
         Ok(None) => warn(
             id,
@@ -116,6 +142,7 @@ fn secret_check(s: &Settings, secret: FlowiseSecret) -> Check {
             let from = match &resolved.source {
                 Source::Env(v) => v.clone(),
                 Source::File(p) => format!("\"{}\"", p.display()),
+                Source::BuiltIn => "Flowise's built-in".to_string(),
             };
             let reasons = crate::secrets::check(resolved.value.expose_secret());
             if !reasons.is_empty() {
@@ -290,7 +317,12 @@ fn sessions(s: &Settings) -> Check {
 /// does decrypt them, if one does.
 fn credentials(s: &Settings) -> Check {
     const ID: &str = "flowise.credentials_decrypt";
-    let key = match flowise_secrets::resolve(FlowiseSecret::Encryption, &lookup(s), &s.config_dir) {
+    let key = match flowise_secrets::resolve(
+        FlowiseSecret::Encryption,
+        &lookup(s),
+        &s.config_dir,
+        SecretSource::KeyFiles,
+    ) {
         Ok(Some(k)) => k.value,
         Ok(None) => {
             return pass(

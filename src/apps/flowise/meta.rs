@@ -29,7 +29,8 @@ impl Meta {
 /// The `meta` of `claims`, if it decrypts under the token-hash secret.
 pub(crate) fn meta_of(s: &Settings, claims: &Value) -> Option<Meta> {
     let lookup = |name: &str| s.lookup(name).map(str::to_string);
-    let hash = flowise_secrets::require(FlowiseSecret::TokenHash, &lookup, &s.config_dir)
+    let from = super::secret_source(s).ok()?;
+    let hash = flowise_secrets::require(FlowiseSecret::TokenHash, &lookup, &s.config_dir, from)
         .ok()?
         .value;
     let text = crypto::decrypt_meta(hash.expose_secret(), claims.get("meta")?.as_str()?)?;

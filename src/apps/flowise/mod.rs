@@ -13,6 +13,7 @@ pub(crate) mod crypto;
 mod database;
 mod doctor;
 pub(crate) mod meta;
+pub(crate) mod releases;
 pub(crate) mod secrets;
 pub(crate) mod session;
 mod settings;
@@ -32,14 +33,45 @@ use secrecy::SecretString;
 /// The app.
 pub(crate) struct Flowise;
 
+/// Where this deployment's auth secrets come from, by its database's
+/// release; the newest release's way where there is no database yet.
+pub(crate) fn secret_source(s: &Settings) -> Result<releases::SecretSource> {
+    let audit = s.config_dir.join(crate::store::audit_file::AUDIT_FILE);
+    let facts = match &s.database {
+        DatabaseUrl::Sqlite(path) => store::FlowiseStore::open(
+            path,
+            Access::Read,
+            Actor::os_user(),
+            audit,
+            s.allow_unknown_release,
+        )?
+        .map(|db| db.release_facts()),
+        DatabaseUrl::Postgres(url) => store::pg::FlowisePgStore::open(
+            url,
+            Access::Read,
+            Actor::os_user(),
+            audit,
+            s.allow_unknown_release,
+        )?
+        .map(|db| db.release_facts()),
+    };
+    Ok(facts.map_or(releases::SecretSource::KeyFiles, |f| f.secrets))
+}
+
 fn key_files(s: &Settings, force: bool) -> Result<Vec<super::KeyFile>> {
     use flowise_secrets::Source;
     let dir = &s.config_dir;
     let lookup = |name: &str| s.lookup(name).map(str::to_string);
+    if secret_source(s)? == releases::SecretSource::BuiltIns {
+        return Err(crate::error::Error::Release(
+            "this Flowise release (before 3.1.0) reads no key files for its auth secrets: they come from JWT_AUTH_TOKEN_SECRET, JWT_REFRESH_TOKEN_SECRET, TOKEN_HASH_SECRET and EXPRESS_SESSION_SECRET, else from public built-ins; set those in Flowise's environment (`authctl --profile flowise init --format env` makes a set)".into(),
+        ));
+    }
     let mut files = Vec::new();
     for secret in FlowiseSecret::ALL {
         let path = dir.join(secret.file());
-        let current = flowise_secrets::resolve(secret, &lookup, dir)?;
+        let current =
+            flowise_secrets::resolve(secret, &lookup, dir, releases::SecretSource::KeyFiles)?;
         let replace = force
             && !matches!(
                 secret,
@@ -125,22 +157,36 @@ impl super::App for Flowise {
 
     fn current_key(&self, s: &Settings) -> Result<Option<SecretString>> {
         let lookup = |name: &str| s.lookup(name).map(str::to_string);
-        Ok(
-            flowise_secrets::resolve(FlowiseSecret::Encryption, &lookup, &s.config_dir)?
-                .map(|r| r.value),
-        )
+        Ok(flowise_secrets::resolve(
+            FlowiseSecret::Encryption,
+            &lookup,
+            &s.config_dir,
+            releases::SecretSource::KeyFiles,
+        )?
+        .map(|r| r.value))
     }
 
     fn require_current_key(&self, s: &Settings) -> Result<SecretString> {
         let lookup = |name: &str| s.lookup(name).map(str::to_string);
-        Ok(flowise_secrets::require(FlowiseSecret::Encryption, &lookup, &s.config_dir)?.value)
+        Ok(flowise_secrets::require(
+            FlowiseSecret::Encryption,
+            &lookup,
+            &s.config_dir,
+            releases::SecretSource::KeyFiles,
+        )?
+        .value)
     }
 
     fn key_from_variable(&self, s: &Settings) -> Result<bool> {
         let lookup = |name: &str| s.lookup(name).map(str::to_string);
         Ok(matches!(
-            flowise_secrets::resolve(FlowiseSecret::Encryption, &lookup, &s.config_dir)?
-                .map(|r| r.source),
+            flowise_secrets::resolve(
+                FlowiseSecret::Encryption,
+                &lookup,
+                &s.config_dir,
+                releases::SecretSource::KeyFiles
+            )?
+            .map(|r| r.source),
             Some(flowise_secrets::Source::Env(_))
         ))
     }
@@ -157,12 +203,14 @@ impl super::App for Flowise {
                 access,
                 Actor::os_user(),
                 audit,
+                s.allow_unknown_release,
             )?),
             DatabaseUrl::Postgres(url) => super::boxed(store::pg::FlowisePgStore::open(
                 url,
                 access,
                 Actor::os_user(),
                 audit,
+                s.allow_unknown_release,
             )?),
         })
     }
@@ -307,14 +355,19 @@ impl super::App for Flowise {
         meta::decoded_meta(s, claims)
     }
 
-    /// The release its migrations were read from (3.1.4; on PostgreSQL its
-    /// last migration is one millisecond later).
+    /// Every release from 3.0.1, by the migrations it ends at.
     fn releases(&self) -> Vec<super::ReleaseLine> {
-        vec![super::ReleaseLine {
-            versions: "3.1.4",
-            schema: store::KNOWN_MIGRATIONS[0].0,
-            facts: String::new(),
-        }]
+        releases::RELEASES
+            .iter()
+            .map(|r| super::ReleaseLine {
+                versions: r.versions,
+                schema: match r.sqlite == r.postgres {
+                    true => r.sqlite.to_string(),
+                    false => format!("{} (PostgreSQL {})", r.sqlite, r.postgres),
+                },
+                facts: r.facts.describe(),
+            })
+            .collect()
     }
 
     fn api_key_permissions(&self) -> bool {

@@ -12,7 +12,13 @@
 //!   refused by name.
 //!
 //! Flowise creates a missing file at its next start; here it is `None`.
+//!
+//! Up to 3.0.13 (`releases::SecretSource::BuiltIns`) there are no key
+//! files for the auth secrets: the variable if not empty, used as it is
+//! (the refresh secret falls back to `JWT_AUTH_TOKEN_SECRET`), else a
+//! built-in every copy of Flowise shares (`built_in`).
 
+use super::releases::SecretSource;
 use crate::error::{Error, Result};
 use secrecy::{ExposeSecret, SecretString};
 use std::path::{Path, PathBuf};
@@ -88,6 +94,21 @@ impl FlowiseSecret {
         }
     }
 
+    /// The value Flowise up to 3.0.13 uses when its variable is not set:
+    /// public, in every copy of its source
+    /// (`enterprise/middleware/passport/index.js`, `tempTokenUtils.js`).
+    pub fn built_in(self) -> Option<&'static str> {
+        match self {
+            FlowiseSecret::Encryption => None,
+            FlowiseSecret::JwtAuth => Some("auth_token"),
+            FlowiseSecret::JwtRefresh => Some("refresh_token"),
+            FlowiseSecret::TokenHash => Some("Secre$t"),
+            FlowiseSecret::ExpressSession => Some("flowise"),
+            FlowiseSecret::JwtIssuer => Some("ISSUER"),
+            FlowiseSecret::JwtAudience => Some("AUDIENCE"),
+        }
+    }
+
     /// Whether it is a secret at all (the issuer and audience are names).
     pub fn is_secret(self) -> bool {
         !matches!(self, FlowiseSecret::JwtIssuer | FlowiseSecret::JwtAudience)
@@ -151,6 +172,9 @@ pub enum Source {
     Env(String),
     /// The file.
     File(PathBuf),
+    /// Flowise's public built-in (up to 3.0.13).
+    #[serde(rename = "built-in")]
+    BuiltIn,
 }
 
 /// A secret and where it came from.
@@ -167,7 +191,11 @@ pub fn resolve(
     secret: FlowiseSecret,
     lookup: &dyn Fn(&str) -> Option<String>,
     dir: &Path,
+    from: SecretSource,
 ) -> Result<Option<Resolved>> {
+    if let (SecretSource::BuiltIns, Some(built_in)) = (from, secret.built_in()) {
+        return Ok(Some(resolve_built_in(secret, built_in, lookup)));
+    }
     if let Some(v) = lookup(secret.var()) {
         let used = match secret {
             FlowiseSecret::Encryption => (!v.is_empty()).then(|| v.clone()),
@@ -207,13 +235,40 @@ pub fn resolve(
     }))
 }
 
+/// An auth secret as Flowise up to 3.0.13 reads it: the variable if not
+/// empty, as it is (the refresh secret falls back to the access-token
+/// variable), else the built-in.
+fn resolve_built_in(
+    secret: FlowiseSecret,
+    built_in: &'static str,
+    lookup: &dyn Fn(&str) -> Option<String>,
+) -> Resolved {
+    let mut vars = vec![secret.var()];
+    if secret == FlowiseSecret::JwtRefresh {
+        vars.push(FlowiseSecret::JwtAuth.var());
+    }
+    for var in vars {
+        if let Some(v) = lookup(var).filter(|v| !v.is_empty()) {
+            return Resolved {
+                value: SecretString::from(v),
+                source: Source::Env(var.to_string()),
+            };
+        }
+    }
+    Resolved {
+        value: SecretString::from(built_in.to_string()),
+        source: Source::BuiltIn,
+    }
+}
+
 /// `resolve`, where a missing secret is an error naming where it belongs.
 pub fn require(
     secret: FlowiseSecret,
     lookup: &dyn Fn(&str) -> Option<String>,
     dir: &Path,
+    from: SecretSource,
 ) -> Result<Resolved> {
-    let resolved = resolve(secret, lookup, dir)?.ok_or_else(|| {
+    let resolved = resolve(secret, lookup, dir, from)?.ok_or_else(|| {
         Error::usage(format!(
             "no {}: neither {} nor \"{}\" holds one; start Flowise once (it writes its key files), or `authctl keygen` writes them",
             describe(secret),
@@ -339,7 +394,9 @@ mod tests {
         std::fs::write(dir.path().join("token_hash_secret.key"), "from-file\n").unwrap();
         std::fs::write(dir.path().join("encryption.key"), " raw key ").unwrap();
         let got = |secret, vars: &[(&str, &str)]| {
-            let r = resolve(secret, &lookup(vars), dir.path()).unwrap().unwrap();
+            let r = resolve(secret, &lookup(vars), dir.path(), SecretSource::KeyFiles)
+                .unwrap()
+                .unwrap();
             (r.value.expose_secret().to_string(), r.source)
         };
         let file = |name: &str| Source::File(dir.path().join(name));
@@ -381,13 +438,19 @@ mod tests {
             (" k ".into(), env("FLOWISE_SECRETKEY_OVERWRITE")),
             "the overwrite is used as it is"
         );
-        assert!(resolve(FlowiseSecret::JwtAuth, &lookup(&[]), dir.path())
-            .unwrap()
-            .is_none());
+        assert!(resolve(
+            FlowiseSecret::JwtAuth,
+            &lookup(&[]),
+            dir.path(),
+            SecretSource::KeyFiles
+        )
+        .unwrap()
+        .is_none());
         let err = resolve(
             FlowiseSecret::JwtAuth,
             &lookup(&[("SECRETKEY_STORAGE_TYPE", "aws")]),
             dir.path(),
+            SecretSource::KeyFiles,
         )
         .unwrap_err();
         assert_eq!(err.exit_code(), 2);
@@ -396,6 +459,45 @@ mod tests {
             "{err}"
         );
         assert!(err.to_string().contains("JWT_AUTH_TOKEN_SECRET"), "{err}");
+    }
+
+    /// Up to 3.0.13: the variable as it is, else the public built-in; the
+    /// key files are never read.
+    #[test]
+    fn releases_before_3_1_use_the_variables_or_the_built_ins() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("jwt_auth_token_secret.key"), "file").unwrap();
+        let got = |secret, vars: &[(&str, &str)]| {
+            let r = resolve(secret, &lookup(vars), dir.path(), SecretSource::BuiltIns)
+                .unwrap()
+                .unwrap();
+            (r.value.expose_secret().to_string(), r.source)
+        };
+        let env = |name: &str| Source::Env(name.to_string());
+        assert_eq!(
+            got(FlowiseSecret::JwtAuth, &[]),
+            ("auth_token".into(), Source::BuiltIn)
+        );
+        assert_eq!(
+            got(
+                FlowiseSecret::JwtRefresh,
+                &[("JWT_AUTH_TOKEN_SECRET", " a ")]
+            ),
+            (" a ".into(), env("JWT_AUTH_TOKEN_SECRET")),
+            "the refresh secret falls back to the access-token variable, untrimmed"
+        );
+        assert_eq!(
+            got(
+                FlowiseSecret::TokenHash,
+                &[("TOKEN_HASH_SECRET", "popcorn")]
+            ),
+            ("popcorn".into(), env("TOKEN_HASH_SECRET")),
+            "no weak default is ignored"
+        );
+        assert_eq!(
+            got(FlowiseSecret::JwtAudience, &[]),
+            ("AUDIENCE".into(), Source::BuiltIn)
+        );
     }
 
     #[test]

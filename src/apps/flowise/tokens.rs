@@ -17,7 +17,8 @@ use serde_json::Value;
 
 fn secret(s: &Settings, which: FlowiseSecret) -> Result<SecretString> {
     let lookup = |name: &str| s.lookup(name).map(str::to_string);
-    Ok(flowise_secrets::require(which, &lookup, &s.config_dir)?.value)
+    let from = super::secret_source(s)?;
+    Ok(flowise_secrets::require(which, &lookup, &s.config_dir, from)?.value)
 }
 
 /// `token mint`: a session Flowise accepts, as the cookies its login sets.

@@ -27,12 +27,14 @@ impl super::App for Langflow {
                 access,
                 Actor::os_user(),
                 audit,
+                s.allow_unknown_release,
             )?),
             DatabaseUrl::Postgres(url) => super::boxed(store::pg::LangflowPgStore::open(
                 url,
                 access,
                 Actor::os_user(),
                 audit,
+                s.allow_unknown_release,
             )?),
         })
     }
@@ -42,7 +44,7 @@ impl super::App for Langflow {
             .iter()
             .map(|r| super::ReleaseLine {
                 versions: r.versions,
-                schema: r.head,
+                schema: r.head.to_string(),
                 facts: r.facts.describe(),
             })
             .collect()

@@ -124,11 +124,11 @@ pub fn by_head(head: &str) -> Option<&'static Release> {
 
 /// The releases authctl serves, for messages: "Langflow 1.1.0–1.13.0".
 pub fn served_span() -> String {
-    let newest = RELEASES.first().map_or("", |r| r.versions);
-    let oldest = RELEASES.last().map_or("", |r| r.versions);
-    let first = |v: &'static str| v.split('–').next().unwrap_or(v);
-    let last = |v: &'static str| v.rsplit('–').next().unwrap_or(v);
-    format!("Langflow {}–{}", first(oldest), last(newest))
+    crate::apps::version_span(
+        "Langflow",
+        RELEASES[RELEASES.len() - 1].versions,
+        RELEASES[0].versions,
+    )
 }
 
 impl Facts {
@@ -185,17 +185,7 @@ mod tests {
 
     #[test]
     fn the_readme_table_is_this_table() {
-        let readme = include_str!("../../../README.md");
-        let start = readme
-            .find("### Supported Langflow releases")
-            .expect("the README's table");
-        let rows: Vec<String> = readme[start..]
-            .lines()
-            .skip_while(|l| !l.starts_with("|---"))
-            .skip(1)
-            .take_while(|l| l.starts_with('|'))
-            .map(str::to_string)
-            .collect();
+        let rows = crate::apps::readme_table_rows("### Supported Langflow releases");
         let ours: Vec<String> = RELEASES
             .iter()
             .map(|r| format!("| {} | `{}` | {} |", r.versions, r.head, r.facts.describe()))

@@ -355,7 +355,7 @@ impl super::App for LibreChat {
     fn releases(&self) -> Vec<super::ReleaseLine> {
         vec![super::ReleaseLine {
             versions: "v0.8.5",
-            schema: "@librechat/data-schemas 0.0.71",
+            schema: "@librechat/data-schemas 0.0.71".to_string(),
             facts: String::new(),
         }]
     }

@@ -24,21 +24,11 @@ use crate::store::{
 pub(crate) mod pg;
 mod users;
 
+use super::releases::{self, Facts, Placed, Release};
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use users::FlowiseUsersTx;
-
-/// The last entry of `migrations` in the releases whose schema this module
-/// knows.
-pub const KNOWN_MIGRATIONS: &[(&str, &str)] = &[
-    ("AddWebhookSecretToChatFlow1776240000000", "Flowise 3.1.4"),
-    // Its PostgreSQL migrations end one millisecond later.
-    (
-        "AddWebhookSecretToChatFlow1776240000001",
-        "Flowise 3.1.4 on PostgreSQL",
-    ),
-];
 
 /// The roles Flowise's migrations seed (`organizationId IS NULL`).
 pub const OWNER_ROLE: &str = "owner";
@@ -187,6 +177,8 @@ pub struct FlowiseStore {
     actor: crate::store::Actor,
     path: PathBuf,
     audit_path: PathBuf,
+    /// The release the database is (its migrations).
+    release: Known,
 }
 
 impl FlowiseStore {
@@ -197,6 +189,7 @@ impl FlowiseStore {
         access: Access,
         actor: crate::store::Actor,
         audit_path: PathBuf,
+        allow_unknown: bool,
     ) -> Result<Option<Self>> {
         // Foreign keys on, as TypeORM turns them on.
         let Some((conn, schema)) = sqlite::open_existing(
@@ -209,38 +202,40 @@ impl FlowiseStore {
         else {
             return Ok(None);
         };
-        let store = FlowiseStore {
-            conn,
-            actor,
-            path: path.to_path_buf(),
-            audit_path,
-        };
-        store.check_migrations(&schema)?;
-        Ok(Some(store))
-    }
-
-    fn check_migrations(&self, schema: &sqlite::Schema) -> Result<()> {
-        let shown = format!("\"{}\"", self.path.display());
+        let shown = format!("\"{}\"", path.display());
         let flowise = schema.has_table("migrations")
             && ["user", "organization", "workspace_user", "role"]
                 .iter()
                 .all(|t| schema.has_table(t));
         if !flowise {
-            return Err(not_flowise(schema, &shown));
+            return Err(not_flowise(&schema, &shown));
         }
-        let last: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT name FROM migrations ORDER BY id DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| sqlite::describe(e, &self.path))?;
-        check_last_migration(last.as_deref(), &shown)
+        let names: Vec<String> = sqlite::rows(
+            &conn,
+            "SELECT name FROM migrations",
+            [],
+            |r| r.get(0),
+            "read the migrations",
+        )?;
+        let release = place_release(&names, &shown, access, allow_unknown)?;
+        Ok(Some(FlowiseStore {
+            conn,
+            actor,
+            path: path.to_path_buf(),
+            audit_path,
+            release,
+        }))
     }
 
     fn begin(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        self.release.refuse_write()?;
+        if self.release.unknown_allowed() {
+            let mut problems = Vec::new();
+            for (table, columns) in written(false) {
+                problems.extend(sqlite::unwritable(&self.conn, table, columns)?);
+            }
+            self.release.fits(&problems)?;
+        }
         crate::store::audit_file::prepare(&self.audit_path)?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -270,18 +265,221 @@ fn not_flowise(schema: &sqlite::Schema, shown: &str) -> Error {
     ))
 }
 
-/// Refuse a schema whose last migration is not one this module knows.
-pub(super) fn check_last_migration(last: Option<&str>, shown: &str) -> Result<()> {
-    match last {
-        Some(name) if KNOWN_MIGRATIONS.iter().any(|(k, _)| *k == name) => Ok(()),
-        _ => Err(Error::Release(format!(
-            "Flowise database {shown} ends at migration {}, which this authctl does not know (it knows {}); refusing to guess at its schema",
-            last.unwrap_or("(none)"),
-            KNOWN_MIGRATIONS
-                .iter()
-                .map(|(m, v)| format!("{m} = {v}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+/// The release a Flowise database is: one authctl knows, or (`newer`) a
+/// newer one it reads as the newest it knows and never writes.
+#[derive(Clone)]
+pub(crate) struct Known {
+    release: &'static Release,
+    newer: Option<String>,
+    /// `--allow-unknown-release`: a newer release may be written after the
+    /// columns written are checked.
+    allowed: bool,
+    /// The database, as messages name it.
+    shown: String,
+}
+
+/// The columns authctl writes in a Flowise database (as 3.1.4 has them),
+/// checked against a newer release before anything is written there. On
+/// PostgreSQL `apikey` has no `createdDate`. `login_sessions` is the
+/// session store's own (made by its library, not by Flowise's migrations),
+/// so it is not a release's to change.
+pub(super) fn written(postgres: bool) -> [(&'static str, &'static [&'static str]); 6] {
+    [
+        (
+            "user",
+            &[
+                "id",
+                "name",
+                "email",
+                "credential",
+                "tempToken",
+                "tokenExpiry",
+                "status",
+                "createdDate",
+                "updatedDate",
+                "createdBy",
+                "updatedBy",
+            ],
+        ),
+        (
+            "organization",
+            &[
+                "id",
+                "name",
+                "customerId",
+                "subscriptionId",
+                "createdDate",
+                "updatedDate",
+                "createdBy",
+                "updatedBy",
+            ],
+        ),
+        (
+            "organization_user",
+            &[
+                "organizationId",
+                "userId",
+                "roleId",
+                "status",
+                "createdDate",
+                "updatedDate",
+                "createdBy",
+                "updatedBy",
+            ],
+        ),
+        (
+            "workspace",
+            &[
+                "id",
+                "name",
+                "description",
+                "createdDate",
+                "updatedDate",
+                "organizationId",
+                "createdBy",
+                "updatedBy",
+            ],
+        ),
+        (
+            "workspace_user",
+            &[
+                "workspaceId",
+                "userId",
+                "roleId",
+                "status",
+                "lastLogin",
+                "createdDate",
+                "updatedDate",
+                "createdBy",
+                "updatedBy",
+            ],
+        ),
+        match postgres {
+            false => (
+                "apikey",
+                &[
+                    "id",
+                    "apiKey",
+                    "apiSecret",
+                    "keyName",
+                    "createdDate",
+                    "updatedDate",
+                    "workspaceId",
+                    "permissions",
+                ],
+            ),
+            true => (
+                "apikey",
+                &[
+                    "id",
+                    "apiKey",
+                    "apiSecret",
+                    "keyName",
+                    "updatedDate",
+                    "workspaceId",
+                    "permissions",
+                ],
+            ),
+        },
+    ]
+}
+
+impl Known {
+    /// Refuse to change a database of a release authctl does not know.
+    pub(super) fn refuse_write(&self) -> Result<()> {
+        match &self.newer {
+            Some(last) if !self.allowed => Err(newer_release(&self.shown, last)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether this is a newer release `--allow-unknown-release` lets
+    /// authctl write, once what it writes is checked.
+    pub(super) fn unknown_allowed(&self) -> bool {
+        self.newer.is_some() && self.allowed
+    }
+
+    /// Refuse a write the checked schema does not take (`problems`).
+    pub(super) fn fits(&self, problems: &[String]) -> Result<()> {
+        match problems.is_empty() {
+            true => Ok(()),
+            false => Err(crate::store::unfit_release(
+                "Flowise",
+                &self.shown,
+                problems,
+            )),
+        }
+    }
+
+    /// What the release does differently.
+    pub(crate) fn facts(&self) -> Facts {
+        self.release.facts
+    }
+
+    /// How `doctor` names it.
+    pub(super) fn describe(&self) -> String {
+        match &self.newer {
+            None => format!("Flowise {}", self.release.versions),
+            Some(last) => format!(
+                "a Flowise release newer than {} (migration {last}, which this authctl does not know), read as {}'s",
+                self.release.versions, self.release.versions
+            ),
+        }
+    }
+
+    /// Whether authctl only reads it.
+    pub(super) fn read_only(&self) -> bool {
+        self.newer.is_some()
+    }
+}
+
+fn newer_release(shown: &str, last: &str) -> Error {
+    Error::Release(format!(
+        "Flowise database {shown} ends at migration {last}, which this authctl does not know (it serves {}, the newest {}); it reads such a database but changes nothing in it: upgrade authctl, or pass --allow-unknown-release to write after checking every column it writes",
+        releases::served_span(),
+        releases::RELEASES[0].versions
+    ))
+}
+
+/// The release the names in `migrations` say a database is; a newer one
+/// is read with a warning and refused for writing, anything else refused.
+pub(super) fn place_release(
+    names: &[String],
+    shown: &str,
+    access: Access,
+    allow_unknown: bool,
+) -> Result<Known> {
+    match releases::place(names) {
+        Placed::Known(release) => Ok(Known {
+            release,
+            newer: None,
+            allowed: allow_unknown,
+            shown: shown.to_string(),
+        }),
+        Placed::Newer(last) => {
+            if access == Access::Write && !allow_unknown {
+                return Err(newer_release(shown, &last));
+            }
+            let newest = releases::RELEASES[0].versions;
+            crate::output::defer_warning(match allow_unknown {
+                false => format!(
+                    "Flowise database {shown} ends at migration {last}, which this authctl does not know: a release newer than Flowise {newest}, read as that one's; upgrade authctl before changing anything in it"
+                ),
+                true => format!(
+                    "Flowise database {shown} ends at migration {last}, which this authctl does not know: a release newer than Flowise {newest}, written as that one's (--allow-unknown-release) once every column written is checked"
+                ),
+            });
+            Ok(Known {
+                release: &releases::RELEASES[0],
+                newer: Some(last),
+                allowed: allow_unknown,
+                shown: shown.to_string(),
+            })
+        }
+        Placed::Unplaced(last) => Err(Error::Release(format!(
+            "Flowise database {shown} ends at migration {}, which this authctl does not know (it serves {}); refusing to guess at its schema",
+            last.as_deref().unwrap_or("(none)"),
+            releases::served_span()
         ))),
     }
 }
@@ -311,10 +509,12 @@ impl UserRows for FlowiseStore {
     fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>> {
         let actor = self.actor.name();
         let audit_path = self.audit_path.clone();
+        let facts = self.release.facts();
         let tx = self.begin()?;
         Ok(Box::new(FlowiseUsersTx {
             tx,
             audit: Pending::new(actor, audit_path),
+            facts,
         }))
     }
 
@@ -338,9 +538,24 @@ impl UserRows for FlowiseStore {
     }
 }
 
+impl FlowiseStore {
+    /// What the database's release does differently.
+    pub(crate) fn release_facts(&self) -> Facts {
+        self.release.facts()
+    }
+}
+
 impl Layout for FlowiseStore {
     fn app(&self) -> &'static str {
         "Flowise"
+    }
+
+    fn release(&self) -> Option<String> {
+        Some(self.release.describe())
+    }
+
+    fn read_only_release(&self) -> bool {
+        self.release.read_only()
     }
 
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
@@ -514,9 +729,22 @@ impl Sessions for FlowiseStore {
     }
 }
 
-pub(super) const API_KEY_QUERY: &str =
-    "SELECT a.id, a.keyName, a.workspaceId, w.name, a.createdDate, a.permissions
-    FROM apikey a LEFT JOIN workspace w ON w.id = a.workspaceId";
+/// The API keys, with their permissions where the release has the column.
+pub(super) fn api_key_query(facts: Facts) -> String {
+    format!(
+        "SELECT a.id, a.keyName, a.workspaceId, w.name, a.createdDate, {}
+         FROM apikey a LEFT JOIN workspace w ON w.id = a.workspaceId",
+        permissions_column(facts)
+    )
+}
+
+/// `a.permissions`, or NULL for a release whose keys have none.
+pub(super) fn permissions_column(facts: Facts) -> &'static str {
+    match facts.api_key_permissions {
+        true => "a.permissions",
+        false => "NULL",
+    }
+}
 
 pub(super) fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> {
     let created: Option<String> = r.get(4)?;
@@ -532,11 +760,8 @@ pub(super) fn row_to_api_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApiKey> 
         last_used_at: None,
         active: true,
         workspace: workspace_name.or(workspace_id).or(Some(String::new())),
-        permissions: Some(
-            permissions
-                .and_then(|p| serde_json::from_str(&p).ok())
-                .unwrap_or_default(),
-        ),
+        // NULL where the release keeps no permissions on keys.
+        permissions: permissions.map(|p| serde_json::from_str(&p).unwrap_or_default()),
     })
 }
 
@@ -650,7 +875,10 @@ impl ApiKeys for FlowiseStore {
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
         sqlite::rows(
             &self.conn,
-            &format!("{API_KEY_QUERY} ORDER BY a.createdDate, a.id"),
+            &format!(
+                "{} ORDER BY a.createdDate, a.id",
+                api_key_query(self.release.facts())
+            ),
             [],
             row_to_api_key,
             "list API keys",
@@ -658,15 +886,16 @@ impl ApiKeys for FlowiseStore {
     }
 
     fn api_keys_of(&self, user: &User) -> Result<Vec<ApiKey>> {
-        keys_of(&self.conn, user)
+        keys_of(&self.conn, self.release.facts(), user)
     }
 
     fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
         let (actor, audit_path) = (self.actor.name(), self.audit_path.clone());
+        let facts = self.release.facts();
         let tx = self.begin()?;
         let matches = sqlite::rows(
             &tx,
-            &format!("{API_KEY_QUERY} WHERE a.id = ?1 OR a.keyName = ?2"),
+            &format!("{} WHERE a.id = ?1 OR a.keyName = ?2", api_key_query(facts)),
             [
                 id_or_name.trim().to_ascii_lowercase(),
                 id_or_name.to_string(),
@@ -694,12 +923,13 @@ impl ApiKeys for FlowiseStore {
 }
 
 /// The keys of the workspaces `user` is in: what acts for it.
-pub(super) fn keys_of(conn: &Connection, user: &User) -> Result<Vec<ApiKey>> {
+pub(super) fn keys_of(conn: &Connection, facts: Facts, user: &User) -> Result<Vec<ApiKey>> {
     sqlite::rows(
         conn,
         &format!(
-            "{API_KEY_QUERY} WHERE a.workspaceId IN (SELECT workspaceId FROM workspace_user WHERE userId = ?1)
-             ORDER BY a.createdDate, a.id"
+            "{} WHERE a.workspaceId IN (SELECT workspaceId FROM workspace_user WHERE userId = ?1)
+             ORDER BY a.createdDate, a.id",
+            api_key_query(facts)
         ),
         [&user.id],
         row_to_api_key,
@@ -708,15 +938,29 @@ pub(super) fn keys_of(conn: &Connection, user: &User) -> Result<Vec<ApiKey>> {
 }
 
 /// Store `new` in `tx` as Flowise does, in the user's workspace; the key
-/// and its audit detail.
-pub(super) fn insert_api_key(tx: &Connection, new: &NewApiKey) -> Result<ApiKey> {
+/// and its audit detail. A release before 3.0.13 keeps no permissions.
+pub(super) fn insert_api_key(tx: &Connection, facts: Facts, new: &NewApiKey) -> Result<ApiKey> {
     use secrecy::ExposeSecret;
     let secret = crate::apps::flowise::apikey::secret_hash(&new.key)?;
     let home = FlowiseStore::key_home(tx, &new.user)?;
-    let permissions = key_permissions(&new.permissions, &home, &new.user.username)?;
     let name = new.name.clone().unwrap_or_default();
     let id = uuid::Uuid::new_v4().to_string();
     let now = sqlite_now();
+    if !facts.api_key_permissions {
+        refuse_permissions(new)?;
+        tx.execute(
+            "INSERT INTO apikey (id, apiKey, apiSecret, keyName, createdDate, updatedDate, workspaceId)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
+            rusqlite::params![id, new.key.expose_secret(), secret, name, now, home.workspace],
+        )
+        .map_err(|e| Error::db("cannot store the API key", e))?;
+        let key = home.key(new, id, Some(to_rfc3339(&now)), Vec::new());
+        return Ok(ApiKey {
+            permissions: None,
+            ..key
+        });
+    }
+    let permissions = key_permissions(&new.permissions, &home, &new.user.username)?;
     let json = serde_json::to_string(&permissions).unwrap_or_else(|_| "[]".into());
     tx.execute(
         "INSERT INTO apikey (id, apiKey, apiSecret, keyName, createdDate, updatedDate, workspaceId, permissions)
@@ -725,6 +969,16 @@ pub(super) fn insert_api_key(tx: &Connection, new: &NewApiKey) -> Result<ApiKey>
     )
     .map_err(|e| Error::db("cannot store the API key", e))?;
     Ok(home.key(new, id, Some(to_rfc3339(&now)), permissions))
+}
+
+/// Permissions asked of a release whose API keys have none.
+pub(super) fn refuse_permissions(new: &NewApiKey) -> Result<()> {
+    match new.permissions.first() {
+        None => Ok(()),
+        Some(p) => Err(Error::usage(format!(
+            "--permission {p}: this Flowise release keeps no permissions on API keys (they came with 3.0.13); leave --permission out"
+        ))),
+    }
 }
 
 /// Every column Flowise 3.1.4 encrypts with `encryption.key` (whole
@@ -851,11 +1105,28 @@ mod tests {
 
     #[test]
     fn only_known_migrations_are_accepted() {
-        assert!(check_last_migration(Some(KNOWN_MIGRATIONS[0].0), "db").is_ok());
-        for last in [None, Some("AddSomethingNew1800000000000")] {
-            let err = check_last_migration(last, "db").unwrap_err();
+        let names = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let known = place_release(
+            &names(&[releases::RELEASES[0].sqlite]),
+            "db",
+            Access::Write,
+            false,
+        );
+        assert!(known.is_ok());
+        for last in [&[][..], &["AddSomethingNew1800000000000"][..]] {
+            let err = place_release(&names(last), "db", Access::Read, false)
+                .err()
+                .unwrap();
             assert_eq!(err.exit_code(), 6);
-            assert!(err.to_string().contains("Flowise 3.1.4"), "{err}");
+            assert!(err.to_string().contains("Flowise 3.0.1–3.1.4"), "{err}");
         }
+        let newer = names(&[releases::RELEASES[0].sqlite, "AddSomethingNew1800000000000"]);
+        assert!(place_release(&newer, "db", Access::Read, false)
+            .unwrap()
+            .read_only());
+        let err = place_release(&newer, "db", Access::Write, false)
+            .err()
+            .unwrap();
+        assert_eq!(err.exit_code(), 6);
     }
 }

@@ -10,8 +10,8 @@
 //! advisory lock every rotation on a database holds.
 
 use super::{
-    check_last_migration, key_permissions, refuse, restricted, Home, KeyHome, ENCRYPTED_COLUMNS,
-    MEMBER_ROLE, OWNER_ROLE, PERSONAL_WORKSPACE_ROLE, WORKSPACE_TABLES,
+    key_permissions, place_release, refuse, refuse_permissions, restricted, Facts, Home, KeyHome,
+    Known, ENCRYPTED_COLUMNS, MEMBER_ROLE, OWNER_ROLE, PERSONAL_WORKSPACE_ROLE, WORKSPACE_TABLES,
 };
 use crate::database_url::PgUrl;
 use crate::error::{Error, Result};
@@ -32,6 +32,8 @@ pub struct FlowisePgStore {
     pg: RefCell<Pg>,
     actor: Actor,
     audit_path: PathBuf,
+    /// The release the database is (its migrations).
+    release: Known,
 }
 
 /// A naive-UTC timestamp column as RFC 3339.
@@ -80,14 +82,15 @@ impl FlowisePgStore {
     /// Connect and check that this is a Flowise database authctl knows.
     pub fn open(
         url: &PgUrl,
-        _access: Access,
+        access: Access,
         actor: Actor,
         audit_path: PathBuf,
+        allow_unknown: bool,
     ) -> Result<Option<Self>> {
         let mut pg = Pg::connect(url)?;
-        let (tables, last) = pg.schema(
+        let (tables, names) = pg.schema(
             "migrations",
-            "SELECT name AS v FROM migrations ORDER BY id DESC LIMIT 1",
+            "SELECT string_agg(name, ',') AS v FROM migrations",
         )?;
         let shown = url.target();
         if !super::is_flowise_schema(&tables) {
@@ -97,17 +100,38 @@ impl FlowisePgStore {
                 crate::store::KNOWN_LAYOUTS
             )));
         }
-        check_last_migration(last.as_deref(), &shown)?;
+        let names: Vec<String> = names
+            .unwrap_or_default()
+            .split(',')
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect();
+        let release = place_release(&names, &shown, access, allow_unknown)?;
         Ok(Some(FlowisePgStore {
             pg: RefCell::new(pg),
             actor,
             audit_path,
+            release,
         }))
     }
 
-    fn write_tx<'a>(pg: &'a mut Pg, audit_path: &std::path::Path, lock: &str) -> Result<PgTx<'a>> {
+    fn write_tx<'a>(
+        pg: &'a mut Pg,
+        release: &Known,
+        audit_path: &std::path::Path,
+        lock: &str,
+    ) -> Result<PgTx<'a>> {
+        release.refuse_write()?;
         crate::store::audit_file::prepare(audit_path)?;
-        pg.begin(lock)
+        let mut tx = pg.begin(lock)?;
+        if release.unknown_allowed() {
+            let mut problems = Vec::new();
+            for (table, columns) in super::written(true) {
+                problems.extend(tx.unwritable(table, columns)?);
+            }
+            release.fits(&problems)?;
+        }
+        Ok(tx)
     }
 
     fn record(&self, action: &str, target: &str, detail: Value) -> AuditRecord {
@@ -143,10 +167,12 @@ impl UserRows for FlowisePgStore {
     fn begin_users(&mut self) -> Result<Box<dyn UsersTx + '_>> {
         let actor = self.actor.name();
         let audit_path = self.audit_path.clone();
-        let tx = Self::write_tx(self.pg.get_mut(), &audit_path, USERS_LOCK)?;
+        let facts = self.release.facts();
+        let tx = Self::write_tx(self.pg.get_mut(), &self.release, &audit_path, USERS_LOCK)?;
         Ok(Box::new(PgUsersTx {
             tx,
             audit: Pending::new(actor, audit_path),
+            facts,
         }))
     }
 
@@ -170,6 +196,8 @@ impl UserRows for FlowisePgStore {
 struct PgUsersTx<'a> {
     tx: PgTx<'a>,
     audit: Pending,
+    /// What the database's release does differently.
+    facts: Facts,
 }
 
 impl PgUsersTx<'_> {
@@ -414,7 +442,10 @@ struct NewUserRef<'a> {
 impl UsersTx for PgUsersTx<'_> {
     fn api_keys(&mut self) -> Result<Vec<ApiKey>> {
         let rows = self.tx.rows(
-            &format!("{API_KEY_QUERY} ORDER BY a.\"updatedDate\", a.id"),
+            &format!(
+                "{} ORDER BY a.\"updatedDate\", a.id",
+                api_key_query(self.facts)
+            ),
             &[],
             "read API keys in",
         )?;
@@ -424,12 +455,12 @@ impl UsersTx for PgUsersTx<'_> {
     fn api_keys_of(&mut self, user: &User) -> Result<Vec<ApiKey>> {
         let rows = self
             .tx
-            .rows(&keys_of_query(), &[&user.id], "read API keys in")?;
+            .rows(&keys_of_query(self.facts), &[&user.id], "read API keys in")?;
         Ok(rows.iter().map(row_to_api_key).collect())
     }
 
     fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        insert_api_key(&mut self.tx, new)
+        insert_api_key(&mut self.tx, self.facts, new)
     }
 
     fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
@@ -628,7 +659,22 @@ impl UsersTx for PgUsersTx<'_> {
     }
 }
 
+impl FlowisePgStore {
+    /// What the database's release does differently.
+    pub(crate) fn release_facts(&self) -> Facts {
+        self.release.facts()
+    }
+}
+
 impl Layout for FlowisePgStore {
+    fn release(&self) -> Option<String> {
+        Some(self.release.describe())
+    }
+
+    fn read_only_release(&self) -> bool {
+        self.release.read_only()
+    }
+
     fn app(&self) -> &'static str {
         "Flowise"
     }
@@ -650,9 +696,15 @@ impl Layout for FlowisePgStore {
     }
 }
 
-const API_KEY_QUERY: &str = "SELECT a.id::text, a.\"keyName\", a.\"workspaceId\"::text, w.name,
-        to_char(a.\"updatedDate\", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), a.permissions::text
-    FROM apikey a LEFT JOIN workspace w ON w.id = a.\"workspaceId\"";
+/// The API keys, with their permissions where the release has the column.
+fn api_key_query(facts: Facts) -> String {
+    format!(
+        "SELECT a.id::text, a.\"keyName\", a.\"workspaceId\"::text, w.name,
+            to_char(a.\"updatedDate\", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), {}::text
+         FROM apikey a LEFT JOIN workspace w ON w.id = a.\"workspaceId\"",
+        super::permissions_column(facts)
+    )
+}
 
 fn row_to_api_key(r: &Row) -> ApiKey {
     let workspace_id: Option<String> = r.get(2);
@@ -668,11 +720,8 @@ fn row_to_api_key(r: &Row) -> ApiKey {
         last_used_at: None,
         active: true,
         workspace: workspace_name.or(workspace_id).or(Some(String::new())),
-        permissions: Some(
-            permissions
-                .and_then(|p| serde_json::from_str(&p).ok())
-                .unwrap_or_default(),
-        ),
+        // NULL where the release keeps no permissions on keys.
+        permissions: permissions.map(|p| serde_json::from_str(&p).unwrap_or_default()),
     }
 }
 
@@ -717,22 +766,40 @@ impl FlowisePgStore {
 }
 
 /// The keys of the workspaces `$1` (a user id) is in: what acts for it.
-fn keys_of_query() -> String {
+fn keys_of_query(facts: Facts) -> String {
     format!(
-        "{API_KEY_QUERY} WHERE a.\"workspaceId\" IN (SELECT \"workspaceId\" FROM workspace_user WHERE \"userId\" = $1::uuid)
-         ORDER BY a.\"updatedDate\", a.id"
+        "{} WHERE a.\"workspaceId\" IN (SELECT \"workspaceId\" FROM workspace_user WHERE \"userId\" = $1::uuid)
+         ORDER BY a.\"updatedDate\", a.id",
+        api_key_query(facts)
     )
 }
 
 /// Store `new` in `tx` as Flowise does, in the user's workspace; the key
 /// and its audit detail.
-fn insert_api_key(tx: &mut PgTx<'_>, new: &NewApiKey) -> Result<ApiKey> {
+fn insert_api_key(tx: &mut PgTx<'_>, facts: Facts, new: &NewApiKey) -> Result<ApiKey> {
     use secrecy::ExposeSecret;
     let secret = crate::apps::flowise::apikey::secret_hash(&new.key)?;
     let home = FlowisePgStore::key_home(tx, &new.user)?;
-    let permissions = key_permissions(&new.permissions, &home, &new.user.username)?;
     let name = new.name.clone().unwrap_or_default();
     let id = uuid::Uuid::new_v4().to_string();
+    if !facts.api_key_permissions {
+        refuse_permissions(new)?;
+        let rows = tx.rows(
+            &format!(
+                "INSERT INTO apikey (id, \"apiKey\", \"apiSecret\", \"keyName\", \"updatedDate\", \"workspaceId\")
+                 VALUES ($1::uuid, $2, $3, $4, {NOW}, $5::uuid)
+                 RETURNING to_char(\"updatedDate\", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+            ),
+            &[&id, new.key.expose_secret(), &secret, &name, &home.workspace],
+            "store the API key in",
+        )?;
+        let created: Option<String> = rows.first().map(|r| r.get(0));
+        return Ok(ApiKey {
+            permissions: None,
+            ..home.key(new, id, created, Vec::new())
+        });
+    }
+    let permissions = key_permissions(&new.permissions, &home, &new.user.username)?;
     let json = serde_json::to_string(&permissions).unwrap_or_else(|_| "[]".into());
     let rows = tx.rows(
         &format!(
@@ -754,7 +821,10 @@ impl ApiKeys for FlowisePgStore {
 
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
         let rows = self.pg.borrow_mut().rows(
-            &format!("{API_KEY_QUERY} ORDER BY a.\"updatedDate\", a.id"),
+            &format!(
+                "{} ORDER BY a.\"updatedDate\", a.id",
+                api_key_query(self.release.facts())
+            ),
             &[],
             "list API keys in",
         )?;
@@ -762,21 +832,26 @@ impl ApiKeys for FlowisePgStore {
     }
 
     fn api_keys_of(&self, user: &User) -> Result<Vec<ApiKey>> {
+        let query = keys_of_query(self.release.facts());
         let rows = self
             .pg
             .borrow_mut()
-            .rows(&keys_of_query(), &[&user.id], "list API keys in")?;
+            .rows(&query, &[&user.id], "list API keys in")?;
         Ok(rows.iter().map(row_to_api_key).collect())
     }
 
     fn revoke_api_key(&mut self, id_or_name: &str) -> Result<ApiKey> {
         let actor = self.actor.name();
         let audit_path = self.audit_path.clone();
-        let mut tx = Self::write_tx(self.pg.get_mut(), &audit_path, "")?;
+        let facts = self.release.facts();
+        let mut tx = Self::write_tx(self.pg.get_mut(), &self.release, &audit_path, "")?;
         let id = as_uuid(id_or_name).unwrap_or_default();
         let matches: Vec<ApiKey> = tx
             .rows(
-                &format!("{API_KEY_QUERY} WHERE a.id::text = $1 OR a.\"keyName\" = $2"),
+                &format!(
+                    "{} WHERE a.id::text = $1 OR a.\"keyName\" = $2",
+                    api_key_query(facts)
+                ),
                 &[&id, id_or_name],
                 "read API keys in",
             )?
@@ -820,7 +895,7 @@ impl EncryptedValues for FlowisePgStore {
         let mut tx = if dry_run {
             self.pg.get_mut().begin_read()?
         } else {
-            Self::write_tx(self.pg.get_mut(), &audit_path, &lock)?
+            Self::write_tx(self.pg.get_mut(), &self.release, &audit_path, &lock)?
         };
         let row_lock = if dry_run { "" } else { "FOR UPDATE" };
         let mut report = Vec::new();
@@ -887,7 +962,7 @@ impl Sessions for FlowisePgStore {
     fn open_session(&mut self, user: &User, sid: &str, expires_ms: i64) -> Result<SessionUser> {
         let actor = self.actor.name();
         let audit_path = self.audit_path.clone();
-        let mut tx = Self::write_tx(self.pg.get_mut(), &audit_path, "")?;
+        let mut tx = Self::write_tx(self.pg.get_mut(), &self.release, &audit_path, "")?;
         let present = tx.rows(
             "SELECT to_regclass('login_sessions') IS NOT NULL",
             &[],

@@ -15,7 +15,7 @@
 //!   a session carries the rights it was opened with.
 
 use super::{
-    refuse, row_to_api_key, row_to_user, sqlite_now, Home, API_KEY_QUERY, MEMBER_ROLE, OWNER_ROLE,
+    api_key_query, refuse, row_to_api_key, row_to_user, sqlite_now, Home, MEMBER_ROLE, OWNER_ROLE,
     PERSONAL_WORKSPACE_ROLE, USER_QUERY, WORKSPACE_TABLES,
 };
 use crate::error::{Error, Result};
@@ -29,6 +29,8 @@ use serde_json::Value;
 pub(super) struct FlowiseUsersTx<'a> {
     pub(super) tx: Transaction<'a>,
     pub(super) audit: Pending,
+    /// What the database's release does differently.
+    pub(super) facts: super::Facts,
 }
 
 fn db(what: &str) -> impl Fn(rusqlite::Error) -> Error + '_ {
@@ -395,7 +397,7 @@ impl UsersTx for FlowiseUsersTx<'_> {
     fn api_keys(&mut self) -> Result<Vec<ApiKey>> {
         sqlite::rows(
             &self.tx,
-            &format!("{API_KEY_QUERY} ORDER BY a.createdDate, a.id"),
+            &format!("{} ORDER BY a.createdDate, a.id", api_key_query(self.facts)),
             [],
             row_to_api_key,
             "read API keys",
@@ -403,11 +405,11 @@ impl UsersTx for FlowiseUsersTx<'_> {
     }
 
     fn api_keys_of(&mut self, user: &User) -> Result<Vec<ApiKey>> {
-        super::keys_of(&self.tx, user)
+        super::keys_of(&self.tx, self.facts, user)
     }
 
     fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
-        super::insert_api_key(&self.tx, new)
+        super::insert_api_key(&self.tx, self.facts, new)
     }
 
     fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {

@@ -56,6 +56,7 @@ impl LangflowStore {
         access: Access,
         actor: crate::store::Actor,
         audit_path: PathBuf,
+        allow_unknown: bool,
     ) -> Result<Option<Self>> {
         let Some((conn, schema)) = sqlite::open_existing(
             path,
@@ -67,7 +68,7 @@ impl LangflowStore {
         else {
             return Ok(None);
         };
-        let release = Self::check_revision(&conn, path, &schema, access)?;
+        let release = Self::check_revision(&conn, path, &schema, access, allow_unknown)?;
         Ok(Some(LangflowStore {
             conn,
             actor,
@@ -82,6 +83,7 @@ impl LangflowStore {
         path: &Path,
         schema: &sqlite::Schema,
         access: Access,
+        allow_unknown: bool,
     ) -> Result<Known> {
         let shown = format!("\"{}\"", path.display());
         crate::apps::refuse_foreign("langflow", &schema.tables, schema.user_version, &shown)?;
@@ -95,11 +97,24 @@ impl LangflowStore {
         // Only a head it does not know needs the schema looked at.
         let mut newest_schema =
             || Ok(schema.has_table("user") && sqlite::has_column(conn, "user", "retired_at")?);
-        check_revisions(&revisions, &shown, access, &mut newest_schema)
+        check_revisions(
+            &revisions,
+            &shown,
+            access,
+            allow_unknown,
+            &mut newest_schema,
+        )
     }
 
     fn write_tx(&mut self) -> Result<Transaction<'_>> {
         self.release.refuse_write()?;
+        if self.release.unknown_allowed() {
+            let mut problems = Vec::new();
+            for (table, columns) in WRITTEN {
+                problems.extend(sqlite::unwritable(&self.conn, table, columns)?);
+            }
+            self.release.fits(&problems)?;
+        }
         crate::store::audit_file::prepare(&self.audit_path)?;
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -136,17 +151,75 @@ pub(super) fn not_langflow(shown: &str) -> Error {
 pub(super) struct Known {
     release: &'static Release,
     unknown_head: Option<String>,
+    /// `--allow-unknown-release`: an unknown head may be written after
+    /// the columns written are checked.
+    allowed: bool,
     /// The database, as messages name it.
     shown: String,
 }
+
+/// The columns authctl writes in a Langflow database (as the newest
+/// release it knows has them), checked against a release it does not know
+/// before anything is written there.
+pub(super) const WRITTEN: &[(&str, &[&str])] = &[
+    (
+        "user",
+        &[
+            "id",
+            "username",
+            "password",
+            "profile_image",
+            "is_active",
+            "is_superuser",
+            "create_at",
+            "updated_at",
+            "last_login_at",
+            "store_api_key",
+            "optins",
+        ],
+    ),
+    (
+        "apikey",
+        &[
+            "name",
+            "last_used_at",
+            "total_uses",
+            "is_active",
+            "expires_at",
+            "id",
+            "created_at",
+            "api_key",
+            "api_key_hash",
+            "user_id",
+        ],
+    ),
+];
 
 impl Known {
     /// Refuse to change a database of a release authctl does not know
     /// (opened to read, as a command that writes after reading does).
     pub(super) fn refuse_write(&self) -> Result<()> {
         match &self.unknown_head {
-            None => Ok(()),
-            Some(head) => Err(unknown_release(&self.shown, head)),
+            Some(head) if !self.allowed => Err(unknown_release(&self.shown, head)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether this is an unknown release `--allow-unknown-release` lets
+    /// authctl write, once what it writes is checked.
+    pub(super) fn unknown_allowed(&self) -> bool {
+        self.unknown_head.is_some() && self.allowed
+    }
+
+    /// Refuse a write the checked schema does not take (`problems`).
+    pub(super) fn fits(&self, problems: &[String]) -> Result<()> {
+        match problems.is_empty() {
+            true => Ok(()),
+            false => Err(crate::store::unfit_release(
+                "Langflow",
+                &self.shown,
+                problems,
+            )),
         }
     }
 
@@ -189,7 +262,7 @@ impl Known {
 /// this authctl does not know.
 fn unknown_release(shown: &str, head: &str) -> Error {
     Error::Release(format!(
-        "Langflow database {shown} is at alembic revision {head}, which this authctl does not know (it serves {}, the newest {}); it reads such a database but changes nothing in it: upgrade authctl",
+        "Langflow database {shown} is at alembic revision {head}, which this authctl does not know (it serves {}, the newest {}); it reads such a database but changes nothing in it: upgrade authctl, or pass --allow-unknown-release to write after checking every column it writes",
         releases::served_span(),
         releases::RELEASES[0].versions
     ))
@@ -220,6 +293,7 @@ fn check_revisions(
     revisions: &[String],
     shown: &str,
     access: Access,
+    allow_unknown: bool,
     newest_schema: &mut dyn FnMut() -> Result<bool>,
 ) -> Result<Known> {
     let release = match revisions {
@@ -231,16 +305,23 @@ fn check_revisions(
         if !newest_schema()? {
             return Err(unplaced(shown, revisions));
         }
-        if access == Access::Write {
+        if access == Access::Write && !allow_unknown {
             return Err(unknown_release(shown, head));
         }
-        crate::output::defer_warning(format!(
-            "Langflow database {shown} is at alembic revision {head}, which this authctl does not know: a release newer than Langflow {}, read as that one's; upgrade authctl before changing anything in it",
-            newest.versions
-        ));
+        crate::output::defer_warning(match allow_unknown {
+            false => format!(
+                "Langflow database {shown} is at alembic revision {head}, which this authctl does not know: a release newer than Langflow {}, read as that one's; upgrade authctl before changing anything in it",
+                newest.versions
+            ),
+            true => format!(
+                "Langflow database {shown} is at alembic revision {head}, which this authctl does not know: a release newer than Langflow {}, written as that one's (--allow-unknown-release) once every column written is checked",
+                newest.versions
+            ),
+        });
         return Ok(Known {
             release: newest,
             unknown_head: Some(head.clone()),
+            allowed: allow_unknown,
             shown: shown.to_string(),
         });
     }
@@ -248,6 +329,7 @@ fn check_revisions(
         Some(release) => Ok(Known {
             release,
             unknown_head: None,
+            allowed: allow_unknown,
             shown: shown.to_string(),
         }),
         None => Err(unplaced(shown, revisions)),

@@ -123,6 +123,7 @@ impl LangflowPgStore {
         access: Access,
         actor: Actor,
         audit_path: PathBuf,
+        allow_unknown: bool,
     ) -> Result<Option<Self>> {
         let mut pg = Pg::connect(url)?;
         let (tables, revisions) = pg.schema(
@@ -149,7 +150,13 @@ impl LangflowPgStore {
                 )?
                 .is_empty())
         };
-        let release = check_revisions(&revisions, &shown, access, &mut newest_schema)?;
+        let release = check_revisions(
+            &revisions,
+            &shown,
+            access,
+            allow_unknown,
+            &mut newest_schema,
+        )?;
         Ok(Some(LangflowPgStore {
             pg: RefCell::new(pg),
             actor,
@@ -168,7 +175,15 @@ impl LangflowPgStore {
     ) -> Result<PgTx<'a>> {
         release.refuse_write()?;
         crate::store::audit_file::prepare(audit_path)?;
-        pg.begin(lock)
+        let mut tx = pg.begin(lock)?;
+        if release.unknown_allowed() {
+            let mut problems = Vec::new();
+            for (table, columns) in super::WRITTEN {
+                problems.extend(tx.unwritable(table, columns)?);
+            }
+            release.fits(&problems)?;
+        }
+        Ok(tx)
     }
 
     fn record(&self, action: &str, target: &str, detail: Value) -> AuditRecord {
