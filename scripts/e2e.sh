@@ -16,8 +16,10 @@
 # 2. Langflow, Flowise and LibreChat (tests/e2e): installs each once into
 #    ${AUTHCTL_E2E_CACHE:-${XDG_CACHE_HOME:-~/.cache}/authctl-e2e}
 #    (Langflow: python3 -m venv + langflow-base==1.13.0, about 40 s and 1 GB
-#    the first time, and the same for 1.12.8, 1.11.6 and 1.10.3; Flowise: scripts/flowise-install.sh, Node 24 from npm
-#    and flowise@3.1.4, 5 to 10 minutes and 3 GB) and reuses it after.
+#    the first time, and the same for 1.12.8, 1.11.6, 1.10.3, 1.8.4, 1.5.1,
+#    1.3.4 and 1.1.4; Flowise: scripts/flowise-install.sh, Node 24 from npm
+#    and flowise@3.1.4, 5 to 10 minutes and 3 GB, and flowise@3.0.1 on the
+#    machine's Node 20, about 3 minutes) and reuses it after.
 #    LibreChat (tests/e2e/librechat.rs): its own crypto, token and duration
 #    code from npm (scripts/librechat-install.sh, about 20 s), run under the
 #    machine's Node as the verifier; its server needs MongoDB, which no
