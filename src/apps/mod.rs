@@ -216,6 +216,13 @@ pub trait App: Sync {
         false
     }
 
+    /// Whether how its stored values are encrypted under a short key
+    /// depends on the database's release (`Layout::scheme`), so `secret
+    /// encrypt` must look at the database.
+    fn encrypts_by_release(&self) -> bool {
+        false
+    }
+
     /// Write whichever of those key files are missing, as the app writes
     /// them at its first start; with `force`, replace those it may. `None`
     /// where the app has no such files.

@@ -309,6 +309,18 @@ fn files(args: &InitArgs, ctx: &Ctx) -> Result<Outcome> {
             kept_key_file.unwrap_or_default()
         ));
     }
+    // What this release reads only from its variables (Flowise before 3.1).
+    let variables_only: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.file.is_none())
+        .map(|e| e.var.as_str())
+        .collect();
+    if !variables_only.is_empty() {
+        note.push_str(&format!(
+            "; this release reads {} only from its environment, so no file is written for them: set them there (`authctl init --format env`)",
+            variables_only.join(", ")
+        ));
+    }
     let table = Human::Table {
         header: &["FILE", "STATUS"],
         rows: written

@@ -206,7 +206,8 @@ fn encrypt(ctx: &Ctx) -> Result<Outcome> {
     // A short key is encrypted under as the database's release derives it
     // (Langflow before 1.10.1); a long one is the key in every release, so
     // the database is not needed for it.
-    let short = key.expose_secret().chars().count() < secrets::MINIMUM_SECRET_KEY_LENGTH;
+    let short = s.profile.app().encrypts_by_release()
+        && key.expose_secret().chars().count() < secrets::MINIMUM_SECRET_KEY_LENGTH;
     let scheme = match short {
         true => match crate::store::open(s, crate::store::Access::Read)? {
             Some(db) => db.scheme(scheme),

@@ -266,7 +266,7 @@ pub fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> 
 pub fn unwritable(conn: &Connection, table: &str, columns: &[&str]) -> Result<Vec<String>> {
     let present: Vec<(String, bool)> = rows(
         conn,
-        "SELECT name, \"notnull\" AND dflt_value IS NULL AND NOT pk FROM pragma_table_info(?1)",
+        "SELECT name, \"notnull\" AND dflt_value IS NULL AND NOT (pk AND upper(type) = 'INTEGER') FROM pragma_table_info(?1)",
         [table],
         |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)),
         "read the schema",

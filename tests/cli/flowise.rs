@@ -628,7 +628,10 @@ fn flowise_3_0_1_takes_every_user_and_key_job() {
         ])
         .assert()
         .code(2);
-    assert_one_line_error(&a, "keeps no permissions on API keys");
+    assert_one_line_error(
+        &a,
+        "permission chatflows:view: this Flowise release keeps no permissions on API keys",
+    );
     let created = json(
         &env,
         &[
@@ -736,6 +739,19 @@ fn flowise_3_0_1_secrets_are_its_variables_or_its_public_built_ins() {
     let a = env.fw(&["keygen"]).assert().code(6);
     assert_one_line_error(&a, "reads no key files for its auth secrets");
     assert_eq!(env.snapshot(), before);
+    // init writes the one file it reads, and names the variables to set.
+    let a = env.fw(&["init", "--format", "files"]).assert().success();
+    assert!(
+        stderr(&a).contains("reads JWT_AUTH_TOKEN_SECRET, JWT_REFRESH_TOKEN_SECRET, TOKEN_HASH_SECRET, EXPRESS_SESSION_SECRET, JWT_ISSUER, JWT_AUDIENCE only from its environment"),
+        "{}",
+        stderr(&a)
+    );
+    let files: Vec<String> = std::fs::read_dir(env.config_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".key"))
+        .collect();
+    assert_eq!(files, ["encryption.key"]);
 }
 
 #[test]

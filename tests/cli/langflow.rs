@@ -187,6 +187,15 @@ fn unknown_revision_and_wrong_profile_are_refused_untouched() {
             .trim(),
         "1"
     );
+    // Not a rotation: a newer release may keep encrypted values where
+    // authctl does not look.
+    let before = env.snapshot();
+    let a = env
+        .lf(&["--allow-unknown-release", "secret", "rotate", "--yes"])
+        .assert()
+        .code(6);
+    assert_one_line_error(&a, "does not cover re-encryption");
+    assert_eq!(env.snapshot(), before);
     env.lf_sql("alter table user add column team varchar not null default 'x'");
     add_required_column(&env.config_dir().join("langflow.db"), "apikey", "scope");
     env.lf_sql("alter table user drop column optins");

@@ -346,6 +346,41 @@ fn write_secret(env: &TestEnv, secret: &str) {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
 }
 
+/// Where a release keeps keys as they are (up to 1.7), a declared hash is
+/// compared with the stored key's: the same key is left alone.
+#[test]
+fn apply_knows_a_plain_stored_key_by_its_hash() {
+    let env = deployment("1.5.1");
+    let created = json(
+        &env.lf(&[
+            "--json", "apikey", "create", "--user", "admin", "--name", "ci",
+        ])
+        .assert()
+        .success(),
+    );
+    let key = created["key"].as_str().unwrap().to_string();
+    let sha = python_eval(
+        "import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest())",
+        &[&key],
+    );
+    let file = env.config_dir().join("users.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "api_keys:\n  - name: ci\n    owner: admin\n    key_sha256: {}\n",
+            sha.trim()
+        ),
+    )
+    .unwrap();
+    let before = env.snapshot();
+    let a = env
+        .lf(&["apply", file.to_str().unwrap()])
+        .assert()
+        .success();
+    assert!(stderr(&a).contains("nothing to do"), "{}", stderr(&a));
+    assert_eq!(env.snapshot(), before);
+}
+
 /// Langflow 1.8 keeps keys encrypted without a hash: apply cannot tell a
 /// declared key from the stored one, and says so rather than guess.
 #[test]

@@ -933,22 +933,60 @@ fn every_job_on_release(release: &Release, short_key: Option<&str>) {
         let server = d.start(&[]);
         server.access_token("dave", "Quiet-Harbor-2027");
         assert_eq!(server.login("admin", ADMIN_PASSWORD).0, 401);
-        server.access_token("admin", "Brand-New-Root-Pass-1");
+        let admin = server.access_token("admin", "Brand-New-Root-Pass-1");
         let (status, body) = server.whoami_bearer(&token);
         assert_eq!(status, 200, "{} token: {body}", release.version);
         assert_eq!(username_of(&body), "dave");
         let (status, body) = server.whoami_key(&key);
         assert_eq!(status, 200, "{} API key: {body}", release.version);
         assert_eq!(username_of(&body), "dave");
+        // A credential the server encrypts itself, under the Fernet key it
+        // derives from the secret key.
+        let (status, body) = server.request_body(
+            "POST",
+            "/api/v1/variables/",
+            &[("Authorization", &format!("Bearer {admin}"))],
+            Some((
+                "application/json",
+                r#"{"name": "E2E_SECRET", "value": "sk-e2e-credential-7", "type": "Credential", "default_fields": []}"#.to_string(),
+            )),
+        );
+        assert!(
+            status == 200 || status == 201,
+            "{} variable: {status} {body}",
+            release.version
+        );
     }
-    // A rotation while the server is stopped: the restarted server still
-    // takes the key, now stored under the new secret key.
+    // A rotation while the server is stopped: every value the server and
+    // authctl stored moves to the new key. The restarted server takes the
+    // key, and the credential decrypts to what the server was given.
     d.ok(&["secret", "rotate", "--yes"], &[]);
+    let stored: String = rusqlite::Connection::open(d.dir().join("langflow.db"))
+        .unwrap()
+        .query_row(
+            "SELECT value FROM variable WHERE name = 'E2E_SECRET'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let (code, plain, err) = d.authctl(&["secret", "decrypt"], &[], Some(&stored));
+    assert_eq!(
+        code, 0,
+        "{} credential after rotation: {err}",
+        release.version
+    );
+    assert_eq!(plain, "sk-e2e-credential-7");
     let server = d.start(&[]);
     let (status, body) = server.whoami_key(&key);
     assert_eq!(status, 200, "{} after rotation: {body}", release.version);
     let token = d.ok(&["token", "mint", "--user", "dave"], &[]);
     assert_eq!(server.whoami_bearer(&token).0, 200);
+    let (status, body) = server.request("GET", "/api/v1/variables/", &[("x-api-key", &key)], None);
+    assert_eq!(
+        status, 200,
+        "{} variables after rotation: {body}",
+        release.version
+    );
 }
 
 #[test]

@@ -268,14 +268,16 @@ impl super::App for Flowise {
         }
     }
 
-    fn init_secrets(&self, _s: &Settings) -> Result<Vec<crate::secrets::init::Entry>> {
+    /// Before 3.1.0 the auth secrets have no files: only variables.
+    fn init_secrets(&self, s: &Settings) -> Result<Vec<crate::secrets::init::Entry>> {
+        let files = secret_source(s)? == releases::SecretSource::KeyFiles;
         FlowiseSecret::ALL
             .into_iter()
             .map(|x| {
                 Ok(crate::secrets::init::Entry {
                     var: x.var().to_string(),
                     value: x.generate()?,
-                    file: Some(x.file()),
+                    file: (files || x == FlowiseSecret::Encryption).then(|| x.file()),
                     secret: x.is_secret(),
                     guards_stored: false,
                 })

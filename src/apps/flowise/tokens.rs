@@ -3,6 +3,7 @@
 //! accepts a token only beside the session its login opened.
 
 use super::meta::meta_of;
+use super::releases::SecretSource;
 use super::secrets::{self as flowise_secrets, FlowiseSecret};
 use super::{crypto, session};
 use crate::apps::tokens::{
@@ -15,9 +16,9 @@ use crate::token::{self, Alg, TokenType};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 
-fn secret(s: &Settings, which: FlowiseSecret) -> Result<SecretString> {
+/// `which`, from where the database's release takes it (`from`).
+fn secret(s: &Settings, from: SecretSource, which: FlowiseSecret) -> Result<SecretString> {
     let lookup = |name: &str| s.lookup(name).map(str::to_string);
-    let from = super::secret_source(s)?;
     Ok(flowise_secrets::require(which, &lookup, &s.config_dir, from)?.value)
 }
 
@@ -56,19 +57,20 @@ pub(super) fn mint(s: &Settings, req: &MintRequest) -> Result<Minted> {
         ));
     }
     // Every secret first: a missing one refuses before anything is written.
-    let access = secret(s, FlowiseSecret::JwtAuth)?;
-    let refresh = secret(s, FlowiseSecret::JwtRefresh)?;
-    let hash = secret(s, FlowiseSecret::TokenHash)?;
-    let session_secret = secret(s, FlowiseSecret::ExpressSession)?;
+    let from = super::secret_source(s)?;
+    let access = secret(s, from, FlowiseSecret::JwtAuth)?;
+    let refresh = secret(s, from, FlowiseSecret::JwtRefresh)?;
+    let hash = secret(s, from, FlowiseSecret::TokenHash)?;
+    let session_secret = secret(s, from, FlowiseSecret::ExpressSession)?;
     let issuer = match req.issuer {
         Some(iss) => iss.to_string(),
-        None => secret(s, FlowiseSecret::JwtIssuer)?
+        None => secret(s, from, FlowiseSecret::JwtIssuer)?
             .expose_secret()
             .to_string(),
     };
     let audience = match req.audience {
         Some(aud) => aud.to_string(),
-        None => secret(s, FlowiseSecret::JwtAudience)?
+        None => secret(s, from, FlowiseSecret::JwtAudience)?
             .expose_secret()
             .to_string(),
     };
@@ -129,12 +131,13 @@ pub(super) fn mint(s: &Settings, req: &MintRequest) -> Result<Minted> {
 /// `token verify`: which secret signed it says what it is; its `meta`
 /// must decrypt and name the user its `id` names.
 pub(super) fn check(s: &Settings, raw: &str, req: &VerifyRequest) -> Result<Checked> {
-    let access = secret(s, FlowiseSecret::JwtAuth)?;
-    let refresh = secret(s, FlowiseSecret::JwtRefresh)?;
-    let issuer = secret(s, FlowiseSecret::JwtIssuer)?
+    let from = super::secret_source(s)?;
+    let access = secret(s, from, FlowiseSecret::JwtAuth)?;
+    let refresh = secret(s, from, FlowiseSecret::JwtRefresh)?;
+    let issuer = secret(s, from, FlowiseSecret::JwtIssuer)?
         .expose_secret()
         .to_string();
-    let audience = secret(s, FlowiseSecret::JwtAudience)?
+    let audience = secret(s, from, FlowiseSecret::JwtAudience)?
         .expose_secret()
         .to_string();
     let decoded = match token::decode_unverified(raw) {

@@ -91,4 +91,10 @@ impl super::App for Langflow {
     fn api_key_storage(&self) -> ApiKeyStorage {
         ApiKeyStorage::EncryptedAndHash
     }
+
+    /// A short secret key becomes the Fernet key the way the release
+    /// derives it (`releases`).
+    fn encrypts_by_release(&self) -> bool {
+        true
+    }
 }

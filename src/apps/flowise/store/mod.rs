@@ -429,7 +429,20 @@ impl Known {
 
     /// Whether authctl only reads it.
     pub(super) fn read_only(&self) -> bool {
-        self.newer.is_some()
+        self.newer.is_some() && !self.allowed
+    }
+
+    /// Refuse to re-encrypt a database of a release authctl does not know,
+    /// `--allow-unknown-release` or not: a newer release may keep values
+    /// under the key in columns authctl does not know.
+    pub(super) fn refuse_reencrypt(&self) -> Result<()> {
+        match &self.newer {
+            Some(last) if self.allowed => Err(Error::Release(format!(
+                "Flowise database {} ends at migration {last}, which this authctl does not know; --allow-unknown-release does not cover re-encryption, since a newer release may keep encrypted values in columns authctl does not know; nothing was changed; upgrade authctl",
+                self.shown
+            ))),
+            _ => self.refuse_write(),
+        }
     }
 }
 
@@ -466,7 +479,7 @@ pub(super) fn place_release(
                     "Flowise database {shown} ends at migration {last}, which this authctl does not know: a release newer than Flowise {newest}, read as that one's; upgrade authctl before changing anything in it"
                 ),
                 true => format!(
-                    "Flowise database {shown} ends at migration {last}, which this authctl does not know: a release newer than Flowise {newest}, written as that one's (--allow-unknown-release) once every column written is checked"
+                    "Flowise database {shown} ends at migration {last}, which this authctl does not know: a release newer than Flowise {newest}, read as that one's, and with --allow-unknown-release written as that one's once every column written is checked"
                 ),
             });
             Ok(Known {
@@ -976,7 +989,7 @@ pub(super) fn refuse_permissions(new: &NewApiKey) -> Result<()> {
     match new.permissions.first() {
         None => Ok(()),
         Some(p) => Err(Error::usage(format!(
-            "--permission {p}: this Flowise release keeps no permissions on API keys (they came with 3.0.13); leave --permission out"
+            "permission {p}: this Flowise release keeps no permissions on API keys (they came with 3.0.13); leave the permissions out"
         ))),
     }
 }
@@ -1001,6 +1014,7 @@ impl EncryptedValues for FlowiseStore {
         let tx = if dry_run {
             sqlite::read_tx(&mut self.conn, &self.path)?
         } else {
+            self.release.refuse_reencrypt()?;
             self.begin()?
         };
         let mut report = Vec::new();

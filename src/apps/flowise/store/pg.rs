@@ -895,6 +895,7 @@ impl EncryptedValues for FlowisePgStore {
         let mut tx = if dry_run {
             self.pg.get_mut().begin_read()?
         } else {
+            self.release.refuse_reencrypt()?;
             Self::write_tx(self.pg.get_mut(), &self.release, &audit_path, &lock)?
         };
         let row_lock = if dry_run { "" } else { "FOR UPDATE" };

@@ -85,6 +85,7 @@ impl EncryptedValues for LangflowStore {
         let tx = if dry_run {
             sqlite::read_tx(&mut self.conn, &self.path)?
         } else {
+            self.release.refuse_reencrypt()?;
             self.write_tx()?
         };
         let mut report = Vec::new();

@@ -205,6 +205,20 @@ impl Known {
         }
     }
 
+    /// Refuse to re-encrypt a database of a release authctl does not know,
+    /// `--allow-unknown-release` or not: a newer release may keep values
+    /// under the key in columns authctl does not know, which would be left
+    /// under a key that is gone.
+    pub(super) fn refuse_reencrypt(&self) -> Result<()> {
+        match &self.unknown_head {
+            Some(head) if self.allowed => Err(Error::Release(format!(
+                "Langflow database {} is at alembic revision {head}, which this authctl does not know; --allow-unknown-release does not cover re-encryption, since a newer release may keep encrypted values in columns authctl does not know; nothing was changed; upgrade authctl",
+                self.shown
+            ))),
+            _ => self.refuse_write(),
+        }
+    }
+
     /// Whether this is an unknown release `--allow-unknown-release` lets
     /// authctl write, once what it writes is checked.
     pub(super) fn unknown_allowed(&self) -> bool {
@@ -314,7 +328,7 @@ fn check_revisions(
                 newest.versions
             ),
             true => format!(
-                "Langflow database {shown} is at alembic revision {head}, which this authctl does not know: a release newer than Langflow {}, written as that one's (--allow-unknown-release) once every column written is checked",
+                "Langflow database {shown} is at alembic revision {head}, which this authctl does not know: a release newer than Langflow {}, read as that one's, and with --allow-unknown-release written as that one's once every column written is checked",
                 newest.versions
             ),
         });
@@ -382,7 +396,7 @@ impl Layout for LangflowStore {
     }
 
     fn read_only_release(&self) -> bool {
-        self.release.unknown_head.is_some()
+        self.release.unknown_head.is_some() && !self.release.allowed
     }
 
     fn scheme(&self) -> Option<&'static dyn crate::secrets::rotate::Scheme> {
@@ -479,21 +493,35 @@ pub(super) fn api_key_values(facts: Facts, new: &NewApiKey) -> Result<Vec<(&'sta
 /// tell: by its hash, or the key itself where it is kept plain. Langflow
 /// 1.8 keeps only the Fernet token, which says nothing without the secret
 /// key.
-pub(super) fn same_key_query(
-    facts: Facts,
-    key: &ApiKey,
-    new: &NewApiKey,
-) -> Result<(&'static str, String)> {
-    use secrecy::ExposeSecret;
+pub(super) fn same_key_query(facts: Facts, key: &ApiKey, new: &NewApiKey) -> Result<SameKey> {
     match facts.api_keys {
-        ApiKeyStorage::Plain => Ok(("api_key", new.key.expose_secret().to_string())),
-        ApiKeyStorage::EncryptedAndHash => Ok(("api_key_hash", new.sha256_hex.clone())),
+        ApiKeyStorage::Plain => Ok(SameKey::HashOfStored),
+        ApiKeyStorage::EncryptedAndHash => Ok(SameKey::Column(
+            "api_key_hash",
+            new.sha256_hex.clone(),
+        )),
         _ => Err(Error::Release(format!(
-            "this Langflow release keeps API keys encrypted without a hash, so authctl cannot tell whether the stored key \"{}\" is the declared one; revoke it (`authctl apikey revoke {}`) and apply again, or leave key_env out",
+            "this Langflow release keeps API keys encrypted without a hash, so authctl cannot tell whether the stored key \"{}\" is the declared one; revoke it (`authctl apikey revoke {}`) and apply again, or leave key_env and key_sha256 out",
             key.name.as_deref().unwrap_or(&key.id),
             key.id
         ))),
     }
+}
+
+/// How a release tells a stored key from another.
+pub(super) enum SameKey {
+    /// This column holds this value for the same key.
+    Column(&'static str, String),
+    /// The stored key is the key itself: its SHA-256 is compared.
+    HashOfStored,
+}
+
+/// Whether `stored`, a key kept as it is, is the key whose SHA-256 is
+/// `sha256_hex` (a declared key, or a declared hash).
+pub(super) fn plain_key_is(stored: Option<String>, sha256_hex: &str) -> bool {
+    stored.is_some_and(|k| {
+        crate::apps::api_keys::sha256_hex(&secrecy::SecretString::from(k)) == sha256_hex
+    })
 }
 
 /// Store `new` in `tx` as the release `facts` describe stores it.

@@ -344,13 +344,28 @@ impl UsersTx for PgLangflowUsersTx<'_> {
     }
 
     fn api_key_is(&mut self, key: &ApiKey, new: &NewApiKey) -> Result<bool> {
-        let (column, value) = super::same_key_query(self.facts, key, new)?;
-        let rows = self.tx.rows(
-            &format!("SELECT 1 FROM apikey WHERE id::text = $1 AND {column} = $2"),
-            &[&as_uuid(&key.id).unwrap_or_default(), &value],
-            "read API keys from",
-        )?;
-        Ok(!rows.is_empty())
+        let id = as_uuid(&key.id).unwrap_or_default();
+        match super::same_key_query(self.facts, key, new)? {
+            super::SameKey::Column(column, value) => {
+                let rows = self.tx.rows(
+                    &format!("SELECT 1 FROM apikey WHERE id::text = $1 AND {column} = $2"),
+                    &[&id, &value],
+                    "read API keys from",
+                )?;
+                Ok(!rows.is_empty())
+            }
+            super::SameKey::HashOfStored => {
+                let rows = self.tx.rows(
+                    "SELECT api_key FROM apikey WHERE id::text = $1",
+                    &[&id],
+                    "read API keys from",
+                )?;
+                Ok(super::plain_key_is(
+                    rows.first().map(|r| r.get(0)),
+                    &new.sha256_hex,
+                ))
+            }
+        }
     }
 
     fn users(&mut self) -> Result<Vec<User>> {
@@ -544,7 +559,7 @@ impl Layout for LangflowPgStore {
     }
 
     fn read_only_release(&self) -> bool {
-        self.release.unknown_head.is_some()
+        self.release.unknown_head.is_some() && !self.release.allowed
     }
 
     fn scheme(&self) -> Option<&'static dyn crate::secrets::rotate::Scheme> {
@@ -670,6 +685,7 @@ impl EncryptedValues for LangflowPgStore {
         let mut tx = if dry_run {
             self.pg.get_mut().begin_read()?
         } else {
+            self.release.refuse_reencrypt()?;
             Self::write_tx(
                 self.pg.get_mut(),
                 &self.release,

@@ -194,13 +194,27 @@ impl UsersTx for LangflowUsersTx<'_> {
     }
 
     fn api_key_is(&mut self, key: &ApiKey, new: &NewApiKey) -> Result<bool> {
-        let (column, value) = super::same_key_query(self.facts, key, new)?;
-        sqlite::exists(
-            &self.tx,
-            &format!("SELECT 1 FROM apikey WHERE id = ?1 AND {column} = ?2"),
-            [hex_id(&key.id), value],
-            "read API keys",
-        )
+        match super::same_key_query(self.facts, key, new)? {
+            super::SameKey::Column(column, value) => sqlite::exists(
+                &self.tx,
+                &format!("SELECT 1 FROM apikey WHERE id = ?1 AND {column} = ?2"),
+                [hex_id(&key.id), value],
+                "read API keys",
+            ),
+            super::SameKey::HashOfStored => {
+                let stored: Vec<String> = sqlite::rows(
+                    &self.tx,
+                    "SELECT api_key FROM apikey WHERE id = ?1",
+                    [hex_id(&key.id)],
+                    |r| r.get(0),
+                    "read API keys",
+                )?;
+                Ok(super::plain_key_is(
+                    stored.into_iter().next(),
+                    &new.sha256_hex,
+                ))
+            }
+        }
     }
 
     fn audit(&mut self, action: &str, target: &str, detail: Value) -> Result<()> {
