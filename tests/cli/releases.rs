@@ -346,11 +346,8 @@ fn write_secret(env: &TestEnv, secret: &str) {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
 }
 
-/// Where a release keeps keys as they are (up to 1.7), a declared hash is
-/// compared with the stored key's: the same key is left alone.
-#[test]
-fn apply_knows_a_plain_stored_key_by_its_hash() {
-    let env = deployment("1.5.1");
+/// A new API key of admin's named "ci"; the key.
+fn admin_key_named_ci(env: &TestEnv) -> String {
     let created = json(
         &env.lf(&[
             "--json", "apikey", "create", "--user", "admin", "--name", "ci",
@@ -358,7 +355,15 @@ fn apply_knows_a_plain_stored_key_by_its_hash() {
         .assert()
         .success(),
     );
-    let key = created["key"].as_str().unwrap().to_string();
+    created["key"].as_str().unwrap().to_string()
+}
+
+/// Where a release keeps keys as they are (up to 1.7), a declared hash is
+/// compared with the stored key's: the same key is left alone.
+#[test]
+fn apply_knows_a_plain_stored_key_by_its_hash() {
+    let env = deployment("1.5.1");
+    let key = admin_key_named_ci(&env);
     let sha = python_eval(
         "import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest())",
         &[&key],
@@ -386,14 +391,7 @@ fn apply_knows_a_plain_stored_key_by_its_hash() {
 #[test]
 fn apply_says_when_a_release_cannot_compare_a_declared_key() {
     let env = deployment("1.8.4");
-    let created = json(
-        &env.lf(&[
-            "--json", "apikey", "create", "--user", "admin", "--name", "ci",
-        ])
-        .assert()
-        .success(),
-    );
-    let key = created["key"].as_str().unwrap().to_string();
+    let key = admin_key_named_ci(&env);
     let file = env.config_dir().join("users.yaml");
     std::fs::write(
         &file,
