@@ -338,6 +338,49 @@ fn a_short_secret_key_is_derived_as_each_release_derives_it() {
     );
 }
 
+/// Key rescue on a release that derives short keys by random.seed: values
+/// under an old short key are found by `secret identify` and moved by
+/// `secret rotate --from-key` to the current short key, under the Fernet
+/// key that release derives from it (checked by Python's own `random`).
+#[test]
+fn a_lost_short_key_is_found_and_its_values_moved_as_the_release_derives_keys() {
+    let env = deployment("1.8.4");
+    env.lf_sql("delete from apikey");
+    env.lf_sql("delete from variable");
+    write_secret(&env, "old-short-key-1");
+    let created = json(
+        &env.lf(&[
+            "--json", "apikey", "create", "--user", "admin", "--name", "ci",
+        ])
+        .assert()
+        .success(),
+    );
+    let key = created["key"].as_str().unwrap().to_string();
+    // A redeploy wrote another short key; the old one is in a backup.
+    write_secret(&env, "new-short-key-22");
+    std::fs::write(env.path().join("old.key"), "old-short-key-1").unwrap();
+    let a = env
+        .lf(&["--json", "secret", "identify", "old.key"])
+        .current_dir(env.path())
+        .assert()
+        .success();
+    let report: Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    assert!(
+        report["all_under"].as_str().unwrap().starts_with("old.key"),
+        "{report}"
+    );
+    env.lf(&["secret", "rotate", "--from-key", "old.key", "--yes"])
+        .current_dir(env.path())
+        .assert()
+        .success();
+    let stored = env.lf_sql("select api_key from apikey");
+    let plain = python_eval(
+        "import sys, random, base64\nfrom cryptography.fernet import Fernet\nrandom.seed(sys.argv[1]); k=base64.urlsafe_b64encode(bytes(random.getrandbits(8) for _ in range(32)))\nprint(Fernet(k).decrypt(sys.argv[2].encode()).decode())",
+        &["new-short-key-22", stored.trim()],
+    );
+    assert_eq!(plain.trim(), key);
+}
+
 /// Replace the deployment's secret key file with `secret`.
 fn write_secret(env: &TestEnv, secret: &str) {
     use std::os::unix::fs::PermissionsExt;
