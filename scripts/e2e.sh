@@ -23,7 +23,12 @@
 #    LibreChat (tests/e2e/librechat.rs): its own crypto, token and duration
 #    code from npm (scripts/librechat-install.sh, about 20 s), run under the
 #    machine's Node as the verifier; its server needs MongoDB, which no
-#    registry here serves. TEST-FILTER selects among these tests.
+#    registry here serves. LibreChat's users (tests/e2e/librechat_users.rs)
+#    on a throwaway SecantusDB, a MongoDB-wire server (scripts/mongo-server.sh:
+#    PyPI SecantusDB==0.7.0b3 into the same cache, about 10 s the first
+#    time), checked with LibreChat's own data-schemas and bcryptjs; set
+#    MONGO_TEST_URI to use a server of your own. TEST-FILTER selects among
+#    these tests.
 #
 # A server that cannot be installed or started fails the run; nothing is
 # skipped.
@@ -37,5 +42,14 @@ if [ -z "${PG_TEST_URL:-}" ]; then
     eval "$pg_env"
 fi
 TEST_ENGINE=postgres cargo test --locked --test cli -- --include-ignored
+
+# LibreChat's users: a throwaway MongoDB-wire server (SecantusDB, pinned in
+# scripts/mongo-server.sh), unless MONGO_TEST_URI names one.
+if [ -z "${MONGO_TEST_URI:-}" ]; then
+    mongo_dir="$(mktemp -d)"
+    trap 'scripts/mongo-server.sh stop "$mongo_dir"; rm -rf "$mongo_dir"; if [ -n "${pg_dir:-}" ]; then scripts/pg-cluster.sh stop "$pg_dir"; rm -rf "$pg_dir"; fi' EXIT
+    mongo_env="$(scripts/mongo-server.sh start "$mongo_dir")"
+    eval "$mongo_env"
+fi
 
 AUTHCTL_E2E=1 cargo test --locked --test e2e -- --ignored --test-threads=1 "$@"

@@ -138,6 +138,14 @@ impl Pending {
         commit_pg(tx, &self.path, &self.records)
     }
 
+    /// Run `commit` (an engine without transactions writes here), then
+    /// append the records.
+    pub fn commit_with(self, commit: impl FnOnce() -> Result<()>) -> Result<()> {
+        commit()?;
+        append_audit(&self.path, &self.records);
+        Ok(())
+    }
+
     /// Commit `tx` (SQLite), then append the records.
     pub fn commit_sqlite(self, tx: rusqlite::Transaction<'_>) -> Result<()> {
         commit_sqlite(tx, &self.path, &self.records)

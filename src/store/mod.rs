@@ -1,7 +1,8 @@
 //! The store: one boundary between commands and a database.
 //!
 //! A store is an app's layout of tables (`apps/<app>/store/`) over an
-//! engine (`sqlite`, `postgres`), opened by the app (`App::open_layout`).
+//! engine (`sqlite`, `postgres`, `mongo`), opened by the app
+//! (`App::open_layout`).
 //! Commands see `Store` and the model (`model`: `User`, `ApiKey`, …) only;
 //! login names are `names`'. The
 //! rules that hold whatever the layout (a name is taken once, the last
@@ -18,6 +19,7 @@ use crate::settings::Settings;
 pub(crate) mod audit_file;
 pub(crate) mod json_text;
 mod model;
+pub(crate) mod mongo;
 mod names;
 pub(crate) mod postgres;
 pub(crate) mod rules;

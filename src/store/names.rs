@@ -71,9 +71,9 @@ pub fn validate_username(name: &str) -> Result<()> {
 
 /// The error for a login name that is not an email address an app
 /// accepts.
-pub fn invalid_email(name: &str) -> Error {
+pub fn invalid_email(app: &str, name: &str) -> Error {
     Error::usage(format!(
-        "\"{name}\" is not an email address Flowise accepts; Flowise users log in with their email (name@example.com)"
+        "\"{name}\" is not an email address {app} accepts; {app} users log in with their email (name@example.com)"
     ))
 }
 

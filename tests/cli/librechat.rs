@@ -486,7 +486,7 @@ fn bad_keys_and_values_get_librechat_reasons_and_what_needs_mongodb_is_refused()
     assert_one_line_error(&a, "does not decrypt under CREDS_KEY");
     for args in [
         vec!["user", "list"],
-        vec!["superuser", "--username", "a"],
+        vec!["superuser", "--username", "a@example.com"],
         vec!["apikey", "list"],
         vec!["keygen"],
         vec!["secret", "rotate", "--yes"],

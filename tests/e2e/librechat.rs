@@ -12,7 +12,9 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn install() -> PathBuf {
+/// LibreChat's published packages (`scripts/librechat-install.sh`), made
+/// once: their `node_modules`.
+pub(crate) fn install() -> PathBuf {
     let dir = cache_dir("librechat-0.0.71");
     run(Command::new("bash")
         .arg(manifest().join("scripts/librechat-install.sh"))

@@ -264,7 +264,7 @@ impl super::App for Flowise {
         if store::is_valid_email(name) {
             Ok(())
         } else {
-            Err(crate::store::invalid_email(name))
+            Err(crate::store::invalid_email("Flowise", name))
         }
     }
 

@@ -16,6 +16,7 @@ mod doctor;
 mod dotenv;
 pub mod expr;
 mod settings;
+mod store;
 pub(crate) mod token;
 
 use super::StoredValuesKey;
@@ -28,6 +29,9 @@ use crate::store::{Access, ApiKeyStorage, Layout};
 use secrecy::SecretString;
 
 /// Where the users, sessions and stored credentials are: out of reach.
+/// The variable naming LibreChat's MongoDB.
+pub const MONGO_URI: &str = "MONGO_URI";
+
 pub const MONGODB: &str =
     "LibreChat keeps its users, sessions and stored credentials in MongoDB, which authctl does not reach";
 
@@ -301,13 +305,44 @@ impl super::App for LibreChat {
         ))
     }
 
-    /// Its users are in MongoDB, out of reach.
-    fn open_layout(&self, _s: &Settings, _access: Access) -> Result<Option<Box<dyn Layout>>> {
-        Err(crate::error::Error::usage(
-            self.spec()
-                .unreachable
-                .unwrap_or("this profile has no database authctl reaches"),
-        ))
+    /// Its users, in the MongoDB `MONGO_URI` names (its `.env`, or the
+    /// environment).
+    fn open_layout(&self, s: &Settings, _access: Access) -> Result<Option<Box<dyn Layout>>> {
+        let uri = s.lookup(MONGO_URI).filter(|u| !u.trim().is_empty()).ok_or_else(|| {
+            crate::error::Error::usage(format!(
+                "{MONGO_URI} is not set: LibreChat's users are in the MongoDB it names (MONGO_URI=mongodb://HOST:27017/LibreChat in LibreChat's .env); run from LibreChat's folder, or give --env-file or the variable"
+            ))
+        })?;
+        let audit = s.config_dir.join(crate::store::audit_file::AUDIT_FILE);
+        Ok(Some(Box::new(store::LibreChatStore::open(
+            uri,
+            MONGO_URI,
+            crate::store::Actor::os_user(),
+            audit,
+        )?)))
+    }
+
+    /// An email, as LibreChat's schema requires (`/\S+@\S+\.\S+/`).
+    fn check_login_name(&self, name: &str) -> Result<()> {
+        let ok = name.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain
+                    .split_once('.')
+                    .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
+        }) && !name.chars().any(char::is_whitespace);
+        match ok {
+            true => Ok(()),
+            false => Err(crate::store::invalid_email("LibreChat", name)),
+        }
+    }
+
+    // LibreChat's registration (api/strategies/validators.js): 8 to 128
+    // characters (JavaScript counts UTF-16 units).
+    fn password_problem(&self, pw: &str) -> Option<String> {
+        let units = pw.encode_utf16().count();
+        (!(8..=128).contains(&units)).then(|| {
+            format!("LibreChat accepts passwords of 8 to 128 characters, and this one has {units}")
+        })
     }
 
     fn init_secrets(&self, _s: &Settings) -> Result<Vec<crate::secrets::init::Entry>> {

@@ -495,7 +495,7 @@ impl UsersTx for PgUsersTx<'_> {
 
     fn insert(&mut self, new: &crate::store::NewUser) -> Result<User> {
         if !super::is_valid_email(&new.username) {
-            return Err(crate::store::invalid_email(&new.username));
+            return Err(crate::store::invalid_email("Flowise", &new.username));
         }
         let fields = NewUserRef {
             username: &new.username,

@@ -280,7 +280,7 @@ impl UsersTx for FlowiseUsersTx<'_> {
 
     fn insert(&mut self, new: &NewUser) -> Result<User> {
         if !super::is_valid_email(&new.username) {
-            return Err(crate::store::invalid_email(&new.username));
+            return Err(crate::store::invalid_email("Flowise", &new.username));
         }
         let id = match self.home()? {
             Some(home) => self.join(new, &home)?,

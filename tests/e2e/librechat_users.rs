@@ -1,0 +1,381 @@
+//! LibreChat's users in MongoDB: authctl writes them into a throwaway
+//! SecantusDB (a MongoDB-wire server, `scripts/mongo-server.sh`, started by
+//! `scripts/e2e.sh`, which sets `MONGO_TEST_URI`), and LibreChat's own
+//! published code reads them back (`tests/e2e/librechat/users.js`:
+//! `@librechat/data-schemas` 0.0.71's `findUser`/`countUsers` under
+//! mongoose, and bcryptjs 2.4.3 comparing passwords as LibreChat does).
+
+use crate::{manifest, require_tier, BIN};
+use serde_json::{json, Value};
+use std::path::Path;
+use std::process::Command;
+
+/// A database of its own on the tier's server: its URI.
+fn database() -> String {
+    let base = std::env::var("MONGO_TEST_URI")
+        .expect("MONGO_TEST_URI: scripts/e2e.sh starts a MongoDB-wire server and sets it");
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let name = format!(
+        "librechat_{}_{}",
+        std::process::id(),
+        N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    );
+    // mongodb://HOST:PORT/?directConnection=true
+    let (server, query) = base.split_once("/?").unwrap_or((base.as_str(), ""));
+    format!("{}/{name}?{query}", server.trim_end_matches('/'))
+}
+
+/// LibreChat's folder, whose `.env` names the database.
+fn folder(uri: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".env"), format!("MONGO_URI={uri}\n")).unwrap();
+    dir
+}
+
+/// `authctl --profile librechat ARGS` in `dir`, `PW` in the environment.
+fn authctl(dir: &Path, args: &[&str], pw: Option<&str>) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .args(["--profile", "librechat"])
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("HOME", dir)
+        .envs(pw.map(|p| ("PW", p)))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn ok(dir: &Path, args: &[&str], pw: Option<&str>) -> String {
+    let (code, out, err) = authctl(dir, args, pw);
+    assert_eq!(code, 0, "authctl {args:?}: {err}");
+    out
+}
+
+/// LibreChat's code over `ops` on the database at `uri`; each op's value.
+fn librechat(uri: &str, ops: Value) -> Vec<Value> {
+    use std::io::Write;
+    let cwd = tempfile::tempdir().unwrap();
+    let result = cwd.path().join("result.json");
+    let mut child = Command::new("node")
+        .arg(manifest().join("tests/e2e/librechat/users.js"))
+        .current_dir(cwd.path())
+        .env("RESULT_FILE", &result)
+        .env("NODE_PATH", crate::librechat::install())
+        .env("CREDS_KEY", "0".repeat(64))
+        .env("CREDS_IV", "0".repeat(32))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("node");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(json!({ "uri": uri, "ops": ops }).to_string().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "node: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: Vec<Value> = serde_json::from_slice(&std::fs::read(&result).unwrap()).unwrap();
+    results
+        .into_iter()
+        .map(|r| {
+            assert_eq!(r["ok"], true, "{r}");
+            r["value"].clone()
+        })
+        .collect()
+}
+
+fn login(uri: &str, email: &str, password: &str) -> Value {
+    librechat(
+        uri,
+        json!([{ "op": "login", "email": email, "password": password }]),
+    )
+    .remove(0)
+}
+
+fn oid(id: &str) -> Value {
+    json!({ "$oid": id })
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn users_written_by_authctl_are_found_and_log_in_as_librechat_checks() {
+    require_tier();
+    let uri = database();
+    let dir = folder(&uri);
+    let d = dir.path();
+    // The first admin: LibreChat finds it, its password compares, it is
+    // verified and ADMIN, and LibreChat's first-user rule (the first
+    // registration is the admin) now sees a user.
+    ok(
+        d,
+        &[
+            "superuser",
+            "--username",
+            "Admin@Example.com",
+            "--password-env",
+            "PW",
+        ],
+        Some("Quiet-Harbor-2027"),
+    );
+    let admin = login(&uri, "admin@example.com", "Quiet-Harbor-2027");
+    assert_eq!(admin["found"], true, "{admin}");
+    assert_eq!(admin["password_ok"], true);
+    assert_eq!(admin["verified"], true);
+    assert_eq!(admin["role"], "ADMIN");
+    assert_eq!(admin["provider"], "local");
+    assert_eq!(librechat(&uri, json!([{ "op": "countUsers" }]))[0], 1);
+    // A second one is refused; a forgotten password is reset.
+    let (code, _, err) = authctl(
+        d,
+        &[
+            "superuser",
+            "--username",
+            "admin@example.com",
+            "--password-env",
+            "PW",
+        ],
+        Some("Another-Pass-77x"),
+    );
+    assert_ne!(code, 0, "{err}");
+    ok(
+        d,
+        &[
+            "superuser",
+            "--username",
+            "admin@example.com",
+            "--reset-password",
+            "--password-env",
+            "PW",
+        ],
+        Some("Brand-New-Root-Pass-1"),
+    );
+    assert_eq!(
+        login(&uri, "admin@example.com", "Quiet-Harbor-2027")["password_ok"],
+        false
+    );
+    assert_eq!(
+        login(&uri, "admin@example.com", "Brand-New-Root-Pass-1")["password_ok"],
+        true
+    );
+
+    // A user added inactive: found, its password compares, but unverified,
+    // which LibreChat's login refuses. As after a self-registration, it
+    // waits for the TTL; activation verifies it and takes the TTL away.
+    ok(
+        d,
+        &["user", "add", "bob@example.com", "--password-env", "PW"],
+        Some("B0b-Harbor-Lights"),
+    );
+    let bob = login(&uri, "bob@example.com", "B0b-Harbor-Lights");
+    assert_eq!(
+        (
+            bob["password_ok"].clone(),
+            bob["verified"].clone(),
+            bob["role"].clone()
+        ),
+        (json!(true), json!(false), json!("USER"))
+    );
+    let id = bob["id"].as_str().unwrap().to_string();
+    librechat(
+        &uri,
+        json!([{ "op": "update", "collection": "users", "filter": { "_id": oid(&id) },
+                 "update": { "$set": { "expiresAt": { "$date": "2030-01-01T00:00:00Z" } } } }]),
+    );
+    ok(d, &["user", "activate", "bob@example.com"], None);
+    let bob = login(&uri, "bob@example.com", "B0b-Harbor-Lights");
+    assert_eq!(bob["verified"], true);
+    assert_eq!(bob["expires_at"], Value::Null, "{bob}");
+
+    // A password change ends bob's sessions (LibreChat's own reset does
+    // not): the old password no longer compares, the new one does.
+    let session = |uri: &str| {
+        librechat(
+            uri,
+            json!([{ "op": "insert", "collection": "sessions", "doc": {
+                "user": oid(&id), "refreshTokenHash": "x",
+                "expiration": { "$date": "2030-01-01T00:00:00Z" } } }]),
+        );
+    };
+    let sessions = |uri: &str| {
+        librechat(
+            uri,
+            json!([{ "op": "count", "collection": "sessions", "filter": { "user": oid(&id) } }]),
+        )[0]
+        .clone()
+    };
+    session(&uri);
+    assert_eq!(sessions(&uri), 1);
+    ok(
+        d,
+        &["user", "passwd", "bob@example.com", "--password-env", "PW"],
+        Some("N3w-Harbor-Lights"),
+    );
+    assert_eq!(sessions(&uri), 0);
+    assert_eq!(
+        login(&uri, "bob@example.com", "B0b-Harbor-Lights")["password_ok"],
+        false
+    );
+    assert_eq!(
+        login(&uri, "bob@example.com", "N3w-Harbor-Lights")["password_ok"],
+        true
+    );
+    // Promotion and demotion are the role; deactivation unverifies and ends
+    // the sessions too.
+    ok(d, &["user", "promote", "bob@example.com"], None);
+    assert_eq!(
+        login(&uri, "bob@example.com", "N3w-Harbor-Lights")["role"],
+        "ADMIN"
+    );
+    ok(d, &["user", "demote", "bob@example.com"], None);
+    assert_eq!(
+        login(&uri, "bob@example.com", "N3w-Harbor-Lights")["role"],
+        "USER"
+    );
+    session(&uri);
+    ok(d, &["user", "deactivate", "bob@example.com"], None);
+    assert_eq!(sessions(&uri), 0);
+    assert_eq!(
+        login(&uri, "bob@example.com", "N3w-Harbor-Lights")["verified"],
+        false
+    );
+    // The last admin stays.
+    let (code, _, err) = authctl(d, &["user", "demote", "admin@example.com"], None);
+    assert_eq!(code, 4, "{err}");
+    // The list, as authctl shows it.
+    let list: Value = serde_json::from_str(&ok(d, &["--json", "user", "list"], None)).unwrap();
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["username"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["admin@example.com", "bob@example.com"]);
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn delete_removes_what_librechats_delete_user_removes() {
+    require_tier();
+    let uri = database();
+    let dir = folder(&uri);
+    let d = dir.path();
+    ok(
+        d,
+        &[
+            "superuser",
+            "--username",
+            "admin@example.com",
+            "--password-env",
+            "PW",
+        ],
+        Some("Quiet-Harbor-2027"),
+    );
+    ok(
+        d,
+        &[
+            "user",
+            "add",
+            "carol@example.com",
+            "--active",
+            "--password-env",
+            "PW",
+        ],
+        Some("C4rol-Harbor-Lights"),
+    );
+    let carol = login(&uri, "carol@example.com", "C4rol-Harbor-Lights")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let admin = login(&uri, "admin@example.com", "Quiet-Harbor-2027")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // Her documents, each referring to her as LibreChat's models do (a
+    // string id or an ObjectId), and one of the admin's.
+    let mut ops = Vec::new();
+    for (collection, field, by_string) in [
+        ("conversations", "user", true),
+        ("messages", "user", true),
+        ("presets", "user", true),
+        ("files", "user", false),
+        ("keys", "userId", false),
+        ("pluginauths", "userId", true),
+        ("sessions", "user", false),
+        ("tokens", "userId", false),
+        ("agents", "author", false),
+        ("aclentries", "principalId", false),
+    ] {
+        let reference = if by_string { json!(carol) } else { oid(&carol) };
+        ops.push(json!({ "op": "insert", "collection": collection, "doc": { field: reference } }));
+    }
+    ops.push(json!({ "op": "insert", "collection": "conversations", "doc": { "user": admin } }));
+    ops.push(json!({ "op": "insert", "collection": "groups", "doc": { "name": "team", "memberIds": [oid(&carol), oid(&admin)] } }));
+    librechat(&uri, json!(ops));
+    ok(d, &["user", "delete", "carol@example.com", "--yes"], None);
+    // The audit trail says what went with her.
+    let audit = std::fs::read_to_string(d.join("authctl-audit.jsonl")).unwrap();
+    let last: Value = serde_json::from_str(audit.lines().last().unwrap()).unwrap();
+    assert_eq!(last["action"], "user.delete", "{last}");
+    assert_eq!(last["detail"]["rows"]["conversations.user"], 1, "{last}");
+    let left = librechat(
+        &uri,
+        json!([
+            { "op": "login", "email": "carol@example.com", "password": "x" },
+            { "op": "count", "collection": "conversations", "filter": {} },
+            { "op": "count", "collection": "messages", "filter": {} },
+            { "op": "count", "collection": "files", "filter": {} },
+            { "op": "count", "collection": "keys", "filter": {} },
+            { "op": "count", "collection": "sessions", "filter": {} },
+            { "op": "count", "collection": "tokens", "filter": {} },
+            { "op": "count", "collection": "agents", "filter": {} },
+            { "op": "count", "collection": "aclentries", "filter": {} },
+            { "op": "find", "collection": "groups", "filter": { "name": "team" } },
+        ]),
+    );
+    assert_eq!(left[0]["found"], false);
+    // The admin's conversation stays; all of hers are gone.
+    assert_eq!(left[1], 1);
+    assert!(left[2..9].iter().all(|n| *n == 0), "{left:?}");
+    assert_eq!(left[9]["memberIds"], json!([oid(&admin)]), "{}", left[9]);
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn an_unreachable_server_is_exit_5_and_never_shows_the_password() {
+    require_tier();
+    // A port nothing listens on.
+    let port = crate::free_port();
+    let dir = folder(&format!(
+        "mongodb://app:s3cret-pw@127.0.0.1:{port}/LibreChat?serverSelectionTimeoutMS=1500"
+    ));
+    let (code, out, err) = authctl(dir.path(), &["user", "list"], None);
+    assert_eq!(code, 5, "{out}{err}");
+    assert!(
+        err.contains(&format!(
+            "MongoDB at 127.0.0.1:{port}, database \"LibreChat\""
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("s3cret-pw") && !out.contains("s3cret-pw"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    // Without MONGO_URI: where to put it.
+    std::fs::write(dir.path().join(".env"), "").unwrap();
+    let (code, _, err) = authctl(dir.path(), &["user", "list"], None);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("MONGO_URI is not set"), "{err}");
+}
