@@ -193,6 +193,9 @@ _authctl() {
             authctl__subcmd__help__subcmd__user,demote)
                 cmd="authctl__subcmd__help__subcmd__user__subcmd__demote"
                 ;;
+            authctl__subcmd__help__subcmd__user,invite)
+                cmd="authctl__subcmd__help__subcmd__user__subcmd__invite"
+                ;;
             authctl__subcmd__help__subcmd__user,list)
                 cmd="authctl__subcmd__help__subcmd__user__subcmd__list"
                 ;;
@@ -331,6 +334,9 @@ _authctl() {
             authctl__subcmd__user,help)
                 cmd="authctl__subcmd__user__subcmd__help"
                 ;;
+            authctl__subcmd__user,invite)
+                cmd="authctl__subcmd__user__subcmd__invite"
+                ;;
             authctl__subcmd__user,list)
                 cmd="authctl__subcmd__user__subcmd__list"
                 ;;
@@ -360,6 +366,9 @@ _authctl() {
                 ;;
             authctl__subcmd__user__subcmd__help,help)
                 cmd="authctl__subcmd__user__subcmd__help__subcmd__help"
+                ;;
+            authctl__subcmd__user__subcmd__help,invite)
+                cmd="authctl__subcmd__user__subcmd__help__subcmd__invite"
                 ;;
             authctl__subcmd__user__subcmd__help,list)
                 cmd="authctl__subcmd__user__subcmd__help__subcmd__list"
@@ -1204,7 +1213,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help__subcmd__user)
-            opts="add list show activate deactivate promote demote passwd delete"
+            opts="add list show activate deactivate promote demote passwd invite delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1274,6 +1283,20 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help__subcmd__user__subcmd__demote)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__user__subcmd__invite)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2426,7 +2449,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user)
-            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version add list show activate deactivate promote demote passwd delete help"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version add list show activate deactivate promote demote passwd invite delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2614,7 +2637,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__help)
-            opts="add list show activate deactivate promote demote passwd delete help"
+            opts="add list show activate deactivate promote demote passwd invite delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2711,6 +2734,20 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__user__subcmd__help__subcmd__invite)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__user__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2760,6 +2797,36 @@ _authctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__user__subcmd__invite)
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

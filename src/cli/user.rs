@@ -58,6 +58,16 @@ pub enum UserCommand {
         password: PasswordSourceArgs,
     },
 
+    /// Invite a user to register, without a mail server (LibreChat): prints the registration link
+    ///
+    /// Writes LibreChat's invite token for EMAIL (valid 7 days) and prints
+    /// ${DOMAIN_CLIENT}/register?token=…, which lets that address register
+    /// even with ALLOW_REGISTRATION=false, as LibreChat's own invite does.
+    Invite {
+        /// The email address to invite
+        email: String,
+    },
+
     /// Delete a user (asks on a terminal; --yes otherwise)
     Delete {
         /// Username

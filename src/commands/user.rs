@@ -23,6 +23,7 @@ pub fn run(cmd: UserCommand, ctx: &Ctx) -> Result<Outcome> {
         }
         UserCommand::Passwd { name, password } => passwd(&name, password.source(), ctx),
         UserCommand::Delete { name, yes, force } => delete(&name, yes, force, ctx),
+        UserCommand::Invite { email } => invite(&email, ctx),
     }
 }
 
@@ -213,6 +214,25 @@ fn passwd(name: &str, source: Option<Source>, ctx: &Ctx) -> Result<Outcome> {
     Ok(Outcome::new()
         .json(&users[0])
         .note(format!("changed the password of \"{}\"", user.username)))
+}
+
+/// `user invite`: an invite the app's registration takes, and its link.
+fn invite(email: &str, ctx: &Ctx) -> Result<Outcome> {
+    let s = &ctx.settings;
+    s.profile.app().check_login_name(email)?;
+    let mut db = open_write(ctx)?;
+    if let Some(user) = db.get_user(email)? {
+        return Err(Error::Conflict(format!(
+            "\"{}\" is a user already ({}); nothing to invite",
+            user.username, user.id
+        )));
+    }
+    let invited = db.invites_mut()?.invite(email, s)?;
+    let note = format!(
+        "invited \"{}\" until {}: send the link to that address; it registers once, even with registration closed",
+        invited.email, invited.expires_at
+    );
+    Ok(Outcome::report(&invited).note(note))
 }
 
 fn delete(name: &str, yes: bool, force: bool, ctx: &Ctx) -> Result<Outcome> {

@@ -160,6 +160,32 @@ pub trait Layout: UserRows + ApiKeys + EncryptedValues {
     fn sessions_mut(&mut self) -> Option<&mut dyn Sessions> {
         None
     }
+    /// Invitations to register, in layouts whose app takes them without a
+    /// mail server (LibreChat).
+    fn invites_mut(&mut self) -> Option<&mut dyn Invites> {
+        None
+    }
+}
+
+/// Invitations to register.
+pub trait Invites {
+    /// Invite `email`; the link to send, once.
+    fn invite(&mut self, email: &str, settings: &Settings) -> Result<Invited>;
+}
+
+/// An invitation, with the link that holds its token.
+#[derive(serde::Serialize)]
+pub struct Invited {
+    pub email: String,
+    /// The registration link; it is the invitation, shown once.
+    pub link: String,
+    pub expires_at: String,
+}
+
+impl crate::output::Report for Invited {
+    fn human(&self) -> crate::output::Human {
+        crate::output::Human::Text(self.link.clone())
+    }
 }
 
 /// Login sessions an app's server keeps in its database.
@@ -256,6 +282,16 @@ impl Store {
         self.layout
             .refresh_tokens_mut()
             .ok_or_else(|| no_refresh_records(app))
+    }
+
+    /// Invitations, or why the layout takes none.
+    pub fn invites_mut(&mut self) -> Result<&mut dyn Invites> {
+        let app = self.layout.app();
+        self.layout.invites_mut().ok_or_else(|| {
+            Error::usage(format!(
+                "{app} takes no invitations; add the user with `authctl user add`"
+            ))
+        })
     }
 
     /// Login sessions, or why the layout has none.

@@ -343,3 +343,29 @@ fn fresh_concurrent_first_runs_migrate_once() {
         assert_eq!(env.sql("pragma journal_mode").trim(), "wal");
     }
 }
+
+/// Invitations are LibreChat's (its registration takes them); elsewhere
+/// `user invite` says how users are added there, and changes nothing.
+#[test]
+fn invite_is_refused_where_the_app_takes_no_invitations() {
+    let env = TestEnv::sqlite();
+    env.admin();
+    let before = env.snapshot();
+    let a = env
+        .cmd(&["user", "invite", "dana@example.com"])
+        .assert()
+        .code(2);
+    assert_one_line_error(
+        &a,
+        "takes no invitations; add the user with `authctl user add`",
+    );
+    assert_eq!(env.snapshot(), before);
+    let fw = TestEnv::flowise("home");
+    let before = fw.snapshot();
+    let a = fw
+        .fw(&["user", "invite", "dana@example.com"])
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "Flowise takes no invitations");
+    assert_eq!(fw.snapshot(), before);
+}

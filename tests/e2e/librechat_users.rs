@@ -353,6 +353,49 @@ fn delete_removes_what_librechats_delete_user_removes() {
 
 #[test]
 #[ignore = "real-server tier: scripts/e2e.sh"]
+fn an_invite_is_the_token_librechats_registration_looks_up() {
+    require_tier();
+    let uri = database();
+    let dir = folder(&uri);
+    let d = dir.path();
+    std::fs::write(
+        d.join(".env"),
+        format!("MONGO_URI={uri}\nDOMAIN_CLIENT=https://chat.example.com/\n"),
+    )
+    .unwrap();
+    let out = ok(d, &["--json", "user", "invite", "Dana@Example.com"], None);
+    let invited: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(invited["email"], "dana@example.com");
+    let link = invited["link"].as_str().unwrap();
+    let token = link
+        .strip_prefix("https://chat.example.com/register?token=")
+        .unwrap_or_else(|| panic!("{link}"));
+    assert_eq!(token.len(), 64, "{link}");
+    let found = librechat(
+        &uri,
+        json!([
+            { "op": "invite", "email": "dana@example.com", "token": token },
+            { "op": "invite", "email": "dana@example.com", "token": "0".repeat(64) },
+        ]),
+    );
+    assert_eq!(found[0]["found"], true, "{found:?}");
+    let ttl = found[0]["expires_in_s"].as_i64().unwrap();
+    assert!((604_700..=604_800).contains(&ttl), "{ttl}");
+    assert_eq!(found[1]["found"], false);
+    // An existing user is not invited; nor is what is not an email.
+    ok(
+        d,
+        &["user", "add", "erin@example.com", "--password-env", "PW"],
+        Some("Erin-Harbor-Lights"),
+    );
+    let (code, _, err) = authctl(d, &["user", "invite", "erin@example.com"], None);
+    assert_eq!(code, 4, "{err}");
+    let (code, _, err) = authctl(d, &["user", "invite", "not-an-email"], None);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
 fn an_unreachable_server_is_exit_5_and_never_shows_the_password() {
     require_tier();
     // A port nothing listens on.

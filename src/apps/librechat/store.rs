@@ -21,8 +21,8 @@ use crate::error::{Error, Result};
 use crate::store::audit_file::Pending;
 use crate::store::mongo::Mongo;
 use crate::store::{
-    Actor, ApiKey, ApiKeyStorage, ApiKeys, EncryptedValues, Layout, NewApiKey, NewUser,
-    Reencrypted, RefreshTokens, User, UserChange, UserRows, UsersTx,
+    Actor, ApiKey, ApiKeyStorage, ApiKeys, EncryptedValues, Invited, Invites, Layout, NewApiKey,
+    NewUser, Reencrypted, RefreshTokens, User, UserChange, UserRows, UsersTx,
 };
 use mongodb::bson::{doc, oid::ObjectId, Bson, DateTime, Document};
 use serde_json::Value;
@@ -413,9 +413,69 @@ fn no_api_keys() -> Error {
     )
 }
 
+/// How long LibreChat's invite is valid (`packages/api/src/auth/invite.ts`).
+const INVITE_SECONDS: i64 = 604_800;
+
+/// LibreChat's `DOMAIN_CLIENT` default (its `.env.example`).
+const DOMAIN_CLIENT_DEFAULT: &str = "http://localhost:3080";
+
+impl Invites for LibreChatStore {
+    /// LibreChat's `createInvite`: a `tokens` document for a new random
+    /// ObjectId, the email lower-cased, the SHA-256 hex of 32 random bytes
+    /// (as hex) that the link carries, for 7 days.
+    fn invite(&mut self, email: &str, settings: &crate::settings::Settings) -> Result<Invited> {
+        use secrecy::ExposeSecret;
+        let email = email.to_lowercase();
+        let raw = crate::secrets::generate(32, crate::secrets::Encoding::Hex)?;
+        let hash = crate::apps::api_keys::sha256_hex(&raw);
+        let (at, _) = now();
+        let expires = DateTime::from_millis(at.timestamp_millis() + INVITE_SECONDS * 1000);
+        crate::store::audit_file::prepare(&self.audit_path)?;
+        self.mongo
+            .collection("tokens")
+            .insert_one(doc! {
+                "userId": ObjectId::new(),
+                "email": &email,
+                "token": &hash,
+                "createdAt": at,
+                "expiresAt": expires,
+                "__v": 0,
+            })
+            .run()
+            .map_err(|e| self.mongo.error(&e, "store the invitation in"))?;
+        let expires_at = rfc3339(Some(&Bson::DateTime(expires)));
+        crate::store::audit_file::append_audit(
+            &self.audit_path,
+            &[crate::store::audit_file::audit_record(
+                self.actor.name(),
+                "user.invite",
+                &email,
+                serde_json::json!({ "expires_at": expires_at }),
+            )],
+        );
+        let domain = settings
+            .lookup("DOMAIN_CLIENT")
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or(DOMAIN_CLIENT_DEFAULT);
+        Ok(Invited {
+            link: format!(
+                "{}/register?token={}",
+                domain.trim().trim_end_matches('/'),
+                raw.expose_secret()
+            ),
+            email,
+            expires_at,
+        })
+    }
+}
+
 impl Layout for LibreChatStore {
     fn app(&self) -> &'static str {
         "LibreChat"
+    }
+
+    fn invites_mut(&mut self) -> Option<&mut dyn Invites> {
+        Some(self)
     }
 
     fn release(&self) -> Option<String> {

@@ -7,7 +7,7 @@
 // file RESULT_FILE names (LibreChat's logger writes to stdout).
 const mongoose = require('mongoose');
 const bcrypt = require('bcryptjs');
-const { createModels, createMethods } = require('@librechat/data-schemas');
+const { createModels, createMethods, hashToken } = require('@librechat/data-schemas');
 
 const { EJSON } = mongoose.mongo.BSON;
 
@@ -35,6 +35,12 @@ async function main() {
           expires_at: user.expiresAt ?? null,
           provider: user.provider,
         };
+      }
+      // packages/api/src/auth/invite.ts getInvite: the token hashed as
+      // hashToken does, found with the email, not yet expired.
+      case 'invite': {
+        const invite = await methods.findToken({ token: await hashToken(op.token), email: op.email.trim().toLowerCase() });
+        return { found: !!invite, expires_in_s: invite ? Math.round((new Date(invite.expiresAt) - Date.now()) / 1000) : null };
       }
       case 'countUsers':
         return methods.countUsers();

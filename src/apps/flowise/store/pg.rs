@@ -93,6 +93,11 @@ impl FlowisePgStore {
             "SELECT string_agg(name, ',') AS v FROM migrations",
         )?;
         let shown = url.target();
+        // An empty database is one Flowise has not started on yet: like a
+        // missing SQLite file, nothing to read.
+        if tables.is_empty() && access == Access::Read {
+            return Ok(None);
+        }
         if !super::is_flowise_schema(&tables) {
             crate::apps::refuse_foreign("flowise", &tables, 0, &shown)?;
             return Err(Error::usage(format!(
