@@ -96,6 +96,21 @@ fn librechat(uri: &str, ops: Value) -> Vec<Value> {
         .collect()
 }
 
+/// The first ADMIN, admin@example.com, password Quiet-Harbor-2027.
+fn first_admin(d: &Path) {
+    ok(
+        d,
+        &[
+            "superuser",
+            "--username",
+            "admin@example.com",
+            "--password-env",
+            "PW",
+        ],
+        Some("Quiet-Harbor-2027"),
+    );
+}
+
 fn login(uri: &str, email: &str, password: &str) -> Value {
     librechat(
         uri,
@@ -271,17 +286,7 @@ fn delete_removes_what_librechats_delete_user_removes() {
     let uri = database();
     let dir = folder(&uri);
     let d = dir.path();
-    ok(
-        d,
-        &[
-            "superuser",
-            "--username",
-            "admin@example.com",
-            "--password-env",
-            "PW",
-        ],
-        Some("Quiet-Harbor-2027"),
-    );
+    first_admin(d);
     ok(
         d,
         &[
@@ -392,6 +397,114 @@ fn an_invite_is_the_token_librechats_registration_looks_up() {
     assert_eq!(code, 4, "{err}");
     let (code, _, err) = authctl(d, &["user", "invite", "not-an-email"], None);
     assert_eq!(code, 2, "{err}");
+}
+
+/// `apply` and `export` on LibreChat's users: declared users log in as
+/// LibreChat checks, and the export is what apply reads back.
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn apply_and_export_work_on_librechats_users() {
+    require_tier();
+    let uri = database();
+    let dir = folder(&uri);
+    let d = dir.path();
+    std::fs::write(
+        d.join("users.yaml"),
+        "users:\n  - name: Gus@Example.com\n    superuser: true\n    active: true\n    password_env: PW\n  - name: hal@example.com\n    active: false\n    password_env: PW\n",
+    )
+    .unwrap();
+    ok(d, &["apply", "users.yaml"], Some("Gus-Harbor-Lights"));
+    let gus = login(&uri, "gus@example.com", "Gus-Harbor-Lights");
+    assert_eq!(
+        (
+            gus["password_ok"].clone(),
+            gus["role"].clone(),
+            gus["verified"].clone()
+        ),
+        (json!(true), json!("ADMIN"), json!(true))
+    );
+    let hal = login(&uri, "hal@example.com", "Gus-Harbor-Lights");
+    assert_eq!(hal["verified"], false);
+    // Applied again: nothing to do.
+    let (code, _, err) = authctl(d, &["apply", "users.yaml"], Some("Gus-Harbor-Lights"));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("nothing to do"), "{err}");
+    let exported = ok(d, &["export", "--format", "json"], None);
+    assert!(
+        exported.contains("gus@example.com") && exported.contains("hal@example.com"),
+        "{exported}"
+    );
+}
+
+/// `doctor`'s checks on the users: who registers first becomes ADMIN on
+/// an empty database; unverified users and the TTL; weak hashes.
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn doctor_checks_the_users_as_librechat_keeps_them() {
+    require_tier();
+    let uri = database();
+    let dir = folder(&uri);
+    let d = dir.path();
+    let check = |id: &str| -> (String, String) {
+        let (_, out, err) = authctl(d, &["--json", "doctor"], None);
+        let report: Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+        let c = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("no {id}: {report}"))
+            .clone();
+        (
+            c["status"].as_str().unwrap().to_string(),
+            c["message"].as_str().unwrap().to_string(),
+        )
+    };
+    let (status, says) = check("librechat.admin");
+    assert_eq!(status, "warn");
+    assert!(
+        says.contains("whoever registers first becomes its ADMIN"),
+        "{says}"
+    );
+    first_admin(d);
+    assert_eq!(check("librechat.admin").0, "pass");
+    assert_eq!(check("librechat.unverified").0, "pass");
+    ok(
+        d,
+        &["user", "add", "fay@example.com", "--password-env", "PW"],
+        Some("Fay-Harbor-Lights"),
+    );
+    let fay = login(&uri, "fay@example.com", "Fay-Harbor-Lights")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    librechat(
+        &uri,
+        json!([
+            { "op": "update", "collection": "users", "filter": { "_id": oid(&fay) },
+              "update": { "$set": { "expiresAt": { "$date": "2030-01-01T00:00:00Z" },
+                                    "password": "$2a$04$abcdefghijklmnopqrstuuO8lO8dQKjzXvDRqWc0kYHn3g7bSbg2y" } } },
+        ]),
+    );
+    let (status, says) = check("librechat.unverified");
+    assert_eq!(status, "warn");
+    assert!(
+        says.contains("1 of them will be deleted by the TTL index"),
+        "{says}"
+    );
+    let (status, says) = check("librechat.password_cost");
+    assert_eq!(status, "warn");
+    assert!(says.contains("\"fay@example.com\""), "{says}");
+    // No verified admin left: a failure, and doctor exits 1.
+    ok(
+        d,
+        &["user", "deactivate", "admin@example.com", "--force"],
+        None,
+    );
+    assert_eq!(check("librechat.admin").0, "fail");
+    let (code, _, _) = authctl(d, &["doctor"], None);
+    assert_eq!(code, 1);
 }
 
 #[test]

@@ -33,7 +33,107 @@ pub fn run(s: &Settings) -> Vec<Check> {
     checks.push(unverified_login(s));
     checks.push(password_reset(s));
     checks.push(domain(s));
+    checks.extend(users(s));
     checks
+}
+
+/// What the database says (where `MONGO_URI` is set): an active ADMIN
+/// exists (with no user at all, the first to register becomes one);
+/// unverified users, and those the TTL index will delete; password hashes
+/// below LibreChat's own cost of 10.
+fn users(s: &Settings) -> Vec<Check> {
+    const ID: &str = "librechat.users";
+    let Some(uri) = var(s, super::MONGO_URI).filter(|u| !u.trim().is_empty()) else {
+        return vec![warn(
+            ID,
+            "MONGO_URI is not set: LibreChat's users were not checked",
+            "run doctor in LibreChat's folder (its .env names the database), or set MONGO_URI",
+        )];
+    };
+    let audit = s.config_dir.join(crate::store::audit_file::AUDIT_FILE);
+    let store = match super::store::LibreChatStore::open(
+        uri,
+        super::MONGO_URI,
+        crate::store::Actor::os_user(),
+        audit,
+    ) {
+        Ok(store) => store,
+        Err(e) => {
+            return vec![fail(
+                ID,
+                e.one_line(),
+                "check MONGO_URI and that LibreChat's MongoDB is running",
+            )]
+        }
+    };
+    let (users, expiring) = match store.users_and_expiring() {
+        Ok(found) => found,
+        Err(e) => return vec![fail(ID, e.one_line(), "check the server's log")],
+    };
+    let admins = users
+        .iter()
+        .filter(|u| u.is_superuser && u.is_active)
+        .count();
+    let admin = match (users.len(), admins) {
+        (0, _) => warn(
+            "librechat.admin",
+            "LibreChat has no users yet: whoever registers first becomes its ADMIN",
+            "create the admin before opening registration: `authctl --profile librechat superuser --username EMAIL`",
+        ),
+        (_, 0) => fail(
+            "librechat.admin",
+            "no verified ADMIN: nobody can manage LibreChat",
+            "`authctl --profile librechat superuser --username EMAIL` (with --reset-password for a locked-out one), or `authctl --profile librechat user promote EMAIL`",
+        ),
+        (_, n) => pass("librechat.admin", format!("{n} verified ADMIN(s)")),
+    };
+    let unverified = users.iter().filter(|u| !u.is_active).count();
+    let waiting = match (unverified, expiring) {
+        (0, _) => pass("librechat.unverified", "every user is verified"),
+        (n, 0) => warn(
+            "librechat.unverified",
+            format!("{n} unverified user(s) cannot log in"),
+            "`authctl --profile librechat user activate EMAIL`, or delete them",
+        ),
+        (n, m) => warn(
+            "librechat.unverified",
+            format!("{n} unverified user(s) cannot log in; {m} of them will be deleted by the TTL index a week after registering"),
+            "`authctl --profile librechat user activate EMAIL` keeps and verifies one",
+        ),
+    };
+    let weak: Vec<&str> = users
+        .iter()
+        .filter(|u| bcrypt_cost(&u.password_hash).is_some_and(|c| c < 10))
+        .map(|u| u.username.as_str())
+        .collect();
+    let cost = match weak.as_slice() {
+        [] => pass(
+            "librechat.password_cost",
+            "every password hash has bcrypt cost 10 or more",
+        ),
+        some => warn(
+            "librechat.password_cost",
+            format!(
+                "{} password hash(es) below bcrypt cost 10, LibreChat's own: {}",
+                some.len(),
+                some.iter()
+                    .take(5)
+                    .map(|n| crate::text::quoted(n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "set new passwords: `authctl --profile librechat user passwd EMAIL`",
+        ),
+    };
+    vec![admin, waiting, cost]
+}
+
+/// The cost of a bcrypt hash (`$2a$10$…`).
+fn bcrypt_cost(hash: &str) -> Option<u32> {
+    let mut parts = hash.split('$');
+    let (_, version, cost) = (parts.next()?, parts.next()?, parts.next()?);
+    version.starts_with('2').then_some(())?;
+    cost.parse().ok()
 }
 
 fn var<'a>(s: &'a Settings, name: &str) -> Option<&'a str> {

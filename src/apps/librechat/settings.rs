@@ -27,6 +27,8 @@ pub(crate) static LIBRECHAT: Spec = Spec {
     commands: Some(&[
         "superuser",
         "user",
+        "apply",
+        "export",
         "secret",
         "token",
         "init",

@@ -90,6 +90,22 @@ impl LibreChatStore {
     }
 }
 
+impl LibreChatStore {
+    /// Every user, and how many unverified ones carry the TTL `expiresAt`
+    /// that deletes them (doctor).
+    pub fn users_and_expiring(&self) -> Result<(Vec<User>, u64)> {
+        let users = self.list_users()?;
+        let expiring = self
+            .users()
+            .count_documents(
+                doc! { "emailVerified": { "$ne": true }, "expiresAt": { "$exists": true } },
+            )
+            .run()
+            .map_err(|e| self.mongo.error(&e, "read the users of"))?;
+        Ok((users, expiring))
+    }
+}
+
 /// A bson date as RFC 3339 UTC with microseconds, as the other layouts
 /// show times.
 fn rfc3339(d: Option<&Bson>) -> String {
@@ -503,8 +519,10 @@ impl ApiKeys for LibreChatStore {
         ApiKeyStorage::HashOnly
     }
 
+    /// None that authctl manages (`apikey` is refused in this profile;
+    /// `export` lists users only, and `apply` refuses a declared key).
     fn list_api_keys(&self) -> Result<Vec<ApiKey>> {
-        Err(no_api_keys())
+        Ok(Vec::new())
     }
 
     fn revoke_api_key(&mut self, _id_or_name: &str) -> Result<ApiKey> {
