@@ -308,6 +308,9 @@ impl Deployment {
         .env("DO_NOT_TRACK", "true")
         .envs(extra_env.iter().copied())
         .stdin(Stdio::null());
+        // Its own process group: older releases leave worker processes
+        // behind their launcher, which go with the group.
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
         let child = crate::logging_to(&mut cmd, &log).spawn().unwrap();
         let mut server = Server { child, port, log };
         server.wait_healthy();
@@ -322,18 +325,25 @@ struct Server {
 }
 
 impl Drop for Server {
+    /// The whole process group: asked to stop, then killed, workers and
+    /// all.
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .arg(self.child.id().to_string())
-            .status();
+        let group = format!("-{}", self.child.id());
+        let signal = |sig: &str| {
+            let _ = Command::new("kill")
+                .args([sig, "--", &group])
+                .stderr(Stdio::null())
+                .status();
+        };
+        signal("-TERM");
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
-                return;
+                break;
             }
             std::thread::sleep(Duration::from_millis(200));
         }
-        let _ = self.child.kill();
+        signal("-KILL");
         let _ = self.child.wait();
     }
 }
