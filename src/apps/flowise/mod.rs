@@ -268,9 +268,14 @@ impl super::App for Flowise {
         }
     }
 
-    /// Before 3.1.0 the auth secrets have no files: only variables.
+    /// Before 3.1.0 the auth secrets have no files: only variables. A
+    /// database that cannot be read yet (init often runs before the
+    /// server) is taken as the newest release's, as with none at all:
+    /// the set of variables is the same either way, only `--format files`
+    /// depends on it.
     fn init_secrets(&self, s: &Settings) -> Result<Vec<crate::secrets::init::Entry>> {
-        let files = secret_source(s)? == releases::SecretSource::KeyFiles;
+        let files = secret_source(s).unwrap_or(releases::SecretSource::KeyFiles)
+            == releases::SecretSource::KeyFiles;
         FlowiseSecret::ALL
             .into_iter()
             .map(|x| {
