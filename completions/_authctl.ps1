@@ -92,6 +92,8 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('demote', 'demote', [CompletionResultType]::ParameterValue, 'Take superuser rights away (refuses the last active superuser unless --force)')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Set a user''s password')
             [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Invite a user to register, without a mail server (LibreChat): prints the registration link')
+            [CompletionResult]::new('ban', 'ban', [CompletionResultType]::ParameterValue, 'Ban a user for a while (LibreChat): ends its sessions; LibreChat refuses its requests until then')
+            [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Lift a user''s ban (LibreChat), with the addresses banned with it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user (asks on a terminal; --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -243,6 +245,37 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'authctl;user;ban' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'How long: seconds or 30m, 12h, 7d, 2w')
+            [CompletionResult]::new('--allow-unknown-release', '--allow-unknown-release', [CompletionResultType]::ParameterName, 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;user;unban' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]')
+            [CompletionResult]::new('--allow-unknown-release', '--allow-unknown-release', [CompletionResultType]::ParameterName, 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stderr except errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'authctl;user;delete' {
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]')
@@ -271,6 +304,8 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('demote', 'demote', [CompletionResultType]::ParameterValue, 'Take superuser rights away (refuses the last active superuser unless --force)')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Set a user''s password')
             [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Invite a user to register, without a mail server (LibreChat): prints the registration link')
+            [CompletionResult]::new('ban', 'ban', [CompletionResultType]::ParameterValue, 'Ban a user for a while (LibreChat): ends its sessions; LibreChat refuses its requests until then')
+            [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Lift a user''s ban (LibreChat), with the addresses banned with it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user (asks on a terminal; --yes otherwise)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -300,6 +335,12 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;user;help;invite' {
+            break
+        }
+        'authctl;user;help;ban' {
+            break
+        }
+        'authctl;user;help;unban' {
             break
         }
         'authctl;user;help;delete' {
@@ -952,6 +993,8 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('demote', 'demote', [CompletionResultType]::ParameterValue, 'Take superuser rights away (refuses the last active superuser unless --force)')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Set a user''s password')
             [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Invite a user to register, without a mail server (LibreChat): prints the registration link')
+            [CompletionResult]::new('ban', 'ban', [CompletionResultType]::ParameterValue, 'Ban a user for a while (LibreChat): ends its sessions; LibreChat refuses its requests until then')
+            [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Lift a user''s ban (LibreChat), with the addresses banned with it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user (asks on a terminal; --yes otherwise)')
             break
         }
@@ -980,6 +1023,12 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;user;invite' {
+            break
+        }
+        'authctl;help;user;ban' {
+            break
+        }
+        'authctl;help;user;unban' {
             break
         }
         'authctl;help;user;delete' {

@@ -184,6 +184,9 @@ _authctl() {
             authctl__subcmd__help__subcmd__user,add)
                 cmd="authctl__subcmd__help__subcmd__user__subcmd__add"
                 ;;
+            authctl__subcmd__help__subcmd__user,ban)
+                cmd="authctl__subcmd__help__subcmd__user__subcmd__ban"
+                ;;
             authctl__subcmd__help__subcmd__user,deactivate)
                 cmd="authctl__subcmd__help__subcmd__user__subcmd__deactivate"
                 ;;
@@ -207,6 +210,9 @@ _authctl() {
                 ;;
             authctl__subcmd__help__subcmd__user,show)
                 cmd="authctl__subcmd__help__subcmd__user__subcmd__show"
+                ;;
+            authctl__subcmd__help__subcmd__user,unban)
+                cmd="authctl__subcmd__help__subcmd__user__subcmd__unban"
                 ;;
             authctl__subcmd__keys,export)
                 cmd="authctl__subcmd__keys__subcmd__export"
@@ -322,6 +328,9 @@ _authctl() {
             authctl__subcmd__user,add)
                 cmd="authctl__subcmd__user__subcmd__add"
                 ;;
+            authctl__subcmd__user,ban)
+                cmd="authctl__subcmd__user__subcmd__ban"
+                ;;
             authctl__subcmd__user,deactivate)
                 cmd="authctl__subcmd__user__subcmd__deactivate"
                 ;;
@@ -349,11 +358,17 @@ _authctl() {
             authctl__subcmd__user,show)
                 cmd="authctl__subcmd__user__subcmd__show"
                 ;;
+            authctl__subcmd__user,unban)
+                cmd="authctl__subcmd__user__subcmd__unban"
+                ;;
             authctl__subcmd__user__subcmd__help,activate)
                 cmd="authctl__subcmd__user__subcmd__help__subcmd__activate"
                 ;;
             authctl__subcmd__user__subcmd__help,add)
                 cmd="authctl__subcmd__user__subcmd__help__subcmd__add"
+                ;;
+            authctl__subcmd__user__subcmd__help,ban)
+                cmd="authctl__subcmd__user__subcmd__help__subcmd__ban"
                 ;;
             authctl__subcmd__user__subcmd__help,deactivate)
                 cmd="authctl__subcmd__user__subcmd__help__subcmd__deactivate"
@@ -381,6 +396,9 @@ _authctl() {
                 ;;
             authctl__subcmd__user__subcmd__help,show)
                 cmd="authctl__subcmd__user__subcmd__help__subcmd__show"
+                ;;
+            authctl__subcmd__user__subcmd__help,unban)
+                cmd="authctl__subcmd__user__subcmd__help__subcmd__unban"
                 ;;
             *)
                 ;;
@@ -1213,7 +1231,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help__subcmd__user)
-            opts="add list show activate deactivate promote demote passwd invite delete"
+            opts="add list show activate deactivate promote demote passwd invite ban unban delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1241,6 +1259,20 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help__subcmd__user__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__user__subcmd__ban)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1353,6 +1385,20 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help__subcmd__user__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__user__subcmd__unban)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2449,7 +2495,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user)
-            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version add list show activate deactivate promote demote passwd invite delete help"
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version add list show activate deactivate promote demote passwd invite ban unban delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2536,6 +2582,40 @@ _authctl() {
                     return 0
                     ;;
                 --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__user__subcmd__ban)
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --for --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    return 0
+                    ;;
+                --for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2637,7 +2717,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__help)
-            opts="add list show activate deactivate promote demote passwd invite delete help"
+            opts="add list show activate deactivate promote demote passwd invite ban unban delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2665,6 +2745,20 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__user__subcmd__help__subcmd__ban)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2791,6 +2885,20 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__user__subcmd__help__subcmd__unban)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2933,6 +3041,36 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__user__subcmd__show)
+            opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__user__subcmd__unban)
             opts="-q -h -V --config-dir --db --env-file --profile --allow-unknown-release --json --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -87,6 +87,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand demote 'Take superuser rights away (refuses the last active superuser unless --force)'
             cand passwd 'Set a user''s password'
             cand invite 'Invite a user to register, without a mail server (LibreChat): prints the registration link'
+            cand ban 'Ban a user for a while (LibreChat): ends its sessions; LibreChat refuses its requests until then'
+            cand unban 'Lift a user''s ban (LibreChat), with the addresses banned with it'
             cand delete 'Delete a user (asks on a terminal; --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -228,6 +230,35 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'authctl;user;ban'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --for 'How long: seconds or 30m, 12h, 7d, 2w'
+            cand --allow-unknown-release 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;user;unban'= {
+            cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
+            cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
+            cand --env-file 'Read KEY=VALUE settings (dotenv syntax) from FILE, below the process environment'
+            cand --profile 'Which app''s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]'
+            cand --allow-unknown-release 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing on stderr except errors'
+            cand --quiet 'Print nothing on stderr except errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authctl;user;delete'= {
             cand --config-dir 'Key directory (secret_key, private_key.pem, public_key.pem) [env: AUTHCTL_CONFIG_DIR] [default: the platform config dir, ~/.config/authctl on Linux]'
             cand --db 'Database: a SQLite path or sqlite:///abs/path, or postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or ~/.pgpass) [env: AUTHCTL_DATABASE_URL] [default: <config-dir>/authctl.db]'
@@ -255,6 +286,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand demote 'Take superuser rights away (refuses the last active superuser unless --force)'
             cand passwd 'Set a user''s password'
             cand invite 'Invite a user to register, without a mail server (LibreChat): prints the registration link'
+            cand ban 'Ban a user for a while (LibreChat): ends its sessions; LibreChat refuses its requests until then'
+            cand unban 'Lift a user''s ban (LibreChat), with the addresses banned with it'
             cand delete 'Delete a user (asks on a terminal; --yes otherwise)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -275,6 +308,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;user;help;passwd'= {
         }
         &'authctl;user;help;invite'= {
+        }
+        &'authctl;user;help;ban'= {
+        }
+        &'authctl;user;help;unban'= {
         }
         &'authctl;user;help;delete'= {
         }
@@ -867,6 +904,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand demote 'Take superuser rights away (refuses the last active superuser unless --force)'
             cand passwd 'Set a user''s password'
             cand invite 'Invite a user to register, without a mail server (LibreChat): prints the registration link'
+            cand ban 'Ban a user for a while (LibreChat): ends its sessions; LibreChat refuses its requests until then'
+            cand unban 'Lift a user''s ban (LibreChat), with the addresses banned with it'
             cand delete 'Delete a user (asks on a terminal; --yes otherwise)'
         }
         &'authctl;help;user;add'= {
@@ -886,6 +925,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;user;passwd'= {
         }
         &'authctl;help;user;invite'= {
+        }
+        &'authctl;help;user;ban'= {
+        }
+        &'authctl;help;user;unban'= {
         }
         &'authctl;help;user;delete'= {
         }

@@ -68,6 +68,29 @@ pub enum UserCommand {
         email: String,
     },
 
+    /// Ban a user for a while (LibreChat): ends its sessions; LibreChat refuses its requests until then
+    ///
+    /// Writes the ban record LibreChat's checkBan reads (the logs collection's
+    /// BANS:<id>), lasting the whole --for, and ends the user's sessions.
+    /// LibreChat enforces bans only with BAN_VIOLATIONS=true in its .env.
+    Ban {
+        /// The user's email
+        name: String,
+        /// How long: seconds or 30m, 12h, 7d, 2w
+        #[arg(long = "for", value_name = "DURATION", allow_hyphen_values = true)]
+        duration: String,
+    },
+
+    /// Lift a user's ban (LibreChat), with the addresses banned with it
+    ///
+    /// Removes the user's ban records, those of the addresses LibreChat banned
+    /// with the user, and the cached bans LibreChat's checkBan keeps (it
+    /// rebuilds those from the bans that remain).
+    Unban {
+        /// The user's email
+        name: String,
+    },
+
     /// Delete a user (asks on a terminal; --yes otherwise)
     Delete {
         /// Username

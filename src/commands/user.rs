@@ -24,6 +24,8 @@ pub fn run(cmd: UserCommand, ctx: &Ctx) -> Result<Outcome> {
         UserCommand::Passwd { name, password } => passwd(&name, password.source(), ctx),
         UserCommand::Delete { name, yes, force } => delete(&name, yes, force, ctx),
         UserCommand::Invite { email } => invite(&email, ctx),
+        UserCommand::Ban { name, duration } => ban(&name, &duration, ctx),
+        UserCommand::Unban { name } => unban(&name, ctx),
     }
 }
 
@@ -233,6 +235,50 @@ fn invite(email: &str, ctx: &Ctx) -> Result<Outcome> {
         invited.email, invited.expires_at
     );
     Ok(Outcome::report(&invited).note(note))
+}
+
+/// The store, where it keeps bans, and the user `name`.
+fn banned_user(ctx: &Ctx, name: &str) -> Result<(Store, User)> {
+    let mut db = open_write(ctx)?;
+    db.bans_mut()?;
+    let user = db
+        .get_user(name)?
+        .ok_or_else(|| store::user_not_found(name))?;
+    Ok((db, user))
+}
+
+/// `user ban`: the user refused by the app's server until the ban ends.
+fn ban(name: &str, duration: &str, ctx: &Ctx) -> Result<Outcome> {
+    let seconds = crate::token::parse_length("--for", "a ban", duration)?;
+    let (mut db, user) = banned_user(ctx, name)?;
+    let banned = db.bans_mut()?.ban(&user, seconds, &ctx.settings)?;
+    if !banned.enforced {
+        ctx.ui.warn(&format!(
+            "{} enforces no bans with the settings here: set BAN_VIOLATIONS=true (and keep BAN_DURATION above 0) in its .env; until then the ban is only recorded",
+            db.app()
+        ));
+    }
+    let note = format!(
+        "banned \"{}\" until {}; {} session(s) ended",
+        banned.user, banned.until, banned.sessions_ended
+    );
+    Ok(Outcome::new().json(&banned).note(note))
+}
+
+/// `user unban`: every ban on the user lifted.
+fn unban(name: &str, ctx: &Ctx) -> Result<Outcome> {
+    let (mut db, user) = banned_user(ctx, name)?;
+    let unbanned = db.bans_mut()?.unban(&user)?;
+    let note = match (unbanned.was_banned, unbanned.addresses.as_slice()) {
+        (false, _) => format!("\"{}\" was not banned; nothing to lift", unbanned.user),
+        (true, []) => format!("lifted the ban on \"{}\"", unbanned.user),
+        (true, addresses) => format!(
+            "lifted the ban on \"{}\" and on the address(es) banned with it: {}",
+            unbanned.user,
+            addresses.join(", ")
+        ),
+    };
+    Ok(Outcome::new().json(&unbanned).note(note))
 }
 
 fn delete(name: &str, yes: bool, force: bool, ctx: &Ctx) -> Result<Outcome> {

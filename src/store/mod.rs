@@ -165,6 +165,44 @@ pub trait Layout: UserRows + ApiKeys + EncryptedValues {
     fn invites_mut(&mut self) -> Option<&mut dyn Invites> {
         None
     }
+    /// Bans that the app's server enforces at each request, in layouts
+    /// whose app keeps them in its database (LibreChat).
+    fn bans_mut(&mut self) -> Option<&mut dyn Bans> {
+        None
+    }
+}
+
+/// Bans an app's server checks on every request.
+pub trait Bans {
+    /// Ban `user` for `seconds` from now and end its sessions.
+    fn ban(&mut self, user: &User, seconds: u64, settings: &Settings) -> Result<Banned>;
+    /// Lift every ban on `user`; what was removed.
+    fn unban(&mut self, user: &User) -> Result<Unbanned>;
+}
+
+/// A ban written.
+#[derive(serde::Serialize)]
+pub struct Banned {
+    pub user: String,
+    pub id: String,
+    pub until: String,
+    /// Whether the server's settings have it enforce bans at all.
+    pub enforced: bool,
+    /// The user's sessions that were ended.
+    pub sessions_ended: u64,
+}
+
+/// A ban lifted.
+#[derive(serde::Serialize)]
+pub struct Unbanned {
+    pub user: String,
+    pub id: String,
+    /// Whether there was a ban on the user to lift.
+    pub was_banned: bool,
+    /// The addresses banned with the user, now free.
+    pub addresses: Vec<String>,
+    /// The keys of the records removed.
+    pub removed: Vec<String>,
 }
 
 /// Invitations to register.
@@ -290,6 +328,16 @@ impl Store {
         self.layout.invites_mut().ok_or_else(|| {
             Error::usage(format!(
                 "{app} takes no invitations; add the user with `authctl user add`"
+            ))
+        })
+    }
+
+    /// Bans, or why the layout keeps none.
+    pub fn bans_mut(&mut self) -> Result<&mut dyn Bans> {
+        let app = self.layout.app();
+        self.layout.bans_mut().ok_or_else(|| {
+            Error::usage(format!(
+                "{app} keeps no bans; `authctl user deactivate NAME` stops a user logging in"
             ))
         })
     }

@@ -22,30 +22,36 @@ const TTL_HINT: &str = "use seconds (3600) or units s, m, h, d, w (e.g. 15m, 1h3
 /// Zero, negative, fractional, unknown units, empty input and anything over
 /// [`MAX_TTL_SECS`] are usage errors that name `--ttl` and give an example.
 pub fn parse_ttl(s: &str) -> Result<u64> {
+    parse_length("--ttl", "a token", s)
+}
+
+/// Parse a length of time given to `flag` for `what` (e.g. `--for`, "a
+/// ban"), as [`parse_ttl`] reads one.
+pub fn parse_length(flag: &str, what: &str, s: &str) -> Result<u64> {
     let text = s.trim();
     let shown = super::quoted(s);
     if text.is_empty() {
-        return Err(Error::usage(format!("--ttl is empty; {TTL_HINT}")));
+        return Err(Error::usage(format!("{flag} is empty; {TTL_HINT}")));
     }
     if text.starts_with('-') {
         return Err(Error::usage(format!(
-            "--ttl {shown} is negative; a token needs a positive lifetime (e.g. 15m)"
+            "{flag} {shown} is negative; {what} needs a positive lifetime (e.g. 15m)"
         )));
     }
     let too_long = || {
         Error::usage(format!(
-            "--ttl {shown} is too long; at most 100 years, e.g. 36500d"
+            "{flag} {shown} is too long; at most 100 years, e.g. 36500d"
         ))
     };
 
     let total = if text.bytes().all(|b| b.is_ascii_digit()) {
         text.parse::<u64>().map_err(|_| too_long())?
     } else {
-        parse_units(text, &shown)?.ok_or_else(too_long)?
+        parse_units(flag, text, &shown)?.ok_or_else(too_long)?
     };
     if total == 0 {
         return Err(Error::usage(format!(
-            "--ttl {shown} is zero; a token needs a positive lifetime (e.g. 15m)"
+            "{flag} {shown} is zero; {what} needs a positive lifetime (e.g. 15m)"
         )));
     }
     if total > MAX_TTL_SECS {
@@ -55,8 +61,8 @@ pub fn parse_ttl(s: &str) -> Result<u64> {
 }
 
 /// Sum `1h30m`-style components; `Ok(None)` means the sum overflowed.
-fn parse_units(text: &str, shown: &str) -> Result<Option<u64>> {
-    let bad = |what: String| Error::usage(format!("--ttl {shown} {what}; {TTL_HINT}"));
+fn parse_units(flag: &str, text: &str, shown: &str) -> Result<Option<u64>> {
+    let bad = |what: String| Error::usage(format!("{flag} {shown} {what}; {TTL_HINT}"));
     let mut total: u64 = 0;
     let mut number: Option<u64> = None;
     let mut overflow = false;
@@ -92,7 +98,7 @@ fn parse_units(text: &str, shown: &str) -> Result<Option<u64>> {
         };
         if rank >= last_rank {
             return Err(Error::usage(format!(
-                "--ttl {shown}: write units from largest to smallest, each once (e.g. 1h30m)"
+                "{flag} {shown}: write units from largest to smallest, each once (e.g. 1h30m)"
             )));
         }
         last_rank = rank;

@@ -24,8 +24,8 @@ pub use claims::{
 };
 pub use decode::{decode_unverified, Decoded, MAX_TOKEN_BYTES};
 pub use duration::{
-    humanize_duration, humanize_issued, humanize_not_before, humanize_relative, parse_ttl,
-    MAX_TTL_SECS,
+    humanize_duration, humanize_issued, humanize_not_before, humanize_relative, parse_length,
+    parse_ttl, MAX_TTL_SECS,
 };
 pub use key::{KeyMaterial, SigningKey, VerifyKey, MIN_RSA_BITS};
 pub use mint::mint;

@@ -91,6 +91,8 @@ fn every_subcommand_answers_json_or_refuses_it() {
         ("releases", vec![], None),
         ("completions", s(&["bash"]), None),
         ("user invite", s(&["dana@example.com"]), None),
+        ("user ban", s(&["carol", "--for", "1h"]), None),
+        ("user unban", s(&["carol"]), None),
         ("user delete", s(&["carol", "--yes"]), None),
     ];
 
@@ -116,11 +118,17 @@ fn every_subcommand_answers_json_or_refuses_it() {
         }
         let out = cmd.output().unwrap();
         let code = out.status.code();
-        // Invitations are LibreChat's; its --json form is checked against
+        // Invitations and bans are LibreChat's; its --json form is checked against
         // MongoDB in the real-server tier (tests/e2e/librechat_users.rs).
         if *path == "user invite" {
             assert_eq!(code, Some(2), "`{path}`");
             assert!(String::from_utf8_lossy(&out.stderr).contains("takes no invitations"));
+            continue;
+        }
+        // So are bans.
+        if *path == "user ban" || *path == "user unban" {
+            assert_eq!(code, Some(2), "`{path}`");
+            assert!(String::from_utf8_lossy(&out.stderr).contains("keeps no bans"));
             continue;
         }
         if code == Some(2) {

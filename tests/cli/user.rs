@@ -369,3 +369,48 @@ fn invite_is_refused_where_the_app_takes_no_invitations() {
     assert_one_line_error(&a, "Flowise takes no invitations");
     assert_eq!(fw.snapshot(), before);
 }
+
+/// Bans are LibreChat's (its checkBan reads them); elsewhere `user ban` and
+/// `user unban` point at deactivation and change nothing. A ban's length is
+/// checked before anything is opened.
+#[test]
+fn bans_are_refused_where_the_app_keeps_none() {
+    let env = TestEnv::sqlite();
+    env.admin();
+    env.cmd(&["user", "add", "carol", "--password-env", "PW"])
+        .env("PW", "Quiet-Harbor-Lights-1")
+        .assert()
+        .success();
+    let before = env.snapshot();
+    for args in [
+        &["user", "ban", "carol", "--for", "1h"][..],
+        &["user", "unban", "carol"],
+    ] {
+        let a = env.cmd(args).assert().code(2);
+        assert_one_line_error(
+            &a,
+            "keeps no bans; `authctl user deactivate NAME` stops a user logging in",
+        );
+    }
+    for (length, says) in [
+        ("0", "--for \"0\" is zero; a ban needs a positive lifetime"),
+        ("-5m", "is negative"),
+        ("1x", "has an unknown unit 'x'"),
+        ("36501d", "is too long"),
+    ] {
+        let a = env
+            .cmd(&["user", "ban", "carol", "--for", length])
+            .assert()
+            .code(2);
+        assert_one_line_error(&a, says);
+    }
+    assert_eq!(env.snapshot(), before);
+    let fw = TestEnv::flowise("home");
+    let before = fw.snapshot();
+    let a = fw
+        .fw(&["user", "unban", "carol@example.com"])
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "Flowise keeps no bans");
+    assert_eq!(fw.snapshot(), before);
+}

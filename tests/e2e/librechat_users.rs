@@ -535,3 +535,162 @@ fn an_unreachable_server_is_exit_5_and_never_shows_the_password() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("MONGO_URI is not set"), "{err}");
 }
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn bans_are_what_librechats_check_ban_reads_and_unban_lifts_them_all() {
+    require_tier();
+    let uri = database();
+    let dir = folder(&uri);
+    let d = dir.path();
+    std::fs::write(
+        d.join(".env"),
+        format!("MONGO_URI={uri}\nBAN_VIOLATIONS=true\n"),
+    )
+    .unwrap();
+    first_admin(d);
+    for (email, pw) in [
+        ("bob@example.com", "B0b-Harbor-Lights"),
+        ("carol@example.com", "C4rol-Harbor-Lights"),
+    ] {
+        ok(
+            d,
+            &["user", "add", email, "--active", "--password-env", "PW"],
+            Some(pw),
+        );
+    }
+    let id_of = |email: &str, pw: &str| login(&uri, email, pw)["id"].as_str().unwrap().to_string();
+    let bob = id_of("bob@example.com", "B0b-Harbor-Lights");
+    let carol = id_of("carol@example.com", "C4rol-Harbor-Lights");
+    // LibreChat's checkBan (BAN_DURATION at its default, 2 h), for a user
+    // calling from an address.
+    let check = |user: &str, ip: &str| {
+        librechat(
+            &uri,
+            json!([{ "op": "checkBan", "userId": user, "ip": ip,
+                     "banViolations": "true", "banDuration": 7_200_000 }]),
+        )
+        .remove(0)["banned"]
+            .clone()
+    };
+    let logs = || {
+        librechat(
+            &uri,
+            json!([{ "op": "count", "collection": "logs", "filter": {} }]),
+        )
+        .remove(0)
+    };
+    librechat(
+        &uri,
+        json!([{ "op": "insert", "collection": "sessions", "doc": {
+            "user": oid(&bob), "refreshTokenHash": "x",
+            "expiration": { "$date": "2030-01-01T00:00:00Z" } } }]),
+    );
+
+    // Bad input changes nothing.
+    for (args, code) in [
+        (vec!["user", "ban", "bob@example.com", "--for", "0"], 2),
+        (vec!["user", "ban", "bob@example.com", "--for", "soon"], 2),
+        (vec!["user", "ban", "nobody@example.com", "--for", "1h"], 3),
+    ] {
+        let (got, _, err) = authctl(d, &args, None);
+        assert_eq!(got, code, "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    assert_eq!(logs(), 0);
+
+    // A ban of 3 h, past BAN_DURATION: LibreChat refuses bob, the record
+    // ends (for Keyv, which drops it after `expires`) when the ban does,
+    // and bob's sessions are over.
+    let out = ok(
+        d,
+        &["--json", "user", "ban", "bob@example.com", "--for", "3h"],
+        None,
+    );
+    let banned: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(banned["enforced"], true, "{banned}");
+    assert_eq!(banned["sessions_ended"], 1, "{banned}");
+    let until = chrono::DateTime::parse_from_rfc3339(banned["until"].as_str().unwrap()).unwrap();
+    let left = until.timestamp() - chrono::Utc::now().timestamp();
+    assert!((10_700..=10_800).contains(&left), "{left}");
+    let record = librechat(
+        &uri,
+        json!([{ "op": "keyv", "key": format!("BANS:{bob}") }]),
+    )
+    .remove(0);
+    assert_eq!(record["expires"], until.timestamp_millis(), "{record}");
+    assert_eq!(record["value"]["expiresAt"], until.timestamp_millis());
+    assert_eq!(check(&bob, "10.0.0.9"), true);
+    // checkBan cached the refusal on bob's address: carol is refused
+    // there, not elsewhere. doctor sees both, and the long ban.
+    assert_eq!(check(&carol, "10.0.0.10"), false);
+    assert_eq!(check(&carol, "10.0.0.9"), true);
+    let (_, out, _) = authctl(d, &["--json", "doctor"], None);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let status = |id: &str| {
+        report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| (c["status"].clone(), c["message"].clone()))
+            .unwrap()
+    };
+    let (s, m) = status("librechat.bans");
+    assert_eq!(s, "warn", "{m}");
+    assert!(m.as_str().unwrap().contains("bob@example.com"), "{m}");
+    let (s, m) = status("librechat.ban_cache");
+    assert_eq!(s, "warn", "{m}");
+    assert!(m.as_str().unwrap().contains("10.0.0.9"), "{m}");
+
+    // Unban lifts bob's ban and the cached ones, address included.
+    let out = ok(d, &["--json", "user", "unban", "bob@example.com"], None);
+    let unbanned: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(unbanned["was_banned"], true, "{unbanned}");
+    assert_eq!(check(&bob, "10.0.0.9"), false);
+    assert_eq!(check(&carol, "10.0.0.9"), false);
+    assert_eq!(logs(), 0);
+    let (_, out, _) = authctl(d, &["--json", "doctor"], None);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    for id in ["librechat.bans", "librechat.ban_cache"] {
+        let check = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap();
+        assert_eq!(check["status"], "pass", "{check}");
+    }
+
+    // LibreChat's own ban, of bob and the address he called from: unban
+    // finds the address through the record that names him.
+    librechat(
+        &uri,
+        json!([{ "op": "banViolation", "userId": bob, "ip": "10.0.0.11",
+                 "duration": 600_000, "banDuration": 7_200_000 }]),
+    );
+    assert_eq!(check(&carol, "10.0.0.11"), true);
+    let out = ok(d, &["--json", "user", "unban", "bob@example.com"], None);
+    let unbanned: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(unbanned["addresses"], json!(["10.0.0.11"]), "{unbanned}");
+    assert_eq!(check(&bob, "10.0.0.11"), false);
+    assert_eq!(check(&carol, "10.0.0.11"), false);
+    // Nothing left to lift is said, not an error.
+    let out = ok(d, &["--json", "user", "unban", "bob@example.com"], None);
+    let unbanned: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(unbanned["was_banned"], false, "{unbanned}");
+
+    // Without BAN_VIOLATIONS the ban is recorded, and said to be unenforced.
+    std::fs::write(d.join(".env"), format!("MONGO_URI={uri}\n")).unwrap();
+    let (code, out, err) = authctl(
+        d,
+        &["--json", "user", "ban", "carol@example.com", "--for", "1h"],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("BAN_VIOLATIONS=true"), "{err}");
+    let banned: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(banned["enforced"], false);
+    let (_, out, _) = authctl(d, &["--json", "doctor"], None);
+    assert!(out.contains("LibreChat enforces none"), "{out}");
+}

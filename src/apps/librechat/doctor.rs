@@ -125,7 +125,110 @@ fn users(s: &Settings) -> Vec<Check> {
             "set new passwords: `authctl --profile librechat user passwd EMAIL`",
         ),
     };
-    vec![admin, waiting, cost]
+    let mut checks = vec![admin, waiting, cost];
+    checks.extend(bans(s, &store, &users));
+    checks
+}
+
+/// The bans `checkBan` reads: whether LibreChat enforces them at all, bans
+/// that outlive `BAN_DURATION` or end before the time they record, and
+/// cached bans that no ban stands behind any more (they block for good).
+fn bans(
+    s: &Settings,
+    store: &super::store::LibreChatStore,
+    users: &[crate::store::User],
+) -> Vec<Check> {
+    use super::bans::{enforcement, orphaned_cache};
+    let entries = match store.ban_entries() {
+        Ok(entries) => entries,
+        Err(e) => {
+            return vec![fail(
+                "librechat.bans",
+                e.one_line(),
+                "check the server's log",
+            )]
+        }
+    };
+    let now = crate::clock::now().timestamp_millis();
+    let name = |id: &str| {
+        users
+            .iter()
+            .find(|u| u.id == id)
+            .map_or_else(|| id.to_string(), |u| crate::text::quoted(&u.username))
+    };
+    let live: Vec<_> = entries
+        .iter()
+        .filter(|e| e.record_of().is_some() && e.live(now))
+        .collect();
+    let who = |e: &super::bans::Entry| {
+        let of = e.record_of().unwrap_or_default();
+        match e.user_id() {
+            Some(user) => format!("{of} (with {})", name(user)),
+            None => name(of),
+        }
+    };
+    let list = |found: &[&super::bans::Entry]| {
+        found
+            .iter()
+            .take(5)
+            .map(|e| who(e))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let record = match enforcement(s) {
+        _ if live.is_empty() => pass("librechat.bans", "nobody is banned"),
+        Err(why) => warn(
+            "librechat.bans",
+            format!("{} ban(s) recorded, but LibreChat enforces none: {why}", live.len()),
+            "set BAN_VIOLATIONS=true in LibreChat's .env, or lift them: `authctl --profile librechat user unban EMAIL`",
+        ),
+        Ok(limit) => {
+            let long: Vec<_> = live
+                .iter()
+                .copied()
+                .filter(|e| e.expires.is_none_or(|end| end - now > limit))
+                .collect();
+            let short: Vec<_> = live
+                .iter()
+                .copied()
+                .filter(|e| {
+                    e.recorded_end()
+                        .zip(e.expires)
+                        .is_some_and(|(recorded, end)| recorded > end)
+                })
+                .collect();
+            let limit = crate::token::humanize_duration((limit / 1000).max(1) as u64);
+            if !long.is_empty() {
+                warn(
+                    "librechat.bans",
+                    format!("{} ban(s) outlive BAN_DURATION ({limit}) from now: {}", long.len(), list(&long)),
+                    "expected for `authctl user ban --for` longer than BAN_DURATION; `authctl --profile librechat user unban EMAIL` lifts one",
+                )
+            } else if !short.is_empty() {
+                warn(
+                    "librechat.bans",
+                    format!("{} ban(s) end at BAN_DURATION ({limit}), before the end they record: {}", short.len(), list(&short)),
+                    "LibreChat's own bans last at most BAN_DURATION; `authctl --profile librechat user ban EMAIL --for DURATION` writes one that lasts its whole length",
+                )
+            } else {
+                pass("librechat.bans", format!("{} ban(s), each ending within BAN_DURATION ({limit})", live.len()))
+            }
+        }
+    };
+    let orphans = orphaned_cache(&entries, &[], now);
+    let cache = match orphans.as_slice() {
+        [] => pass("librechat.ban_cache", "no cached ban outlives its ban"),
+        some => warn(
+            "librechat.ban_cache",
+            format!(
+                "{} cached ban(s) outlive their ban and block for good (checkBan caches a refusal with no end): {}",
+                some.len(),
+                some.iter().take(5).map(|e| name(e.cache_of().unwrap_or_default())).collect::<Vec<_>>().join(", ")
+            ),
+            "`authctl --profile librechat user unban EMAIL` (for any user) removes every cached ban no ban stands behind",
+        ),
+    };
+    vec![record, cache]
 }
 
 /// The cost of a bcrypt hash (`$2a$10$…`).

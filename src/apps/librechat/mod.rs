@@ -11,6 +11,7 @@
 //! `SESSION_EXPIRY` and `REFRESH_TOKEN_EXPIRY` come to. `token`: access-
 //! and refresh-token claims.
 
+mod bans;
 pub(crate) mod crypto;
 mod doctor;
 mod dotenv;

@@ -55,9 +55,9 @@ pub const OWNED: &[(&str, &str)] = &[
 
 /// The store over LibreChat's database.
 pub struct LibreChatStore {
-    mongo: Mongo,
-    actor: Actor,
-    audit_path: PathBuf,
+    pub(super) mongo: Mongo,
+    pub(super) actor: Actor,
+    pub(super) audit_path: PathBuf,
 }
 
 impl LibreChatStore {
@@ -108,7 +108,7 @@ impl LibreChatStore {
 
 /// A bson date as RFC 3339 UTC with microseconds, as the other layouts
 /// show times.
-fn rfc3339(d: Option<&Bson>) -> String {
+pub(super) fn rfc3339(d: Option<&Bson>) -> String {
     match d {
         Some(Bson::DateTime(t)) => chrono::DateTime::from_timestamp_millis(t.timestamp_millis())
             .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
@@ -144,13 +144,13 @@ fn to_user(d: &Document) -> Result<User> {
 }
 
 /// The `_id` of a user id as authctl shows it (24 hex digits).
-fn object_id(id: &str) -> Option<ObjectId> {
+pub(super) fn object_id(id: &str) -> Option<ObjectId> {
     ObjectId::parse_str(id.trim()).ok()
 }
 
 /// A filter matching a user reference stored either way LibreChat's models
 /// store it (an ObjectId, or its hex string), as mongoose casts `uid`.
-fn names_user(field: &str, id: ObjectId) -> Document {
+pub(super) fn names_user(field: &str, id: ObjectId) -> Document {
     doc! { field: { "$in": [id, id.to_hex()] } }
 }
 
@@ -199,7 +199,7 @@ struct MongoUsersTx<'a> {
     audit: Pending,
 }
 
-fn now() -> (DateTime, String) {
+pub(super) fn now() -> (DateTime, String) {
     let t = crate::clock::now();
     (
         DateTime::from_millis(t.timestamp_millis()),
@@ -491,6 +491,10 @@ impl Layout for LibreChatStore {
     }
 
     fn invites_mut(&mut self) -> Option<&mut dyn Invites> {
+        Some(self)
+    }
+
+    fn bans_mut(&mut self) -> Option<&mut dyn crate::store::Bans> {
         Some(self)
     }
 
