@@ -94,6 +94,15 @@ impl Vars {
         self.file.contains_key(name)
     }
 
+    /// The value the process environment gives `name`, if it sets it (an
+    /// app that loads its `.env` with dotenv keeps it over the file's).
+    pub fn in_process(&self, name: &str) -> Option<&str> {
+        self.process
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
     fn names(&self) -> impl Iterator<Item = &String> {
         self.process.iter().map(|(k, _)| k).chain(self.file.keys())
     }
@@ -380,6 +389,11 @@ impl Settings {
     /// Whether a variable came from the env file (for `doctor`).
     pub fn var_in_env_file(&self, name: &str) -> bool {
         self.vars.in_file(name)
+    }
+
+    /// The value the process environment gives a variable, if it sets it.
+    pub fn var_in_process(&self, name: &str) -> Option<&str> {
+        self.vars.in_process(name)
     }
 }
 

@@ -48,6 +48,13 @@ pub trait App: Sync {
         Some(secret_key_file((self.spec().var)(Setting::SecretKey)?.name))
     }
 
+    /// The key `secret rotate` and `secret identify` work on: the key of
+    /// stored values, or one the app keeps in its `.env` with no file
+    /// (LibreChat's `CREDS_KEY` and `CREDS_IV`).
+    fn rotation_key(&self) -> Option<StoredValuesKey> {
+        self.stored_values_key()
+    }
+
     /// That key as the app resolves it (its variable, else its file);
     /// `None` when there is none yet.
     fn current_key(&self, s: &Settings) -> Result<Option<SecretString>> {
@@ -338,6 +345,9 @@ pub enum Job {
 pub struct StoredValuesKey {
     /// The variable that, when set, the app uses in the file's place.
     pub var: &'static str,
+    /// A second variable the key is used with, where the key is a pair
+    /// (LibreChat's `CREDS_IV` beside `CREDS_KEY`).
+    pub companion: Option<&'static str>,
     /// The key file in the config dir.
     pub file: &'static str,
     /// The file a rotation keeps the new key in until it is installed.
@@ -358,6 +368,13 @@ pub struct StoredValuesKey {
     pub decrypt: fn(&SecretString, &str) -> Result<zeroize::Zeroizing<Vec<u8>>>,
     /// How `secret rotate` speaks of it.
     pub words: &'static RotationWords,
+}
+
+impl StoredValuesKey {
+    /// The variables of a `.env` that hold the key.
+    pub fn env_vars(&self) -> Vec<&'static str> {
+        std::iter::once(self.var).chain(self.companion).collect()
+    }
 }
 
 /// One of an app's key files after `keygen`.
@@ -427,6 +444,7 @@ pub(crate) fn secret_key_file(var: &'static str) -> StoredValuesKey {
     };
     StoredValuesKey {
         var,
+        companion: None,
         file: crate::secrets::SECRET_KEY_FILE,
         pending_file: crate::secrets::lock::PENDING_FILE,
         scheme: &crate::secrets::rotate::FernetKey(crate::secrets::Derivation::Sha256),

@@ -245,7 +245,7 @@ fn decrypt(ctx: &Ctx) -> Result<Outcome> {
 fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let app = s.profile.app();
-    let key = stored_values_key(ctx)?;
+    let key = rotation_key(ctx)?;
     let (scheme, words, name) = (key.scheme, key.words, key.scheme.key_name());
     let dir = &s.config_dir;
     // A recovery leaves the key where it is, in the file or the variable:
@@ -459,15 +459,21 @@ fn stored_values_key(ctx: &Ctx) -> Result<crate::apps::StoredValuesKey> {
         })
 }
 
-/// The variable that holds the key of stored values in this profile.
-fn key_variable(ctx: &Ctx) -> Result<&'static str> {
-    Ok(stored_values_key(ctx)?.var)
+/// The key `secret rotate` and `secret identify` work on.
+fn rotation_key(ctx: &Ctx) -> Result<crate::apps::StoredValuesKey> {
+    ctx.settings.profile.app().rotation_key().ok_or_else(|| {
+        Error::usage(format!(
+            "{} keeps no key for its stored values",
+            ctx.settings.profile.spec().app
+        ))
+    })
 }
 
 fn identify(args: &SecretIdentifyArgs, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
-    let key = stored_values_key(ctx)?;
-    let (scheme, key_file, pending, var) = (key.scheme, key.file, key.pending_file, key.var);
+    let key = rotation_key(ctx)?;
+    let (scheme, key_file, pending, vars) =
+        (key.scheme, key.file, key.pending_file, key.env_vars());
     let given: Vec<Candidate> = args
         .candidates
         .iter()
@@ -484,7 +490,7 @@ fn identify(args: &SecretIdentifyArgs, ctx: &Ctx) -> Result<Outcome> {
     };
     let current = s.profile.app().current_key(s)?;
     let kept = (s.config_dir.as_path(), key_file, pending);
-    let candidates = rescue::candidates(current, kept, var, &given, &stdin)?;
+    let candidates = rescue::candidates(current, kept, &vars, &given, &stdin)?;
     let mut db = crate::store::open(s, crate::store::Access::Read)?;
     let values = db.as_mut().map(|db| db.encrypted_values());
     let found = rotate::identify(scheme, &candidates, values)?;
@@ -531,7 +537,7 @@ fn recover(
     args: &SecretRotateArgs,
     ctx: &Ctx,
 ) -> Result<Outcome> {
-    let from = rescue::old_keys(files, key_variable(ctx)?, current)?;
+    let from = rescue::old_keys(files, &rotation_key(ctx)?.env_vars(), current)?;
     if !args.dry_run && !args.yes {
         if !ctx.ui.can_prompt() {
             return Err(Error::usage(

@@ -20,21 +20,36 @@ pub enum Candidate<'a> {
 }
 
 /// The key in a candidate file: the value of the profile's key variable
-/// when the file is a .env that sets it, else the file's text without its
-/// line ending.
+/// when the file is a .env that sets it (of all of `vars`, as `.env`
+/// lines, where a key is a set of variables: LibreChat's `CREDS_KEY` and
+/// `CREDS_IV`), else the file's text without its line ending.
 pub fn keys_in_file(path: &Path, vars: &[&str]) -> Result<Vec<(String, SecretString)>> {
     let text = crate::fsutil::read_text(path, "candidate key file")?;
     let shown = path.display().to_string();
     if let Ok(env) = crate::envfile::parse(&text, &|_| None) {
-        let found: Vec<_> = vars
+        let values: Vec<(&str, &String)> = vars
             .iter()
-            .filter_map(|v| {
-                env.get(*v)
-                    .map(|value| (format!("{shown} ({v})"), SecretString::from(value.clone())))
-            })
+            .filter_map(|v| env.get(*v).map(|value| (*v, value)))
             .collect();
-        if !found.is_empty() {
-            return Ok(found);
+        match values.as_slice() {
+            [] => {}
+            [(v, value)] if vars.len() == 1 => {
+                return Ok(vec![(
+                    format!("{shown} ({v})"),
+                    SecretString::from(value.to_string()),
+                )])
+            }
+            all if all.len() == vars.len() => {
+                let lines: String = all
+                    .iter()
+                    .map(|(v, value)| format!("{v}={value}\n"))
+                    .collect();
+                return Ok(vec![(
+                    format!("{shown} ({})", vars.join(", ")),
+                    SecretString::from(lines),
+                )]);
+            }
+            _ => {}
         }
     }
     Ok(vec![(
@@ -76,11 +91,11 @@ pub fn kept_keys(dir: &Path, key_file: &str, pending: &str) -> Vec<(String, Secr
 /// any), the backups and pending key kept beside the key file, then those
 /// `given` (`stdin` reads the keys on stdin, when one is `-`). The key
 /// is kept in `key_file` in `dir`, a rotation's next one in `pending`, and
-/// a `.env` names it `var`.
+/// a `.env` names it `vars`.
 pub fn candidates(
     current: Option<SecretString>,
     (dir, key_file, pending): (&Path, &str, &str),
-    var: &str,
+    vars: &[&str],
     given: &[Candidate],
     stdin: &dyn Fn() -> Result<zeroize::Zeroizing<String>>,
 ) -> Result<Vec<(String, SecretString)>> {
@@ -111,7 +126,7 @@ pub fn candidates(
                         path.display()
                     )));
                 }
-                candidates.extend(keys_in_file(path, &[var])?);
+                candidates.extend(keys_in_file(path, vars)?);
             }
         }
     }
@@ -162,9 +177,13 @@ pub fn finding(found: &[Identified]) -> Finding {
 }
 
 /// The old keys in `files` (`--from-key`, each a key file or a `.env`
-/// that sets `var`), without repeats; refused where one is missing, holds
+/// that sets `vars`), without repeats; refused where one is missing, holds
 /// more than one key, or holds the `current` key.
-pub fn old_keys(files: &[PathBuf], var: &str, current: &SecretString) -> Result<Vec<SecretString>> {
+pub fn old_keys(
+    files: &[PathBuf],
+    vars: &[&str],
+    current: &SecretString,
+) -> Result<Vec<SecretString>> {
     let mut from: Vec<SecretString> = Vec::new();
     for file in files {
         if !crate::fsutil::exists(file)? {
@@ -173,7 +192,7 @@ pub fn old_keys(files: &[PathBuf], var: &str, current: &SecretString) -> Result<
                 file.display()
             )));
         }
-        let mut keys = keys_in_file(file, &[var])?;
+        let mut keys = keys_in_file(file, vars)?;
         let key = match keys.len() {
             1 => keys.remove(0).1,
             _ => {

@@ -56,6 +56,11 @@ pub trait Scheme {
     fn decrypt(&self, key: &SecretString, value: &str) -> Option<Zeroizing<Vec<u8>>>;
     /// `plain` encrypted under `key`.
     fn encrypt(&self, key: &SecretString, plain: &[u8]) -> Result<String>;
+    /// `plain`, which was `stored`, encrypted under `key` in the form
+    /// `stored` is in (an app with several ciphers keeps each value's).
+    fn encrypt_like(&self, key: &SecretString, plain: &[u8], _stored: &str) -> Result<String> {
+        self.encrypt(key, plain)
+    }
     /// The key in the pending file's text.
     fn pending_key(&self, text: &str) -> SecretString;
     /// Put `key` in the key file, keeping the old one as a backup.
@@ -149,7 +154,7 @@ pub fn rotate(
                 scheme.key_name()
             ))
         })?;
-        scheme.encrypt(new, &plain)
+        scheme.encrypt_like(new, &plain, value)
     };
     let columns = match (values, dry_run) {
         (None, _) => Vec::new(),
@@ -311,7 +316,7 @@ pub fn resolve_interrupted(
                     "{row} decrypts under neither key; nothing was changed"
                 ))
             })?;
-            scheme.encrypt(&new, &plain)
+            scheme.encrypt_like(&new, &plain, value)
         };
         if let Some(values) = values {
             values.reencrypt(&mut to_new, false)?;
@@ -426,7 +431,7 @@ pub fn recover(
             })?;
         moved += 1;
         moved_by_key[which] += 1;
-        scheme.encrypt(current, &plain)
+        scheme.encrypt_like(current, &plain, value)
     };
     let columns = match values {
         Some(values) => values.reencrypt(&mut rekey, dry_run)?,

@@ -2,7 +2,8 @@
 //! tokens, checked against values LibreChat's own code made
 //! (`tests/fixtures/librechat-data-schemas-0.0.71/vectors.json`, written by
 //! `@librechat/data-schemas` under Node; the e2e tier runs that code live
-//! against authctl). What needs MongoDB is refused, exit 2.
+//! against authctl). What needs MongoDB is refused without MONGO_URI,
+//! exit 2.
 
 use crate::common::*;
 use serde_json::Value;
@@ -424,7 +425,7 @@ fn doctor_fails_the_unsecured_password_reset_quoting_the_guide() {
 }
 
 #[test]
-fn bad_keys_and_values_get_librechat_reasons_and_what_needs_mongodb_is_refused() {
+fn bad_keys_and_values_get_librechat_reasons_and_what_needs_mongodb_is_refused_without_it() {
     let v = vectors();
     let env = TestEnv::sqlite();
     let short = folder(

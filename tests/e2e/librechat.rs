@@ -24,7 +24,7 @@ pub(crate) fn install() -> PathBuf {
 
 /// LibreChat's functions over `ops`, with `env` (CREDS_KEY, CREDS_IV)
 /// set before its module loads.
-fn librechat(modules: &Path, env: &[(&str, &str)], ops: &Value) -> Vec<Value> {
+pub(crate) fn librechat(modules: &Path, env: &[(&str, &str)], ops: &Value) -> Vec<Value> {
     use std::io::Write;
     // Its logger writes a logs/ folder where it runs.
     let cwd = tempfile::tempdir().unwrap();

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// A database of its own on the tier's server: its URI.
-fn database() -> String {
+pub(crate) fn database() -> String {
     let base = std::env::var("MONGO_TEST_URI")
         .expect("MONGO_TEST_URI: scripts/e2e.sh starts a MongoDB-wire server and sets it");
     static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
@@ -26,14 +26,14 @@ fn database() -> String {
 }
 
 /// LibreChat's folder, whose `.env` names the database.
-fn folder(uri: &str) -> tempfile::TempDir {
+pub(crate) fn folder(uri: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(".env"), format!("MONGO_URI={uri}\n")).unwrap();
     dir
 }
 
 /// `authctl --profile librechat ARGS` in `dir`, `PW` in the environment.
-fn authctl(dir: &Path, args: &[&str], pw: Option<&str>) -> (i32, String, String) {
+pub(crate) fn authctl(dir: &Path, args: &[&str], pw: Option<&str>) -> (i32, String, String) {
     let out = Command::new(BIN)
         .args(["--profile", "librechat"])
         .args(args)
@@ -51,14 +51,14 @@ fn authctl(dir: &Path, args: &[&str], pw: Option<&str>) -> (i32, String, String)
     )
 }
 
-fn ok(dir: &Path, args: &[&str], pw: Option<&str>) -> String {
+pub(crate) fn ok(dir: &Path, args: &[&str], pw: Option<&str>) -> String {
     let (code, out, err) = authctl(dir, args, pw);
     assert_eq!(code, 0, "authctl {args:?}: {err}");
     out
 }
 
 /// LibreChat's code over `ops` on the database at `uri`; each op's value.
-fn librechat(uri: &str, ops: Value) -> Vec<Value> {
+pub(crate) fn librechat(uri: &str, ops: Value) -> Vec<Value> {
     use std::io::Write;
     let cwd = tempfile::tempdir().unwrap();
     let result = cwd.path().join("result.json");
@@ -119,7 +119,7 @@ fn login(uri: &str, email: &str, password: &str) -> Value {
     .remove(0)
 }
 
-fn oid(id: &str) -> Value {
+pub(crate) fn oid(id: &str) -> Value {
     json!({ "$oid": id })
 }
 

@@ -15,6 +15,7 @@
 mod flowise;
 mod langflow;
 mod librechat;
+mod librechat_creds;
 mod librechat_users;
 
 use std::path::{Path, PathBuf};

@@ -130,6 +130,7 @@ impl super::App for Flowise {
         };
         Some(StoredValuesKey {
             var: FlowiseSecret::Encryption.var(),
+            companion: None,
             file: FlowiseSecret::Encryption.file(),
             pending_file: flowise_secrets::PENDING_FILE,
             scheme: &flowise_secrets::EncryptionKey,

@@ -12,6 +12,7 @@
 //! and refresh-token claims.
 
 mod bans;
+mod creds;
 pub(crate) mod crypto;
 mod doctor;
 mod dotenv;
@@ -270,18 +271,65 @@ impl super::App for LibreChat {
         None
     }
 
-    fn current_key(&self, _s: &Settings) -> Result<Option<SecretString>> {
-        Ok(None)
+    /// `CREDS_KEY` with `CREDS_IV`, in LibreChat's `.env`.
+    fn rotation_key(&self) -> Option<StoredValuesKey> {
+        static WORDS: super::RotationWords = super::RotationWords {
+            server: "LibreChat",
+            file: "the pair in its .env",
+            what: "re-encrypts every stored credential and replaces CREDS_KEY and CREDS_IV in .env",
+            confirm: "Re-encrypt every stored credential and replace CREDS_KEY and CREDS_IV in .env?",
+            current: "CREDS_KEY",
+            after: "restart LibreChat (recreate its container, so it reads the new .env) before it saves credentials again",
+            written: "CREDS_KEY and CREDS_IV",
+            replaced: None,
+            value: "the value",
+            value_not_text: "the value on stdin is not UTF-8 text",
+        };
+        Some(StoredValuesKey {
+            var: "CREDS_KEY",
+            companion: Some("CREDS_IV"),
+            file: creds::ENV_FILE,
+            pending_file: creds::PENDING_FILE,
+            scheme: &creds::CredsPair,
+            generate: || {
+                use secrecy::ExposeSecret;
+                let key = DotenvSecret::CredsKey.generate()?;
+                let iv = DotenvSecret::CredsIv.generate()?;
+                Ok(creds::key_text(key.expose_secret(), iv.expose_secret()))
+            },
+            from_stdin: |text| SecretString::from(text.trim().to_string()),
+            default_encoding: crate::secrets::Encoding::Hex,
+            write: |_, _, _| {
+                use super::EnvSecrets;
+                Err(crate::error::Error::usage(dotenv::Dotenv.no_key_file()))
+            },
+            decrypt: |key, value| {
+                use crate::secrets::rotate::Scheme;
+                creds::CredsPair.decrypt(key, value).ok_or_else(|| {
+                    crate::error::Error::Negative(
+                        "the value does not decrypt under CREDS_KEY and CREDS_IV".into(),
+                    )
+                })
+            },
+            words: &WORDS,
+        })
     }
 
-    fn require_current_key(&self, _s: &Settings) -> Result<SecretString> {
-        Err(crate::error::Error::usage(
-            "LibreChat keeps no key file for its stored values; CREDS_KEY is in its .env",
-        ))
+    fn current_key(&self, s: &Settings) -> Result<Option<SecretString>> {
+        Ok(creds::current(s))
     }
 
-    fn key_from_variable(&self, _s: &Settings) -> Result<bool> {
-        Ok(true)
+    fn require_current_key(&self, s: &Settings) -> Result<SecretString> {
+        creds::current(s).ok_or_else(|| {
+            crate::error::Error::usage(format!(
+                "CREDS_KEY is not set in {}: LibreChat's stored credentials are under it (with CREDS_IV)",
+                where_read(s)
+            ))
+        })
+    }
+
+    fn key_from_variable(&self, s: &Settings) -> Result<bool> {
+        creds::from_variable(s)
     }
 
     /// `SESSION_EXPIRY` and `REFRESH_TOKEN_EXPIRY`: milliseconds, written
@@ -311,7 +359,7 @@ impl super::App for LibreChat {
     fn open_layout(&self, s: &Settings, _access: Access) -> Result<Option<Box<dyn Layout>>> {
         let uri = s.lookup(MONGO_URI).filter(|u| !u.trim().is_empty()).ok_or_else(|| {
             crate::error::Error::usage(format!(
-                "{MONGO_URI} is not set: LibreChat's users are in the MongoDB it names (MONGO_URI=mongodb://HOST:27017/LibreChat in LibreChat's .env); run from LibreChat's folder, or give --env-file or the variable"
+                "{MONGO_URI} is not set: LibreChat's users and stored credentials are in the MongoDB it names (MONGO_URI=mongodb://HOST:27017/LibreChat in LibreChat's .env); run from LibreChat's folder, or give --env-file or the variable"
             ))
         })?;
         let audit = s.config_dir.join(crate::store::audit_file::AUDIT_FILE);
@@ -405,8 +453,7 @@ impl super::App for LibreChat {
         let what = match job {
             Job::RevokeToken => "Revoking a LibreChat refresh token (its session)",
             Job::ListTokens => "Listing a LibreChat user's sessions",
-            Job::RotateKey => "Re-encrypting LibreChat's stored credentials under a new CREDS_KEY",
-            Job::IdentifyKey => "Finding which key LibreChat's stored credentials are under",
+            Job::RotateKey | Job::IdentifyKey => return None,
         };
         Some(crate::error::Error::usage(format!(
             "{what} needs MongoDB: {MONGODB}"

@@ -21,8 +21,8 @@ use crate::error::{Error, Result};
 use crate::store::audit_file::Pending;
 use crate::store::mongo::Mongo;
 use crate::store::{
-    Actor, ApiKey, ApiKeyStorage, ApiKeys, EncryptedValues, Invited, Invites, Layout, NewApiKey,
-    NewUser, Reencrypted, RefreshTokens, User, UserChange, UserRows, UsersTx,
+    Actor, ApiKey, ApiKeyStorage, ApiKeys, Invited, Invites, Layout, NewApiKey, NewUser,
+    RefreshTokens, User, UserChange, UserRows, UsersTx,
 };
 use mongodb::bson::{doc, oid::ObjectId, Bson, DateTime, Document};
 use serde_json::Value;
@@ -531,17 +531,5 @@ impl ApiKeys for LibreChatStore {
 
     fn revoke_api_key(&mut self, _id_or_name: &str) -> Result<ApiKey> {
         Err(no_api_keys())
-    }
-}
-
-impl EncryptedValues for LibreChatStore {
-    fn reencrypt(
-        &mut self,
-        _rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
-        _dry_run: bool,
-    ) -> Result<Vec<Reencrypted>> {
-        Err(Error::usage(
-            "re-encrypting LibreChat's stored credentials under a new CREDS_KEY is not done by authctl yet",
-        ))
     }
 }

@@ -140,6 +140,10 @@ async function main() {
         return (await db.collection(op.collection).updateOne(EJSON.deserialize(op.filter), EJSON.deserialize(op.update))).modifiedCount;
       case 'count':
         return db.collection(op.collection).countDocuments(EJSON.deserialize(op.filter));
+      case 'all':
+        return EJSON.serialize(await db.collection(op.collection).find({}).sort({ _id: 1 }).toArray());
+      case 'delete':
+        return (await db.collection(op.collection).deleteMany(EJSON.deserialize(op.filter))).deletedCount;
       case 'find':
         return EJSON.serialize(await db.collection(op.collection).findOne(EJSON.deserialize(op.filter)));
       default:
