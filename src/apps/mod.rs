@@ -211,12 +211,6 @@ pub trait App: Sync {
         Vec::new()
     }
 
-    /// Why the app refuses `job`, where what it needs is out of authctl's
-    /// reach.
-    fn refuses(&self, _job: Job) -> Option<crate::error::Error> {
-        None
-    }
-
     /// Whether the app signs its tokens with secrets in key files of its
     /// own (then `keygen` makes those, not `secret_key` or an RSA pair).
     fn signs_with_key_files(&self) -> bool {
@@ -326,19 +320,6 @@ pub(crate) fn readme_table_rows(heading: &str) -> Vec<String> {
         .take_while(|l| l.starts_with('|'))
         .map(str::to_string)
         .collect()
-}
-
-/// A job an app may have out of reach (`App::refuses`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Job {
-    /// `token revoke`: a refresh token's record or session.
-    RevokeToken,
-    /// `token list`: a user's refresh tokens or sessions.
-    ListTokens,
-    /// `secret rotate`: re-encrypting stored values under a new key.
-    RotateKey,
-    /// `secret identify`: which key stored values are under.
-    IdentifyKey,
 }
 
 /// The key of an app's stored values, and where it lives.

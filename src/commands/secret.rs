@@ -2,7 +2,7 @@
 //! protocol is `secrets::rotate`'s; this holds the lock and renders).
 
 use super::Ctx;
-use crate::apps::{EnvSecrets, Job};
+use crate::apps::EnvSecrets;
 use crate::cli::{
     CipherArg, EncodingArg, SecretCommand, SecretGenerateArgs, SecretIdentifyArgs,
     SecretRotateArgs, SecretSourceArgs,
@@ -17,14 +17,6 @@ use secrecy::{ExposeSecret, SecretString};
 pub fn run(cmd: SecretCommand, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     let app = s.profile.app();
-    let job = match &cmd {
-        SecretCommand::Rotate(_) => Some(Job::RotateKey),
-        SecretCommand::Identify(_) => Some(Job::IdentifyKey),
-        _ => None,
-    };
-    if let Some(refusal) = job.and_then(|job| app.refuses(job)) {
-        return Err(refusal);
-    }
     // An app that keeps its secrets in its .env, with ciphers of its own.
     if let Some(env) = app.env_secrets() {
         match &cmd {

@@ -2,7 +2,6 @@
 
 use super::Ctx;
 use crate::apps::tokens::{Checked, MintRequest, VerifyRequest};
-use crate::apps::Job;
 use crate::cli::{MintArgs, RevokeArgs, TokenCommand, TokenTypeArg, VerifyArgs};
 use crate::error::{Error, Result};
 use crate::output::{Human, Outcome, Report};
@@ -11,14 +10,6 @@ use crate::token::{self, TokenType};
 use serde_json::Value;
 
 pub fn run(cmd: TokenCommand, ctx: &Ctx) -> Result<Outcome> {
-    let job = match &cmd {
-        TokenCommand::Revoke(_) => Some(Job::RevokeToken),
-        TokenCommand::List { .. } => Some(Job::ListTokens),
-        _ => None,
-    };
-    if let Some(refusal) = job.and_then(|job| ctx.settings.profile.app().refuses(job)) {
-        return Err(refusal);
-    }
     match cmd {
         TokenCommand::Mint(args) => mint(&args, ctx),
         TokenCommand::Decode { token } => decode(&token, ctx),

@@ -694,3 +694,95 @@ fn bans_are_what_librechats_check_ban_reads_and_unban_lifts_them_all() {
     let (_, out, _) = authctl(d, &["--json", "doctor"], None);
     assert!(out.contains("LibreChat enforces none"), "{out}");
 }
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn refresh_tokens_are_librechat_sessions_listed_and_revoked() {
+    require_tier();
+    let uri = database();
+    let dir = folder(&uri);
+    let d = dir.path();
+    std::fs::write(
+        d.join(".env"),
+        format!(
+            "MONGO_URI={uri}\nJWT_SECRET={}\nJWT_REFRESH_SECRET={}\n",
+            "a1".repeat(32),
+            "b2".repeat(32)
+        ),
+    )
+    .unwrap();
+    first_admin(d);
+    let admin = login(&uri, "admin@example.com", "Quiet-Harbor-2027")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let find = |token: &str| {
+        librechat(
+            &uri,
+            json!([{ "op": "findSession", "userId": admin, "refreshToken": token }]),
+        )
+        .remove(0)
+    };
+    // A minted refresh token's session is stored: LibreChat's findSession,
+    // as its refresh endpoint calls it, finds it by the token.
+    let mint = |ttl: &str| -> Value {
+        let out = ok(
+            d,
+            &[
+                "--json", "token", "mint", "--user", &admin, "--type", "refresh", "--ttl", ttl,
+            ],
+            None,
+        );
+        serde_json::from_str(&out).unwrap()
+    };
+    let first = mint("1d");
+    let second = mint("7d");
+    assert_eq!(first["session_stored"], true, "{first}");
+    let token = first["token"].as_str().unwrap();
+    assert_eq!(find(token), first["session_id"]);
+    // Listed newest expiry first, by session id.
+    let out = ok(
+        d,
+        &["--json", "token", "list", "--user", "admin@example.com"],
+        None,
+    );
+    let listed: Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&Value> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["jti"])
+        .collect();
+    assert_eq!(ids, [&second["session_id"], &first["session_id"]]);
+    // Revoked by id: gone for LibreChat; then all of a user's.
+    let sid = first["session_id"].as_str().unwrap();
+    ok(d, &["token", "revoke", "--jti", sid], None);
+    assert_eq!(find(token), Value::Null);
+    let (code, _, err) = authctl(d, &["token", "revoke", "--jti", sid], None);
+    assert_eq!(code, 3, "{err}");
+    ok(
+        d,
+        &["token", "revoke", "--user", "admin@example.com", "--all"],
+        None,
+    );
+    assert_eq!(find(second["token"].as_str().unwrap()), Value::Null);
+    // No session for a user LibreChat does not have.
+    let (code, _, err) = authctl(
+        d,
+        &[
+            "token",
+            "mint",
+            "--user",
+            "65f0a1b2c3d4e5f601234567",
+            "--type",
+            "refresh",
+        ],
+        None,
+    );
+    assert_eq!(code, 3, "{err}");
+    let sessions = librechat(
+        &uri,
+        json!([{ "op": "count", "collection": "sessions", "filter": {} }]),
+    );
+    assert_eq!(sessions[0], 0);
+}

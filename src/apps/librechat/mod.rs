@@ -17,6 +17,7 @@ pub(crate) mod crypto;
 mod doctor;
 mod dotenv;
 pub mod expr;
+mod sessions;
 mod settings;
 mod store;
 pub(crate) mod token;
@@ -33,9 +34,6 @@ use secrecy::SecretString;
 /// Where the users, sessions and stored credentials are: out of reach.
 /// The variable naming LibreChat's MongoDB.
 pub const MONGO_URI: &str = "MONGO_URI";
-
-pub const MONGODB: &str =
-    "LibreChat keeps its users, sessions and stored credentials in MongoDB, which authctl does not reach";
 
 /// Where LibreChat's variables were read, for messages.
 pub(crate) fn where_read(s: &Settings) -> String {
@@ -446,18 +444,6 @@ impl super::App for LibreChat {
 
     fn env_secrets(&self) -> Option<&'static dyn super::EnvSecrets> {
         Some(&dotenv::Dotenv)
-    }
-
-    fn refuses(&self, job: super::Job) -> Option<crate::error::Error> {
-        use super::Job;
-        let what = match job {
-            Job::RevokeToken => "Revoking a LibreChat refresh token (its session)",
-            Job::ListTokens => "Listing a LibreChat user's sessions",
-            Job::RotateKey | Job::IdentifyKey => return None,
-        };
-        Some(crate::error::Error::usage(format!(
-            "{what} needs MongoDB: {MONGODB}"
-        )))
     }
 }
 

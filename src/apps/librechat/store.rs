@@ -506,11 +506,11 @@ impl Layout for LibreChatStore {
     }
 
     fn refresh_tokens(&self) -> Option<&dyn RefreshTokens> {
-        None
+        Some(self)
     }
 
     fn refresh_tokens_mut(&mut self) -> Option<&mut dyn RefreshTokens> {
-        None
+        Some(self)
     }
 
     fn integrity_check(&self) -> Result<Vec<String>> {

@@ -129,6 +129,10 @@ struct Made {
     /// What the session's `refreshTokenHash` must hold (SHA-256 hex).
     #[serde(skip_serializing_if = "Option::is_none")]
     refresh_token_hash: Option<String>,
+    /// Whether that session was stored (where `MONGO_URI` names the
+    /// database).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session_stored: Option<bool>,
 }
 
 pub(super) fn mint(s: &Settings, req: &MintRequest) -> Result<Minted> {
@@ -185,9 +189,35 @@ pub(super) fn mint(s: &Settings, req: &MintRequest) -> Result<Minted> {
     let jwt = token::mint(&hmac_key(&secret), Alg::HS256, &claims)?;
     let exp = claims.get("exp").and_then(Value::as_i64).unwrap_or(iat);
     let hash = refresh.then(|| token::token_sha256_hex(&jwt));
+    // A refresh token works only with its session: stored where the
+    // database is named.
+    let database = s
+        .lookup(super::MONGO_URI)
+        .is_some_and(|u| !u.trim().is_empty());
+    let stored = match (&session_id, &hash) {
+        (Some(sid), Some(h)) if database => {
+            let record = crate::store::RefreshToken {
+                jti: sid.clone(),
+                user_id: req.user.to_string(),
+                issued_at: crate::clock::unix_to_rfc3339(iat),
+                expires_at: crate::clock::unix_to_rfc3339(exp),
+                revoked_at: None,
+            };
+            crate::store::open_write(s)?
+                .refresh_tokens_mut()?
+                .record_refresh_token(&record, h)?;
+            Some(true)
+        }
+        (Some(_), Some(_)) => Some(false),
+        _ => None,
+    };
     let note = match (&session_id, &hash) {
+        (Some(sid), Some(_)) if stored == Some(true) => format!(
+            "stored session {sid} of user {}: LibreChat accepts this refresh token until it expires or the session is revoked (`authctl --profile librechat token revoke`)",
+            req.user
+        ),
         (Some(sid), Some(h)) => format!(
-            "LibreChat accepts this refresh token only while user {}'s session {sid} with refreshTokenHash {h} is in MongoDB, which authctl does not reach",
+            "LibreChat accepts this refresh token only while user {}'s session {sid} with refreshTokenHash {h} is in MongoDB; with MONGO_URI set (LibreChat's .env), authctl stores that session",
             req.user
         ),
         _ => format!(
@@ -204,6 +234,7 @@ pub(super) fn mint(s: &Settings, req: &MintRequest) -> Result<Minted> {
             expires_at: crate::clock::unix_to_rfc3339(exp),
             session_id,
             refresh_token_hash: hash,
+            session_stored: stored,
         },
         line,
         note,

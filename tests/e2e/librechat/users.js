@@ -132,6 +132,12 @@ async function main() {
         const document = await db.collection('logs').findOne({ key: op.key });
         return document ? JSON.parse(document.value) : null;
       }
+      // packages/data-schemas findSession, as LibreChat's refreshController
+      // calls it: the user's live session holding the token's hash.
+      case 'findSession': {
+        const session = await methods.findSession({ userId: op.userId, refreshToken: op.refreshToken });
+        return session ? String(session._id) : null;
+      }
       case 'countUsers':
         return methods.countUsers();
       case 'insert':
