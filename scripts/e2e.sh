@@ -43,9 +43,10 @@ if [ -z "${PG_TEST_URL:-}" ]; then
 fi
 TEST_ENGINE=postgres cargo test --locked --test cli -- --include-ignored
 
-# LibreChat's users: a throwaway MongoDB-wire server (SecantusDB, pinned in
-# scripts/mongo-server.sh), unless MONGO_TEST_URI names one.
-if [ -z "${MONGO_TEST_URI:-}" ]; then
+# LibreChat's users: throwaway MongoDB-wire servers (SecantusDB, pinned in
+# scripts/mongo-server.sh; one a replica set, one standalone), unless
+# MONGO_TEST_URI and MONGO_STANDALONE_URI name them.
+if [ -z "${MONGO_TEST_URI:-}" ] || [ -z "${MONGO_STANDALONE_URI:-}" ]; then
     mongo_dir="$(mktemp -d)"
     trap 'scripts/mongo-server.sh stop "$mongo_dir"; rm -rf "$mongo_dir"; if [ -n "${pg_dir:-}" ]; then scripts/pg-cluster.sh stop "$pg_dir"; rm -rf "$pg_dir"; fi' EXIT
     mongo_env="$(scripts/mongo-server.sh start "$mongo_dir")"

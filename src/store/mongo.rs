@@ -17,6 +17,10 @@ pub const TIMEOUT: Duration = Duration::from_secs(5);
 /// One connected database.
 pub struct Mongo {
     pub db: Database,
+    client: Client,
+    /// Whether the server runs transactions: a replica-set member or a
+    /// mongos (a standalone server has none).
+    pub transactions: bool,
     /// The database as messages name it.
     shown: String,
     /// The URI's password, to take out of driver messages.
@@ -59,8 +63,10 @@ impl Mongo {
             .unwrap_or_else(|| "test".to_string());
         let client =
             Client::with_options(options).map_err(|e| describe(&e, &shown, None, "reach"))?;
-        let mongo = Mongo {
+        let mut mongo = Mongo {
             db: client.database(&db_name),
+            client,
+            transactions: false,
             shown,
             password,
         };
@@ -69,7 +75,21 @@ impl Mongo {
             .run_command(mongodb::bson::doc! { "ping": 1 })
             .run()
             .map_err(|e| mongo.error(&e, "reach"))?;
+        // `hello` (MongoDB 4.4.2 and later) says what the server is; an
+        // older or stranger one is written to without transactions.
+        mongo.transactions = mongo
+            .db
+            .run_command(mongodb::bson::doc! { "hello": 1 })
+            .run()
+            .is_ok_and(|h| runs_transactions(&h));
         Ok(mongo)
+    }
+
+    /// A session to run a transaction in.
+    pub fn session(
+        &self,
+    ) -> std::result::Result<mongodb::sync::ClientSession, mongodb::error::Error> {
+        self.client.start_session().run()
     }
 
     /// The database as messages name it.
@@ -86,6 +106,118 @@ impl Mongo {
     pub fn error(&self, e: &mongodb::error::Error, doing: &str) -> Error {
         describe(e, &self.shown, self.password.as_deref(), doing)
     }
+}
+
+/// One write of a batch (`Mongo::write_all`).
+pub struct Write {
+    pub collection: &'static str,
+    pub kind: WriteKind,
+    /// What it does, for messages ("delete the user's sessions in").
+    pub doing: String,
+    /// For an update: why matching no document stops the batch (what it
+    /// was to change changed meanwhile).
+    pub must_match: Option<String>,
+}
+
+/// What a write does.
+pub enum WriteKind {
+    Insert(Document),
+    UpdateOne(Document, Document),
+    UpdateMany(Document, Document),
+    DeleteMany(Document),
+}
+
+/// Why one write of a batch failed.
+enum Failed {
+    Driver(mongodb::error::Error),
+    NoMatch(String),
+}
+
+impl Write {
+    fn run(
+        &self,
+        mongo: &Mongo,
+        session: Option<&mut mongodb::sync::ClientSession>,
+    ) -> std::result::Result<(), Failed> {
+        let c = mongo.collection(self.collection);
+        macro_rules! go {
+            ($action:expr) => {
+                match session {
+                    Some(s) => $action.session(s).run(),
+                    None => $action.run(),
+                }
+                .map_err(Failed::Driver)
+            };
+        }
+        let matched = match &self.kind {
+            WriteKind::Insert(d) => go!(c.insert_one(d)).map(|_| 1)?,
+            WriteKind::UpdateOne(f, u) => go!(c.update_one(f.clone(), u.clone()))?.matched_count,
+            WriteKind::UpdateMany(f, u) => go!(c.update_many(f.clone(), u.clone()))?.matched_count,
+            WriteKind::DeleteMany(f) => go!(c.delete_many(f.clone())).map(|_| 1)?,
+        };
+        match (&self.must_match, matched) {
+            (Some(why), 0) => Err(Failed::NoMatch(why.clone())),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Mongo {
+    /// Run `writes` in order: in one transaction where the server runs
+    /// them (all or none), else one by one, a failure then saying how many
+    /// were made before it.
+    pub fn write_all(&self, writes: &[Write]) -> Result<()> {
+        let total = writes.len();
+        let say = |w: &Write, failed: Failed| match failed {
+            Failed::Driver(e) => self.error(&e, &w.doing).one_line(),
+            Failed::NoMatch(why) => why,
+        };
+        if self.transactions && total > 1 {
+            let begin = |e: mongodb::error::Error| self.error(&e, "start a transaction in");
+            let mut session = self.session().map_err(begin)?;
+            session.start_transaction().run().map_err(begin)?;
+            for w in writes {
+                if let Err(failed) = w.run(self, Some(&mut session)) {
+                    let _ = session.abort_transaction().run();
+                    return Err(Error::Failure(format!(
+                        "{}; nothing was changed (the transaction was rolled back)",
+                        say(w, failed)
+                    )));
+                }
+            }
+            return session
+                .commit_transaction()
+                .run()
+                .map_err(|e| self.error(&e, "commit the changes to"));
+        }
+        for (done, w) in writes.iter().enumerate() {
+            if let Err(failed) = w.run(self, None) {
+                let why = say(w, failed);
+                return Err(Error::Failure(match done {
+                    0 => why,
+                    _ => format!(
+                        "{why}; {done} of {total} writes were made before it (without a replica set MongoDB has no transaction to undo them)"
+                    ),
+                }));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether a server whose `hello` answer is `hello` runs multi-document
+/// transactions: a replica-set member (`setName`, wire version 7 = 4.0 or
+/// later) or a mongos (`msg: "isdbgrid"`, wire version 8 = 4.2 or later),
+/// with sessions.
+fn runs_transactions(hello: &Document) -> bool {
+    let wire = hello
+        .get("maxWireVersion")
+        .and_then(mongodb::bson::Bson::as_i32)
+        .unwrap_or(0);
+    let sessions = hello.contains_key("logicalSessionTimeoutMinutes");
+    let replica = hello.get_str("setName").is_ok() && wire >= 7;
+    let mongos = hello.get_str("msg") == Ok("isdbgrid") && wire >= 8;
+    sessions && (replica || mongos)
 }
 
 /// `text` without `password` (and one line).
@@ -134,5 +266,28 @@ mod tests {
             "MongoDB at cluster0.example.net"
         );
         assert_eq!(scrub("bad s3cret\nhere", Some("s3cret")), "bad *** here");
+    }
+
+    #[test]
+    fn transactions_are_for_replica_sets_and_mongos_with_sessions() {
+        use mongodb::bson::doc;
+        let s = doc! { "logicalSessionTimeoutMinutes": 30 };
+        let with = |mut d: Document| {
+            d.extend(s.clone());
+            d
+        };
+        assert!(runs_transactions(&with(
+            doc! { "setName": "rs0", "maxWireVersion": 21 }
+        )));
+        assert!(runs_transactions(&with(
+            doc! { "msg": "isdbgrid", "maxWireVersion": 21 }
+        )));
+        assert!(!runs_transactions(&with(doc! { "maxWireVersion": 21 })));
+        assert!(!runs_transactions(&with(
+            doc! { "setName": "rs0", "maxWireVersion": 6 }
+        )));
+        assert!(!runs_transactions(
+            &doc! { "setName": "rs0", "maxWireVersion": 21 }
+        ));
     }
 }

@@ -5,7 +5,7 @@
 //! finish of an interrupted rotation) LibreChat's ciphers under the new
 //! `.env` read every one back.
 
-use crate::librechat_users::{authctl, database, folder, librechat, oid, ok};
+use crate::librechat_users::{authctl, database, database_on, folder, librechat, oid, ok};
 use crate::require_tier;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -222,7 +222,19 @@ fn everything(uri: &str) -> Vec<Value> {
 #[ignore = "real-server tier: scripts/e2e.sh"]
 fn creds_key_rotation_moves_every_value_librechat_encrypts() {
     require_tier();
-    let uri = database();
+    rotation(&database());
+}
+
+/// The same where MongoDB has no transactions: each value written alone.
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn creds_key_rotation_on_a_standalone_mongodb() {
+    require_tier();
+    rotation(&database_on("MONGO_STANDALONE_URI"));
+}
+
+fn rotation(uri: &str) {
+    let uri = uri.to_string();
     let dir = folder(&uri);
     let d = dir.path();
     let k1 = pair(1);

@@ -12,8 +12,15 @@ use std::process::Command;
 
 /// A database of its own on the tier's server: its URI.
 pub(crate) fn database() -> String {
-    let base = std::env::var("MONGO_TEST_URI")
-        .expect("MONGO_TEST_URI: scripts/e2e.sh starts a MongoDB-wire server and sets it");
+    database_on("MONGO_TEST_URI")
+}
+
+/// A database of its own on the server `var` names (`MONGO_TEST_URI`, a
+/// replica set; `MONGO_STANDALONE_URI`, a standalone server).
+pub(crate) fn database_on(var: &str) -> String {
+    let base = std::env::var(var).unwrap_or_else(|_| {
+        panic!("{var}: scripts/e2e.sh starts the MongoDB-wire servers and sets it")
+    });
     static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let name = format!(
         "librechat_{}_{}",
@@ -117,6 +124,26 @@ fn login(uri: &str, email: &str, password: &str) -> Value {
         json!([{ "op": "login", "email": email, "password": password }]),
     )
     .remove(0)
+}
+
+/// carol@example.com, verified, password C4rol-Harbor-Lights: her id.
+fn add_carol(d: &Path, uri: &str) -> String {
+    ok(
+        d,
+        &[
+            "user",
+            "add",
+            "carol@example.com",
+            "--active",
+            "--password-env",
+            "PW",
+        ],
+        Some("C4rol-Harbor-Lights"),
+    );
+    login(uri, "carol@example.com", "C4rol-Harbor-Lights")["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 pub(crate) fn oid(id: &str) -> Value {
@@ -287,22 +314,7 @@ fn delete_removes_what_librechats_delete_user_removes() {
     let dir = folder(&uri);
     let d = dir.path();
     first_admin(d);
-    ok(
-        d,
-        &[
-            "user",
-            "add",
-            "carol@example.com",
-            "--active",
-            "--password-env",
-            "PW",
-        ],
-        Some("C4rol-Harbor-Lights"),
-    );
-    let carol = login(&uri, "carol@example.com", "C4rol-Harbor-Lights")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let carol = add_carol(d, &uri);
     let admin = login(&uri, "admin@example.com", "Quiet-Harbor-2027")["id"]
         .as_str()
         .unwrap()
@@ -785,4 +797,48 @@ fn refresh_tokens_are_librechat_sessions_listed_and_revoked() {
         json!([{ "op": "count", "collection": "sessions", "filter": {} }]),
     );
     assert_eq!(sessions[0], 0);
+}
+
+#[test]
+#[ignore = "real-server tier: scripts/e2e.sh"]
+fn a_failed_delete_is_undone_where_mongodb_runs_transactions() {
+    require_tier();
+    for (var, transactions) in [("MONGO_TEST_URI", true), ("MONGO_STANDALONE_URI", false)] {
+        let uri = database_on(var);
+        let dir = folder(&uri);
+        let d = dir.path();
+        first_admin(d);
+        let carol = add_carol(d, &uri);
+        // Her conversation, and a group whose memberIds is not a list:
+        // taking her out of it fails, after her documents went.
+        librechat(
+            &uri,
+            json!([
+                { "op": "insert", "collection": "conversations", "doc": { "user": carol } },
+                { "op": "insert", "collection": "groups", "doc": { "name": "odd", "memberIds": oid(&carol) } },
+            ]),
+        );
+        let (code, _, err) = authctl(d, &["user", "delete", "carol@example.com", "--yes"], None);
+        assert_eq!(code, 5, "{var}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        let left = librechat(
+            &uri,
+            json!([
+                { "op": "login", "email": "carol@example.com", "password": "C4rol-Harbor-Lights" },
+                { "op": "count", "collection": "conversations", "filter": {} },
+            ]),
+        );
+        // She is there either way: the user goes last.
+        assert_eq!(left[0]["found"], true, "{var}");
+        if transactions {
+            assert!(
+                err.contains("nothing was changed (the transaction was rolled back)"),
+                "{err}"
+            );
+            assert_eq!(left[1], 1, "{var}: her conversation is back");
+        } else {
+            assert!(err.contains("writes were made before it"), "{err}");
+            assert_eq!(left[1], 0, "{var}");
+        }
+    }
 }

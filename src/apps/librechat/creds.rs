@@ -16,6 +16,7 @@ use super::crypto::{self, Plain, Version};
 use super::store::LibreChatStore;
 use crate::error::{Error, Result};
 use crate::secrets::rotate::{EncryptedValues, Reencrypted, Scheme};
+use crate::store::mongo::{Write, WriteKind};
 use mongodb::bson::{doc, Bson, Document};
 use secrecy::{ExposeSecret, SecretString};
 use std::path::Path;
@@ -304,10 +305,10 @@ struct Change {
 
 impl EncryptedValues for LibreChatStore {
     /// Every value of `FIELDS`, re-encrypted in memory first (any value
-    /// `rekey` refuses stops it with nothing written), then written one
-    /// by one, each only where it is still the value read: MongoDB
-    /// without a replica set has no transaction, and the pending key
-    /// lets the next `secret rotate` finish what a cut-off one began.
+    /// `rekey` refuses stops it with nothing written), then written, each
+    /// only where it is still the value read: in one transaction where
+    /// the server runs them, else one by one (the pending key lets the
+    /// next `secret rotate` finish what a cut-off one began).
     fn reencrypt(
         &mut self,
         rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
@@ -360,32 +361,25 @@ impl EncryptedValues for LibreChatStore {
             return Ok(columns);
         }
         crate::store::audit_file::prepare(&self.audit_path)?;
-        let total = changes.len();
-        for (done, c) in changes.iter().enumerate() {
-            let (collection, path) = (c.field.collection, c.field.path);
-            let written = self
-                .mongo
-                .collection(collection)
-                .update_one(
-                    doc! { "_id": c.id.clone(), path: &c.old },
-                    doc! { "$set": { path: &c.new } },
-                )
-                .run();
-            let why = match written {
-                Ok(r) if r.matched_count == 1 => continue,
-                Ok(_) => format!(
-                    "{collection}.{path} of {} changed while it was re-encrypted: stop LibreChat before rotating",
-                    shown_id(&c.id)
-                ),
-                Err(e) => self
-                    .mongo
-                    .error(&e, &format!("write {collection}.{path} in"))
-                    .one_line(),
-            };
-            return Err(Error::Failure(format!(
-                "{why}; {done} of {total} value(s) were written before it"
-            )));
-        }
+        let writes: Vec<Write> = changes
+            .iter()
+            .map(|c| {
+                let (collection, path) = (c.field.collection, c.field.path);
+                Write {
+                    collection,
+                    kind: WriteKind::UpdateOne(
+                        doc! { "_id": c.id.clone(), path: &c.old },
+                        doc! { "$set": { path: &c.new } },
+                    ),
+                    doing: format!("write {collection}.{path} in"),
+                    must_match: Some(format!(
+                        "{collection}.{path} of {} changed while it was re-encrypted: stop LibreChat before rotating",
+                        shown_id(&c.id)
+                    )),
+                }
+            })
+            .collect();
+        self.mongo.write_all(&writes)?;
         let detail: serde_json::Map<String, serde_json::Value> = columns
             .iter()
             .filter(|c| c.values > 0)

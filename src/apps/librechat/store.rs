@@ -10,16 +10,16 @@
 //! deactivation deletes the user's `sessions`, which LibreChat's own reset
 //! leaves valid.
 //!
-//! MongoDB transactions need a replica set, which many LibreChat
-//! deployments do not run, so a write transaction here reads first, holds
-//! its changes, and writes them at its commit in a safe order: a user's
-//! own documents before the user, sessions after the password that ends
-//! them. The audit trail goes to `authctl-audit.jsonl` in LibreChat's
-//! folder.
+//! A write transaction here reads first, holds its changes, and writes
+//! them at its commit (`Mongo::write_all`): in one MongoDB transaction
+//! where the server runs them (a replica set or mongos), else in a safe
+//! order, a user's own documents before the user, sessions after the
+//! password that ends them. The audit trail goes to `authctl-audit.jsonl`
+//! in LibreChat's folder.
 
 use crate::error::{Error, Result};
 use crate::store::audit_file::Pending;
-use crate::store::mongo::Mongo;
+use crate::store::mongo::{Mongo, Write, WriteKind};
 use crate::store::{
     Actor, ApiKey, ApiKeyStorage, ApiKeys, Invited, Invites, Layout, NewApiKey, NewUser,
     RefreshTokens, User, UserChange, UserRows, UsersTx,
@@ -350,26 +350,21 @@ impl UsersTx for MongoUsersTx<'_> {
 
     fn commit(self: Box<Self>) -> Result<()> {
         let this = *self;
-        let mongo = &this.store.mongo;
-        let users = this.store.users();
-        let total = this.ops.len();
-        for (done, op) in this.ops.iter().enumerate() {
-            let partly = |e: &mongodb::error::Error, doing: &str| {
-                let err = mongo.error(e, doing);
-                match done {
-                    0 => err,
-                    _ => Error::Failure(format!(
-                        "{}; {done} of {total} changes were written before it (MongoDB without a replica set has no transaction to undo them)",
-                        err.one_line()
-                    )),
-                }
-            };
+        let mut writes = Vec::new();
+        let write = |collection, kind, doing: &str| Write {
+            collection,
+            kind,
+            doing: doing.to_string(),
+            must_match: None,
+        };
+        for op in &this.ops {
             match op {
                 Op::Insert(document) => {
-                    users
-                        .insert_one(document)
-                        .run()
-                        .map_err(|e| partly(&e, "add the user to"))?;
+                    writes.push(write(
+                        "users",
+                        WriteKind::Insert(document.clone()),
+                        "add the user to",
+                    ));
                 }
                 Op::Update {
                     id,
@@ -381,43 +376,44 @@ impl UsersTx for MongoUsersTx<'_> {
                     if !unset.is_empty() {
                         update.insert("$unset", unset.clone());
                     }
-                    users
-                        .update_one(doc! { "_id": *id }, update)
-                        .run()
-                        .map_err(|e| partly(&e, "update the user in"))?;
+                    writes.push(write(
+                        "users",
+                        WriteKind::UpdateOne(doc! { "_id": *id }, update),
+                        "update the user in",
+                    ));
                     if *end_sessions {
-                        mongo
-                            .collection("sessions")
-                            .delete_many(names_user("user", *id))
-                            .run()
-                            .map_err(|e| partly(&e, "end the user's sessions in"))?;
+                        writes.push(write(
+                            "sessions",
+                            WriteKind::DeleteMany(names_user("user", *id)),
+                            "end the user's sessions in",
+                        ));
                     }
                 }
                 Op::Remove(id) => {
                     for (collection, field) in OWNED {
-                        mongo
-                            .collection(collection)
-                            .delete_many(names_user(field, *id))
-                            .run()
-                            .map_err(|e| {
-                                partly(&e, &format!("delete the user's {collection} in"))
-                            })?;
+                        writes.push(write(
+                            collection,
+                            WriteKind::DeleteMany(names_user(field, *id)),
+                            &format!("delete the user's {collection} in"),
+                        ));
                     }
-                    mongo
-                        .collection("groups")
-                        .update_many(
+                    writes.push(write(
+                        "groups",
+                        WriteKind::UpdateMany(
                             doc! { "memberIds": *id },
                             doc! { "$pull": { "memberIds": *id } },
-                        )
-                        .run()
-                        .map_err(|e| partly(&e, "take the user out of its groups in"))?;
-                    users
-                        .delete_one(doc! { "_id": *id })
-                        .run()
-                        .map_err(|e| partly(&e, "delete the user from"))?;
+                        ),
+                        "take the user out of its groups in",
+                    ));
+                    writes.push(write(
+                        "users",
+                        WriteKind::DeleteMany(doc! { "_id": *id }),
+                        "delete the user from",
+                    ));
                 }
             }
         }
+        this.store.mongo.write_all(&writes)?;
         this.audit.commit_with(|| Ok(()))
     }
 }
