@@ -222,6 +222,16 @@ fn passwd(name: &str, source: Option<Source>, ctx: &Ctx) -> Result<Outcome> {
 fn invite(email: &str, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     s.profile.app().check_login_name(email)?;
+    // Asked read-only first, as for bans: a refusal creates nothing, and
+    // an invitation goes into a database that exists.
+    store::open(s, Access::Read)?
+        .ok_or_else(|| {
+            Error::NotFound(format!(
+                "there is no {} database to invite into yet; create the first admin with `authctl superuser`",
+                s.profile.spec().app
+            ))
+        })?
+        .invites_mut()?;
     let mut db = open_write(ctx)?;
     if let Some(user) = db.get_user(email)? {
         return Err(Error::Conflict(format!(
@@ -237,14 +247,18 @@ fn invite(email: &str, ctx: &Ctx) -> Result<Outcome> {
     Ok(Outcome::report(&invited).note(note))
 }
 
-/// The store, where it keeps bans, and the user `name`.
+/// The store to write, where it keeps bans, and the user `name`. What the
+/// store keeps is asked of it read-only first, so a refusal creates no
+/// database (authctl's own schema makes one when opened to write).
 fn banned_user(ctx: &Ctx, name: &str) -> Result<(Store, User)> {
-    let mut db = open_write(ctx)?;
+    let mut db =
+        store::open(&ctx.settings, Access::Read)?.ok_or_else(|| store::user_not_found(name))?;
     db.bans_mut()?;
     let user = db
         .get_user(name)?
         .ok_or_else(|| store::user_not_found(name))?;
-    Ok((db, user))
+    drop(db);
+    Ok((open_write(ctx)?, user))
 }
 
 /// `user ban`: the user refused by the app's server until the ban ends.

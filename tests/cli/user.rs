@@ -414,3 +414,17 @@ fn bans_are_refused_where_the_app_keeps_none() {
     assert_one_line_error(&a, "Flowise keeps no bans");
     assert_eq!(fw.snapshot(), before);
 }
+
+/// Without a database, `user ban` and `user invite` create none.
+#[test]
+fn refused_bans_and_invites_leave_no_database_behind() {
+    let env = TestEnv::sqlite();
+    let before = env.snapshot();
+    env.cmd(&["user", "ban", "carol", "--for", "1h"])
+        .assert()
+        .code(3);
+    env.cmd(&["user", "invite", "dana@example.com"])
+        .assert()
+        .code(3);
+    assert_eq!(env.snapshot(), before);
+}
