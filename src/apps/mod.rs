@@ -211,6 +211,18 @@ pub trait App: Sync {
         Vec::new()
     }
 
+    /// Whether the app keeps bans its server enforces (`user ban`), in its
+    /// database (`Layout::bans_mut` writes them).
+    fn keeps_bans(&self) -> bool {
+        false
+    }
+
+    /// Whether the app takes invitations to register without a mail
+    /// server (`user invite`; `Layout::invites_mut` writes them).
+    fn takes_invitations(&self) -> bool {
+        false
+    }
+
     /// Whether the app signs its tokens with secrets in key files of its
     /// own (then `keygen` makes those, not `secret_key` or an RSA pair).
     fn signs_with_key_files(&self) -> bool {

@@ -222,16 +222,13 @@ fn passwd(name: &str, source: Option<Source>, ctx: &Ctx) -> Result<Outcome> {
 fn invite(email: &str, ctx: &Ctx) -> Result<Outcome> {
     let s = &ctx.settings;
     s.profile.app().check_login_name(email)?;
-    // Asked read-only first, as for bans: a refusal creates nothing, and
-    // an invitation goes into a database that exists.
-    store::open(s, Access::Read)?
-        .ok_or_else(|| {
-            Error::NotFound(format!(
-                "there is no {} database to invite into yet; create the first admin with `authctl superuser`",
-                s.profile.spec().app
-            ))
-        })?
-        .invites_mut()?;
+    // Asked before anything is opened: a refusal touches nothing.
+    if !s.profile.app().takes_invitations() {
+        return Err(Error::usage(format!(
+            "{} takes no invitations; add the user with `authctl user add`",
+            s.profile.spec().app
+        )));
+    }
     let mut db = open_write(ctx)?;
     if let Some(user) = db.get_user(email)? {
         return Err(Error::Conflict(format!(
@@ -247,18 +244,22 @@ fn invite(email: &str, ctx: &Ctx) -> Result<Outcome> {
     Ok(Outcome::report(&invited).note(note))
 }
 
-/// The store to write, where it keeps bans, and the user `name`. What the
-/// store keeps is asked of it read-only first, so a refusal creates no
-/// database (authctl's own schema makes one when opened to write).
+/// The store to write, where the app keeps bans (asked before anything is
+/// opened, so a refusal touches nothing), and the user `name`.
 fn banned_user(ctx: &Ctx, name: &str) -> Result<(Store, User)> {
-    let mut db =
-        store::open(&ctx.settings, Access::Read)?.ok_or_else(|| store::user_not_found(name))?;
-    db.bans_mut()?;
+    let s = &ctx.settings;
+    if !s.profile.app().keeps_bans() {
+        return Err(Error::usage(format!(
+            "{} keeps no bans; `authctl user deactivate NAME` stops a user logging in",
+            s.profile.spec().app
+        )));
+    }
+    let mut db = open_write(ctx)?;
     let user = db
         .get_user(name)?
         .ok_or_else(|| store::user_not_found(name))?;
-    drop(db);
-    Ok((open_write(ctx)?, user))
+    db.bans_mut()?;
+    Ok((db, user))
 }
 
 /// `user ban`: the user refused by the app's server until the ban ends.

@@ -75,12 +75,12 @@ impl Mongo {
             .run_command(mongodb::bson::doc! { "ping": 1 })
             .run()
             .map_err(|e| mongo.error(&e, "reach"))?;
-        // `hello` (MongoDB 4.4.2 and later) says what the server is; an
-        // older or stranger one is written to without transactions.
-        mongo.transactions = mongo
-            .db
-            .run_command(mongodb::bson::doc! { "hello": 1 })
-            .run()
+        // `hello` (MongoDB 4.4.2 and later; `isMaster` before) says what
+        // the server is; one that answers neither is written to without
+        // transactions.
+        let asked = |command| mongo.db.run_command(command).run();
+        mongo.transactions = asked(mongodb::bson::doc! { "hello": 1 })
+            .or_else(|_| asked(mongodb::bson::doc! { "isMaster": 1 }))
             .is_ok_and(|h| runs_transactions(&h));
         Ok(mongo)
     }

@@ -567,3 +567,32 @@ fn hs512_tokens_under_librechats_secret_are_named_as_made_outside_it() {
         stderr(&a)
     );
 }
+
+/// Where `.env` names a MongoDB authctl cannot reach (a host only
+/// LibreChat's containers resolve), a refresh token's session cannot be
+/// stored: exit 5, no token printed; `MONGO_URI=` set empty mints it
+/// without one, as before there was a database.
+#[test]
+fn a_refresh_token_needs_its_session_stored_unless_mongo_uri_is_emptied() {
+    let v = vectors();
+    let env = TestEnv::sqlite();
+    let dotenv = format!(
+        "{}MONGO_URI=mongodb://127.0.0.1:9/LibreChat?serverSelectionTimeoutMS=300&connectTimeoutMS=300\n",
+        vector_env(&v)
+    );
+    let dir = folder(&env, &dotenv);
+    let user = v["user"].as_str().unwrap();
+    let args = [
+        "--json", "token", "mint", "--user", user, "--type", "refresh",
+    ];
+    let a = lc(&env, &dir, &args).assert().code(5);
+    assert!(stdout(&a).is_empty());
+    assert_one_line_error(&a, "cannot reach MongoDB at 127.0.0.1:9");
+    let a = lc(&env, &dir, &args)
+        .env("MONGO_URI", "")
+        .assert()
+        .success();
+    let made: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(made["session_stored"], false, "{made}");
+    assert_eq!(made["type"], "refresh");
+}

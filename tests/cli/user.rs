@@ -415,16 +415,21 @@ fn bans_are_refused_where_the_app_keeps_none() {
     assert_eq!(fw.snapshot(), before);
 }
 
-/// Without a database, `user ban` and `user invite` create none.
+/// Without a database, `user ban` and `user invite` are refused as with
+/// one, and create none.
 #[test]
 fn refused_bans_and_invites_leave_no_database_behind() {
     let env = TestEnv::sqlite();
     let before = env.snapshot();
-    env.cmd(&["user", "ban", "carol", "--for", "1h"])
+    let a = env
+        .cmd(&["user", "ban", "carol", "--for", "1h"])
         .assert()
-        .code(3);
-    env.cmd(&["user", "invite", "dana@example.com"])
+        .code(2);
+    assert_one_line_error(&a, "keeps no bans");
+    let a = env
+        .cmd(&["user", "invite", "dana@example.com"])
         .assert()
-        .code(3);
+        .code(2);
+    assert_one_line_error(&a, "takes no invitations");
     assert_eq!(env.snapshot(), before);
 }

@@ -14,7 +14,9 @@
 //! `expires` at its own end, and lasts it. `checkBan` caches a refusal
 //! without an end (its time left is not a number), so a cached ban
 //! outlives the ban it came from — also on the address the banned user
-//! called from, for everyone behind it. Lifting a ban therefore removes
+//! called from, for everyone behind it. A ban written here therefore
+//! writes the user's cache entries itself, with its end: `checkBan` finds
+//! them first and derives nothing. Lifting a ban removes
 //! the user's records, those of the addresses banned with it (their value
 //! names the user), and every cached ban that no remaining ban stands
 //! behind; `checkBan` rebuilds the cache from the bans that remain.
@@ -150,8 +152,8 @@ impl LibreChatStore {
     }
 }
 
-/// The cached bans that no live ban in `entries`, once `lifted` are gone,
-/// stands behind.
+/// The cached bans (still live for Keyv) that no live ban in `entries`,
+/// once `lifted` are gone, stands behind.
 pub fn orphaned_cache<'a>(entries: &'a [Entry], lifted: &[String], now_ms: i64) -> Vec<&'a Entry> {
     let standing: Vec<&str> = entries
         .iter()
@@ -160,15 +162,15 @@ pub fn orphaned_cache<'a>(entries: &'a [Entry], lifted: &[String], now_ms: i64) 
         .collect();
     entries
         .iter()
-        .filter(|e| e.cache_of().is_some_and(|k| !standing.contains(&k)))
+        .filter(|e| e.live(now_ms) && e.cache_of().is_some_and(|k| !standing.contains(&k)))
         .collect()
 }
 
 impl Bans for LibreChatStore {
     /// The record LibreChat's `banViolation` writes for `ban-user.js`
     /// (type `concurrent`, violation count 20), ending at the ban's own
-    /// end; then the user's cached bans go (so the new end governs) and
-    /// its sessions, as `banViolation` ends them.
+    /// end; the user's cache entries with the same end; then its sessions
+    /// end, as `banViolation` ends them.
     fn ban(&mut self, user: &User, seconds: u64, settings: &Settings) -> Result<Banned> {
         let id = Self::user_id(user)?;
         let hex = id.to_hex();
@@ -191,13 +193,24 @@ impl Bans for LibreChatStore {
         .upsert(true)
         .run()
         .map_err(|e| self.mongo.error(&e, "store the ban in"))?;
-        let cached: Vec<String> = ["", "ban_cache:user:"]
-            .iter()
-            .map(|p| format!("{CACHED}{p}{hex}"))
-            .collect();
-        logs.delete_many(doc! { "key": { "$in": cached } })
+        // checkBan looks in its cache first, and caches a refusal it
+        // derives without an end: the user's cache entries are written
+        // here with the ban's end, so its first refused request finds them
+        // (and caches nothing endless, for the user or the address), and
+        // Keyv drops them when the ban ends.
+        for cached in ["", "ban_cache:user:"].map(|p| format!("{CACHED}{p}{hex}")) {
+            logs.update_one(
+                doc! { "key": &cached },
+                doc! { "$set": {
+                    "key": &cached,
+                    "value": format!(r#"{{"value":true,"expires":{end}}}"#),
+                    "expiresAt": DateTime::from_millis(end),
+                } },
+            )
+            .upsert(true)
             .run()
-            .map_err(|e| self.mongo.error(&e, "clear the user's cached bans in"))?;
+            .map_err(|e| self.mongo.error(&e, "store the ban in"))?;
+        }
         let ended = self
             .mongo
             .collection("sessions")
@@ -315,6 +328,8 @@ mod tests {
             entry("ban:aa", r#"{"value":true}"#),
             entry("ban:bb", r#"{"value":true}"#),
             entry("ban:10.0.0.9", r#"{"value":true}"#),
+            // Past its own end: Keyv drops it, nothing blocks.
+            entry("ban:cc", r#"{"value":true,"expires":500}"#),
         ];
         let keys = |v: Vec<&Entry>| v.iter().map(|e| e.key.clone()).collect::<Vec<_>>();
         assert_eq!(

@@ -445,6 +445,16 @@ impl super::App for LibreChat {
     fn env_secrets(&self) -> Option<&'static dyn super::EnvSecrets> {
         Some(&dotenv::Dotenv)
     }
+
+    /// `checkBan`'s records in `logs` (`bans`).
+    fn keeps_bans(&self) -> bool {
+        true
+    }
+
+    /// `invite-user.js`'s tokens (`store`).
+    fn takes_invitations(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]

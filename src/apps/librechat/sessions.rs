@@ -60,8 +60,10 @@ impl LibreChatStore {
 }
 
 impl RefreshTokens for LibreChatStore {
-    /// The session LibreChat's `upsertSession` stores for a refresh token
-    /// issued outside its login, under the token's `sessionId`.
+    /// The session a refresh token needs, as LibreChat stores one
+    /// (`{refreshTokenHash, expiration, user}`), under the token's
+    /// `sessionId`: made, or, where that session is the user's already,
+    /// made to hold this token.
     fn record_refresh_token(&mut self, r: &RefreshToken, token_sha256: &str) -> Result<()> {
         let session = id(&r.jti, "sessionId")?;
         let user = id(&r.user_id, "--user")?;
@@ -74,16 +76,28 @@ impl RefreshTokens for LibreChatStore {
                 r.user_id
             )));
         }
+        // `--claim sessionId=` may name a session that exists: it then
+        // holds this token, as LibreChat's refresh rewrites a session's
+        // hash, if it is the same user's.
+        if let Some(other) = self.find_refresh_token(&r.jti)? {
+            if other.user_id != r.user_id {
+                return Err(Error::Conflict(format!(
+                    "session {} belongs to another user ({}); drop --claim sessionId to make a new one",
+                    r.jti, other.user_id
+                )));
+            }
+        }
         prepare(&self.audit_path)?;
         self.mongo
             .collection(SESSIONS)
-            .insert_one(doc! {
-                "_id": session,
-                "refreshTokenHash": token_sha256,
-                "expiration": expiration,
-                "user": user,
-                "__v": 0,
-            })
+            .update_one(
+                doc! { "_id": session },
+                doc! {
+                    "$set": { "refreshTokenHash": token_sha256, "expiration": expiration, "user": user },
+                    "$setOnInsert": { "__v": 0 },
+                },
+            )
+            .upsert(true)
             .run()
             .map_err(|e| self.mongo.error(&e, "store the session in"))?;
         append_audit(
