@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The distribution tier: builds what scripts/release.sh ships — the static
-# executable, the Python wheel and the npm packages — from this clone, and
-# runs each the way its users run it, with no Rust on PATH (only /usr/bin and
-# /bin): `authctl --version` and `authctl --profile langflow user list` on a
-# copy of the Langflow 1.13 fixture.
+# executable, the Python wheel and the npm packages — from this clone (or
+# takes them from DIST, a release's directory), and runs each the way its
+# users run it, with no Rust on PATH (only /usr/bin, /bin and node's
+# directory): `authctl --version` and `authctl --profile langflow user list`
+# on a copy of the Langflow 1.13 fixture.
 #
 #   - the static executable in a directory tree that holds only it and the
-#     fixture (chroot as root, else an unprivileged user namespace);
+#     fixture (chroot as root, through sudo, or in an unprivileged user
+#     namespace);
 #   - the wheel installed into a fresh virtualenv (pip/pipx's way) and run
 #     by `uv tool run --from WHEEL` (uvx's way);
 #   - the npm packages installed into a fresh prefix and run by
@@ -14,14 +16,15 @@
 #     launcher says so and exits 1;
 #   - `cargo package --locked` (the crate builds from what it ships).
 #
-# Usage: scripts/dist-test.sh   (tools cached in ~/.cache/authctl-dist)
+# Usage: scripts/dist-test.sh [DIST]   (tools cached in ~/.cache/authctl-dist)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
-clean=/usr/bin:/bin
+dist="${1:-}"
+clean="/usr/bin:/bin:$(dirname "$(command -v node)")"
 log() { printf 'dist-test: %s\n' "$*" >&2; }
 fail() { log "FAIL: $*"; exit 1; }
 
@@ -29,12 +32,21 @@ if env -i PATH="$clean" sh -c 'command -v cargo || command -v rustc' >/dev/null;
     fail "cargo or rustc is on $clean: the installs would not be shown to run without Rust"
 fi
 
-log "building the static executable, the wheel and the npm packages"
 started=$(date +%s)
-bin=$(scripts/static.sh)
-wheel=$(scripts/wheel.sh "$work/dist")
-mapfile -t npm < <(scripts/npm-pack.sh "$work/dist")
-log "built in $(($(date +%s) - started)) s: $(basename "$wheel") $(basename "${npm[0]}") $(basename "${npm[1]}")"
+if [ -n "$dist" ]; then
+    log "testing the release in $dist"
+    archive="authctl-$version-x86_64-unknown-linux-gnu"
+    tar -C "$work" -xzf "$dist/$archive.tar.gz"
+    bin="$work/$archive/authctl"
+    wheel=$(ls "$dist"/authctl-"$version"-*manylinux_2_17_x86_64*.whl)
+    npm=("$dist/authctl-linux-x64-$version.tgz" "$dist/authctl-$version.tgz")
+else
+    log "building the static executable, the wheel and the npm packages"
+    bin=$(scripts/static.sh)
+    wheel=$(scripts/wheel.sh "$work/dist")
+    mapfile -t npm < <(scripts/npm-pack.sh "$work/dist")
+fi
+log "$(basename "$wheel") $(basename "${npm[0]}") $(basename "${npm[1]}") ready in $(($(date +%s) - started)) s"
 
 # A fresh copy of the Langflow fixture: its folder.
 fixture() {
@@ -71,8 +83,11 @@ mkdir -p "$tree"
 cp "$bin" "$tree/authctl"
 cp -r "$(fixture)" "$tree/langflow"
 [ "$(find "$tree" -type f | wc -l)" = 3 ] || fail "the tree holds more than authctl and the fixture"
+chroot=$(command -v chroot || echo /usr/sbin/chroot)
 if [ "$(id -u)" = 0 ]; then
-    enter=("$(command -v chroot)" "$tree")
+    enter=("$chroot" "$tree")
+elif sudo -n true 2>/dev/null; then
+    enter=(/usr/bin/sudo -n --preserve-env=LANGFLOW_CONFIG_DIR "$chroot" "$tree")
 else
     enter=("$(command -v unshare)" --user --map-root-user --root="$tree")
 fi

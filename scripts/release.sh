@@ -19,10 +19,17 @@ cargo_version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
     echo "release.sh: VERSION $version is not Cargo.toml's ($cargo_version)" >&2
     exit 2
 }
-grep -q "^## $version\b" CHANGELOG.md || {
+heading=$(grep -m1 "^## $version\b" CHANGELOG.md || true)
+[ -n "$heading" ] || {
     echo "release.sh: CHANGELOG.md has no \"## $version\" section" >&2
     exit 2
 }
+case "$heading" in
+*unreleased*)
+    echo "release.sh: CHANGELOG.md's \"$heading\" is marked unreleased: give it the release date first" >&2
+    exit 2
+    ;;
+esac
 out="$root/dist/$version"
 rm -rf "$out"
 mkdir -p "$out"
