@@ -276,6 +276,9 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
     } else {
         (key.generate)()?
     };
+    // A key the cipher cannot use is refused for its form first, before
+    // anything is asked or written.
+    scheme.encrypt(&new, b"")?;
     // A key given is judged; one drawn here from the OS generator, in the
     // app's own form, is random by construction (the estimate is rough).
     let reasons = if args.new_key_stdin {
@@ -294,9 +297,6 @@ fn rotate(args: &SecretRotateArgs, ctx: &Ctx) -> Result<Outcome> {
             "the new {name} is the current one; give a different key"
         )));
     }
-    // A key the cipher cannot use is refused before anything is asked or
-    // written.
-    scheme.encrypt(&new, b"")?;
     if !args.dry_run && !args.yes {
         if !ctx.ui.can_prompt() || args.new_key_stdin {
             return Err(Error::usage(format!(

@@ -102,6 +102,18 @@ impl Mongo {
         self.db.collection(name)
     }
 
+    /// Every document of a `find` (its `run()`'s answer), or the error
+    /// met opening or reading its cursor while `doing` it.
+    pub fn documents(
+        &self,
+        found: mongodb::error::Result<mongodb::sync::Cursor<Document>>,
+        doing: &str,
+    ) -> Result<Vec<Document>> {
+        found
+            .and_then(|cursor| cursor.collect::<mongodb::error::Result<Vec<_>>>())
+            .map_err(|e| self.error(&e, doing))
+    }
+
     /// A driver error while `doing` something to this database.
     pub fn error(&self, e: &mongodb::error::Error, doing: &str) -> Error {
         describe(e, &self.shown, self.password.as_deref(), doing)

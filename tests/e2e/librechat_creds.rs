@@ -266,6 +266,39 @@ fn rotation(uri: &str) {
     assert_eq!(everything(&uri), before);
     assert_eq!(env_pair(d), k1);
 
+    // A new pair given on stdin must be LibreChat's sizes, in hex: anything
+    // else is refused before anything is written.
+    for bad in ["nonsense", "CREDS_KEY=abcd\nCREDS_IV=ef01\n"] {
+        let out = std::process::Command::new(crate::BIN)
+            .args([
+                "--profile",
+                "librechat",
+                "secret",
+                "rotate",
+                "--new-key-stdin",
+                "--yes",
+            ])
+            .current_dir(d)
+            .env_clear()
+            .env("HOME", d)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().unwrap().write_all(bad.as_bytes())?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("CREDS_KEY=<64 hex digits>"), "{err}");
+        assert_eq!(everything(&uri), before);
+        assert_eq!(env_pair(d), k1);
+        assert!(!d.join("authctl-creds.pending").exists());
+    }
+
     // The rotation: a new pair in .env (the rest of it kept, the old file
     // backed up), and LibreChat reads every value under it, each in the
     // cipher it was in (LibreChat's decrypt for another cipher throws or

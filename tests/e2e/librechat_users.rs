@@ -34,8 +34,13 @@ pub(crate) fn database_on(var: &str) -> String {
 
 /// LibreChat's folder, whose `.env` names the database.
 pub(crate) fn folder(uri: &str) -> tempfile::TempDir {
+    folder_with(uri, "")
+}
+
+/// The same, with `lines` after MONGO_URI in its `.env`.
+fn folder_with(uri: &str, lines: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join(".env"), format!("MONGO_URI={uri}\n")).unwrap();
+    std::fs::write(dir.path().join(".env"), format!("MONGO_URI={uri}\n{lines}")).unwrap();
     dir
 }
 
@@ -373,13 +378,8 @@ fn delete_removes_what_librechats_delete_user_removes() {
 fn an_invite_is_the_token_librechats_registration_looks_up() {
     require_tier();
     let uri = database();
-    let dir = folder(&uri);
+    let dir = folder_with(&uri, "DOMAIN_CLIENT=https://chat.example.com/\n");
     let d = dir.path();
-    std::fs::write(
-        d.join(".env"),
-        format!("MONGO_URI={uri}\nDOMAIN_CLIENT=https://chat.example.com/\n"),
-    )
-    .unwrap();
     let out = ok(d, &["--json", "user", "invite", "Dana@Example.com"], None);
     let invited: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(invited["email"], "dana@example.com");
@@ -553,13 +553,8 @@ fn an_unreachable_server_is_exit_5_and_never_shows_the_password() {
 fn bans_are_what_librechats_check_ban_reads_and_unban_lifts_them_all() {
     require_tier();
     let uri = database();
-    let dir = folder(&uri);
+    let dir = folder_with(&uri, "BAN_VIOLATIONS=true\n");
     let d = dir.path();
-    std::fs::write(
-        d.join(".env"),
-        format!("MONGO_URI={uri}\nBAN_VIOLATIONS=true\n"),
-    )
-    .unwrap();
     first_admin(d);
     for (email, pw) in [
         ("bob@example.com", "B0b-Harbor-Lights"),
@@ -604,6 +599,7 @@ fn bans_are_what_librechats_check_ban_reads_and_unban_lifts_them_all() {
         (vec!["user", "ban", "bob@example.com", "--for", "0"], 2),
         (vec!["user", "ban", "bob@example.com", "--for", "soon"], 2),
         (vec!["user", "ban", "nobody@example.com", "--for", "1h"], 3),
+        (vec!["user", "unban", "nobody@example.com"], 3),
     ] {
         let (got, _, err) = authctl(d, &args, None);
         assert_eq!(got, code, "{args:?}: {err}");
@@ -735,17 +731,13 @@ fn bans_are_what_librechats_check_ban_reads_and_unban_lifts_them_all() {
 fn refresh_tokens_are_librechat_sessions_listed_and_revoked() {
     require_tier();
     let uri = database();
-    let dir = folder(&uri);
+    let secrets = format!(
+        "JWT_SECRET={}\nJWT_REFRESH_SECRET={}\n",
+        "a1".repeat(32),
+        "b2".repeat(32)
+    );
+    let dir = folder_with(&uri, &secrets);
     let d = dir.path();
-    std::fs::write(
-        d.join(".env"),
-        format!(
-            "MONGO_URI={uri}\nJWT_SECRET={}\nJWT_REFRESH_SECRET={}\n",
-            "a1".repeat(32),
-            "b2".repeat(32)
-        ),
-    )
-    .unwrap();
     first_admin(d);
     let admin = login(&uri, "admin@example.com", "Quiet-Harbor-2027")["id"]
         .as_str()

@@ -23,7 +23,7 @@
 
 use super::expr::{read, Reading};
 use super::is_enabled;
-use super::store::{names_user, now, object_id, rfc3339, LibreChatStore};
+use super::store::{names_user, now, rfc3339, user_object_id, LibreChatStore};
 use crate::error::{Error, Result};
 use crate::settings::Settings;
 use crate::store::audit_file::{append_audit, audit_record, prepare};
@@ -132,23 +132,17 @@ pub fn enforcement(s: &Settings) -> std::result::Result<i64, String> {
 impl LibreChatStore {
     /// Every ban and cached ban, as stored.
     pub fn ban_entries(&self) -> Result<Vec<Entry>> {
-        let cursor = self
+        let found = self
             .mongo
             .collection(LOGS)
             .find(doc! { "key": { "$regex": "^(BANS|ban):" } })
-            .run()
-            .map_err(|e| self.mongo.error(&e, "read the bans in"))?;
-        let mut out = Vec::new();
-        for d in cursor {
-            let d = d.map_err(|e| self.mongo.error(&e, "read the bans in"))?;
-            out.extend(Entry::from_document(&d));
-        }
-        Ok(out)
-    }
-
-    fn user_id(user: &User) -> Result<mongodb::bson::oid::ObjectId> {
-        object_id(&user.id)
-            .ok_or_else(|| Error::Failure(format!("user {} has no ObjectId _id", user.username)))
+            .run();
+        Ok(self
+            .mongo
+            .documents(found, "read the bans in")?
+            .iter()
+            .filter_map(Entry::from_document)
+            .collect())
     }
 }
 
@@ -172,7 +166,7 @@ impl Bans for LibreChatStore {
     /// end; the user's cache entries with the same end; then its sessions
     /// end, as `banViolation` ends them.
     fn ban(&mut self, user: &User, seconds: u64, settings: &Settings) -> Result<Banned> {
-        let id = Self::user_id(user)?;
+        let id = user_object_id(user)?;
         let hex = id.to_hex();
         let (at, _) = now();
         let ms = i64::try_from(seconds)
@@ -238,7 +232,7 @@ impl Bans for LibreChatStore {
     }
 
     fn unban(&mut self, user: &User) -> Result<Unbanned> {
-        let hex = Self::user_id(user)?.to_hex();
+        let hex = user_object_id(user)?.to_hex();
         let now_ms = now().0.timestamp_millis();
         let entries = self.ban_entries()?;
         let mut lifted = Vec::new();

@@ -322,16 +322,14 @@ impl EncryptedValues for LibreChatStore {
                 filter.insert(name, doc! { "$in": values.to_vec() });
             }
             let doing = format!("read {}.{} in", f.collection, f.path);
-            let cursor = self
+            let found = self
                 .mongo
                 .collection(f.collection)
                 .find(filter)
                 .projection(doc! { f.path: 1 })
-                .run()
-                .map_err(|e| self.mongo.error(&e, &doing))?;
+                .run();
             let mut values = 0;
-            for d in cursor {
-                let d = d.map_err(|e| self.mongo.error(&e, &doing))?;
+            for d in self.mongo.documents(found, &doing)? {
                 let Some(value) = at(&d, f.path) else {
                     continue;
                 };

@@ -43,19 +43,18 @@ fn record(d: &Document) -> Option<RefreshToken> {
 
 impl LibreChatStore {
     fn sessions(&self, filter: Document) -> Result<Vec<RefreshToken>> {
-        let cursor = self
+        let found = self
             .mongo
             .collection(SESSIONS)
             .find(filter)
             .sort(doc! { "expiration": -1, "_id": -1 })
-            .run()
-            .map_err(|e| self.mongo.error(&e, "read the sessions in"))?;
-        let mut out = Vec::new();
-        for d in cursor {
-            let d = d.map_err(|e| self.mongo.error(&e, "read the sessions in"))?;
-            out.extend(record(&d));
-        }
-        Ok(out)
+            .run();
+        Ok(self
+            .mongo
+            .documents(found, "read the sessions in")?
+            .iter()
+            .filter_map(record)
+            .collect())
     }
 }
 

@@ -75,18 +75,16 @@ impl LibreChatStore {
     }
 
     fn read_users(&self, filter: Document) -> Result<Vec<User>> {
-        let cursor = self
+        let found = self
             .users()
             .find(filter)
             .sort(doc! { "createdAt": 1, "_id": 1 })
-            .run()
-            .map_err(|e| self.mongo.error(&e, "read the users of"))?;
-        let mut out = Vec::new();
-        for d in cursor {
-            let d = d.map_err(|e| self.mongo.error(&e, "read the users of"))?;
-            out.push(to_user(&d)?);
-        }
-        Ok(out)
+            .run();
+        self.mongo
+            .documents(found, "read the users of")?
+            .iter()
+            .map(to_user)
+            .collect()
     }
 }
 
@@ -148,6 +146,23 @@ pub(super) fn object_id(id: &str) -> Option<ObjectId> {
     ObjectId::parse_str(id.trim()).ok()
 }
 
+/// The `_id` of a user read from the database (`to_user` made its id from
+/// one).
+pub(super) fn user_object_id(user: &User) -> Result<ObjectId> {
+    object_id(&user.id)
+        .ok_or_else(|| Error::Failure(format!("user id {} is not an ObjectId", user.id)))
+}
+
+/// One write of a transaction's commit.
+fn write(collection: &'static str, kind: WriteKind, doing: &str) -> Write {
+    Write {
+        collection,
+        kind,
+        doing: doing.to_string(),
+        must_match: None,
+    }
+}
+
 /// A filter matching a user reference stored either way LibreChat's models
 /// store it (an ObjectId, or its hex string), as mongoose casts `uid`.
 pub(super) fn names_user(field: &str, id: ObjectId) -> Document {
@@ -173,29 +188,17 @@ impl UserRows for LibreChatStore {
             audit: Pending::new(self.actor.name(), self.audit_path.clone()),
             store: self,
             users,
-            ops: Vec::new(),
+            writes: Vec::new(),
         }))
     }
 }
 
-/// One change held until the commit.
-enum Op {
-    Insert(Document),
-    Update {
-        id: ObjectId,
-        set: Document,
-        unset: Document,
-        end_sessions: bool,
-    },
-    Remove(ObjectId),
-}
-
 /// One write "transaction": the users as read at its start, with the
-/// changes held applied to them, written at the commit.
+/// changes held applied to them; the writes held, made at the commit.
 struct MongoUsersTx<'a> {
     store: &'a LibreChatStore,
     users: Vec<User>,
-    ops: Vec<Op>,
+    writes: Vec<Write>,
     audit: Pending,
 }
 
@@ -243,7 +246,11 @@ impl UsersTx for MongoUsersTx<'_> {
             "updatedAt": at,
             "__v": 0,
         };
-        self.ops.push(Op::Insert(document));
+        self.writes.push(write(
+            "users",
+            WriteKind::Insert(document),
+            "add the user to",
+        ));
         let user = User {
             id: id.to_hex(),
             username: email,
@@ -259,8 +266,7 @@ impl UsersTx for MongoUsersTx<'_> {
     }
 
     fn update(&mut self, user: &User, change: &UserChange) -> Result<User> {
-        let id = object_id(&user.id)
-            .ok_or_else(|| Error::Failure(format!("user id {} is not an ObjectId", user.id)))?;
+        let id = user_object_id(user)?;
         let (at, shown) = now();
         let mut set = doc! { "updatedAt": at };
         let mut unset = Document::new();
@@ -277,13 +283,23 @@ impl UsersTx for MongoUsersTx<'_> {
         if let Some(admin) = change.is_superuser {
             set.insert("role", if admin { "ADMIN" } else { "USER" });
         }
-        let end_sessions = change.password_hash.is_some() || change.is_active == Some(false);
-        self.ops.push(Op::Update {
-            id,
-            set,
-            unset,
-            end_sessions,
-        });
+        let mut update = doc! { "$set": set };
+        if !unset.is_empty() {
+            update.insert("$unset", unset);
+        }
+        self.writes.push(write(
+            "users",
+            WriteKind::UpdateOne(doc! { "_id": id }, update),
+            "update the user in",
+        ));
+        // After the password that ends them.
+        if change.password_hash.is_some() || change.is_active == Some(false) {
+            self.writes.push(write(
+                "sessions",
+                WriteKind::DeleteMany(names_user("user", id)),
+                "end the user's sessions in",
+            ));
+        }
         let updated = User {
             password_hash: change
                 .password_hash
@@ -303,8 +319,7 @@ impl UsersTx for MongoUsersTx<'_> {
     /// What `config/delete-user.js` removes, counted now and deleted at the
     /// commit, the user last.
     fn remove(&mut self, user: &User) -> Result<Value> {
-        let id = object_id(&user.id)
-            .ok_or_else(|| Error::Failure(format!("user id {} is not an ObjectId", user.id)))?;
+        let id = user_object_id(user)?;
         let mut removed = serde_json::Map::new();
         for (collection, field) in OWNED {
             let n = self
@@ -322,7 +337,27 @@ impl UsersTx for MongoUsersTx<'_> {
                 removed.insert(format!("{collection}.{field}"), n.into());
             }
         }
-        self.ops.push(Op::Remove(id));
+        // The user's documents first, the user last.
+        for (collection, field) in OWNED {
+            self.writes.push(write(
+                collection,
+                WriteKind::DeleteMany(names_user(field, id)),
+                &format!("delete the user's {collection} in"),
+            ));
+        }
+        self.writes.push(write(
+            "groups",
+            WriteKind::UpdateMany(
+                doc! { "memberIds": id },
+                doc! { "$pull": { "memberIds": id } },
+            ),
+            "take the user out of its groups in",
+        ));
+        self.writes.push(write(
+            "users",
+            WriteKind::DeleteMany(doc! { "_id": id }),
+            "delete the user from",
+        ));
         self.users.retain(|u| u.id != user.id);
         Ok(Value::Object(removed))
     }
@@ -350,70 +385,7 @@ impl UsersTx for MongoUsersTx<'_> {
 
     fn commit(self: Box<Self>) -> Result<()> {
         let this = *self;
-        let mut writes = Vec::new();
-        let write = |collection, kind, doing: &str| Write {
-            collection,
-            kind,
-            doing: doing.to_string(),
-            must_match: None,
-        };
-        for op in &this.ops {
-            match op {
-                Op::Insert(document) => {
-                    writes.push(write(
-                        "users",
-                        WriteKind::Insert(document.clone()),
-                        "add the user to",
-                    ));
-                }
-                Op::Update {
-                    id,
-                    set,
-                    unset,
-                    end_sessions,
-                } => {
-                    let mut update = doc! { "$set": set.clone() };
-                    if !unset.is_empty() {
-                        update.insert("$unset", unset.clone());
-                    }
-                    writes.push(write(
-                        "users",
-                        WriteKind::UpdateOne(doc! { "_id": *id }, update),
-                        "update the user in",
-                    ));
-                    if *end_sessions {
-                        writes.push(write(
-                            "sessions",
-                            WriteKind::DeleteMany(names_user("user", *id)),
-                            "end the user's sessions in",
-                        ));
-                    }
-                }
-                Op::Remove(id) => {
-                    for (collection, field) in OWNED {
-                        writes.push(write(
-                            collection,
-                            WriteKind::DeleteMany(names_user(field, *id)),
-                            &format!("delete the user's {collection} in"),
-                        ));
-                    }
-                    writes.push(write(
-                        "groups",
-                        WriteKind::UpdateMany(
-                            doc! { "memberIds": *id },
-                            doc! { "$pull": { "memberIds": *id } },
-                        ),
-                        "take the user out of its groups in",
-                    ));
-                    writes.push(write(
-                        "users",
-                        WriteKind::DeleteMany(doc! { "_id": *id }),
-                        "delete the user from",
-                    ));
-                }
-            }
-        }
-        this.store.mongo.write_all(&writes)?;
+        this.store.mongo.write_all(&this.writes)?;
         this.audit.commit_with(|| Ok(()))
     }
 }
