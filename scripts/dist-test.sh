@@ -96,7 +96,8 @@ log "static executable: $(stat -c %s "$bin") bytes"
 
 # 2. The wheel: pip into a fresh virtualenv, and uvx.
 tools=$(scripts/dist-tools.sh)
-unzip -l "$wheel" | grep -q "authctl-$version.data/scripts/authctl" || fail "the wheel holds no authctl script"
+python3 -m zipfile -l "$wheel" | grep -q "authctl-$version.data/scripts/authctl" ||
+    fail "the wheel holds no authctl script"
 python=$(python3 -c 'import sys; print(sys.executable)')
 "$python" -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check --no-index "$wheel"
