@@ -426,7 +426,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -456,7 +456,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -486,7 +486,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -598,7 +598,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -632,7 +632,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -662,7 +662,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -704,7 +704,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -734,7 +734,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -764,7 +764,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1432,7 +1432,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1474,7 +1474,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --alg)
@@ -1516,7 +1516,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1546,7 +1546,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1668,7 +1668,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1698,7 +1698,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1728,7 +1728,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1758,7 +1758,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1788,7 +1788,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1818,7 +1818,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -1856,7 +1856,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --cipher)
@@ -1890,7 +1890,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --cipher)
@@ -1924,7 +1924,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --bytes)
@@ -2078,7 +2078,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2108,7 +2108,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --from-key)
@@ -2142,7 +2142,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --username)
@@ -2184,7 +2184,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2214,7 +2214,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2342,7 +2342,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -2376,7 +2376,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -2434,7 +2434,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --jti)
@@ -2472,7 +2472,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --type)
@@ -2514,7 +2514,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2544,7 +2544,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2574,7 +2574,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --password-file)
@@ -2612,7 +2612,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --for)
@@ -2646,7 +2646,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2676,7 +2676,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2706,7 +2706,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2932,7 +2932,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2962,7 +2962,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2992,7 +2992,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 --password-file)
@@ -3030,7 +3030,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3060,7 +3060,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3090,7 +3090,7 @@ _authctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "native langflow flowise librechat" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "native langflow flowise librechat open-webui" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -30,7 +30,8 @@ complete -c authctl -n "__fish_authctl_needs_command" -l env-file -d 'Read KEY=V
 complete -c authctl -n "__fish_authctl_needs_command" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_needs_command" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_needs_command" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_needs_command" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -56,7 +57,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l env-file -
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l username -d 'Username of the superuser [env: AUTHCTL_SUPERUSER]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand superuser" -l password-env -d 'Read the password from the environment variable NAME' -r
@@ -74,7 +76,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd invite ban unban delete help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd invite ban unban delete help" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd invite ban unban delete help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and not __fish_seen_subcommand_from add list show activate deactivate promote demote passwd invite ban unban delete help" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -99,7 +102,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l password-env -d 'Read the password from the environment variable NAME' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from add" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
@@ -116,7 +120,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -130,7 +135,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -142,7 +148,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from activate" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -154,7 +161,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from deactivate" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -167,7 +175,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from promote" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -179,7 +188,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from demote" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -192,7 +202,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l password-file -d 'Read the password from the first line of FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l password-env -d 'Read the password from the environment variable NAME' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from passwd" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
@@ -207,7 +218,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from invite" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from invite" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from invite" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from invite" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -219,7 +231,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from ban" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from ban" -l for -d 'How long: seconds or 30m, 12h, 7d, 2w' -r
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from ban" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from ban" -l json -d 'Print machine-readable JSON on stdout'
@@ -232,7 +245,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from unban" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from unban" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from unban" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from unban" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -244,7 +258,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -271,7 +286,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_s
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and not __fish_seen_subcommand_from generate check encrypt decrypt rotate identify help" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -290,7 +306,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l bytes -d 'Random bytes to draw (at least 32) [default: 32; Flowise\'s encryption key: 24, its own size]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from generate" -l encoding -d 'How to encode the bytes [default: urlsafe; Flowise: base64]' -r -f -a "urlsafe\t'URL-safe base64 without padding (Python\'s token_urlsafe)'
 hex\t'Lowercase hex (openssl rand -hex)'
@@ -309,7 +326,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l file -d 'Read the secret from FILE' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l env -d 'Read the secret from the environment variable NAME' -r
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from check" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
@@ -324,7 +342,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from encrypt" -l cipher -d 'LibreChat\'s cipher (librechat profile only)' -r -f -a "v1\t'AES-CBC with the fixed CREDS_IV, hex (users\' endpoint keys, plugin credentials)'
 v2\t'AES-CBC with a random IV, iv:ciphertext (actions, MCP and OAuth tokens)'
 v3\t'AES-256-CTR, v3:iv:ciphertext (two-factor secrets)'"
@@ -339,7 +358,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from decrypt" -l cipher -d 'LibreChat\'s cipher (librechat profile only)' -r -f -a "v1\t'AES-CBC with the fixed CREDS_IV, hex (users\' endpoint keys, plugin credentials)'
 v2\t'AES-CBC with a random IV, iv:ciphertext (actions, MCP and OAuth tokens)'
 v3\t'AES-256-CTR, v3:iv:ciphertext (two-factor secrets)'"
@@ -354,7 +374,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l from-key -d 'Recover instead: re-encrypt the values under the key in FILE (an old key, found with `secret identify`) to the current key, which stays; values already under the current key are kept. Repeat it for values split across several old keys (two redeploys): every value under any of them moves, in one transaction' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from rotate" -l json -d 'Print machine-readable JSON on stdout'
@@ -371,7 +392,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand secret; and __fish_seen_subcommand_from identify" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -390,7 +412,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand init" -l env-file -d 'Re
 complete -c authctl -n "__fish_authctl_using_subcommand init" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand init" -l format -d 'What to write' -r -f -a "env\t'NAME=value lines for a .env file'
 k8s-secret\t'A Kubernetes Secret manifest (stringData)'
 files\t'The key files the app reads, in its key directory'"
@@ -409,7 +432,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l env-file -d '
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand keygen" -l alg -d 'Signing algorithm [env: AUTHCTL_ALGORITHM] [default: HS256]' -r -f -a "HS256\t'HMAC-SHA256 with the secret key'
 RS256\t'RSA PKCS#1 v1.5 with SHA-256'
 RS512\t'RSA PKCS#1 v1.5 with SHA-512'"
@@ -429,7 +453,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and not __fish_seen_subcommand_from list jwks retire export help" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -446,7 +471,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -458,7 +484,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from jwks" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -470,7 +497,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from retire" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -482,7 +510,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "k8s-secret\t'A Kubernetes Secret manifest (stringData)'
 env\t'.env lines'"
 complete -c authctl -n "__fish_authctl_using_subcommand keys; and __fish_seen_subcommand_from export" -l name -d 'Name of the Kubernetes Secret' -r
@@ -502,7 +531,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and not __fish_seen_subcommand_from mint decode verify revoke list help" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -520,7 +550,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l user -d 'The user the token is for (sub = the user\'s id)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from mint" -l type -d 'Token type' -r -f -a "access\t''
 refresh\t''"
@@ -542,7 +573,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from decode" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -554,7 +586,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l type -d 'Require this token type' -r -f -a "access\t''
 refresh\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l leeway -d 'Seconds of clock skew to accept for exp and nbf' -r
@@ -571,7 +604,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l jti -d 'The token\'s jti' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l user -d 'Every refresh token of this user (with --all)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
@@ -586,7 +620,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l user -d 'Username' -r
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand token; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
@@ -605,7 +640,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_s
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -621,7 +657,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l user -d 'The user the key acts as' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l name -d 'A name to recognise the key by (Flowise requires one)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l permission -d 'A permission the key gets, as Flowise names them (chatflows:view, ...); repeatable. Flowise keys only: the default is every permission its user has (workspace:* and admin:* never)' -r
@@ -636,7 +673,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l user -d 'Only this user\'s keys' -r
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
@@ -649,7 +687,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand apikey; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -665,7 +704,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand apply" -l env-file -d 'R
 complete -c authctl -n "__fish_authctl_using_subcommand apply" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand apply" -l format -d 'The file\'s format [default: by its extension; YAML for stdin, which also reads JSON]' -r -f -a "yaml\t''
 json\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand apply" -l secrets-out -d 'Write generated passwords and keys to FILE (JSON, 0600, never overwritten) instead of stdout' -r -F
@@ -684,7 +724,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand export" -l env-file -d '
 complete -c authctl -n "__fish_authctl_using_subcommand export" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand export" -l format -d 'Output format' -r -f -a "yaml\t''
 json\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand export" -l out -d 'Write to FILE (0600, atomically) instead of stdout; an existing FILE is refused' -r -F
@@ -701,7 +742,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l env-file -d '
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand doctor" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -714,7 +756,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand releases" -l env-file -d
 complete -c authctl -n "__fish_authctl_using_subcommand releases" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand releases" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand releases" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand releases" -s q -l quiet -d 'Print nothing on stderr except errors'
@@ -726,7 +769,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l env-file
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l profile -d 'Which app\'s settings and database layout to use [env: AUTHCTL_PROFILE] [default: native]' -r -f -a "native\t'authctl\'s own schema and AUTHCTL_* variables'
 langflow\t'A Langflow deployment: its database tables and LANGFLOW_* variables'
 flowise\t'A Flowise deployment: its database tables, key files and variables'
-librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'"
+librechat\t'A LibreChat deployment\'s .env: its secrets, stored-credential cipher and tokens'
+open-webui\t'An Open WebUI deployment: its database (DATA_DIR/webui.db or DATABASE_URL) and WEBUI_SECRET_KEY or .webui_secret_key'"
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l allow-unknown-release -d 'Write to a database of an app release newer than this authctl knows, after checking every table and column it writes against the database'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr except errors'

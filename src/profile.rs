@@ -287,7 +287,10 @@ mod tests {
     #[test]
     fn each_profile_is_its_apps() {
         let names: Vec<&str> = Profile::all().map(|p| p.name()).collect();
-        assert_eq!(names, ["native", "langflow", "flowise", "librechat"]);
+        assert_eq!(
+            names,
+            ["native", "langflow", "flowise", "librechat", "open-webui"]
+        );
         assert_eq!(Profile::NATIVE.name(), "native");
         assert_eq!(
             serde_json::to_string(&named("librechat")).unwrap(),

@@ -266,7 +266,7 @@ fn app_names(code: &str) -> Vec<String> {
     code.split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|w| {
             let w = w.to_lowercase();
-            ["flowise", "langflow", "librechat"]
+            ["flowise", "langflow", "librechat", "webui"]
                 .iter()
                 .any(|app| w.contains(app))
         })

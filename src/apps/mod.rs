@@ -12,6 +12,8 @@ pub(crate) mod flowise;
 pub(crate) mod langflow;
 pub(crate) mod librechat;
 pub(crate) mod native;
+#[path = "open-webui/mod.rs"]
+pub(crate) mod open_webui;
 pub(crate) mod tokens;
 
 /// LibreChat's duration expressions (`SESSION_EXPIRY=1000 * 60 * 15`), for
@@ -490,9 +492,10 @@ pub(crate) fn refuse_foreign(
 
 /// Every app, in the order help lists them (`Profile::all`); the first is
 /// authctl's own, the default.
-pub(crate) static ALL: [&dyn App; 4] = [
+pub(crate) static ALL: [&dyn App; 5] = [
     &native::Native,
     &langflow::Langflow,
     &flowise::Flowise,
     &librechat::LibreChat,
+    &open_webui::OpenWebUi,
 ];

@@ -77,6 +77,9 @@ pub struct VerifyRequest {
     pub expected: Option<TokenType>,
     /// The time to check at (Unix seconds).
     pub at: i64,
+    /// `--offline`: no database is read (an app whose tokens name a
+    /// server-side state checks it only when this is false).
+    pub offline: bool,
 }
 
 /// A token the app's keys and rules accept, before its user is looked up.

@@ -234,6 +234,7 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
         leeway: args.leeway,
         expected: args.token_type.map(token_type),
         at,
+        offline: args.offline,
     };
     let a = match s.profile.app().check_token(s, &raw, &request)? {
         Checked::Valid(a) => *a,

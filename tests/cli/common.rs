@@ -769,3 +769,103 @@ pub fn doctor_check(stdout: &[u8], id: &str) -> serde_json::Value {
         .cloned()
         .unwrap_or_else(|| panic!("no check {id} in {report}"))
 }
+
+/// The real Open WebUI 0.12.4 fixture (read-only; tests copy from it).
+pub fn open_webui_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/open-webui-0.12.4")
+}
+
+impl TestEnv {
+    /// A temp Open WebUI folder as this env's config dir, holding
+    /// `.webui_secret_key` (0600) and `data/webui.db`: `"home"` (the
+    /// server-made home: admin, pending bob, the admin's key),
+    /// `"offline"` (home-offline: root, ursula, an OAuth session),
+    /// `"fresh"` (no user yet, with home's key), `"signup"` (only the
+    /// first admin) or `"experiments"` (odd rows on purpose).
+    pub fn open_webui(which: &str) -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let env = TestEnv::sqlite();
+        let dir = env.config_dir();
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        let fixture = open_webui_fixture();
+        let (home, db) = match which {
+            "home" => ("home", fixture.join("home/data/webui.db")),
+            "offline" => ("home-offline", fixture.join("home-offline/data/webui.db")),
+            "fresh" => ("home", fixture.join("snapshots/00-fresh.sqlite")),
+            "signup" => (
+                "home",
+                fixture.join("snapshots/01-after-admin-signup.sqlite"),
+            ),
+            "experiments" => (
+                "home",
+                fixture.join("snapshots/02-after-offline-experiments.sqlite"),
+            ),
+            other => panic!("no Open WebUI fixture {other}"),
+        };
+        std::fs::copy(db, dir.join("data/webui.db")).unwrap();
+        let key = dir.join(".webui_secret_key");
+        std::fs::copy(fixture.join(home).join(".webui_secret_key"), &key).unwrap();
+        for f in [&key, &dir.join("data/webui.db")] {
+            std::fs::set_permissions(f, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        env
+    }
+
+    /// `authctl --profile open-webui ARGS` run in the Open WebUI folder.
+    pub fn ow(&self, args: &[&str]) -> Command {
+        let mut all = vec!["--profile", "open-webui"];
+        all.extend_from_slice(args);
+        let mut c = self.cmd(&all);
+        c.env_remove("AUTHCTL_CONFIG_DIR")
+            .current_dir(self.config_dir());
+        c
+    }
+
+    /// Rows from the Open WebUI database copy, `|`-separated.
+    pub fn ow_sql(&self, query: &str) -> String {
+        sqlite_rows(&self.config_dir().join("data/webui.db"), query)
+            .trim_end()
+            .to_string()
+    }
+
+    /// The Open WebUI key file's text, exactly.
+    pub fn ow_key(&self) -> String {
+        std::fs::read_to_string(self.config_dir().join(".webui_secret_key")).unwrap()
+    }
+}
+
+/// Open WebUI's Fernet under `secret` in Python (`cryptography`), as its
+/// own code derives the key: `form` is `plain` (the key itself at 44
+/// characters, else its SHA-256), `mfa` or `app` (HKDF-SHA256).
+pub const PY_OWUI_FERNET: &str = "import base64,hashlib,sys
+from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+def fernet(secret, form):
+    if form == 'plain':
+        k = secret.encode() if len(secret) == 44 else base64.urlsafe_b64encode(hashlib.sha256(secret.encode()).digest())
+    else:
+        info = b'open-webui/mfa-encryption/v1' if form == 'mfa' else b'open-webui-app-keys-v1'
+        k = base64.urlsafe_b64encode(HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(secret.encode()))
+    return Fernet(k)
+";
+
+/// `plain` encrypted as Open WebUI encrypts it in `form` under `secret`.
+pub fn py_owui_encrypt(secret: &str, form: &str, plain: &str) -> String {
+    python_eval(
+        &format!("{PY_OWUI_FERNET}print(fernet(sys.argv[1], sys.argv[2]).encrypt(sys.argv[3].encode()).decode())"),
+        &[secret, form, plain],
+    )
+    .trim()
+    .to_string()
+}
+
+/// `token` decrypted as Open WebUI decrypts it in `form` under `secret`.
+pub fn py_owui_decrypt(secret: &str, form: &str, token: &str) -> String {
+    python_eval(
+        &format!("{PY_OWUI_FERNET}print(fernet(sys.argv[1], sys.argv[2]).decrypt(sys.argv[3].encode()).decode())"),
+        &[secret, form, token],
+    )
+    .trim_end_matches('\n')
+    .to_string()
+}

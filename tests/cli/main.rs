@@ -18,6 +18,7 @@ mod langflow;
 mod librechat;
 mod lost_key;
 mod names;
+mod open_webui;
 mod pinned;
 mod postgres;
 mod readme;

@@ -82,10 +82,13 @@ impl super::App for Langflow {
     }
 
     /// Alembic's table, or Langflow's `user` without the TypeORM
-    /// `migrations` of Flowise's (which has a `user` table too).
+    /// `migrations` of Flowise's (which has a `user` table too); Open
+    /// WebUI's alembic database has `auth` and `api_key`, which Langflow's
+    /// never has.
     fn owns_database(&self, tables: &[String], _version: i64) -> bool {
         let has = |name: &str| tables.iter().any(|t| t == name);
-        has("alembic_version") || (has("user") && !has("migrations"))
+        !(has("auth") && has("api_key"))
+            && (has("alembic_version") || (has("user") && !has("migrations")))
     }
 
     fn api_key_storage(&self) -> ApiKeyStorage {

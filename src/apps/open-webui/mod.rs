@@ -1,0 +1,322 @@
+//! Open WebUI: its users, API keys and session tokens in its own database
+//! (SQLite or PostgreSQL), and its secret key, as Open WebUI 0.12.4 makes
+//! and checks them (read off a real server and its source: see
+//! `tests/fixtures/open-webui-0.12.4/README.md`).
+//!
+//! `settings`: its variables. `secrets`: the key, where the server finds
+//! it, and the ciphers under it. `db`: SQL on either engine. `store`: the
+//! tables. `tokens`: session tokens. `doctor`: its checks.
+
+mod db;
+mod doctor;
+mod secrets;
+mod settings;
+mod store;
+mod tokens;
+
+use super::{KeyFile, StoredValuesKey};
+use crate::database_url::DatabaseUrl;
+use crate::doctor::Check;
+use crate::error::{Error, Result};
+use crate::profile::Spec;
+use crate::settings::Settings;
+use crate::store::{Access, ApiKeyStorage, Layout};
+use secrecy::SecretString;
+use std::path::Path;
+
+/// The app.
+pub(crate) struct OpenWebUi;
+
+/// Which values are under keys of their own, by the variables that say so.
+fn own_keys(s: &Settings) -> store::OwnKeys {
+    let set = |name: &str| s.lookup(name).is_some_and(|v| !v.is_empty());
+    store::OwnKeys {
+        oauth_sessions: set("OAUTH_SESSION_TOKEN_ENCRYPTION_KEY"),
+        oauth_client_info: set("OAUTH_CLIENT_INFO_ENCRYPTION_KEY"),
+        mfa: set("MFA_ENCRYPTION_KEY"),
+    }
+}
+
+/// Whether `email` is an address Open WebUI's sign-up takes: one `@`
+/// between a local part and a domain, no spaces.
+fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.is_empty()
+        && !domain.contains('@')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && email.chars().count() <= 255
+}
+
+/// `keygen`: the key file, as `open-webui serve` writes it at its first
+/// start, unless a variable gives the key or the file is there.
+fn key_file(s: &Settings, force: bool) -> Result<Vec<KeyFile>> {
+    let path = s.config_dir.join(secrets::KEY_FILE);
+    if force {
+        return Err(Error::usage(
+            "Open WebUI's secret key also encrypts its stored values (OAuth sessions, MFA secrets, ...); replace it with `authctl --profile open-webui secret rotate`, which re-encrypts them",
+        ));
+    }
+    if let Some(var) = [secrets::VAR]
+        .into_iter()
+        .find(|v| s.lookup(v).is_some_and(|x| !x.is_empty()))
+    {
+        return Ok(vec![KeyFile {
+            file: path,
+            status: "variable",
+            variable: Some(var),
+            backup: None,
+        }]);
+    }
+    if secrets::read_key_file(&s.config_dir)?.is_some() {
+        return Ok(vec![KeyFile {
+            file: path,
+            status: "kept",
+            variable: None,
+            backup: None,
+        }]);
+    }
+    let report = secrets::write_key_file(&s.config_dir, &secrets::generate()?, false)?;
+    Ok(vec![KeyFile {
+        file: report.path,
+        status: "written",
+        variable: None,
+        backup: None,
+    }])
+}
+
+impl super::App for OpenWebUi {
+    fn spec(&self) -> &'static Spec {
+        &settings::OPEN_WEBUI
+    }
+
+    fn stored_values_key(&self) -> Option<StoredValuesKey> {
+        static WORDS: super::RotationWords = super::RotationWords {
+            server: "Open WebUI",
+            file: ".webui_secret_key",
+            what: "re-encrypts every value Open WebUI keeps under its secret key and replaces .webui_secret_key",
+            confirm: "Re-encrypt every value under the secret key and replace .webui_secret_key?",
+            current: "secret key",
+            after: "start Open WebUI again (stopped while the key changes): every session ends and users log in again",
+            written: "Open WebUI's secret key",
+            replaced: Some("sessions end, and values saved under the old key no longer decrypt (`secret rotate` replaces the key and re-encrypts them)"),
+            value: "the value",
+            value_not_text: "the value on stdin is not UTF-8 text",
+        };
+        Some(StoredValuesKey {
+            var: secrets::VAR,
+            companion: None,
+            file: secrets::KEY_FILE,
+            pending_file: secrets::PENDING_FILE,
+            scheme: &secrets::SecretKeyScheme,
+            generate: secrets::generate,
+            // The file is read as it is; only the line ending a shell adds
+            // to a key on stdin is not part of it.
+            from_stdin: |text| SecretString::from(text.trim_end_matches(['\n', '\r']).to_string()),
+            default_encoding: crate::secrets::Encoding::UrlSafe,
+            write: secrets::write_key_file,
+            decrypt: |key, value| {
+                use secrecy::ExposeSecret;
+                secrets::decrypt(key.expose_secret(), value.trim()).ok_or_else(|| {
+                    Error::Negative(
+                        "the value does not decrypt under Open WebUI's secret key (or is not a Fernet token)".into(),
+                    )
+                })
+            },
+            words: &WORDS,
+        })
+    }
+
+    fn current_key(&self, s: &Settings) -> Result<Option<SecretString>> {
+        Ok(secrets::resolve(s)?.map(|(key, _)| key))
+    }
+
+    fn require_current_key(&self, s: &Settings) -> Result<SecretString> {
+        secrets::require(s).map(|(key, _)| key)
+    }
+
+    fn key_from_variable(&self, s: &Settings) -> Result<bool> {
+        Ok(matches!(
+            secrets::resolve(s)?,
+            Some((_, secrets::Source::Var(_)))
+        ))
+    }
+
+    fn doctor(&self, s: &Settings) -> Vec<Check> {
+        doctor::run(s)
+    }
+
+    /// `DATABASE_URL` (or Open WebUI's `DATABASE_TYPE`, `_USER`,
+    /// `_PASSWORD`, `_HOST`, `_PORT`, `_NAME` together), else
+    /// `$DATA_DIR/webui.db`, else `data/webui.db` in the config dir (the
+    /// container's `/app/backend/data` beside `/app/backend`).
+    fn database(
+        &self,
+        vars: &crate::settings::Vars,
+        url: Option<String>,
+        config_dir: &Path,
+    ) -> Result<DatabaseUrl> {
+        let get = |name: &str| vars.get(name).filter(|v| !v.is_empty()).map(str::to_string);
+        let parts = [
+            "DATABASE_TYPE",
+            "DATABASE_USER",
+            "DATABASE_HOST",
+            "DATABASE_PORT",
+            "DATABASE_NAME",
+        ]
+        .map(get);
+        let url = match parts {
+            [Some(kind), Some(user), Some(host), Some(port), Some(name)] => {
+                let password = get("DATABASE_PASSWORD")
+                    .map(|p| format!(":{p}"))
+                    .unwrap_or_default();
+                Some(format!("{kind}://{user}{password}@{host}:{port}/{name}"))
+            }
+            _ => url,
+        };
+        match url {
+            Some(url) => {
+                let trimmed = url.trim();
+                let (scheme, rest) = trimmed.split_once("://").unwrap_or(("", trimmed));
+                if scheme.starts_with("sqlite+sqlcipher") {
+                    return Err(Error::usage(
+                        "DATABASE_URL names a SQLCipher (encrypted SQLite) database, which authctl does not open",
+                    ));
+                }
+                // SQLAlchemy's driver suffix (`postgresql+psycopg2://`).
+                let scheme = scheme.split('+').next().unwrap_or(scheme);
+                DatabaseUrl::parse(&format!("{scheme}://{rest}"), vars)
+            }
+            None => {
+                let dir = match get("DATA_DIR") {
+                    Some(dir) => std::path::PathBuf::from(dir),
+                    None => config_dir.join("data"),
+                };
+                Ok(DatabaseUrl::Sqlite(dir.join("webui.db")))
+            }
+        }
+    }
+
+    fn open_layout(&self, s: &Settings, access: Access) -> Result<Option<Box<dyn Layout>>> {
+        Ok(super::boxed(store::OpenWebUiStore::open(
+            s,
+            access,
+            own_keys(s),
+        )?))
+    }
+
+    /// Its `auth`, `api_key` and `config` tables beside `user`.
+    fn owns_database(&self, tables: &[String], _version: i64) -> bool {
+        store::is_open_webui(tables)
+    }
+
+    fn api_key_storage(&self) -> ApiKeyStorage {
+        ApiKeyStorage::Plain
+    }
+
+    fn password_problem(&self, password: &str) -> Option<String> {
+        // bcrypt refuses longer passwords, and so does Open WebUI.
+        (password.len() > 72).then(|| {
+            format!(
+                "Open WebUI accepts passwords of at most 72 bytes, and this one has {}",
+                password.len()
+            )
+        })
+    }
+
+    fn check_login_name(&self, name: &str) -> Result<()> {
+        if is_email(name) {
+            Ok(())
+        } else {
+            Err(crate::store::invalid_email("Open WebUI", name))
+        }
+    }
+
+    fn init_secrets(&self, _s: &Settings) -> Result<Vec<crate::secrets::init::Entry>> {
+        Ok(vec![crate::secrets::init::Entry {
+            var: secrets::VAR.to_string(),
+            value: secrets::generate()?,
+            file: Some(secrets::KEY_FILE),
+            secret: true,
+            guards_stored: true,
+        }])
+    }
+
+    fn write_key_file(
+        &self,
+        dir: &Path,
+        _file: &str,
+        value: &SecretString,
+        force: bool,
+    ) -> Result<crate::secrets::WriteReport> {
+        secrets::write_key_file(dir, value, force)
+    }
+
+    fn init_keeps_key_file(&self) -> bool {
+        true
+    }
+
+    fn guarded_problems(&self, _var: &str, value: &str) -> Vec<String> {
+        crate::secrets::check(value)
+    }
+
+    fn mint_token(
+        &self,
+        s: &Settings,
+        req: &super::tokens::MintRequest,
+    ) -> Result<super::tokens::Minted> {
+        tokens::mint(s, req)
+    }
+
+    fn check_token(
+        &self,
+        s: &Settings,
+        raw: &str,
+        req: &super::tokens::VerifyRequest,
+    ) -> Result<super::tokens::Checked> {
+        tokens::check(s, raw, req)
+    }
+
+    fn releases(&self) -> Vec<super::ReleaseLine> {
+        store::HEADS
+            .iter()
+            .map(|(version, head)| super::ReleaseLine {
+                versions: version,
+                schema: head.to_string(),
+                facts: String::new(),
+            })
+            .collect()
+    }
+
+    fn signs_with_key_files(&self) -> bool {
+        true
+    }
+
+    fn ensure_signing_key_files(&self, s: &Settings, force: bool) -> Option<Result<Vec<KeyFile>>> {
+        Some(key_file(s, force))
+    }
+
+    /// `sk-` and a uuid4's 32 hex digits (`utils/auth.py` `create_api_key`).
+    fn new_api_key(&self) -> Result<SecretString> {
+        Ok(SecretString::from(format!(
+            "sk-{}",
+            uuid::Uuid::new_v4().simple()
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_email;
+
+    #[test]
+    fn emails_as_sign_up_takes_them() {
+        assert!(is_email("admin@example.com"));
+        assert!(is_email("admin@localhost"));
+        for bad in ["admin", "@example.com", "a@", "a b@example.com", "a@b@c"] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+}
