@@ -210,7 +210,7 @@ fn a_pending_user_is_activated_and_a_deactivated_one_loses_its_key() {
         .ow(&["apikey", "create", "--user", BOB, "--name", "ci"])
         .assert()
         .code(2);
-    assert_one_line_error(&a, "no name");
+    assert_one_line_error(&a, "named by their user");
 }
 
 #[test]

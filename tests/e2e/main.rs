@@ -17,6 +17,7 @@ mod langflow;
 mod librechat;
 mod librechat_creds;
 mod librechat_users;
+mod open_webui;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -73,11 +73,35 @@ fn sqlite_rows(conn: &Connection, sql: &str, params: &[&str], doing: &str) -> Re
     run().map_err(|e| Error::db(format!("cannot {doing}"), e))
 }
 
-fn pg_rows(rows: Vec<postgres::Row>) -> Vec<Row> {
+/// Each column as text: statements cast to text, and the few that
+/// return a number or a boolean (`SELECT 1`, `RETURNING 1`) are read as
+/// such; any other type is an error, never a panic.
+fn pg_rows(rows: Vec<postgres::Row>, doing: &str) -> Result<Vec<Row>> {
+    let cell = |r: &postgres::Row, i: usize| -> Option<Option<String>> {
+        if let Ok(v) = r.try_get::<_, Option<String>>(i) {
+            return Some(v);
+        }
+        if let Ok(v) = r.try_get::<_, Option<i32>>(i) {
+            return Some(v.map(|n| n.to_string()));
+        }
+        if let Ok(v) = r.try_get::<_, Option<i64>>(i) {
+            return Some(v.map(|n| n.to_string()));
+        }
+        r.try_get::<_, Option<bool>>(i)
+            .ok()
+            .map(|v| v.map(|b| b.to_string()))
+    };
     rows.iter()
         .map(|r| {
             (0..r.len())
-                .map(|i| r.get::<_, Option<String>>(i))
+                .map(|i| {
+                    cell(r, i).ok_or_else(|| {
+                        Error::Failure(format!(
+                            "cannot {doing}: column {} is of a type authctl does not read",
+                            r.columns()[i].name()
+                        ))
+                    })
+                })
                 .collect()
         })
         .collect()
@@ -129,7 +153,7 @@ impl Engine {
     pub(super) fn read(&self, sql: &str, params: &[&str], doing: &str) -> Result<Vec<Row>> {
         match self {
             Engine::Sqlite { conn, .. } => sqlite_rows(conn, sql, params, doing),
-            Engine::Pg(pg) => pg.borrow_mut().rows(sql, params, doing).map(pg_rows),
+            Engine::Pg(pg) => pg_rows(pg.borrow_mut().rows(sql, params, doing)?, doing),
         }
     }
 
@@ -173,7 +197,7 @@ impl Tx<'_> {
     pub(super) fn rows(&mut self, sql: &str, params: &[&str], doing: &str) -> Result<Vec<Row>> {
         match self {
             Tx::Sqlite(tx) => sqlite_rows(tx, sql, params, doing),
-            Tx::Pg(tx) => tx.rows(sql, params, doing).map(pg_rows),
+            Tx::Pg(tx) => pg_rows(tx.rows(sql, params, doing)?, doing),
         }
     }
 

@@ -19,9 +19,9 @@ use super::secrets::Form;
 use crate::error::{Error, Result};
 use crate::store::audit_file::Pending;
 use crate::store::{
-    single_api_key, Access, Actor, ApiKey, ApiKeyStorage, ApiKeys,
-    EncryptedValues, Layout, NewApiKey, NewUser, Reencrypted, RefreshToken, RefreshTokens, Revoke,
-    User, UserChange, UserRows, UsersTx,
+    single_api_key, Access, Actor, ApiKey, ApiKeyStorage, ApiKeys, EncryptedValues, Layout,
+    NewApiKey, NewUser, Reencrypted, RefreshToken, RefreshTokens, Revoke, User, UserChange,
+    UserRows, UsersTx,
 };
 use serde_json::Value;
 use std::path::PathBuf;
@@ -98,10 +98,13 @@ fn row_to_user(r: &Row) -> User {
     }
 }
 
+/// A key as listed: Open WebUI's keys have no name of their own, one per
+/// user, so each is named by its user's email (what `apply` and
+/// `export` match it by).
 fn row_to_api_key(r: &Row) -> ApiKey {
     ApiKey {
         id: col(r, 0).unwrap_or_default(),
-        name: None,
+        name: col(r, 2),
         user_id: col(r, 1).unwrap_or_default(),
         username: col(r, 2),
         created_at: Some(time_text(&col(r, 3))),
@@ -657,10 +660,15 @@ impl UsersTx for OpenWebUiUsersTx<'_> {
     /// `update_user_api_key_by_id`): a new key replaces the user's old one.
     fn insert_api_key(&mut self, new: &NewApiKey) -> Result<ApiKey> {
         use secrecy::ExposeSecret;
-        if new.name.is_some() {
-            return Err(Error::usage(
-                "Open WebUI's API keys have no name (each user has one key); drop --name",
-            ));
+        if new
+            .name
+            .as_deref()
+            .is_some_and(|n| !n.eq_ignore_ascii_case(&new.user.username))
+        {
+            return Err(Error::usage(format!(
+                "Open WebUI's API keys are named by their user (one key each): drop --name, or name it \"{}\"",
+                new.user.username
+            )));
         }
         let id = new.user.id.as_str();
         let replaced = self
@@ -687,7 +695,9 @@ impl UsersTx for OpenWebUiUsersTx<'_> {
                 new.user.username
             ));
         }
-        Ok(new.listed(key_id, Some(time_text(&Some(now)))))
+        let mut key = new.listed(key_id, Some(time_text(&Some(now))));
+        key.name = Some(new.user.username.clone());
+        Ok(key)
     }
 
     fn remove_api_key(&mut self, key: &ApiKey) -> Result<()> {
