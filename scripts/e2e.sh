@@ -13,7 +13,7 @@
 #    with its password (postgresql://postgres:PW@HOST:PORT/postgres), and
 #    PG_TEST_CA, PG_TEST_OTHER_CA and PG_TEST_SOCKET_DIR for the TLS and
 #    socket tests.
-# 2. Langflow, Flowise and LibreChat (tests/e2e): installs each once into
+# 2. Langflow, Flowise, LibreChat and Open WebUI (tests/e2e): installs each once into
 #    ${AUTHCTL_E2E_CACHE:-${XDG_CACHE_HOME:-~/.cache}/authctl-e2e}
 #    (Langflow: python3 -m venv + langflow-base==1.13.0, about 40 s and 1 GB
 #    the first time, and the same for 1.12.8, 1.11.6, 1.10.3, 1.8.4, 1.5.1,
@@ -27,8 +27,11 @@
 #    on a throwaway SecantusDB, a MongoDB-wire server (scripts/mongo-server.sh:
 #    PyPI SecantusDB==0.7.0b3 into the same cache, about 10 s the first
 #    time), checked with LibreChat's own data-schemas and bcryptjs; set
-#    MONGO_TEST_URI to use a server of your own. TEST-FILTER selects among
-#    these tests.
+#    MONGO_TEST_URI to use a server of your own. Open WebUI 0.12.4
+#    (tests/e2e/open_webui.rs: scripts/open-webui-install.sh, the wheel and
+#    its requirements-slim.txt into a venv, about 2 minutes and 800 MB the
+#    first time) runs `open-webui serve` on SQLite and on the PostgreSQL
+#    cluster above. TEST-FILTER selects among these tests.
 #
 # A server that cannot be installed or started fails the run; nothing is
 # skipped.

@@ -323,12 +323,11 @@ fn revoke(args: &RevokeArgs, ctx: &Ctx) -> Result<Outcome> {
         token::decode_unverified(&raw)?;
         Revoke::TokenSha256(token::token_sha256_hex(&raw))
     };
-    let rows = crate::store::open_write(&ctx.settings)?
-        .refresh_tokens_mut()?
-        .revoke_refresh_tokens(&which)?;
-    Ok(Outcome::new()
-        .json(&rows)
-        .note(format!("revoked {} refresh token(s)", rows.len())))
+    let mut db = crate::store::open_write(&ctx.settings)?;
+    let tokens = db.refresh_tokens_mut()?;
+    let rows = tokens.revoke_refresh_tokens(&which)?;
+    let note = tokens.revoked_note(&rows);
+    Ok(Outcome::new().json(&rows).note(note))
 }
 
 fn list(name: &str, ctx: &Ctx) -> Result<Outcome> {

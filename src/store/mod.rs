@@ -109,6 +109,10 @@ pub trait RefreshTokens {
     /// revoked ones keep their first revocation time). `NotFound` when a
     /// jti or token hash matches nothing.
     fn revoke_refresh_tokens(&mut self, which: &Revoke) -> Result<Vec<RefreshToken>>;
+    /// What `token revoke` says it did with `rows`.
+    fn revoked_note(&self, rows: &[RefreshToken]) -> String {
+        format!("revoked {} refresh token(s)", rows.len())
+    }
 }
 
 /// API keys: every layout keeps them, each its own way.

@@ -503,3 +503,122 @@ fn a_token_revoked_by_user_is_a_new_stamp_and_one_token_alone_is_refused() {
     let a = env.ow(&["token", "list", "--user", ADMIN]).assert().code(2);
     assert_one_line_error(&a, "session stamp");
 }
+
+/// The database a real server made on PostgreSQL (the fixture's dump), in
+/// a new database on the test server, with the key that run used; and
+/// `authctl --profile open-webui` pointed at it.
+fn open_webui_pg() -> (TestEnv, PgDb) {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::postgres();
+    let db = env.pg().unwrap().clone();
+    for dump in ["schema.sql", "data.sql"] {
+        let out = std::process::Command::new("psql")
+            .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", &db.admin, "-f"])
+            .arg(open_webui_fixture().join("postgres").join(dump))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    let key = env.config_dir().join(".webui_secret_key");
+    std::fs::copy(
+        open_webui_fixture().join("postgres/.webui_secret_key"),
+        &key,
+    )
+    .unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    (env, db)
+}
+
+#[test]
+#[ignore = "needs PostgreSQL: scripts/e2e.sh"]
+fn on_postgresql_the_server_made_database_takes_every_job() {
+    let (env, db) = open_webui_pg();
+    let ow = |args: &[&str]| {
+        let mut c = env.ow(args);
+        c.env("DATABASE_URL", &db.url);
+        c
+    };
+    let sql = |q: &str| psql(&db.admin, q);
+    let listed = stdout(&ow(&["user", "list"]).assert().success());
+    assert!(listed.contains(ADMIN) && listed.contains(BOB), "{listed}");
+    ow(&["user", "activate", BOB]).assert().success();
+    ow(&["user", "promote", BOB]).assert().success();
+    assert_eq!(
+        sql(&format!("SELECT role FROM \"user\" WHERE email = '{BOB}'")),
+        "admin"
+    );
+    let a = ow(&["--json", "apikey", "create", "--user", BOB])
+        .assert()
+        .success();
+    let key = json(&a)["key"].as_str().unwrap().to_string();
+    let bob = sql(&format!("SELECT id FROM \"user\" WHERE email = '{BOB}'"));
+    assert_eq!(
+        sql(&format!("SELECT key FROM api_key WHERE user_id = '{bob}'")),
+        key
+    );
+    let token = stdout(&ow(&["token", "mint", "--user", ADMIN]).assert().success());
+    let claims = pyjwt_decode(token.trim(), &env.ow_key(), "HS256");
+    let admin = sql(&format!("SELECT id FROM \"user\" WHERE email = '{ADMIN}'"));
+    assert_eq!(claims["id"], admin.as_str());
+    ow(&[
+        "superuser",
+        "--username",
+        ADMIN,
+        "--reset-password",
+        "--password-env",
+        "PW",
+    ])
+    .env("PW", "N3w-Admin-Pass!")
+    .assert()
+    .success();
+    assert!(bcrypt_ok(
+        "N3w-Admin-Pass!",
+        &sql(&format!("SELECT password FROM auth WHERE id = '{admin}'"))
+    ));
+    ow(&["token", "verify", token.trim()]).assert().code(1);
+    // A session under the key, as Open WebUI encrypts it; then a rotation.
+    let session = py_owui_encrypt(&env.ow_key(), "plain", "{\"access_token\": \"a\"}");
+    sql(&format!(
+        "INSERT INTO oauth_session (id, user_id, provider, token, expires_at, created_at, updated_at) VALUES ('s1', '{admin}', 'oidc', '{session}', 1, 1, 1)"
+    ));
+    let a = ow(&["--json", "secret", "rotate", "--yes"])
+        .assert()
+        .success();
+    assert_eq!(json(&a)["values"], 1);
+    assert_eq!(
+        py_owui_decrypt(
+            &env.ow_key(),
+            "plain",
+            &sql("SELECT token FROM oauth_session")
+        ),
+        "{\"access_token\": \"a\"}"
+    );
+    // bob goes with his key (PostgreSQL would cascade it; authctl deletes it).
+    ow(&["user", "delete", BOB, "--yes"]).assert().success();
+    assert_eq!(
+        sql(&format!(
+            "SELECT count(*) FROM api_key WHERE user_id = '{bob}'"
+        )),
+        "0"
+    );
+    assert_eq!(
+        sql(&format!("SELECT count(*) FROM auth WHERE id = '{bob}'")),
+        "0"
+    );
+    let out = ow(&["--json", "doctor"]).output().unwrap();
+    assert_eq!(
+        doctor_check(&out.stdout, "openwebui.encrypted_values")["status"],
+        "pass"
+    );
+    // SQLite to PostgreSQL: export | apply moves users with their hashes.
+    let sqlite = TestEnv::open_webui("offline");
+    let exported = stdout(&sqlite.ow(&["export", "--with-hashes"]).assert().success());
+    ow(&["apply", "-"]).write_stdin(exported).assert().success();
+    let hash = sql("SELECT a.password FROM auth a JOIN \"user\" u ON u.id = a.id WHERE u.email = 'ursula@example.com'");
+    assert!(bcrypt_ok("Urs0la!OwuiPass", &hash));
+}

@@ -7,7 +7,8 @@
 //! line must exit 0. Password prompts are answered. The blocks run in order
 //! in one sandbox, as a tutorial would; the Langflow block gets its own
 //! copy of the real Langflow 1.13 fixture, the Flowise block a copy of a
-//! freshly migrated Flowise 3.1.4 database.
+//! freshly migrated Flowise 3.1.4 database, the Open WebUI block a copy of
+//! the database Open WebUI 0.12.4 made at its first start.
 //!
 //! What the reader supplies is supplied, and nothing else is changed:
 //! - the files and variables the examples name (`alice.pw`, `.env`,
@@ -15,8 +16,8 @@
 //!   `$TOKEN_FROM_SERVER`);
 //! - the placeholders `<KID>` (a retired key's id, from `keys list`) and
 //!   `<JTI>` (a refresh token's jti, from `token list`), and the Langflow
-//!   config dir `/app/langflow` and Flowise home `/app/flowise` (the fixture
-//!   copies).
+//!   config dir `/app/langflow`, Flowise home `/app/flowise` and Open
+//!   WebUI folder `/app/open-webui` (the fixture copies).
 
 use crate::common::*;
 use rexpect::reader::ReadUntil;
@@ -246,6 +247,10 @@ fn run_blocks(
                 .replace(
                     "/app/librechat",
                     &env.path().join("librechat").display().to_string(),
+                )
+                .replace(
+                    "/app/open-webui",
+                    &env.path().join("open-webui").display().to_string(),
                 );
             let (code, output) = run_line(&mut bash, &typed);
             assert_eq!(
@@ -270,10 +275,31 @@ fn every_usage_example_in_the_readme_runs_as_written() {
         .into_iter()
         .partition(|(_, lines)| lines.iter().any(|l| l.contains("AUTHCTL_PROFILE=flowise")));
     assert_eq!(flowise.len(), 1, "one Flowise block");
-    let (langflow, native): (Vec<_>, Vec<_>) = blocks
+    let (langflow, blocks): (Vec<_>, Vec<_>) = blocks
         .into_iter()
         .partition(|(_, lines)| lines.iter().any(|l| l.contains("AUTHCTL_PROFILE=langflow")));
     assert_eq!(langflow.len(), 1, "one Langflow block");
+    let (open_webui, native): (Vec<_>, Vec<_>) = blocks.into_iter().partition(|(_, lines)| {
+        lines
+            .iter()
+            .any(|l| l.contains("AUTHCTL_PROFILE=open-webui"))
+    });
+    assert_eq!(open_webui.len(), 1, "one Open WebUI block");
+
+    // The Open WebUI block, in a folder holding a copy of the database a
+    // real server made at its first start (no user yet, no key file).
+    let ow = TestEnv::sqlite();
+    let ow_vars = sandbox(&ow);
+    let dir = ow.path().join("open-webui");
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    std::fs::copy(
+        open_webui_fixture().join("snapshots/00-fresh.sqlite"),
+        dir.join("data/webui.db"),
+    )
+    .unwrap();
+    std::fs::copy(ow.path().join("alice.pw"), dir.join("alice.pw")).unwrap();
+    let ran = run_blocks(&ow, &ow_vars, &open_webui, false);
+    assert!(ran >= 15, "only {ran} Open WebUI lines ran");
 
     // The Flowise block, on a copy of a freshly migrated Flowise database.
     let fw = TestEnv::sqlite();

@@ -670,6 +670,14 @@ impl UsersTx for OpenWebUiUsersTx<'_> {
                 new.user.username
             )));
         }
+        if !new.user.is_active {
+            // Open WebUI checks neither auth.active nor the role when a
+            // key is used: a key would let a deactivated user back in.
+            return Err(Error::Conflict(format!(
+                "user \"{}\" is inactive, and Open WebUI would still accept an API key of its; activate it first (`authctl user activate {}`)",
+                new.user.username, new.user.username
+            )));
+        }
         let id = new.user.id.as_str();
         let replaced = self
             .tx
@@ -833,6 +841,10 @@ impl RefreshTokens for OpenWebUiStore {
 
     fn list_refresh_tokens(&self, _user_id: &str) -> Result<Vec<RefreshToken>> {
         Err(no_token_records())
+    }
+
+    fn revoked_note(&self, _rows: &[RefreshToken]) -> String {
+        "ended every session of the user (a new session stamp): tokens issued before no longer verify".into()
     }
 
     fn revoke_refresh_tokens(&mut self, which: &Revoke) -> Result<Vec<RefreshToken>> {
@@ -1155,4 +1167,26 @@ fn each_mfa_secret(doc: &mut Value, row: &str, f: &mut Rekey<'_>) -> Result<usiz
         }
     }
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_readme_lists_the_releases_served() {
+        let rows = crate::apps::readme_table_rows("### Supported Open WebUI releases");
+        let expected: Vec<String> = super::HEADS
+            .iter()
+            .map(|(version, head)| format!("| {version} | {head} |"))
+            .collect();
+        assert_eq!(rows, expected);
+    }
+
+    #[test]
+    fn times_read_as_open_webui_writes_them_and_as_tools_miswrite_them() {
+        let t = |v: &str| super::time_text(&Some(v.to_string()));
+        assert_eq!(t("1796481256"), "2026-12-05T14:34:16Z");
+        assert_eq!(t("1796481256000"), "2026-12-05T14:34:16Z");
+        assert_eq!(t("1796481385590298114"), "2026-12-05T14:36:25Z");
+        assert_eq!(super::time_text(&None), "");
+    }
 }
