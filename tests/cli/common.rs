@@ -101,6 +101,21 @@ pub fn psql(url: &str, sql: &str) -> String {
     String::from_utf8_lossy(&out.stdout).trim_end().to_string()
 }
 
+/// Run the SQL file `path` with psql on `url`. Panics on failure.
+pub fn psql_file(url: &str, path: &Path) {
+    let out = std::process::Command::new("psql")
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-f"])
+        .arg(path)
+        .output()
+        .expect("run psql");
+    assert!(
+        out.status.success(),
+        "psql -f {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A temp HOME with its own config dir; nothing from the outer environment leaks in.
 pub struct TestEnv {
     pub root: tempfile::TempDir,

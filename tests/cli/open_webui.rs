@@ -512,16 +512,7 @@ fn open_webui_pg() -> (TestEnv, PgDb) {
     let env = TestEnv::postgres();
     let db = env.pg().unwrap().clone();
     for dump in ["schema.sql", "data.sql"] {
-        let out = std::process::Command::new("psql")
-            .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", &db.admin, "-f"])
-            .arg(open_webui_fixture().join("postgres").join(dump))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        psql_file(&db.admin, &open_webui_fixture().join("postgres").join(dump));
     }
     std::fs::create_dir_all(env.config_dir()).unwrap();
     let key = env.config_dir().join(".webui_secret_key");
