@@ -25,6 +25,8 @@ fn the_first_admin_is_written_as_a_first_signup_writes_it() {
         "PW",
     ])
     .env("PW", PASSWORD)
+    // Open WebUI's own cost, authctl's default.
+    .env_remove("AUTHCTL_BCRYPT_COST")
     .assert()
     .success();
     let row = env.ow_sql(

@@ -1,6 +1,6 @@
 //! Pinned output: every `--json` shape and every usage error of `token
 //! mint/verify/decode`, `secret check/rotate/identify`, `init` and `doctor`,
-//! in each of the four profiles, as one snapshot per profile (exit code,
+//! in each of the five profiles, as one snapshot per profile (exit code,
 //! stdout and stderr together). A JSON document is pinned by its shape
 //! (keys, and the kind of every value); text is pinned as it is, with the
 //! temp dir, times, and generated keys and ids replaced by placeholders.
@@ -238,4 +238,16 @@ fn librechat() {
     };
     let user = v["user"].as_str().unwrap().to_string();
     insta::assert_snapshot!(common_pins(&env, &dir, &user, &run));
+}
+
+#[test]
+fn open_webui() {
+    let env = TestEnv::open_webui("home");
+    let run = |args: &[&str]| env.ow(args);
+    insta::assert_snapshot!(common_pins(
+        &env,
+        &env.config_dir(),
+        "admin@example.com",
+        &run
+    ));
 }

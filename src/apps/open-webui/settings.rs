@@ -1,6 +1,6 @@
 //! Open WebUI's settings table: the variables it reads, with its defaults.
 
-use crate::profile::{var, ConfigDirDefault, Setting, Spec, Unit, Var};
+use crate::profile::{authctl_var, var, ConfigDirDefault, Setting, Spec, Unit, Var};
 
 /// Open WebUI 0.12 (`open_webui/env.py`, `config.py`, `__init__.py`).
 /// The config dir is the folder the server is started in, where
@@ -42,12 +42,12 @@ fn open_webui_var(setting: Setting) -> Option<Var> {
         Superuser => Some(var("WEBUI_ADMIN_EMAIL", Text, None)),
         SuperuserPassword => Some(var("WEBUI_ADMIN_PASSWORD", Secret, None)),
         SecretKey => Some(var("WEBUI_SECRET_KEY", Secret, None)),
-        // Open WebUI signs HS256 only, with bcrypt cost 12 and no length
-        // rule of its own; its token lifetime is `auth.jwt_expiry` in its
-        // database (JWT_EXPIRES_IN only seeds it), read when minting.
-        ConfigDir | NewUserIsActive | BcryptCost | MinPasswordLength | Algorithm | PrivateKey
-        | PublicKey | AccessTokenTtl | RefreshTokenTtl | JwtIssuer | JwtAudience | AutoLogin => {
-            None
-        }
+        // Open WebUI hashes at bcrypt cost 12 (authctl's default) and has
+        // no length rule of its own: authctl's knobs.
+        BcryptCost | MinPasswordLength => Some(authctl_var(setting)),
+        // It signs HS256 only; its token lifetime is `auth.jwt_expiry` in
+        // its database (JWT_EXPIRES_IN only seeds it), read when minting.
+        ConfigDir | NewUserIsActive | Algorithm | PrivateKey | PublicKey | AccessTokenTtl
+        | RefreshTokenTtl | JwtIssuer | JwtAudience | AutoLogin => None,
     }
 }
