@@ -262,8 +262,18 @@ fn a_rotation_re_encrypts_every_value_as_open_webui_reads_it() {
         "UPDATE auth SET mfa = '{{\"revision\":\"r\",\"secret\":\"{mfa}\",\"login_challenge\":{{\"secret\":\"{challenge}\",\"type\":\"enroll\"}}}}' WHERE id = '{root}'"
     ));
     let app_key = py_owui_encrypt(&old, "app", "app-key-1");
+    let connection = py_owui_encrypt(&old, "app", "connection-token-1");
     env.ow_sql(&format!(
-        "INSERT INTO app (id, slug, user_id, name, data, api_key, created_at, updated_at) VALUES ('a1', 'a1', '{root}', 'n', '{{}}', '{app_key}', 1, 1)"
+        "INSERT INTO app (id, slug, user_id, name, data, api_key, created_at, updated_at) VALUES ('a1', 'a1', '{root}', 'n', '{{\"installation_id\": \"i1\", \"connection_token\": \"{connection}\"}}', '{app_key}', 1, 1)"
+    ));
+    // A user's own encrypted valves, and a tool server's OAuth client.
+    let user_valves = py_owui_encrypt(&old, "plain", "{\"mine\": 1}");
+    env.ow_sql(&format!(
+        "UPDATE user SET settings = '{{\"ui\": {{}}, \"tools\": {{\"valves\": {{\"t1\": \"{user_valves}\", \"t2\": {{\"plain\": true}}}}}}}}' WHERE id = '{root}'"
+    ));
+    let client = py_owui_encrypt(&old, "plain", "{\"client_id\": \"c1\"}");
+    env.ow_sql(&format!(
+        "UPDATE config SET value = '[{{\"url\": \"http://127.0.0.1:9\", \"info\": {{\"oauth_client_info\": \"{client}\"}}}}]' WHERE key = 'tool_server.connections'"
     ));
     let valves = py_owui_encrypt(&old, "plain", "{\"token\": \"v\"}");
     env.ow_sql(&format!(
@@ -279,7 +289,7 @@ fn a_rotation_re_encrypts_every_value_as_open_webui_reads_it() {
         .assert()
         .success();
     let report = json(&a);
-    assert_eq!(report["values"], 5, "{report}");
+    assert_eq!(report["values"], 8, "{report}");
     let new = env.ow_key();
     assert_ne!(new, old);
     assert!(!new.ends_with('\n') && new.len() != 44, "{new:?}");
@@ -322,6 +332,37 @@ fn a_rotation_re_encrypts_every_value_as_open_webui_reads_it() {
         py_owui_decrypt(&new, "plain", valve.as_str().unwrap()),
         "{\"token\": \"v\"}"
     );
+    let data: Value = serde_json::from_str(&env.ow_sql("SELECT data FROM app")).unwrap();
+    assert_eq!(
+        py_owui_decrypt(&new, "app", data["connection_token"].as_str().unwrap()),
+        "connection-token-1"
+    );
+    assert_eq!(data["installation_id"], "i1");
+    let settings: Value = serde_json::from_str(
+        &env.ow_sql(&format!("SELECT settings FROM user WHERE id = '{root}'")),
+    )
+    .unwrap();
+    assert_eq!(
+        py_owui_decrypt(
+            &new,
+            "plain",
+            settings["tools"]["valves"]["t1"].as_str().unwrap()
+        ),
+        "{\"mine\": 1}"
+    );
+    assert_eq!(settings["tools"]["valves"]["t2"]["plain"], true);
+    let conns: Value = serde_json::from_str(
+        &env.ow_sql("SELECT value FROM config WHERE key = 'tool_server.connections'"),
+    )
+    .unwrap();
+    assert_eq!(
+        py_owui_decrypt(
+            &new,
+            "plain",
+            conns[0]["info"]["oauth_client_info"].as_str().unwrap()
+        ),
+        "{\"client_id\": \"c1\"}"
+    );
     // Tokens signed with the old key end; the new key signs.
     let token = stdout(
         &env.ow(&["token", "mint", "--user", "root@example.com"])
@@ -329,7 +370,7 @@ fn a_rotation_re_encrypts_every_value_as_open_webui_reads_it() {
             .success(),
     );
     pyjwt_decode(token.trim(), &new, "HS256");
-    // The old key, kept as a backup, is found for what it is.
+    // Every value decrypts under the new key, as doctor finds.
     let out = env.ow(&["--json", "doctor"]).output().unwrap();
     assert_eq!(
         doctor_check(&out.stdout, "openwebui.encrypted_values")["status"],
@@ -614,4 +655,127 @@ fn on_postgresql_the_server_made_database_takes_every_job() {
     ow(&["apply", "-"]).write_stdin(exported).assert().success();
     let hash = sql("SELECT a.password FROM auth a JOIN \"user\" u ON u.id = a.id WHERE u.email = 'ursula@example.com'");
     assert!(bcrypt_ok("Urs0la!OwuiPass", &hash));
+}
+
+#[test]
+fn deactivating_ends_sessions_for_good_and_times_are_made_whole() {
+    let env = TestEnv::open_webui("experiments");
+    let carol = "carol@example.com";
+    let token = stdout(
+        &env.ow(&["token", "mint", "--user", carol])
+            .assert()
+            .success(),
+    );
+    env.ow(&["user", "deactivate", carol]).assert().success();
+    env.ow(&["user", "activate", carol]).assert().success();
+    // The tokens from before the deactivation stay dead.
+    env.ow(&["token", "verify", token.trim()]).assert().code(1);
+    // Times a tool wrote in nanoseconds become seconds on any change.
+    env.ow(&["user", "activate", "nsts@example.com"])
+        .assert()
+        .success();
+    assert_eq!(
+        env.ow_sql("SELECT created_at, last_active_at FROM user WHERE email = 'nsts@example.com'"),
+        "1796481385|1796481385"
+    );
+    let out = env.ow(&["--json", "doctor"]).output().unwrap();
+    assert_eq!(
+        doctor_check(&out.stdout, "openwebui.timestamps")["status"],
+        "pass"
+    );
+}
+
+#[test]
+fn the_primary_admin_keeps_its_role() {
+    let env = TestEnv::open_webui("home");
+    let before = env.snapshot();
+    let a = env
+        .ow(&["user", "demote", ADMIN, "--force"])
+        .assert()
+        .code(4);
+    assert_one_line_error(&a, "primary admin");
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn with_mfa_required_no_token_is_minted_and_one_without_it_is_refused() {
+    let env = TestEnv::open_webui("home");
+    env.ow_sql("UPDATE config SET value = 'true' WHERE key = 'auth.mfa.enable'");
+    assert_eq!(
+        env.ow_sql("SELECT value FROM config WHERE key = 'auth.mfa.enable'"),
+        "true"
+    );
+    let a = env.ow(&["token", "mint", "--user", ADMIN]).assert().code(4);
+    assert_one_line_error(&a, "MFA");
+    let stamp = env.ow_sql(&format!(
+        "SELECT session_stamp FROM auth WHERE id = '{ADMIN_ID}'"
+    ));
+    let token = pyjwt_encode(
+        &serde_json::json!({"id": ADMIN_ID, "session_stamp": stamp, "typ": "session", "auth_method": "password", "mfa_verified": false}),
+        &env.ow_key(),
+        "HS256",
+        &serde_json::json!({}),
+    );
+    let a = env.ow(&["token", "verify", &token]).assert().code(1);
+    assert!(stderr(&a).contains("MFA"), "{}", stderr(&a));
+    // An automation token is not a login: MFA does not apply to it.
+    let automation = pyjwt_encode(
+        &serde_json::json!({"id": ADMIN_ID, "session_stamp": stamp, "typ": "automation"}),
+        &env.ow_key(),
+        "HS256",
+        &serde_json::json!({}),
+    );
+    env.ow(&["token", "verify", &automation]).assert().success();
+}
+
+#[test]
+fn the_key_and_auth_settings_are_read_as_open_webui_reads_them() {
+    let env = TestEnv::open_webui("home");
+    // Python's read_text() turns \r\n into \n.
+    let key = env.ow_key();
+    std::fs::write(
+        env.config_dir().join(".webui_secret_key"),
+        format!("{key}\r\n"),
+    )
+    .unwrap();
+    let token = stdout(
+        &env.ow(&["token", "mint", "--user", ADMIN])
+            .assert()
+            .success(),
+    );
+    pyjwt_decode(token.trim(), &format!("{key}\n"), "HS256");
+    let a = env
+        .ow(&["user", "list"])
+        .env("WEBUI_SECRET_KEY", "")
+        .assert()
+        .success();
+    drop(a);
+    let a = env
+        .ow(&["token", "mint", "--user", ADMIN])
+        .env("WEBUI_SECRET_KEY", "")
+        .assert()
+        .code(2);
+    assert_one_line_error(&a, "set but empty");
+    // Anything but "true" turns Open WebUI's authentication off.
+    for off in ["0", "no", "False", ""] {
+        let out = env
+            .ow(&["--json", "doctor"])
+            .env("WEBUI_AUTH", off)
+            .output()
+            .unwrap();
+        assert_eq!(
+            doctor_check(&out.stdout, "openwebui.auth")["status"],
+            "fail",
+            "WEBUI_AUTH={off:?}"
+        );
+    }
+    let out = env
+        .ow(&["--json", "doctor"])
+        .env("WEBUI_AUTH", "TRUE")
+        .output()
+        .unwrap();
+    assert_eq!(
+        doctor_check(&out.stdout, "openwebui.auth")["status"],
+        "pass"
+    );
 }

@@ -465,9 +465,13 @@ fn a_rotation_leaves_the_server_and_its_ciphers_reading_every_value() {
                 "client_info",
                 "{\"client_id\": \"c1\", \"client_secret\": \"s1\"}"
             ],
+            ["encrypt", "app", "connection-token-1"],
+            ["encrypt", "valves", "{\"mine\": 1}"],
         ]),
     );
-    let [Some(mfa), Some(app), Some(valves), Some(client)] = &made[..] else {
+    let [Some(mfa), Some(app), Some(valves), Some(client), Some(connection), Some(user_valves)] =
+        &made[..]
+    else {
         panic!("{made:?}")
     };
     d.sql(&format!(
@@ -475,7 +479,12 @@ fn a_rotation_leaves_the_server_and_its_ciphers_reading_every_value() {
         json!({"revision": "r1", "secret": mfa, "last_step": -1, "recovery_hashes": []})
     ));
     d.sql(&format!(
-        "INSERT INTO app (id, slug, name, user_id, is_active, data, api_key, created_at, updated_at) VALUES ('a1', 'a1', 'App', '{root}', 0, '{{}}', '{app}', 1, 1)"
+        "INSERT INTO app (id, slug, name, user_id, is_active, data, api_key, created_at, updated_at) VALUES ('a1', 'a1', 'App', '{root}', 0, '{}', '{app}', 1, 1)",
+        json!({"installation_id": "i1", "connection_token": connection})
+    ));
+    d.sql(&format!(
+        "UPDATE user SET settings = '{}' WHERE id = '{root}'",
+        json!({"tools": {"valves": {"t1": user_valves}}})
     ));
     d.sql(&format!(
         "INSERT INTO tool (id, user_id, name, content, specs, meta, valves, updated_at, created_at) VALUES ('t1', '{root}', 'T', '', '[]', '{{}}', '{}', 1, 1)",
@@ -489,7 +498,7 @@ fn a_rotation_leaves_the_server_and_its_ciphers_reading_every_value() {
     let old_token = d.ok(&["token", "mint", "--user", "root@example.com"], None);
 
     let rotated = d.ok_json(&["secret", "rotate", "--yes"], None);
-    assert_eq!(rotated["values"], 5, "{rotated}");
+    assert_eq!(rotated["values"], 7, "{rotated}");
     let new = d.key();
     assert_ne!(new, old);
     let stored = |sql: &str| d.sql(sql);
@@ -502,6 +511,12 @@ fn a_rotation_leaves_the_server_and_its_ciphers_reading_every_value() {
     let conns: Value = serde_json::from_str(&stored(
         "SELECT value FROM config WHERE key = 'tool_server.connections'",
     ))
+    .unwrap();
+    let app_data: Value =
+        serde_json::from_str(&stored("SELECT data FROM app WHERE id = 'a1'")).unwrap();
+    let settings: Value = serde_json::from_str(&stored(&format!(
+        "SELECT settings FROM user WHERE id = '{root}'"
+    )))
     .unwrap();
     let jobs = json!([
         [
@@ -521,6 +536,8 @@ fn a_rotation_leaves_the_server_and_its_ciphers_reading_every_value() {
             "client_info",
             conns[0]["info"]["oauth_client_info"]
         ],
+        ["decrypt", "app", app_data["connection_token"]],
+        ["decrypt", "valves", settings["tools"]["valves"]["t1"]],
     ]);
     let under_new = d.ciphers(&new, jobs.clone());
     let under_old = d.ciphers(&old, jobs);
@@ -536,6 +553,8 @@ fn a_rotation_leaves_the_server_and_its_ciphers_reading_every_value() {
         under_new[4].as_deref(),
         Some("{\"client_id\": \"c1\", \"client_secret\": \"s1\"}")
     );
+    assert_eq!(under_new[5].as_deref(), Some("connection-token-1"));
+    assert_eq!(under_new[6].as_deref(), Some("{\"mine\": 1}"));
     assert!(under_old.iter().all(Option::is_none), "{under_old:?}");
 
     let server = d.start();

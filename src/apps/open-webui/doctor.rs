@@ -122,10 +122,12 @@ fn rotation_pending(s: &Settings) -> Check {
 
 fn webui_auth(s: &Settings) -> Check {
     const ID: &str = "openwebui.auth";
-    match s.lookup("WEBUI_AUTH").map(|v| v.trim().to_ascii_lowercase()) {
-        Some(v) if v == "false" => fail(
+    // env.py: `os.getenv('WEBUI_AUTH', 'True').lower() == 'true'`, so
+    // anything but `true` in some case turns authentication off.
+    match secrets::raw_var(s, "WEBUI_AUTH") {
+        Some(v) if v.to_lowercase() != "true" => fail(
             ID,
-            "WEBUI_AUTH=False: Open WebUI asks no one for a password, and whoever reaches it is its admin",
+            format!("WEBUI_AUTH={}: Open WebUI reads anything but \"true\" as off, so it asks no one for a password, and whoever reaches it is its admin", crate::output::shown(v)),
             "set WEBUI_AUTH=True (Open WebUI allows that only while it has no user besides the automatic admin; create users first)",
         ),
         _ => pass(ID, "WEBUI_AUTH is on: users log in"),

@@ -137,11 +137,14 @@ impl super::App for OpenWebUi {
         secrets::require(s).map(|(key, _)| key)
     }
 
+    /// The deprecated variable counts even beside the file: `open-webui
+    /// serve` takes the file, the container's start.sh the variable, so a
+    /// rotation of the file could leave the server on the old key.
     fn key_from_variable(&self, s: &Settings) -> Result<bool> {
-        Ok(matches!(
-            secrets::resolve(s)?,
-            Some((_, secrets::Source::Var(_)))
-        ))
+        Ok(
+            matches!(secrets::resolve(s)?, Some((_, secrets::Source::Var(_))))
+                || s.lookup(secrets::OLD_VAR).is_some_and(|v| !v.is_empty()),
+        )
     }
 
     fn doctor(&self, s: &Settings) -> Vec<Check> {
@@ -159,6 +162,11 @@ impl super::App for OpenWebUi {
         config_dir: &Path,
     ) -> Result<DatabaseUrl> {
         let get = |name: &str| vars.get(name).filter(|v| !v.is_empty()).map(str::to_string);
+        if let Some(schema) = get("DATABASE_SCHEMA") {
+            return Err(Error::usage(format!(
+                "DATABASE_SCHEMA=\"{schema}\": authctl reads Open WebUI's tables in the connection's default schema only; unset it for authctl and put that schema first in the role's search_path (ALTER ROLE … SET search_path)"
+            )));
+        }
         let parts = [
             "DATABASE_TYPE",
             "DATABASE_USER",

@@ -66,13 +66,31 @@ pub(super) fn read_key_file(dir: &Path) -> Result<Option<SecretString>> {
             path.display()
         ))
     })?;
-    Ok((!text.is_empty()).then(|| SecretString::from(text.to_string())))
+    // Python's `read_text()` reads with universal newlines: `\r\n` and a
+    // lone `\r` are `\n` to the server.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    Ok((!text.is_empty()).then(|| SecretString::from(text)))
+}
+
+/// A variable as Open WebUI's `os.getenv` sees it: set empty is not
+/// unset (authctl's settings count an empty value as unset).
+pub(super) fn raw_var<'a>(s: &'a Settings, name: &str) -> Option<&'a str> {
+    s.lookup(name)
+        .or_else(|| (s.var_in_process(name) == Some("") || s.var_in_env_file(name)).then_some(""))
 }
 
 /// The key the server uses, and where it comes from.
 pub(super) fn resolve(s: &Settings) -> Result<Option<(SecretString, Source)>> {
-    if let Some(v) = s.lookup(VAR).filter(|v| !v.is_empty()) {
-        return Ok(Some((SecretString::from(v.to_string()), Source::Var(VAR))));
+    match raw_var(s, VAR) {
+        // `serve` reads the file only while the variable is unset; set
+        // empty, Open WebUI refuses to start.
+        Some("") => {
+            return Err(Error::usage(format!(
+                "{VAR} is set but empty, and Open WebUI refuses to start so; unset it to use .webui_secret_key, or give it the key"
+            )))
+        }
+        Some(v) => return Ok(Some((SecretString::from(v.to_string()), Source::Var(VAR)))),
+        None => {}
     }
     if let Some(key) = read_key_file(&s.config_dir)? {
         return Ok(Some((key, Source::File(s.config_dir.join(KEY_FILE)))));
@@ -200,6 +218,7 @@ pub(super) fn fernet(key: &str, form: Form) -> Result<fernet::Fernet> {
 /// Python's `base64.urlsafe_b64decode` (not validating: characters outside
 /// the alphabet are dropped), if it gives 32 bytes.
 fn lenient_b64(text: &str) -> Option<Vec<u8>> {
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
     let kept: String = text
         .chars()
         .map(|c| match c {
@@ -209,10 +228,18 @@ fn lenient_b64(text: &str) -> Option<Vec<u8>> {
         })
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
         .collect();
-    let kept = kept.trim_end_matches('=');
-    let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
-        .decode(kept)
-        .ok()?;
+    // binascii wants whole, padded quanta (else "Incorrect padding"), and
+    // ignores the unused bits of the last one.
+    if kept.len() % 4 != 0 {
+        return None;
+    }
+    let engine = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_allow_trailing_bits(true)
+            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
+    );
+    let bytes = engine.decode(&kept).ok()?;
     (bytes.len() == 32).then_some(bytes)
 }
 
@@ -306,5 +333,8 @@ mod tests {
         // Python's urlsafe_b64decode reads either alphabet alike.
         assert!(decrypt(&url, &made).is_some());
         assert!(fernet(&"x".repeat(44), Form::Plain).is_err());
+        // Python's decoder refuses what is not padded whole quanta.
+        assert!(fernet(&format!("{}.", "A".repeat(43)), Form::Plain).is_err());
+        assert!(fernet(&format!("{}=", "A".repeat(43)), Form::Plain).is_ok());
     }
 }

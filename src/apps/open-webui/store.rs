@@ -124,6 +124,14 @@ pub(super) struct OwnKeys {
     pub(super) mfa: bool,
 }
 
+/// A user's `auth` row, as a token check reads it.
+pub(super) struct Session {
+    pub(super) active: bool,
+    pub(super) stamp: Option<String>,
+    /// An MFA secret is enrolled and no reset is pending.
+    pub(super) mfa_enrolled: bool,
+}
+
 /// The store over one Open WebUI database.
 pub(crate) struct OpenWebUiStore {
     pub(super) db: Engine,
@@ -252,16 +260,26 @@ impl OpenWebUiStore {
 
     /// A user's session: whether its `auth` row is active, and its
     /// session stamp; `None` without an `auth` row.
-    pub(super) fn session_of(&self, user_id: &str) -> Result<Option<(bool, Option<String>)>> {
+    pub(super) fn session_of(&self, user_id: &str) -> Result<Option<Session>> {
         Ok(self
             .db
             .read(
-                "SELECT active::text, session_stamp::text FROM auth WHERE id = $1",
+                "SELECT active::text, session_stamp::text, mfa::text FROM auth WHERE id = $1",
                 &[user_id],
                 "read the user's session stamp",
             )?
             .first()
-            .map(|r| (truthy(&col(r, 0)), col(r, 1))))
+            .map(|r| Session {
+                active: truthy(&col(r, 0)),
+                stamp: col(r, 1),
+                mfa_enrolled: col(r, 2)
+                    .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+                    .is_some_and(|m| {
+                        m.get("secret")
+                            .is_some_and(|s| s.as_str().is_some_and(|s| !s.is_empty()))
+                            && m.get("reset_required") != Some(&Value::Bool(true))
+                    }),
+            }))
     }
 
     /// A `config` value (its JSON), `None` when the key is not there.
@@ -350,6 +368,19 @@ impl OpenWebUiUsersTx<'_> {
             .ok_or_else(|| {
                 Error::Failure(format!("user \"{name}\" was not found after writing it"))
             })
+    }
+
+    /// The id of Open WebUI's primary admin (`get_first_user`).
+    fn primary_admin(&mut self) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .rows(
+                &format!("SELECT u.id::text FROM \"user\" u{USER_ORDER} LIMIT 1"),
+                &[],
+                "read the primary admin",
+            )?
+            .first()
+            .and_then(|r| col(r, 0)))
     }
 
     fn has(&self, table: &str) -> bool {
@@ -519,9 +550,11 @@ impl UsersTx for OpenWebUiUsersTx<'_> {
                 )?;
             }
             Some(false) => {
+                // A new stamp too: activating the user again must not
+                // bring back the tokens it had.
                 self.tx.exec(
-                    "UPDATE auth SET active = $2::boolean WHERE id = $1",
-                    &[id, "0"],
+                    "UPDATE auth SET active = $2::boolean, session_stamp = $3 WHERE id = $1",
+                    &[id, "0", &uuid4()],
                     &doing,
                 )?;
                 // An inactive user's API key keeps working in Open WebUI.
@@ -536,17 +569,37 @@ impl UsersTx for OpenWebUiUsersTx<'_> {
                 &[id],
                 &doing,
             )?,
-            Some(false) => self.tx.exec(
-                "UPDATE \"user\" SET role = 'user' WHERE id = $1 AND role = 'admin'",
-                &[id],
-                &doing,
-            )?,
+            Some(false) => {
+                if self.primary_admin()?.as_deref() == Some(id) {
+                    return Err(Error::Conflict(format!(
+                        "user \"{}\" is Open WebUI's primary admin (its earliest user), whose role Open WebUI lets no one change; promote another admin instead",
+                        user.username
+                    )));
+                }
+                self.tx.exec(
+                    "UPDATE \"user\" SET role = 'user' WHERE id = $1 AND role = 'admin'",
+                    &[id],
+                    &doing,
+                )?
+            }
             None => {}
         }
         // Every write leaves the times Open WebUI's user list needs.
+        // Times in milliseconds or nanoseconds (a tool's) become seconds.
+        let seconds = |column: &str| {
+            format!(
+                "CASE WHEN {column} IS NULL THEN $2::bigint
+                      WHEN {column} > 100000000000000 THEN {column} / 1000000000
+                      WHEN {column} > 100000000000 THEN {column} / 1000
+                      ELSE {column} END"
+            )
+        };
         self.tx.exec(
-            "UPDATE \"user\" SET updated_at = $2::bigint, created_at = coalesce(created_at, $2::bigint),
-                 last_active_at = coalesce(last_active_at, $2::bigint) WHERE id = $1",
+            &format!(
+                "UPDATE \"user\" SET updated_at = $2::bigint, created_at = {}, last_active_at = {} WHERE id = $1",
+                seconds("created_at"),
+                seconds("last_active_at")
+            ),
             &[id, &now],
             &doing,
         )?;
@@ -560,16 +613,7 @@ impl UsersTx for OpenWebUiUsersTx<'_> {
     /// primary admin is refused, as the server refuses it.
     fn remove(&mut self, user: &User) -> Result<Value> {
         let id = user.id.as_str();
-        let first = self
-            .tx
-            .rows(
-                &format!("SELECT u.id::text FROM \"user\" u{USER_ORDER} LIMIT 1"),
-                &[],
-                "read the primary admin",
-            )?
-            .first()
-            .and_then(|r| col(r, 0));
-        if first.as_deref() == Some(id) {
+        if self.primary_admin()?.as_deref() == Some(id) {
             return Err(Error::Conflict(format!(
                 "user \"{}\" is Open WebUI's primary admin (its earliest user), which Open WebUI never deletes; deactivate it instead (`authctl user deactivate {}`)",
                 user.username, user.username
@@ -898,7 +942,8 @@ impl EncryptedValues for OpenWebUiStore {
     /// Every value Open WebUI keeps under the secret key (and not under a
     /// key of its own): `oauth_session.token`; the OAuth client info of
     /// tool servers in `config`; encrypted valves of tools, functions and
-    /// users; MFA secrets in `auth.mfa`; app API keys. One transaction.
+    /// users; MFA secrets in `auth.mfa`; app API keys and connection
+    /// tokens. One transaction.
     fn reencrypt(
         &mut self,
         rekey: &mut dyn FnMut(&str, &str) -> Result<String>,
@@ -931,11 +976,12 @@ impl EncryptedValues for OpenWebUiStore {
             .collect::<Vec<_>>()
             .join(", ")
         );
-        crate::store::audit_file::prepare(&self.audit_path)?;
+        // A dry run (doctor, identify) reads only: no audit trail needed.
         let pending = Pending::new(self.actor.name(), self.audit_path.clone());
         let mut tx = if dry_run {
             self.db.begin_read()?
         } else {
+            crate::store::audit_file::prepare(&self.audit_path)?;
             self.db.begin(&lock)?
         };
         let mut report = Vec::new();
@@ -1056,6 +1102,28 @@ impl EncryptedValues for OpenWebUiStore {
                 n += 1;
             }
             count("app", "api_key", n);
+            // The connection token of an installed app (`socket/apps.py`),
+            // under the same cipher.
+            let n = rekey_json_rows(
+                &mut tx,
+                "SELECT id::text, data::text FROM app WHERE data IS NOT NULL",
+                "UPDATE app SET data = $2::json WHERE id = $1",
+                &mut |v, row, f| {
+                    if let Some(Value::String(s)) = v.pointer_mut("/connection_token") {
+                        let new = f(Held {
+                            value: Form::App.tagged(s),
+                            row: format!("{row} (its connection token)"),
+                        })?;
+                        *s = Form::untag(&new).1.to_string();
+                        return Ok(1);
+                    }
+                    Ok(0)
+                },
+                rekey,
+                dry_run,
+                "app",
+            )?;
+            count("app", "data.connection_token", n);
         }
         if dry_run {
             return Ok(report);

@@ -73,7 +73,25 @@ pub(super) fn parse_expiry(text: &str) -> Result<Option<u64>> {
             "Open WebUI's auth.jwt_expiry is {text:?}, which Open WebUI cannot read either; set it to a duration like 4w in Admin Settings → General, or pass --ttl"
         )));
     }
-    Ok(Some(total.max(0.0) as u64))
+    // A zero length is no expiry to Open WebUI (`if expires_delta:`).
+    Ok((total > 0.0).then_some(total as u64))
+}
+
+/// Whether Open WebUI requires MFA of a login by `method`
+/// (`utils/mfa.py` `is_mfa_required`: `auth.mfa.enable`, with bypasses
+/// for OAuth and trusted-header logins).
+fn mfa_required(db: &OpenWebUiStore, method: &str) -> Result<bool> {
+    let on = |key: &str| -> Result<bool> {
+        Ok(db.config(key)?.and_then(|v| v.as_bool()).unwrap_or(false))
+    };
+    if !on("auth.mfa.enable")? {
+        return Ok(false);
+    }
+    Ok(match method {
+        "oauth" => !on("auth.mfa.allow_oauth_bypass")?,
+        "trusted_header" => !on("auth.mfa.allow_trusted_header_bypass")?,
+        _ => true,
+    })
 }
 
 /// `token mint`: a session token as Open WebUI's password login issues it.
@@ -97,12 +115,20 @@ pub(super) fn mint(s: &Settings, req: &MintRequest) -> Result<Minted> {
     let (_, user) = active_user(s, req.user, "Open WebUI would refuse its token")?;
     let db = OpenWebUiStore::open(s, Access::Read, super::own_keys(s))?
         .ok_or_else(|| crate::store::user_not_found(req.user))?;
-    let Some((true, stamp)) = db.session_of(&user.id)? else {
-        return Err(Error::Conflict(format!(
-            "user \"{}\" cannot log in to Open WebUI (its auth row is missing or inactive); `authctl user activate {}`",
-            user.username, user.username
-        )));
+    let stamp = match db.session_of(&user.id)? {
+        Some(session) if session.active => session.stamp,
+        _ => {
+            return Err(Error::Conflict(format!(
+                "user \"{}\" cannot log in to Open WebUI (its auth row is missing or inactive); `authctl user activate {}`",
+                user.username, user.username
+            )))
+        }
     };
+    if mfa_required(&db, "password")? {
+        return Err(Error::Conflict(
+            "Open WebUI requires MFA for password logins (auth.mfa.enable), so it refuses a session token that did not pass it; log in through Open WebUI".into(),
+        ));
+    }
     let ttl = match req.ttl {
         Some(t) => Some(token::parse_ttl(t)?),
         None => match db.config("auth.jwt_expiry")? {
@@ -204,7 +230,13 @@ pub(super) fn check(s: &Settings, raw: &str, req: &VerifyRequest) -> Result<Chec
     if !req.offline {
         if let Some(db) = OpenWebUiStore::open(s, Access::Read, super::own_keys(s))? {
             let claimed = claims.get("session_stamp").and_then(Value::as_str);
-            match db.session_of(&id)? {
+            let session = db.session_of(&id)?;
+            let method = claims
+                .get("auth_method")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let mfa = typ == "session" && mfa_required(&db, method)?;
+            match session {
                 None => {
                     return Checked::invalid(
                         format!("user {id:?} has no auth row, so Open WebUI refuses its tokens"),
@@ -212,16 +244,27 @@ pub(super) fn check(s: &Settings, raw: &str, req: &VerifyRequest) -> Result<Chec
                         Some(claims),
                     )
                 }
-                Some((false, _)) => {
+                Some(session) if !session.active => {
                     return Checked::invalid(
                         format!("user {id:?}'s auth row is inactive, so Open WebUI refuses its tokens"),
                         Some(header),
                         Some(claims),
                     )
                 }
-                Some((true, stamp)) if stamp.as_deref() != claimed => {
+                Some(session) if session.stamp.as_deref() != claimed => {
                     return Checked::invalid(
                         "its session_stamp is not the user's current one: the session was ended (a password change or reset, or `token revoke`)".into(),
+                        Some(header),
+                        Some(claims),
+                    )
+                }
+                Some(session)
+                    if mfa
+                        && (claims.get("mfa_verified") != Some(&Value::Bool(true))
+                            || !session.mfa_enrolled) =>
+                {
+                    return Checked::invalid(
+                        "Open WebUI requires MFA for this login (auth.mfa.enable), and the token did not pass it (mfa_verified) or the user has no MFA enrolled".into(),
                         Some(header),
                         Some(claims),
                     )
@@ -260,7 +303,7 @@ mod tests {
         assert_eq!(parse_expiry("4w").unwrap(), Some(2_419_200));
         assert_eq!(parse_expiry("1h30m").unwrap(), Some(5400));
         assert_eq!(parse_expiry("1.5d").unwrap(), Some(129_600));
-        assert_eq!(parse_expiry("500ms").unwrap(), Some(0));
+        assert_eq!(parse_expiry("0s").unwrap(), None);
         assert_eq!(parse_expiry("-1").unwrap(), None);
         assert_eq!(parse_expiry("0").unwrap(), None);
         assert!(parse_expiry("soon").is_err());
