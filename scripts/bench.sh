@@ -34,6 +34,14 @@
 # cache (several minutes and 3 GB the first time). Each `flowise user` call
 # boots Flowise's CLI and its database layer: FLOWISE_RUNS (default 5) runs.
 #
+# Open WebUI (skipped with OPENWEBUI=0): a forgotten admin password reset
+# with `authctl --profile open-webui user passwd` beside the way Open
+# WebUI's docs give (`htpasswd -bnBC 10` for the hash, then `sqlite3` to
+# UPDATE auth), both at cost 10 on a copy of the fixture's server-made
+# home; and `user list` beside `sqlite3` selecting the emails. (The
+# documented reset leaves every old session working: authctl also gives
+# the user a new session stamp.) htpasswd and sqlite3 come from apt.
+#
 # apply (skipped with APPLY=0): a file of 10,000 users with given bcrypt
 # hashes applied to an empty database, <= 1 s on SQLite and <= 3 s on the
 # loopback PostgreSQL; the same file applied again (nothing to do) <= 0.5 s;
@@ -41,13 +49,14 @@
 # than with --jobs 1; peak RSS of the 10,000-user apply <= 50 MB.
 #
 # Env knobs: RUNS (default 30), KEYGEN_RUNS (15), WARMUP (3), PG (1),
-# FLOWISE (1), FLOWISE_RUNS (5), APPLY (1), APPLY_RUNS (5).
+# FLOWISE (1), FLOWISE_RUNS (5), OPENWEBUI (1), APPLY (1), APPLY_RUNS (5).
 set -euo pipefail
 
 RUNS=${RUNS:-30}
 PG=${PG:-1}
 FLOWISE=${FLOWISE:-1}
 FLOWISE_RUNS=${FLOWISE_RUNS:-5}
+OPENWEBUI=${OPENWEBUI:-1}
 APPLY=${APPLY:-1}
 APPLY_RUNS=${APPLY_RUNS:-5}
 KEYGEN_RUNS=${KEYGEN_RUNS:-15}
@@ -330,6 +339,36 @@ SH
     )
 fi
 
+if [ "$OPENWEBUI" = 1 ]; then
+    command -v htpasswd >/dev/null || apt_install apache2-utils
+    command -v sqlite3 >/dev/null || apt_install sqlite3
+    ow_home="$work/open-webui"
+    mkdir -p "$ow_home/data"
+    cp "$root/tests/fixtures/open-webui-0.12.4/home/.webui_secret_key" "$ow_home/"
+    cp "$root/tests/fixtures/open-webui-0.12.4/home/data/webui.db" "$ow_home/data/"
+    chmod 600 "$ow_home/.webui_secret_key" "$ow_home/data/webui.db"
+    ow_pw='Bench-Pass-1234!'
+    # Open WebUI's documented reset, as one script.
+    cat > "$work/owui-reset" <<SH
+#!/bin/sh
+hash=\$(htpasswd -bnBC 10 "" '$ow_pw' | tr -d ':\n')
+exec sqlite3 "$ow_home/data/webui.db" "UPDATE auth SET password='\$hash' WHERE email='admin@example.com';"
+SH
+    chmod +x "$work/owui-reset"
+    check "$work/owui-reset"
+    (
+        cd "$ow_home"
+        export AUTHCTL_PROFILE=open-webui AUTHCTL_BCRYPT_COST=10 PW="$ow_pw"
+        check "$authctl" user passwd admin@example.com --password-env PW
+        bench owui-passwd "$RUNS" \
+            -n "authctl user passwd (Open WebUI, cost 10)" "$authctl -q user passwd admin@example.com --password-env PW" \
+            -n "htpasswd -bnBC 10 + sqlite3 UPDATE" "$work/owui-reset"
+        bench owui-user-list "$RUNS" \
+            -n "authctl user list (Open WebUI)" "$authctl user list" \
+            -n "sqlite3 SELECT email FROM user" "sqlite3 $ow_home/data/webui.db 'SELECT email FROM user'"
+    )
+fi
+
 # --- peak memory --------------------------------------------------------------
 
 # max_rss_mb CMD...: GNU time's "Maximum resident set size" (KiB) in MB.
@@ -426,6 +465,18 @@ if os.path.exists(os.path.join(results, "flowise-user-list.json")):
         print()
         targets.append(f"{label}: authctl {rows[0]['median'] * 1000:.1f} ms, flowise user "
                        f"{rows[1]['median'] * 1000:.0f} ms ({1 / ratio:.0f}x faster)")
+if os.path.exists(os.path.join(results, "owui-passwd.json")):
+    print("Open WebUI: authctl beside its documented tools (htpasswd, sqlite3):\n")
+    for name, label in [("owui-passwd", "reset a password"), ("owui-user-list", "user list")]:
+        rows = load(name)
+        ratio = rows[0]["median"] / rows[1]["median"]
+        for i, r in enumerate(rows):
+            shown = f"{ratio:.2f}x" if i == 0 else ""
+            cpu = (r["user"] + r["system"]) * 1000
+            print(f"{r['command']:<42} {r['median'] * 1000:>10.2f} {cpu:>8.2f}  {shown:>20}")
+        print()
+        targets.append(f"Open WebUI {label}: authctl {rows[0]['median'] * 1000:.1f} ms, "
+                       f"documented tools {rows[1]['median'] * 1000:.1f} ms ({ratio:.2f}x)")
 if os.path.exists(os.path.join(results, "apply-10k-sqlite.json")):
     print("apply:\n")
     def row(r, shown=""):
