@@ -126,6 +126,13 @@ pub trait App: Sync {
         None
     }
 
+    /// Whether `hash`, which is not bcrypt, is a strong password hash the
+    /// app's login verifies (Open WebUI's argon2id); `doctor` names every
+    /// other non-bcrypt hash among the weak.
+    fn strong_other_hash(&self, _hash: &str) -> bool {
+        false
+    }
+
     /// Refuse a login name the app would not accept (authctl's own
     /// rules for names hold for every app; see `store::validate_login_name`).
     fn check_login_name(&self, _name: &str) -> Result<()> {

@@ -688,6 +688,7 @@ pub(crate) fn database(s: &Settings) -> Vec<Check> {
             }
             let weak: Vec<&str> = users
                 .iter()
+                .filter(|u| !s.profile.app().strong_other_hash(&u.password_hash))
                 .filter(|u| password::hash_cost(&u.password_hash).is_none_or(|c| c < s.bcrypt_cost))
                 .map(|u| u.username.as_str())
                 .collect();

@@ -687,6 +687,52 @@ fn deactivating_ends_sessions_for_good_and_times_are_made_whole() {
 
 #[test]
 fn the_primary_admin_keeps_its_role() {
+    // Users made in the same second as the first admin come after it, so
+    // promoting one never makes it the primary admin.
+    let fresh = TestEnv::open_webui("fresh");
+    for (args, pw) in [
+        (
+            vec![
+                "superuser",
+                "--username",
+                "first@example.com",
+                "--password-env",
+                "PW",
+            ],
+            PASSWORD,
+        ),
+        (
+            vec![
+                "user",
+                "add",
+                "second@example.com",
+                "--active",
+                "--password-env",
+                "PW",
+            ],
+            PASSWORD,
+        ),
+    ] {
+        fresh.ow(&args).env("PW", pw).assert().success();
+    }
+    let times = fresh.ow_sql("SELECT email, created_at FROM user ORDER BY created_at, email");
+    let rows: Vec<(&str, i64)> = times
+        .lines()
+        .map(|l| {
+            let (e, t) = l.split_once('|').unwrap();
+            (e, t.parse().unwrap())
+        })
+        .collect();
+    assert_eq!(rows[0].0, "first@example.com", "{times}");
+    assert!(rows[1].1 > rows[0].1, "{times}");
+    fresh
+        .ow(&["user", "promote", "second@example.com"])
+        .assert()
+        .success();
+    fresh
+        .ow(&["user", "demote", "second@example.com"])
+        .assert()
+        .success();
     let env = TestEnv::open_webui("home");
     let before = env.snapshot();
     let a = env
@@ -774,6 +820,24 @@ fn the_key_and_auth_settings_are_read_as_open_webui_reads_them() {
         .env("WEBUI_AUTH", "TRUE")
         .output()
         .unwrap();
+    // An argon2id hash (PASSWORD_HASH_ALGORITHM=argon2) at argon2-cffi's
+    // defaults is not a weak hash to Open WebUI; a bcrypt one at cost 4 is.
+    env.ow_sql(&format!(
+        "UPDATE auth SET password = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG' WHERE id = '{ADMIN_ID}'"
+    ));
+    let out2 = env.ow(&["--json", "doctor"]).output().unwrap();
+    assert_eq!(
+        doctor_check(&out2.stdout, "users.bcrypt_cost")["status"],
+        "pass"
+    );
+    env.ow_sql(&format!(
+        "UPDATE auth SET password = '$2b$04$aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' WHERE id = '{ADMIN_ID}'"
+    ));
+    let out2 = env.ow(&["--json", "doctor"]).output().unwrap();
+    assert_eq!(
+        doctor_check(&out2.stdout, "users.bcrypt_cost")["status"],
+        "warn"
+    );
     assert_eq!(
         doctor_check(&out.stdout, "openwebui.auth")["status"],
         "pass"

@@ -37,6 +37,25 @@ fn own_keys(s: &Settings) -> store::OwnKeys {
     }
 }
 
+/// Whether `hash` is an argon2id hash at argon2-cffi's defaults
+/// (`m=65536,t=3,p=4`, what Open WebUI writes) or above.
+fn argon2_strong(hash: &str) -> bool {
+    let mut parts = hash.split('$').skip(1);
+    let (Some("argon2id"), Some(_version), Some(params)) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let get = |name: &str| {
+        params
+            .split(',')
+            .find_map(|p| p.strip_prefix(name)?.strip_prefix('='))
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    get("m") >= 65536 && get("t") >= 3 && get("p") >= 1
+}
+
 /// Whether `email` is an address Open WebUI's sign-up takes: one `@`
 /// between a local part and a domain, no spaces.
 fn is_email(email: &str) -> bool {
@@ -234,6 +253,13 @@ impl super::App for OpenWebUi {
         })
     }
 
+    /// `verify_password` checks any `$argon2…` hash with argon2-cffi
+    /// (what `PASSWORD_HASH_ALGORITHM=argon2` writes), whatever the
+    /// setting: one at argon2-cffi's defaults or stronger is strong.
+    fn strong_other_hash(&self, hash: &str) -> bool {
+        argon2_strong(hash)
+    }
+
     fn check_login_name(&self, name: &str) -> Result<()> {
         if is_email(name) {
             Ok(())
@@ -318,6 +344,22 @@ impl super::App for OpenWebUi {
 #[cfg(test)]
 mod tests {
     use super::is_email;
+
+    #[test]
+    fn argon2id_at_open_webuis_defaults_is_strong() {
+        use super::argon2_strong;
+        assert!(argon2_strong(
+            "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG"
+        ));
+        assert!(!argon2_strong(
+            "$argon2id$v=19$m=4096,t=1,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub"
+        ));
+        assert!(!argon2_strong(
+            "$argon2i$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$Rdes"
+        ));
+        assert!(!argon2_strong("$2b$04$abc"));
+        assert!(!argon2_strong(""));
+    }
 
     #[test]
     fn emails_as_sign_up_takes_them() {

@@ -480,13 +480,27 @@ impl UsersTx for OpenWebUiUsersTx<'_> {
     fn insert(&mut self, new: &NewUser) -> Result<User> {
         let email = new.username.to_lowercase();
         let id = uuid4();
-        let now = crate::clock::unix_now().to_string();
+        let now_secs = crate::clock::unix_now();
+        let now = now_secs.to_string();
+        let counted = self.tx.rows(
+            "SELECT count(*)::text, min(created_at)::text FROM \"user\" WHERE created_at < 100000000000",
+            &[],
+            "count users",
+        )?;
         let first = self
             .tx
             .rows("SELECT count(*)::text FROM \"user\"", &[], "count users")?
             .first()
             .and_then(|r| number(&col(r, 0)))
             == Some(0);
+        // Open WebUI's primary admin is the earliest user, admins first on
+        // ties, then by id: a user made in the same second as the first
+        // could take its place once promoted. One second later keeps the
+        // order the users were made in, as signups made one by one do.
+        let created = match counted.first().and_then(|r| number(&col(r, 1))) {
+            Some(earliest) if earliest >= now_secs => (earliest + 1).to_string(),
+            _ => now.clone(),
+        };
         let role = match (new.is_superuser, new.is_active) {
             (true, _) => "admin",
             (false, true) => "user",
@@ -496,8 +510,8 @@ impl UsersTx for OpenWebUiUsersTx<'_> {
         let doing = format!("create user \"{email}\"");
         self.tx.exec(
             "INSERT INTO \"user\" (id, name, email, role, profile_image_url, last_active_at, updated_at, created_at, oauth, info, settings, scim)
-             VALUES ($1, $2, $3, $4, '/user.png', $5::bigint, $5::bigint, $5::bigint, 'null'::json, 'null'::json, 'null'::json, 'null'::json)",
-            &[&id, &name, &email, role, &now],
+             VALUES ($1, $2, $3, $4, '/user.png', $5::bigint, $5::bigint, $6::bigint, 'null'::json, 'null'::json, 'null'::json, 'null'::json)",
+            &[&id, &name, &email, role, &now, &created],
             &doing,
         )?;
         self.tx.exec(
