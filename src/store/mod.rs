@@ -415,7 +415,7 @@ fn no_refresh_records(app: &str) -> Error {
 
 /// The database layouts authctl knows, for refusals.
 pub const KNOWN_LAYOUTS: &str =
-    "these layouts: native (authctl's own tables) and langflow (the Langflow releases `authctl releases` lists as served), on SQLite and PostgreSQL, and flowise (Flowise 3.1.4), on SQLite and PostgreSQL";
+    "these layouts, each on SQLite and PostgreSQL: native (authctl's own tables), langflow and flowise (the Langflow and Flowise releases `authctl releases` lists as served), and open-webui (Open WebUI 0.12.4)";
 
 /// Whether a command only reads or also writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
