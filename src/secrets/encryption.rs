@@ -127,7 +127,7 @@ pub(crate) fn fernet_key_bytes(secret: &str) -> Result<Zeroizing<Vec<u8>>> {
 
 fn not_a_fernet_key() -> Error {
     Error::usage(
-        "the secret key is not a valid Fernet key as Langflow reads it \
+        "the secret key is not a valid Fernet key \
          (a secret of 32 or more characters must be URL-safe base64 of exactly 32 bytes, \
          like 43 characters from `secrets.token_urlsafe(32)`); \
          generate one with `authctl secret generate`",

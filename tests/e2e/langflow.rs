@@ -96,17 +96,7 @@ impl Deployment {
     /// A new database on the test server (scripts/e2e.sh starts one), and
     /// an empty config dir: Langflow makes its schema and secret key.
     fn postgres() -> Self {
-        let admin = std::env::var("PG_TEST_URL")
-            .expect("PG_TEST_URL: scripts/e2e.sh starts a PostgreSQL server and sets it");
-        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-        let name = format!(
-            "langflow_{}_{}",
-            std::process::id(),
-            N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-        );
-        run(Command::new("psql")
-            .args(["-X", "-q", &admin, "-c"])
-            .arg(format!("CREATE DATABASE {name}")));
+        let (admin, name) = crate::new_pg_database("langflow");
         // postgresql://postgres:PW@HOST:PORT/postgres?sslmode=disable
         let (server, _) = admin.rsplit_once('/').unwrap();
         let url = format!(

@@ -168,6 +168,24 @@ fn dechunk(body: &str) -> String {
     out
 }
 
+/// A new database named `<prefix>_<pid>_<n>` on the tier's PostgreSQL
+/// server (scripts/e2e.sh starts one and sets `PG_TEST_URL`, a superuser
+/// URL with its password): the admin URL and the database's name.
+pub fn new_pg_database(prefix: &str) -> (String, String) {
+    let admin = std::env::var("PG_TEST_URL")
+        .expect("PG_TEST_URL: scripts/e2e.sh starts a PostgreSQL server and sets it");
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let name = format!(
+        "{prefix}_{}_{}",
+        std::process::id(),
+        N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    );
+    run(Command::new("psql")
+        .args(["-X", "-q", &admin, "-c"])
+        .arg(format!("CREATE DATABASE {name}")));
+    (admin, name)
+}
+
 /// A free port on 127.0.0.1.
 pub fn free_port() -> u16 {
     let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -74,17 +74,7 @@ impl Deployment {
     /// admin, pending bob, the admin's key) in a new database on the test
     /// server, with the key that run used.
     fn postgres() -> Self {
-        let admin = std::env::var("PG_TEST_URL")
-            .expect("PG_TEST_URL: scripts/e2e.sh starts a PostgreSQL server and sets it");
-        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-        let name = format!(
-            "owui_{}_{}",
-            std::process::id(),
-            N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-        );
-        run(Command::new("psql")
-            .args(["-X", "-q", &admin, "-c"])
-            .arg(format!("CREATE DATABASE {name}")));
+        let (admin, name) = crate::new_pg_database("owui");
         let (base, _) = admin.rsplit_once('/').unwrap();
         let url = format!("{base}/{name}");
         for dump in ["schema.sql", "data.sql"] {
