@@ -152,26 +152,20 @@ pub fn verify_keys(settings: &Settings, alg: Alg) -> Result<Vec<VerifyKey>> {
     let mut out = Vec::new();
     if let Some(public) = public_override(settings)? {
         let kid = keys::thumbprint(&public);
-        out.push(VerifyKey::rsa_public_pem(
-            &keys::public_spki_pem(&public)?,
-            Some(kid),
-        )?);
+        out.push(VerifyKey::rsa_public(&public, Some(kid))?);
     } else if let Some(pem) = &settings.private_key {
         let private = keys::parse_private_pem(pem.expose_secret()).map_err(|e| {
             Error::usage(format!("{}: {e}", settings.var_name(Setting::PrivateKey)))
         })?;
         let public = private.to_public_key();
         let kid = keys::thumbprint(&public);
-        out.push(VerifyKey::rsa_public_pem(
-            &keys::public_spki_pem(&public)?,
-            Some(kid),
-        )?);
+        out.push(VerifyKey::rsa_public(&public, Some(kid))?);
     }
     for k in KeyDir::new(&settings.config_dir).verification_keys()? {
         if out.iter().any(|v| v.kid.as_deref() == Some(k.kid.as_str())) {
             continue;
         }
-        let v = VerifyKey::rsa_public_pem(&k.public_pem, Some(k.kid.clone()))?;
+        let v = VerifyKey::rsa_public(&k.key, Some(k.kid.clone()))?;
         out.push(if k.status == keys::KeyStatus::Retired {
             v.retired()
         } else {

@@ -174,8 +174,9 @@ impl fmt::Debug for SigningKey {
 pub enum KeyMaterial {
     /// HMAC key bytes (redacted in `Debug`, zeroized on drop).
     HmacSecret(SecretSlice<u8>),
-    /// An RSA public key as PEM (`BEGIN PUBLIC KEY` or `BEGIN RSA PUBLIC KEY`).
-    RsaPublicPem(String),
+    /// An RSA public key as PKCS#1 DER (what ring verifies with), checked
+    /// once when the key is made.
+    RsaPublicDer(Vec<u8>),
 }
 
 /// One local key a token may verify against.
@@ -220,17 +221,31 @@ impl VerifyKey {
         };
         let key = DecodingKey::from_rsa_pem(pem.as_bytes())
             .map_err(|_| Error::usage(format!("{which} is not a valid PEM public key")))?;
-        rsa_public_der(&key).ok_or_else(|| {
+        let der = rsa_public_der(&key).ok_or_else(|| {
             Error::usage(format!(
                 "{which} is not an RSA public key (a private key? give the public half)"
             ))
         })?;
-        Ok(VerifyKey {
+        Ok(Self::rsa_der(der, kid))
+    }
+
+    /// An RSA public key already parsed (a key file's, or the public half
+    /// of a private key): encoded once, never parsed again.
+    pub fn rsa_public(key: &rsa::RsaPublicKey, kid: Option<String>) -> Result<Self> {
+        use rsa::pkcs1::EncodeRsaPublicKey;
+        let der = key
+            .to_pkcs1_der()
+            .map_err(|e| Error::Failure(format!("cannot encode the RSA public key: {e}")))?;
+        Ok(Self::rsa_der(der.into_vec(), kid))
+    }
+
+    fn rsa_der(der: Vec<u8>, kid: Option<String>) -> Self {
+        VerifyKey {
             kid,
             alg_family: KeyFamily::Rsa,
-            material: KeyMaterial::RsaPublicPem(pem.to_string()),
+            material: KeyMaterial::RsaPublicDer(der),
             retired: false,
-        })
+        }
     }
 
     /// The same key, marked as retired.
@@ -248,23 +263,22 @@ impl VerifyKey {
             (KeyMaterial::HmacSecret(bytes), KeyFamily::Hmac) => {
                 Some(DecodingKey::from_secret(bytes.expose_secret()))
             }
-            (KeyMaterial::RsaPublicPem(pem), KeyFamily::Rsa) => {
-                let key = DecodingKey::from_rsa_pem(pem.as_bytes()).ok()?;
-                rsa_public_der(&key)?;
-                Some(key)
+            (KeyMaterial::RsaPublicDer(der), KeyFamily::Rsa) => {
+                Some(DecodingKey::from_rsa_der(der))
             }
             _ => None,
         }
     }
 }
 
-/// Checks what jsonwebtoken's RSA verifier will parse: PKCS#1 public key DER.
-fn rsa_public_der(key: &DecodingKey) -> Option<()> {
+/// The PKCS#1 public key DER of a key jsonwebtoken read from PEM, when it
+/// is one (a private key's PEM is not).
+fn rsa_public_der(key: &DecodingKey) -> Option<Vec<u8>> {
     match key.kind() {
-        DecodingKeyKind::SecretOrDer(der) => {
-            rsa::RsaPublicKey::from_pkcs1_der(der).ok().map(|_| ())
-        }
-        DecodingKeyKind::RsaModulusExponent { .. } => Some(()),
+        DecodingKeyKind::SecretOrDer(der) => rsa::RsaPublicKey::from_pkcs1_der(der)
+            .ok()
+            .map(|_| der.to_vec()),
+        DecodingKeyKind::RsaModulusExponent { .. } => None,
     }
 }
 
@@ -331,8 +345,9 @@ mod tests {
         let verify = signing.verify_key().unwrap();
         assert_eq!(verify.kid.as_deref(), Some("k1"));
         match &verify.material {
-            KeyMaterial::RsaPublicPem(pem) => {
-                assert_eq!(pem.trim(), testkeys::CURRENT_PUBLIC.trim());
+            KeyMaterial::RsaPublicDer(der) => {
+                let expected = DecodingKey::from_rsa_pem(testkeys::CURRENT_PUBLIC.as_bytes());
+                assert_eq!(Some(der), rsa_public_der(&expected.unwrap()).as_ref());
             }
             other => panic!("{other:?}"),
         }

@@ -52,8 +52,6 @@ pub struct VerificationKey {
     pub kid: String,
     /// The recorded algorithm, if any.
     pub alg: Option<Alg>,
-    /// SPKI PEM.
-    pub public_pem: String,
     /// Current or retired.
     pub status: KeyStatus,
     /// The parsed key.
@@ -422,18 +420,16 @@ impl KeyDir {
     /// Every public key that may verify a token: the current one (also when
     /// only `public_key.pem` is present), then the retired ones, newest first.
     pub fn verification_keys(&self) -> Result<Vec<VerificationKey>> {
-        self.found_keys(true)?
+        Ok(self
+            .found_keys(true)?
             .into_iter()
-            .map(|f| {
-                Ok(VerificationKey {
-                    public_pem: public_spki_pem(&f.public)?,
-                    kid: f.info.kid,
-                    alg: f.info.alg,
-                    status: f.info.status,
-                    key: f.public,
-                })
+            .map(|f| VerificationKey {
+                kid: f.info.kid,
+                alg: f.info.alg,
+                status: f.info.status,
+                key: f.public,
             })
-            .collect()
+            .collect())
     }
 
     /// What is known about every key that may verify a token.
