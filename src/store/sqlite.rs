@@ -12,7 +12,7 @@ use crate::fsutil;
 use rusqlite::{Connection, OpenFlags};
 use std::io::Read;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How long a writer waits for another writer before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -62,36 +62,38 @@ pub fn open(path: &Path, create: bool, foreign_keys: bool) -> Result<Option<(Con
             | OpenFlags::SQLITE_OPEN_NOFOLLOW,
     )
     .map_err(|e| Error::db(format!("cannot open database \"{}\"", path.display()), e))?;
-    // One statement reads what every layout checks first (the schema
-    // version and the table list): each statement is a read transaction,
-    // with its locks and checks, on a command that runs in milliseconds.
-    let schema = conn
+    // What every layout checks first (the schema version and the table
+    // list), read in one read transaction: one snapshot, whatever another
+    // process migrates meanwhile. Plain statements: a table-valued pragma
+    // or a JSON aggregate would cost more to prepare than the reads.
+    let (user_version, tables) = conn
         .busy_timeout(BUSY_TIMEOUT)
         .and_then(|()| conn.pragma_update(None, "foreign_keys", foreign_keys))
-        .and_then(|()| {
-            conn.query_row(
-                "SELECT (SELECT user_version FROM pragma_user_version),
-                        (SELECT json_group_array(name) FROM
-                            (SELECT name FROM sqlite_master
-                             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name))",
-                [],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-            )
-        })
+        .and_then(|()| read_schema(&conn))
         .map_err(|e| describe(e, path))?;
     let schema = Schema {
-        user_version: schema.0,
-        tables: serde_json::from_str(&schema.1).map_err(|e| {
-            Error::Failure(format!(
-                "cannot read the table list of \"{}\": {e}",
-                path.display()
-            ))
-        })?,
+        user_version,
+        tables,
     };
     if create && conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
         return Err(read_only(path));
     }
     Ok(Some((conn, schema)))
+}
+
+/// `PRAGMA user_version` and every table but SQLite's own, sorted.
+fn read_schema(conn: &Connection) -> rusqlite::Result<(i64, Vec<String>)> {
+    conn.execute_batch("BEGIN")?;
+    let version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let tables = conn
+        .prepare(
+            "SELECT name FROM sqlite_master
+             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    conn.execute_batch("COMMIT")?;
+    Ok((version, tables))
 }
 
 /// Open the database an app made, which authctl never creates: a missing
@@ -201,40 +203,12 @@ fn check_header(path: &Path) -> Result<()> {
     }
 }
 
-/// Switch to WAL, retrying while another process holds the lock (the busy
-/// handler does not cover a journal-mode change on every SQLite path).
-pub fn enable_wal(conn: &Connection, path: &Path) -> Result<()> {
-    let deadline = Instant::now() + BUSY_TIMEOUT;
-    loop {
-        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
-            Ok(_) => return Ok(()),
-            Err(e) if is_busy(&e) && Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            Err(e) => {
-                return Err(Error::db(
-                    format!("cannot enable WAL on database \"{}\"", path.display()),
-                    e,
-                ))
-            }
-        }
-    }
-}
-
-/// Whether a SQLite error is a lock conflict.
 /// A transaction that only reads (deferred: it takes no write lock, and
 /// works on a file this process may not write), for commands that must
 /// never write: dry runs, key identification, doctor.
 pub fn read_tx<'c>(conn: &'c mut Connection, path: &Path) -> Result<rusqlite::Transaction<'c>> {
     conn.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)
         .map_err(|e| describe(e, path))
-}
-
-pub fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    )
 }
 
 /// Whether a table exists.

@@ -93,3 +93,34 @@ fn a_read_never_migrates_an_older_schema() {
     env.user("new");
     assert_eq!(env.sql("pragma user_version").trim(), "3");
 }
+
+/// A database authctl made in WAL (as earlier releases did), or one an
+/// operator switched to WAL, is read and written as it is: its journal
+/// mode is the operator's, and nothing of it is left beside the file.
+#[test]
+fn a_database_in_wal_is_used_as_it_is() {
+    let env = TestEnv::sqlite();
+    env.cmd(&["superuser", "--username", "admin", "--password-env", "PW"])
+        .env("PW", "Quiet-Harbor-2027")
+        .assert()
+        .success();
+    assert_eq!(
+        sqlite_rows(&env.db(), "pragma journal_mode").trim(),
+        "delete"
+    );
+    assert_eq!(
+        sqlite_rows(&env.db(), "pragma journal_mode = wal").trim(),
+        "wal"
+    );
+    env.cmd(&["user", "add", "bob", "--password-env", "PW", "--active"])
+        .env("PW", "Quiet-Harbor-2027")
+        .assert()
+        .success();
+    let out = env.cmd(&["--json", "user", "list"]).assert().success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(sqlite_rows(&env.db(), "pragma journal_mode").trim(), "wal");
+    for sidecar in ["authctl.db-wal", "authctl.db-shm", "authctl.db-journal"] {
+        assert!(!env.config_dir().join(sidecar).exists(), "{sidecar} left");
+    }
+}

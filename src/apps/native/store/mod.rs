@@ -4,7 +4,10 @@
 //! runs in its own IMMEDIATE transaction and re-checks the version inside
 //! it, so concurrent first runs migrate once; a database newer than this
 //! binary is refused and never modified; every change writes its audit row
-//! in the same transaction.
+//! in the same transaction. A database authctl creates keeps SQLite's
+//! rollback journal (not WAL): a read makes no files beside it, so it works
+//! from a directory the reader may not write (a read-only mount) and on a
+//! network file system; a database already in WAL is used as it is.
 
 use crate::store::{api_key_not_found, ApiKey, ApiKeyStorage, NewApiKey, Reencrypted};
 use crate::store::{
@@ -83,7 +86,6 @@ impl NativeStore {
     }
 
     fn migrate(&self) -> Result<()> {
-        sqlite::enable_wal(&self.conn, &self.path)?;
         loop {
             let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
                 .map_err(|e| sqlite::describe(e, &self.path))?;
