@@ -843,3 +843,76 @@ fn the_key_and_auth_settings_are_read_as_open_webui_reads_them() {
         "pass"
     );
 }
+
+/// The database as Open WebUI's env.py finds it: `DATABASE_TYPE`, the
+/// credentials (`DATABASE_USER`, `:DATABASE_PASSWORD`, or both), host, port
+/// and name, all set, make the URL and win over `DATABASE_URL`; SQLCipher
+/// (by URL, or by `DATABASE_TYPE` alone) and `DATABASE_SCHEMA` are refused
+/// by name; the password is never shown, and nothing is changed.
+#[test]
+fn the_database_is_found_from_open_webuis_variables_and_what_it_cannot_open_is_refused() {
+    let env = TestEnv::open_webui("home");
+    let before = env.snapshot();
+    let place = [
+        ("DATABASE_TYPE", "postgresql"),
+        ("DATABASE_HOST", "127.0.0.1"),
+        ("DATABASE_PORT", "1"),
+        ("DATABASE_NAME", "owui_db"),
+        ("DATABASE_URL", "sqlite:///nowhere/webui.db"),
+    ];
+    for cred in [
+        &[
+            ("DATABASE_USER", "owui"),
+            ("DATABASE_PASSWORD", "Pw-Secret-91"),
+        ][..],
+        &[("DATABASE_PASSWORD", "Pw-Secret-91")][..],
+        &[("DATABASE_USER", "owui")][..],
+    ] {
+        let out = env
+            .ow(&["user", "list"])
+            .envs(place.iter().chain(cred).copied())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(5), "{cred:?}: {err}");
+        assert!(
+            err.contains("PostgreSQL at 127.0.0.1:1") && err.contains("owui_db"),
+            "{cred:?}: {err}"
+        );
+        assert!(!err.contains("Pw-Secret-91"), "{err}");
+    }
+    // Without credentials the parts make no URL (env.py's all()), and
+    // DATABASE_URL is used.
+    let out = env
+        .ow(&["user", "activate", BOB])
+        .envs(place)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("\"nowhere/webui.db\" does not exist"), "{err}");
+
+    for (vars, named) in [
+        (
+            &[("DATABASE_URL", "sqlite+sqlcipher:///data/webui.db")][..],
+            "DATABASE_URL names a SQLCipher",
+        ),
+        (
+            &[("DATABASE_TYPE", "sqlite+sqlcipher")][..],
+            "DATABASE_TYPE names a SQLCipher",
+        ),
+        (
+            &[("DATABASE_SCHEMA", "owui")][..],
+            "DATABASE_SCHEMA=\"owui\"",
+        ),
+    ] {
+        for args in [&["user", "list"][..], &["user", "activate", BOB][..]] {
+            let out = env.ow(args).envs(vars.iter().copied()).output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{vars:?} {args:?}: {err}");
+            assert!(err.contains(named), "{err}");
+            assert_eq!(err.trim().lines().count(), 1, "{err}");
+        }
+    }
+    assert_eq!(env.snapshot(), before);
+}

@@ -28,6 +28,13 @@ use std::path::Path;
 pub(crate) struct OpenWebUi;
 
 /// Which values are under keys of their own, by the variables that say so.
+/// The refusal of an encrypted (SQLCipher) database, named by `var`.
+fn sqlcipher(var: &str) -> Error {
+    Error::usage(format!(
+        "{var} names a SQLCipher (encrypted SQLite) database, which authctl cannot open; authctl serves Open WebUI on plain SQLite or PostgreSQL"
+    ))
+}
+
 fn own_keys(s: &Settings) -> store::OwnKeys {
     let set = |name: &str| s.lookup(name).is_some_and(|v| !v.is_empty());
     store::OwnKeys {
@@ -186,20 +193,25 @@ impl super::App for OpenWebUi {
                 "DATABASE_SCHEMA=\"{schema}\": authctl reads Open WebUI's tables in the connection's default schema only; unset it for authctl and put that schema first in the role's search_path (ALTER ROLE … SET search_path)"
             )));
         }
-        let parts = [
-            "DATABASE_TYPE",
-            "DATABASE_USER",
-            "DATABASE_HOST",
-            "DATABASE_PORT",
-            "DATABASE_NAME",
-        ]
-        .map(get);
-        let url = match parts {
-            [Some(kind), Some(user), Some(host), Some(port), Some(name)] => {
-                let password = get("DATABASE_PASSWORD")
-                    .map(|p| format!(":{p}"))
-                    .unwrap_or_default();
-                Some(format!("{kind}://{user}{password}@{host}:{port}/{name}"))
+        // env.py: the parts win over DATABASE_URL when the type, the
+        // credentials (user, `:password`, or both), host, port and name
+        // are all set; `DATABASE_TYPE=sqlite+sqlcipher` alone means the
+        // encrypted `webui.db` in DATA_DIR.
+        let kind = get("DATABASE_TYPE");
+        let cred = format!(
+            "{}{}",
+            get("DATABASE_USER").unwrap_or_default(),
+            get("DATABASE_PASSWORD")
+                .map(|p| format!(":{p}"))
+                .unwrap_or_default()
+        );
+        let place = ["DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME"].map(get);
+        let url = match (&kind, cred.is_empty(), place) {
+            (Some(kind), false, [Some(host), Some(port), Some(name)]) => {
+                Some(format!("{kind}://{cred}@{host}:{port}/{name}"))
+            }
+            (Some(kind), _, _) if kind == "sqlite+sqlcipher" && url.is_none() => {
+                return Err(sqlcipher("DATABASE_TYPE"));
             }
             _ => url,
         };
@@ -208,9 +220,7 @@ impl super::App for OpenWebUi {
                 let trimmed = url.trim();
                 let (scheme, rest) = trimmed.split_once("://").unwrap_or(("", trimmed));
                 if scheme.starts_with("sqlite+sqlcipher") {
-                    return Err(Error::usage(
-                        "DATABASE_URL names a SQLCipher (encrypted SQLite) database, which authctl does not open",
-                    ));
+                    return Err(sqlcipher("DATABASE_URL"));
                 }
                 // SQLAlchemy's driver suffix (`postgresql+psycopg2://`).
                 let scheme = scheme.split('+').next().unwrap_or(scheme);
