@@ -129,7 +129,8 @@ fn yes_no(b: bool) -> String {
 }
 
 fn list(args: &UserListArgs, ctx: &Ctx) -> Result<Outcome> {
-    let users: Vec<User> = match store::open(&ctx.settings, Access::Read)? {
+    let db = store::open(&ctx.settings, Access::Read)?;
+    let users: Vec<User> = match &db {
         Some(db) => db.list_users()?,
         None => Vec::new(),
     };
@@ -162,7 +163,13 @@ fn list(args: &UserListArgs, ctx: &Ctx) -> Result<Outcome> {
         ],
         rows,
     };
-    let note = if users.is_empty() {
+    // A wrong path must not read as an empty app: say there is no database.
+    let note = if db.is_none() {
+        format!(
+            "no users: database \"{}\" does not exist or has no tables yet",
+            ctx.settings.database
+        )
+    } else if users.is_empty() {
         "no users".to_string()
     } else {
         String::new()

@@ -270,6 +270,23 @@ fn database_url_and_db_flag() {
         .assert()
         .success();
     assert!(stdout(&out).contains("admin"));
+    // A path with no database lists no users, and says why: a wrong path
+    // must not read as an empty app.
+    let missing = env.path().join("nowhere.db");
+    let out = env
+        .cmd(&["--db", missing.to_str().unwrap(), "--json", "user", "list"])
+        .assert()
+        .success();
+    assert_eq!(stdout(&out).trim(), "[]");
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains(&format!(
+            "database \"{}\" does not exist",
+            missing.display()
+        )),
+        "{err}"
+    );
+    assert!(!missing.exists());
     let a = env
         .cmd(&["--db", "mysql://x/y", "user", "list"])
         .assert()
