@@ -109,6 +109,13 @@ pub trait App: Sync {
     /// database is out of reach.
     fn open_layout(&self, s: &Settings, access: Access) -> Result<Option<Box<dyn Layout>>>;
 
+    /// What makes this app's database when it does not exist yet (or has
+    /// no tables): authctl's own is made by its first write; an app's by
+    /// the app's first start, or it is elsewhere.
+    fn missing_database_fix(&self) -> &'static str {
+        "create the first user with `authctl superuser`"
+    }
+
     /// Whether a database with these `tables` (and authctl schema
     /// `version`, 0 where there is none) is this app's: its sniffer, from
     /// which every app's refusal of a database that is not its own is

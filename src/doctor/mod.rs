@@ -610,10 +610,12 @@ fn superuser_password_in_env_file(s: &Settings) -> Check {
 /// superuser, and password hashes at the configured cost.
 pub(crate) fn database(s: &Settings) -> Vec<Check> {
     let mut checks = match &s.database {
-        crate::settings::DatabaseUrl::Sqlite(path) => match sqlite_file(path) {
-            Ok(checks) => checks,
-            Err(checks) => return checks,
-        },
+        crate::settings::DatabaseUrl::Sqlite(path) => {
+            match sqlite_file(path, s.profile.app().missing_database_fix()) {
+                Ok(checks) => checks,
+                Err(checks) => return checks,
+            }
+        }
         crate::settings::DatabaseUrl::Postgres(url) => match server(url) {
             Ok(checks) => checks,
             Err(checks) => return checks,
@@ -629,7 +631,7 @@ pub(crate) fn database(s: &Settings) -> Vec<Check> {
             checks.push(fail(
                 "db.readable",
                 "the database has no schema yet",
-                "create the first user with `authctl superuser`",
+                s.profile.app().missing_database_fix(),
             ));
             return checks;
         }
@@ -716,14 +718,17 @@ pub(crate) fn database(s: &Settings) -> Vec<Check> {
 
 /// The checks of a SQLite file before it is opened: it exists and only its
 /// owner can read it. `Err` holds the checks when there is nothing to open.
-fn sqlite_file(path: &std::path::Path) -> std::result::Result<Vec<Check>, Vec<Check>> {
+fn sqlite_file(
+    path: &std::path::Path,
+    missing_fix: &str,
+) -> std::result::Result<Vec<Check>, Vec<Check>> {
     match crate::fsutil::exists(path) {
         Ok(true) => {}
         Ok(false) => {
             return Err(vec![fail(
                 "db.readable",
                 format!("database \"{}\" does not exist", path.display()),
-                "create the first user with `authctl superuser`",
+                missing_fix,
             )])
         }
         Err(e) => {

@@ -233,3 +233,34 @@ every_app!(doctor_exits_1_exactly_while_a_check_fails, |app| {
         "{report}"
     );
 });
+
+every_app!(a_missing_database_is_named_with_what_makes_it, |app| {
+    let missing = app.env.path().join("elsewhere/missing.db");
+    let db = missing.to_str().unwrap();
+    let a = app.cmd(&["--db", db, "--json", "doctor"]).assert().code(1);
+    let report: Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    let check = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "db.readable")
+        .expect("db.readable")
+        .clone();
+    assert_eq!(check["status"], "fail", "{check}");
+    assert!(check["message"].as_str().unwrap().contains(db), "{check}");
+    // authctl makes its own database; an app's is made by the app.
+    let fix = match app.profile {
+        "native" => "authctl superuser",
+        "langflow" => "start Langflow once",
+        "flowise" => "start Flowise once",
+        _ => "start Open WebUI once",
+    };
+    assert!(check["fix"].as_str().unwrap().contains(fix), "{check}");
+    let a = app.cmd(&["--db", db, "user", "list"]).assert().success();
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert!(
+        err.contains(&format!("database \"{db}\" does not exist")),
+        "{err}"
+    );
+    assert!(!missing.exists() && !missing.parent().unwrap().exists());
+});

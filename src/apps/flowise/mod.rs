@@ -216,6 +216,10 @@ impl super::App for Flowise {
         })
     }
 
+    fn missing_database_fix(&self) -> &'static str {
+        store::MISSING_DATABASE_FIX
+    }
+
     /// A TypeORM `migrations` table beside its organizations and
     /// workspaces.
     fn owns_database(&self, tables: &[String], _version: i64) -> bool {

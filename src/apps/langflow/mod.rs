@@ -81,6 +81,10 @@ impl super::App for Langflow {
         Ok(claims)
     }
 
+    fn missing_database_fix(&self) -> &'static str {
+        store::MISSING_DATABASE_FIX
+    }
+
     /// Alembic's table, or Langflow's `user` without the TypeORM
     /// `migrations` of Flowise's (which has a `user` table too); Open
     /// WebUI's alembic database has `auth` and `api_key`, which Langflow's

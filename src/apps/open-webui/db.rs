@@ -16,6 +16,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use std::cell::RefCell;
 use std::path::PathBuf;
 
+/// What makes Open WebUI's database when it is missing ([`crate::apps::App::missing_database_fix`]).
+pub(crate) const MISSING_DATABASE_FIX: &str =
+    "start Open WebUI once to create it, or point DATA_DIR, DATABASE_URL or --db at it";
+
 /// A result row: each column as text, `None` for NULL.
 pub(super) type Row = Vec<Option<String>>;
 
@@ -115,13 +119,8 @@ impl Engine {
         access: crate::store::Access,
     ) -> Result<Option<(Engine, Vec<String>)>> {
         // Foreign keys off, as Open WebUI leaves them on SQLite.
-        let Some((conn, schema)) = sqlite::open_existing(
-            path,
-            access,
-            "Open WebUI",
-            "start Open WebUI once to create it, or point DATA_DIR, DATABASE_URL or --db at it",
-            false,
-        )?
+        let Some((conn, schema)) =
+            sqlite::open_existing(path, access, "Open WebUI", MISSING_DATABASE_FIX, false)?
         else {
             return Ok(None);
         };

@@ -244,6 +244,10 @@ impl super::App for OpenWebUi {
         )?))
     }
 
+    fn missing_database_fix(&self) -> &'static str {
+        db::MISSING_DATABASE_FIX
+    }
+
     /// Its `auth`, `api_key` and `config` tables beside `user`.
     fn owns_database(&self, tables: &[String], _version: i64) -> bool {
         store::is_open_webui(tables)

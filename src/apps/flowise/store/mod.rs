@@ -30,6 +30,10 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use users::FlowiseUsersTx;
 
+/// What makes Flowise's database when it is missing ([`crate::apps::App::missing_database_fix`]).
+pub(crate) const MISSING_DATABASE_FIX: &str =
+    "start Flowise once to create it, or point DATABASE_PATH (the folder of database.sqlite) or --db at it";
+
 /// The roles Flowise's migrations seed (`organizationId IS NULL`).
 pub const OWNER_ROLE: &str = "owner";
 pub const MEMBER_ROLE: &str = "member";
@@ -192,13 +196,8 @@ impl FlowiseStore {
         allow_unknown: bool,
     ) -> Result<Option<Self>> {
         // Foreign keys on, as TypeORM turns them on.
-        let Some((conn, schema)) = sqlite::open_existing(
-            path,
-            access,
-            "Flowise",
-            "start Flowise once to create it, or point DATABASE_PATH (the folder of database.sqlite) or --db at it",
-            true,
-        )?
+        let Some((conn, schema)) =
+            sqlite::open_existing(path, access, "Flowise", MISSING_DATABASE_FIX, true)?
         else {
             return Ok(None);
         };

@@ -38,6 +38,10 @@ use std::path::{Path, PathBuf};
 
 use super::releases::{self, Facts, Release};
 
+/// What makes Langflow's database when it is missing ([`crate::apps::App::missing_database_fix`]).
+pub(crate) const MISSING_DATABASE_FIX: &str =
+    "start Langflow once to create it, or point --db / LANGFLOW_DATABASE_URL at it";
+
 /// The store over one Langflow database.
 pub struct LangflowStore {
     conn: Connection,
@@ -58,13 +62,8 @@ impl LangflowStore {
         audit_path: PathBuf,
         allow_unknown: bool,
     ) -> Result<Option<Self>> {
-        let Some((conn, schema)) = sqlite::open_existing(
-            path,
-            access,
-            "Langflow",
-            "start Langflow once to create it, or point --db / LANGFLOW_DATABASE_URL at it",
-            false,
-        )?
+        let Some((conn, schema)) =
+            sqlite::open_existing(path, access, "Langflow", MISSING_DATABASE_FIX, false)?
         else {
             return Ok(None);
         };
