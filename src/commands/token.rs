@@ -244,12 +244,18 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
     let id = &subject.id;
     let mut who = subject.named.then(|| format!("user {id}"));
     if !args.offline && subject.lookup {
-        let db = read_store(ctx)?;
-        let user = match &db {
-            Some(db) => db.get_user_by_id(id)?,
-            None => None,
+        let Some(db) = read_store(ctx)? else {
+            return invalid(
+                format!(
+                    "user {id:?} ({}) cannot be looked up: {}",
+                    subject.claim,
+                    store::missing_database(s)
+                ),
+                Some(header),
+                Some(claims),
+            );
         };
-        let Some(user) = user else {
+        let Some(user) = db.get_user_by_id(id)? else {
             return invalid(
                 format!("user {id:?} ({}) does not exist", subject.claim),
                 Some(header),
@@ -269,7 +275,7 @@ fn verify(args: &VerifyArgs, ctx: &Ctx) -> Result<Outcome> {
                 .and_then(Value::as_str)
                 .unwrap_or_default();
             // A store that keeps no records (Langflow's) has none to check.
-            if let Some(tokens) = db.as_ref().and_then(|db| db.refresh_tokens().ok()) {
+            if let Ok(tokens) = db.refresh_tokens() {
                 if let Some(rec) = tokens.find_refresh_token(jti)? {
                     if rec.revoked_at.is_some() {
                         return invalid(

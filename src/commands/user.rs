@@ -56,8 +56,12 @@ fn open_write(ctx: &Ctx) -> Result<Store> {
 
 /// The user named `name`, or NotFound; a missing database has no users.
 fn existing(ctx: &Ctx, name: &str) -> Result<(Store, User)> {
-    let db =
-        store::open(&ctx.settings, Access::Read)?.ok_or_else(|| store::user_not_found(name))?;
+    let db = store::open(&ctx.settings, Access::Read)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "user \"{name}\" does not exist: {}",
+            store::missing_database(&ctx.settings)
+        ))
+    })?;
     let user = db
         .get_user(name)?
         .ok_or_else(|| store::user_not_found(name))?;
@@ -165,10 +169,7 @@ fn list(args: &UserListArgs, ctx: &Ctx) -> Result<Outcome> {
     };
     // A wrong path must not read as an empty app: say there is no database.
     let note = if db.is_none() {
-        format!(
-            "no users: database \"{}\" does not exist or has no tables yet",
-            ctx.settings.database
-        )
+        format!("no users: {}", store::missing_database(&ctx.settings))
     } else if users.is_empty() {
         "no users".to_string()
     } else {

@@ -435,6 +435,16 @@ pub fn open(settings: &Settings, access: Access) -> Result<Option<Store>> {
         .map(Store::new))
 }
 
+/// What a read says where `open` found no database: where it looked, and
+/// what makes one.
+pub fn missing_database(settings: &Settings) -> String {
+    format!(
+        "database \"{}\" does not exist or has no tables yet; {}",
+        settings.database,
+        settings.profile.app().missing_database_fix()
+    )
+}
+
 /// The problems of writing `columns` of `table` whose schema has
 /// `present` (name, required and not written by default): a column
 /// missing, or a required one left out.

@@ -262,5 +262,10 @@ every_app!(a_missing_database_is_named_with_what_makes_it, |app| {
         err.contains(&format!("database \"{db}\" does not exist")),
         "{err}"
     );
+    let a = app
+        .cmd(&["--db", db, "user", "show", &app.name("dana")])
+        .assert()
+        .code(3);
+    assert_one_line_error(&a, fix);
     assert!(!missing.exists() && !missing.parent().unwrap().exists());
 });
