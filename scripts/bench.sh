@@ -11,7 +11,9 @@
 #
 # authctl is timed as the static executable scripts/static.sh builds (what
 # is shipped to operators without a Rust toolchain), and beside it as the
-# dynamic `cargo build --release` (what `cargo install` makes).
+# dynamic `cargo build --release` (what `cargo install` makes), each as an
+# installed copy in the temp dir. Side-by-side groups run in interleaved
+# rounds (see bench below).
 #
 # Targets (the static executable): `token verify` (RS256, online, with its
 # user check) <= 5 ms median and <= 1.0x `jwt decode --secret`
@@ -48,7 +50,7 @@
 # 200 generated passwords hashed at cost 10 >= 1.8x faster with every core
 # than with --jobs 1; peak RSS of the 10,000-user apply <= 50 MB.
 #
-# Env knobs: RUNS (default 30), KEYGEN_RUNS (15), WARMUP (3), PG (1),
+# Env knobs: RUNS (default 30), KEYGEN_RUNS (15), WARMUP (3), ROUNDS (5), PG (1),
 # FLOWISE (1), FLOWISE_RUNS (5), OPENWEBUI (1), APPLY (1), APPLY_RUNS (5).
 set -euo pipefail
 
@@ -61,6 +63,7 @@ APPLY=${APPLY:-1}
 APPLY_RUNS=${APPLY_RUNS:-5}
 KEYGEN_RUNS=${KEYGEN_RUNS:-15}
 WARMUP=${WARMUP:-3}
+ROUNDS=${ROUNDS:-5}
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The real-server tier's cache (Flowise's install), found before HOME is
@@ -111,6 +114,17 @@ dynamic="${CARGO_TARGET_DIR:-$root/target}/release/authctl"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/authctl-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+
+# Both builds are timed as installed copies (as `cargo install` copied
+# jwt-cli into ~/.cargo/bin, and as an operator's install places authctl),
+# not as the linker's output file in target/: the kernel maps that file in
+# smaller pieces (182 page faults for `token verify` against 162 for any
+# copy of it), which cost about 10% of a short command's time here.
+mkdir -p "$work/bin"
+install -m 0755 "$authctl" "$work/bin/authctl"
+install -m 0755 "$dynamic" "$work/bin/authctl-dynamic"
+authctl="$work/bin/authctl"
+dynamic="$work/bin/authctl-dynamic"
 results="$work/results"
 mkdir -p "$results"
 
@@ -161,15 +175,61 @@ check openssl genrsa 2048
 
 # --- timings ----------------------------------------------------------------
 
-# bench NAME RUNS [hyperfine args...] -- CMD...: one hyperfine run (without a
-# shell, so nothing but the process is timed) whose JSON lands in $results/NAME.json.
+# bench NAME RUNS [--prepare CMD] -n LABEL CMD...: hyperfine (without a
+# shell, so nothing but the process is timed), RUNS runs of each command
+# spread over up to ROUNDS rounds whose order alternates (A B, B A, ...),
+# merged into $results/NAME.json. Side by side on a shared machine, a
+# sequential run (all of A, then all of B) gives the load that drifts
+# meanwhile to one command only: the same binary has measured 9% apart in
+# two such groups of one run. Warm-up runs happen in the first round.
 # The environment of the calling subshell selects authctl's config.
 bench() {
     local name=$1 runs=$2
     shift 2
     log "timing $name"
-    hyperfine -N --warmup "$WARMUP" --runs "$runs" --style none \
-        --export-json "$results/$name.json" "$@" >/dev/null
+    local options=() pairs=()
+    while [ $# -gt 0 ]; do
+        case $1 in
+        -n) pairs+=("$2" "$3"); shift 3 ;;
+        *) options+=("$1" "$2"); shift 2 ;;
+        esac
+    done
+    local rounds=$ROUNDS
+    (( rounds > runs / 2 )) && rounds=$(( runs / 2 > 0 ? runs / 2 : 1 ))
+    local round per done=0 order warmup
+    for (( round = 0; round < rounds; round++ )); do
+        per=$(( (runs - done) / (rounds - round) ))
+        done=$(( done + per ))
+        order=()
+        local i n=$(( ${#pairs[@]} / 2 ))
+        for (( i = 0; i < n; i++ )); do
+            local k=$(( round % 2 == 0 ? i : n - 1 - i ))
+            order+=(-n "${pairs[2 * k]}" "${pairs[2 * k + 1]}")
+        done
+        warmup=$(( round == 0 ? WARMUP : 0 ))
+        hyperfine -N --warmup "$warmup" --runs "$per" --style none "${options[@]}" \
+            --export-json "$results/$name.round$round.json" "${order[@]}" >/dev/null
+    done
+    python3 - "$results" "$name" "$rounds" <<'PY'
+import json, os, statistics, sys
+results, name, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+merged = {}
+for r in range(rounds):
+    path = os.path.join(results, f"{name}.round{r}.json")
+    with open(path) as f:
+        for row in json.load(f)["results"]:
+            m = merged.setdefault(row["command"], {"times": [], "user": [], "system": []})
+            m["times"] += row["times"]
+            m["user"] += [row["user"]] * len(row["times"])
+            m["system"] += [row["system"]] * len(row["times"])
+    os.remove(path)
+rows = [{"command": c, "median": statistics.median(m["times"]),
+         "mean": statistics.fmean(m["times"]), "user": statistics.fmean(m["user"]),
+         "system": statistics.fmean(m["system"]), "times": m["times"]}
+        for c, m in merged.items()]
+with open(os.path.join(results, name + ".json"), "w") as f:
+    json.dump({"results": rows}, f)
+PY
 }
 
 (
@@ -401,8 +461,8 @@ def load(name):
     with open(os.path.join(results, name + ".json")) as f:
         return json.load(f)["results"]
 
-print(f"\nWall time, median of {runs} runs ({keygen_runs} for keygen), hyperfine -N;"
-      " CPU = mean user+sys:\n")
+print(f"\nWall time, median of {runs} runs ({keygen_runs} for keygen) in interleaved rounds,"
+      " hyperfine -N; CPU = mean user+sys:\n")
 print(f"{'command':<42} {'median ms':>10} {'CPU ms':>8}  {'ratio authctl/other':>20}")
 print("-" * 85)
 targets = []
