@@ -12,7 +12,7 @@
 use crate::error::{Error, Result};
 use crate::output::{Human, Report};
 use crate::settings::Settings;
-use crate::store::{self, Access, RefreshToken, Store, User};
+use crate::store::{self, RefreshToken, Store, User};
 use crate::token::{self, Alg, Rejection, TokenType};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Map, Value};
@@ -137,10 +137,7 @@ impl Checked {
 /// active (`would`: what the app would do with its token, "the server
 /// would refuse it").
 pub fn active_user(s: &Settings, name: &str, would: &str) -> Result<(Store, User)> {
-    let db = store::open(s, Access::Read)?.ok_or_else(|| store::user_not_found(name))?;
-    let user = db
-        .get_user(name)?
-        .ok_or_else(|| store::user_not_found(name))?;
+    let (db, user) = store::read_user(s, name)?;
     if !user.is_active {
         return Err(Error::Conflict(format!(
             "user \"{}\" is inactive and {would}; activate it with `authctl user activate {}`",

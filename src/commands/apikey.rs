@@ -115,20 +115,18 @@ impl Report for Created<'_> {
 }
 
 fn list(user: Option<&str>, ctx: &Ctx) -> Result<Outcome> {
-    let Some(db) = store::open(&ctx.settings, Access::Read)? else {
-        return match user {
-            Some(name) => Err(store::user_not_found(name)),
-            None => Ok(Outcome::report(&KeyList(Vec::new())).note("no API keys")),
-        };
-    };
     let keys = match user {
         Some(name) => {
-            let u = db
-                .get_user(name)?
-                .ok_or_else(|| store::user_not_found(name))?;
+            let (db, u) = store::read_user(&ctx.settings, name)?;
             db.api_keys_ref().api_keys_of(&u)?
         }
-        None => db.api_keys_ref().list_api_keys()?,
+        None => {
+            let Some(db) = store::open(&ctx.settings, Access::Read)? else {
+                let note = format!("no API keys: {}", store::missing_database(&ctx.settings));
+                return Ok(Outcome::report(&KeyList(Vec::new())).note(note));
+            };
+            db.api_keys_ref().list_api_keys()?
+        }
     };
     let note = if keys.is_empty() { "no API keys" } else { "" };
     Ok(Outcome::report(&KeyList(keys)).note(note))

@@ -315,10 +315,7 @@ fn revoke(args: &RevokeArgs, ctx: &Ctx) -> Result<Outcome> {
     let which = if let Some(jti) = &args.which.jti {
         Revoke::Jti(jti.clone())
     } else if let Some(name) = &args.which.user {
-        let db = read_store(ctx)?.ok_or_else(|| store::user_not_found(name))?;
-        let user = db
-            .get_user(name)?
-            .ok_or_else(|| store::user_not_found(name))?;
+        let (_, user) = store::read_user(&ctx.settings, name)?;
         Revoke::User {
             user_id: user.id,
             username: user.username,
@@ -337,10 +334,7 @@ fn revoke(args: &RevokeArgs, ctx: &Ctx) -> Result<Outcome> {
 }
 
 fn list(name: &str, ctx: &Ctx) -> Result<Outcome> {
-    let db = read_store(ctx)?.ok_or_else(|| store::user_not_found(name))?;
-    let user = db
-        .get_user(name)?
-        .ok_or_else(|| store::user_not_found(name))?;
+    let (db, user) = store::read_user(&ctx.settings, name)?;
     let rows = db.refresh_tokens()?.list_refresh_tokens(&user.id)?;
     let table = Human::Table {
         header: &["JTI", "ISSUED", "EXPIRES", "REVOKED"],

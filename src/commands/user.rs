@@ -56,16 +56,7 @@ fn open_write(ctx: &Ctx) -> Result<Store> {
 
 /// The user named `name`, or NotFound; a missing database has no users.
 fn existing(ctx: &Ctx, name: &str) -> Result<(Store, User)> {
-    let db = store::open(&ctx.settings, Access::Read)?.ok_or_else(|| {
-        Error::NotFound(format!(
-            "user \"{name}\" does not exist: {}",
-            store::missing_database(&ctx.settings)
-        ))
-    })?;
-    let user = db
-        .get_user(name)?
-        .ok_or_else(|| store::user_not_found(name))?;
-    Ok((db, user))
+    store::read_user(&ctx.settings, name)
 }
 
 fn add(args: &UserAddArgs, ctx: &Ctx) -> Result<Outcome> {

@@ -66,10 +66,24 @@ fn parse_sqlite(url: &str) -> Result<PathBuf> {
         .filter(|p| !p.is_empty() && *p != ":memory:")
         .ok_or_else(|| {
             Error::usage(format!(
-                "database URL \"{url}\" has no file path; use sqlite:///relative.db or sqlite:////abs/path.db"
+                "database URL \"{}\" has no file path; use sqlite:///relative.db or sqlite:////abs/path.db",
+                without_credentials(url)
             ))
         })?;
     Ok(PathBuf::from(path))
+}
+
+/// `url` as it may be shown: credentials before an `@` in its authority
+/// (a password among them) replaced by `****`.
+fn without_credentials(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let authority = &rest[..rest.find('/').unwrap_or(rest.len())];
+    match authority.rfind('@') {
+        Some(at) => format!("{scheme}://****@{}", &rest[at + 1..]),
+        None => url.to_string(),
+    }
 }
 
 /// The OS user running authctl: PostgreSQL's default user, as libpq's,
@@ -96,5 +110,10 @@ mod tests {
         for bad in ["", "sqlite://", "sqlite:///:memory:", "mysql://u@h/db"] {
             assert_eq!(parse_sqlite(bad).unwrap_err().exit_code(), 2, "{bad}");
         }
+        // Open WebUI builds `sqlite://user:password@host:port/name` from
+        // DATABASE_TYPE=sqlite and its parts: the refusal hides the password.
+        let e = parse_sqlite("sqlite://owui:Pw-Secret-1@db:5432/x").unwrap_err();
+        assert!(!e.to_string().contains("Pw-Secret-1"), "{e}");
+        assert!(e.to_string().contains("sqlite://****@db:5432/x"), "{e}");
     }
 }

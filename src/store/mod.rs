@@ -445,6 +445,19 @@ pub fn missing_database(settings: &Settings) -> String {
     )
 }
 
+/// Open the store to read, with the user `name`: not found (exit 3) when
+/// it is not there, or when there is no database to look in (saying so).
+pub fn read_user(settings: &Settings, name: &str) -> Result<(Store, User)> {
+    let db = open(settings, Access::Read)?.ok_or_else(|| {
+        crate::error::Error::NotFound(format!(
+            "user \"{name}\" does not exist: {}",
+            missing_database(settings)
+        ))
+    })?;
+    let user = db.get_user(name)?.ok_or_else(|| user_not_found(name))?;
+    Ok((db, user))
+}
+
 /// The problems of writing `columns` of `table` whose schema has
 /// `present` (name, required and not written by default): a column
 /// missing, or a required one left out.

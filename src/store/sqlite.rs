@@ -167,6 +167,14 @@ fn read_only(path: &Path) -> Error {
 
 /// Turn a SQLite error into a message that names the database.
 pub fn describe(e: rusqlite::Error, path: &Path) -> Error {
+    if let rusqlite::Error::SqliteFailure(f, _) = &e {
+        if f.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK {
+            return Error::Failure(format!(
+                "database \"{}\" has the journal of an interrupted write beside it, which only a process that may write the database and its directory can roll back; run authctl (or the app) once as that user",
+                path.display()
+            ));
+        }
+    }
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ReadOnly) => read_only(path),
         Some(rusqlite::ErrorCode::NotADatabase) => Error::Failure(format!(

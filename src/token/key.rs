@@ -111,15 +111,8 @@ impl SigningKey {
             SigningKey::Rsa {
                 private_pem, kid, ..
             } => {
-                use rsa::pkcs8::{EncodePublicKey, LineEnding};
                 let private = rsa_private_key(private_pem)?;
-                let pem = private
-                    .to_public_key()
-                    .to_public_key_pem(LineEnding::LF)
-                    .map_err(|e| {
-                        Error::Failure(format!("cannot encode the RSA public key: {e}"))
-                    })?;
-                VerifyKey::rsa_public_pem(&pem, kid.clone())
+                VerifyKey::rsa_public(&private.to_public_key(), kid.clone())
             }
         }
     }
@@ -328,6 +321,24 @@ mod tests {
                 err.to_string(),
                 "RSA public key is not a valid PEM public key"
             );
+        }
+    }
+
+    #[test]
+    fn a_parsed_rsa_public_key_is_the_key_its_pem_gives() {
+        use rsa::pkcs8::DecodePublicKey;
+        let from_pem = VerifyKey::rsa_public_pem(testkeys::CURRENT_PUBLIC, None).unwrap();
+        let parsed = rsa::RsaPublicKey::from_public_key_pem(testkeys::CURRENT_PUBLIC).unwrap();
+        let direct = VerifyKey::rsa_public(&parsed, Some("k1".into())).unwrap();
+        assert_eq!(direct.kid.as_deref(), Some("k1"));
+        match (&from_pem.material, &direct.material) {
+            (KeyMaterial::RsaPublicDer(a), KeyMaterial::RsaPublicDer(b)) => assert_eq!(a, b),
+            other => panic!("{other:?}"),
+        }
+        let other = VerifyKey::rsa_public_pem(testkeys::RETIRED_PUBLIC, None).unwrap();
+        match (&other.material, &direct.material) {
+            (KeyMaterial::RsaPublicDer(a), KeyMaterial::RsaPublicDer(b)) => assert_ne!(a, b),
+            other => panic!("{other:?}"),
         }
     }
 

@@ -901,6 +901,31 @@ fn the_database_is_found_from_open_webuis_variables_and_what_it_cannot_open_is_r
             &[("DATABASE_TYPE", "sqlite+sqlcipher")][..],
             "DATABASE_TYPE names a SQLCipher",
         ),
+        // With every part set, the SQLCipher type is still the type's.
+        (
+            &[
+                ("DATABASE_TYPE", "sqlite+sqlcipher"),
+                ("DATABASE_USER", "owui"),
+                ("DATABASE_PASSWORD", "Pw-Secret-91"),
+                ("DATABASE_HOST", "127.0.0.1"),
+                ("DATABASE_PORT", "1"),
+                ("DATABASE_NAME", "owui_db"),
+            ][..],
+            "DATABASE_TYPE names a SQLCipher",
+        ),
+        // A SQLite type with a server's parts makes a URL with no file:
+        // refused without its password.
+        (
+            &[
+                ("DATABASE_TYPE", "sqlite"),
+                ("DATABASE_USER", "owui"),
+                ("DATABASE_PASSWORD", "Pw-Secret-91"),
+                ("DATABASE_HOST", "127.0.0.1"),
+                ("DATABASE_PORT", "1"),
+                ("DATABASE_NAME", "owui_db"),
+            ][..],
+            "sqlite://****@127.0.0.1:1/owui_db\" has no file path",
+        ),
         (
             &[("DATABASE_SCHEMA", "owui")][..],
             "DATABASE_SCHEMA=\"owui\"",
@@ -911,6 +936,7 @@ fn the_database_is_found_from_open_webuis_variables_and_what_it_cannot_open_is_r
             let err = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(2), "{vars:?} {args:?}: {err}");
             assert!(err.contains(named), "{err}");
+            assert!(!err.contains("Pw-Secret-91"), "{err}");
             assert_eq!(err.trim().lines().count(), 1, "{err}");
         }
     }

@@ -614,3 +614,35 @@ fn expire_settings_are_capped_like_ttl() {
         assert_one_line_error(&a, "100 years");
     }
 }
+
+/// With no database where the settings point, an online verify says it
+/// could not look the user up and where it looked (the token itself is
+/// sound: `--offline` accepts it), and mint names the missing database.
+#[test]
+fn without_a_database_verify_says_it_cannot_look_the_user_up() {
+    let env = hs_env();
+    let token = stdout(
+        &env.cmd(&["token", "mint", "--user", "admin"])
+            .assert()
+            .success(),
+    );
+    let missing = env.path().join("nowhere.db");
+    let db = missing.to_str().unwrap();
+    let (code, v, err) = verify(&env, token.trim(), &["--db", db]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(v["valid"], false, "{v}");
+    let reason = v["reason"].as_str().unwrap();
+    assert!(reason.contains("cannot be looked up"), "{reason}");
+    assert!(
+        reason.contains(&format!("database \"{db}\" does not exist")),
+        "{reason}"
+    );
+    let (code, v, _) = verify(&env, token.trim(), &["--db", db, "--offline"]);
+    assert_eq!((code, &v["valid"]), (0, &Value::Bool(true)), "{v}");
+    let a = env
+        .cmd(&["--db", db, "token", "mint", "--user", "admin"])
+        .assert()
+        .code(3);
+    assert_one_line_error(&a, "does not exist or has no tables yet");
+    assert!(!missing.exists());
+}

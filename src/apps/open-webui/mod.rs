@@ -27,7 +27,6 @@ use std::path::Path;
 /// The app.
 pub(crate) struct OpenWebUi;
 
-/// Which values are under keys of their own, by the variables that say so.
 /// The refusal of an encrypted (SQLCipher) database, named by `var`.
 fn sqlcipher(var: &str) -> Error {
     Error::usage(format!(
@@ -35,6 +34,7 @@ fn sqlcipher(var: &str) -> Error {
     ))
 }
 
+/// Which values are under keys of their own, by the variables that say so.
 fn own_keys(s: &Settings) -> store::OwnKeys {
     let set = |name: &str| s.lookup(name).is_some_and(|v| !v.is_empty());
     store::OwnKeys {
@@ -177,10 +177,10 @@ impl super::App for OpenWebUi {
         doctor::run(s)
     }
 
-    /// `DATABASE_URL` (or Open WebUI's `DATABASE_TYPE`, `_USER`,
-    /// `_PASSWORD`, `_HOST`, `_PORT`, `_NAME` together), else
-    /// `$DATA_DIR/webui.db`, else `data/webui.db` in the config dir (the
-    /// container's `/app/backend/data` beside `/app/backend`).
+    /// Open WebUI's `DATABASE_TYPE`, `_HOST`, `_PORT`, `_NAME` with
+    /// `_USER`, `_PASSWORD` or both, when all are set; else `DATABASE_URL`;
+    /// else `$DATA_DIR/webui.db`, else `data/webui.db` in the config dir
+    /// (the container's `/app/backend/data` beside `/app/backend`).
     fn database(
         &self,
         vars: &crate::settings::Vars,
@@ -206,15 +206,16 @@ impl super::App for OpenWebUi {
                 .unwrap_or_default()
         );
         let place = ["DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME"].map(get);
-        let url = match (&kind, cred.is_empty(), place) {
+        let composed = match (&kind, cred.is_empty(), place) {
             (Some(kind), false, [Some(host), Some(port), Some(name)]) => {
                 Some(format!("{kind}://{cred}@{host}:{port}/{name}"))
             }
-            (Some(kind), _, _) if kind == "sqlite+sqlcipher" && url.is_none() => {
-                return Err(sqlcipher("DATABASE_TYPE"));
-            }
-            _ => url,
+            _ => None,
         };
+        if kind.as_deref() == Some("sqlite+sqlcipher") && (composed.is_some() || url.is_none()) {
+            return Err(sqlcipher("DATABASE_TYPE"));
+        }
+        let url = composed.or(url);
         match url {
             Some(url) => {
                 let trimmed = url.trim();

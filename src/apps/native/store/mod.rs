@@ -63,7 +63,7 @@ impl NativeStore {
             path: path.to_path_buf(),
         };
         // Everything up to here only read: a foreign database is refused
-        // before anything in it (journal mode, schema) changes.
+        // before anything in it (its schema) changes.
         let empty = check_tables(
             &schema.tables,
             NATIVE_TABLES,
