@@ -50,7 +50,7 @@
 # 200 generated passwords hashed at cost 10 >= 1.8x faster with every core
 # than with --jobs 1; peak RSS of the 10,000-user apply <= 50 MB.
 #
-# Env knobs: RUNS (default 30), KEYGEN_RUNS (15), WARMUP (3), ROUNDS (5), PG (1),
+# Env knobs: RUNS (default 30), KEYGEN_RUNS (15), WARMUP (3), ROUNDS (6), PG (1),
 # FLOWISE (1), FLOWISE_RUNS (5), OPENWEBUI (1), APPLY (1), APPLY_RUNS (5).
 set -euo pipefail
 
@@ -63,7 +63,11 @@ APPLY=${APPLY:-1}
 APPLY_RUNS=${APPLY_RUNS:-5}
 KEYGEN_RUNS=${KEYGEN_RUNS:-15}
 WARMUP=${WARMUP:-3}
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-6}
+if ! [[ $ROUNDS =~ ^[1-9][0-9]*$ ]]; then
+    echo "bench.sh: ROUNDS must be a positive number, not \"$ROUNDS\"" >&2
+    exit 2
+fi
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The real-server tier's cache (Flowise's install), found before HOME is
@@ -120,11 +124,18 @@ trap 'rm -rf "$work"' EXIT
 # not as the linker's output file in target/: the kernel maps that file in
 # smaller pieces (182 page faults for `token verify` against 162 for any
 # copy of it), which cost about 10% of a short command's time here.
+# jwt-cli is copied beside them, so all run from one file system.
 mkdir -p "$work/bin"
 install -m 0755 "$authctl" "$work/bin/authctl"
 install -m 0755 "$dynamic" "$work/bin/authctl-dynamic"
+install -m 0755 "$(command -v jwt)" "$work/bin/jwt"
 authctl="$work/bin/authctl"
 dynamic="$work/bin/authctl-dynamic"
+export PATH="$work/bin:$PATH"
+"$authctl" --version >/dev/null || {
+    log "cannot run executables from $work (a noexec TMPDIR?): set TMPDIR to a directory that allows them"
+    exit 1
+}
 results="$work/results"
 mkdir -p "$results"
 
@@ -175,13 +186,15 @@ check openssl genrsa 2048
 
 # --- timings ----------------------------------------------------------------
 
-# bench NAME RUNS [--prepare CMD] -n LABEL CMD...: hyperfine (without a
+# bench NAME RUNS [--OPTION VALUE]... -n LABEL CMD...: hyperfine (without a
 # shell, so nothing but the process is timed), RUNS runs of each command
 # spread over up to ROUNDS rounds whose order alternates (A B, B A, ...),
 # merged into $results/NAME.json. Side by side on a shared machine, a
 # sequential run (all of A, then all of B) gives the load that drifts
 # meanwhile to one command only: the same binary has measured 9% apart in
-# two such groups of one run. Warm-up runs happen in the first round.
+# two such groups of one run. An even number of rounds gives each command
+# the first place as often. Warm-up runs happen in the first round. Every
+# option before the commands takes one value (--prepare CMD).
 # The environment of the calling subshell selects authctl's config.
 bench() {
     local name=$1 runs=$2

@@ -21,7 +21,7 @@
 #    and flowise@3.1.4, 5 to 10 minutes and 3 GB, and flowise@3.0.1 on the
 #    machine's Node 20, about 3 minutes) and reuses it after.
 #    LibreChat (tests/e2e/librechat.rs): its own crypto, token and duration
-#    code from npm (scripts/librechat-install.sh, about 20 s), run under the
+#    code from npm (scripts/librechat-install.sh, its lockfile, about 10 s), run under the
 #    machine's Node as the verifier; its server needs MongoDB, which no
 #    registry here serves. LibreChat's users (tests/e2e/librechat_users.rs)
 #    on a throwaway SecantusDB, a MongoDB-wire server (scripts/mongo-server.sh:
