@@ -474,20 +474,28 @@ def load(name):
     with open(os.path.join(results, name + ".json")) as f:
         return json.load(f)["results"]
 
+def row(r, shown=""):
+    cpu = (r["user"] + r["system"]) * 1000
+    print(f"{r['command']:<42} {r['median'] * 1000:>10.2f} {cpu:>8.2f}  {shown:>20}")
+
+def group(name, digits=2):
+    """Print a side-by-side group, its first command's ratio to its second
+    beside it; return the rows and that ratio."""
+    rows = load(name)
+    ratio = rows[0]["median"] / rows[1]["median"]
+    for i, r in enumerate(rows):
+        row(r, f"{ratio:.{digits}f}x" if i == 0 else "")
+    print()
+    return rows, ratio
+
 print(f"\nWall time, median of {runs} runs ({keygen_runs} for keygen) in interleaved rounds,"
       " hyperfine -N; CPU = mean user+sys:\n")
 print(f"{'command':<42} {'median ms':>10} {'CPU ms':>8}  {'ratio authctl/other':>20}")
 print("-" * 85)
 targets = []
 for name in ["decode", "mint-hs256", "mint-rs256", "verify-rs256", "keygen-rs256"]:
-    rows = load(name)
+    rows, ratio = group(name)
     ours, other = rows[0], rows[1]
-    ratio = ours["median"] / other["median"]
-    for i, r in enumerate(rows):
-        shown = f"{ratio:.2f}x" if i == 0 else ""
-        cpu = (r["user"] + r["system"]) * 1000
-        print(f"{r['command']:<42} {r['median'] * 1000:>10.2f} {cpu:>8.2f}  {shown:>20}")
-    print()
     if name == "verify-rs256":
         ms = ours["median"] * 1000
         targets.append(f"token verify RS256 median {ms:.2f} ms (target <= 5 ms): "
@@ -509,52 +517,30 @@ for name in ["decode", "mint-hs256", "mint-rs256", "verify-rs256", "keygen-rs256
 if os.path.exists(os.path.join(results, "pg-user-list.json")):
     print("PostgreSQL on loopback (sslmode=disable) beside SQLite:\n")
     for name, label in [("pg-user-list", "user list"), ("pg-verify", "token verify RS256")]:
-        rows = load(name)
-        ratio = rows[0]["median"] / rows[1]["median"]
-        for i, r in enumerate(rows):
-            shown = f"{ratio:.2f}x" if i == 0 else ""
-            cpu = (r["user"] + r["system"]) * 1000
-            print(f"{r['command']:<42} {r['median'] * 1000:>10.2f} {cpu:>8.2f}  {shown:>20}")
-        print()
+        rows, ratio = group(name)
         targets.append(f"{label} on PostgreSQL {ratio:.2f}x SQLite (target <= 2x): "
                        + ("met" if ratio <= 2 else "MISSED"))
     add, hash_alone = load("pg-user-add")[0], load("pg-hash")[0]
     ratio = add["median"] / hash_alone["median"]
-    for r, shown in [(add, f"{ratio:.2f}x"), (hash_alone, "")]:
-        cpu = (r["user"] + r["system"]) * 1000
-        print(f"{r['command']:<42} {r['median'] * 1000:>10.2f} {cpu:>8.2f}  {shown:>20}")
+    row(add, f"{ratio:.2f}x")
+    row(hash_alone)
     print()
     targets.append(f"user add on PostgreSQL {ratio:.2f}x the hash alone (target <= 1.2x): "
                    + ("met" if ratio <= 1.2 else "MISSED"))
 if os.path.exists(os.path.join(results, "flowise-user-list.json")):
     print("Flowise: authctl beside Flowise's own `flowise user` CLI:\n")
     for name, label in [("flowise-user-list", "user list"), ("flowise-passwd", "set a password")]:
-        rows = load(name)
-        ratio = rows[0]["median"] / rows[1]["median"]
-        for i, r in enumerate(rows):
-            shown = f"{ratio:.4f}x" if i == 0 else ""
-            cpu = (r["user"] + r["system"]) * 1000
-            print(f"{r['command']:<42} {r['median'] * 1000:>10.2f} {cpu:>8.2f}  {shown:>20}")
-        print()
+        rows, ratio = group(name, digits=4)
         targets.append(f"{label}: authctl {rows[0]['median'] * 1000:.1f} ms, flowise user "
                        f"{rows[1]['median'] * 1000:.0f} ms ({1 / ratio:.0f}x faster)")
 if os.path.exists(os.path.join(results, "owui-passwd.json")):
     print("Open WebUI: authctl beside its documented tools (htpasswd, sqlite3):\n")
     for name, label in [("owui-passwd", "reset a password"), ("owui-user-list", "user list")]:
-        rows = load(name)
-        ratio = rows[0]["median"] / rows[1]["median"]
-        for i, r in enumerate(rows):
-            shown = f"{ratio:.2f}x" if i == 0 else ""
-            cpu = (r["user"] + r["system"]) * 1000
-            print(f"{r['command']:<42} {r['median'] * 1000:>10.2f} {cpu:>8.2f}  {shown:>20}")
-        print()
+        rows, ratio = group(name)
         targets.append(f"Open WebUI {label}: authctl {rows[0]['median'] * 1000:.1f} ms, "
                        f"documented tools {rows[1]['median'] * 1000:.1f} ms ({ratio:.2f}x)")
 if os.path.exists(os.path.join(results, "apply-10k-sqlite.json")):
     print("apply:\n")
-    def row(r, shown=""):
-        cpu = (r["user"] + r["system"]) * 1000
-        print(f"{r['command']:<42} {r['median'] * 1000:>10.2f} {cpu:>8.2f}  {shown:>20}")
     for name, label, limit in [("apply-10k-sqlite", "apply 10,000 users on SQLite", 1.0),
                                ("apply-10k-pg", "apply 10,000 users on PostgreSQL", 3.0),
                                ("apply-again-sqlite", "apply the same 10,000 again", 0.5)]:

@@ -138,13 +138,19 @@ impl Checked {
 /// would refuse it").
 pub fn active_user(s: &Settings, name: &str, would: &str) -> Result<(Store, User)> {
     let (db, user) = store::read_user(s, name)?;
-    if !user.is_active {
-        return Err(Error::Conflict(format!(
-            "user \"{}\" is inactive and {would}; activate it with `authctl user activate {}`",
-            user.username, user.username
-        )));
-    }
+    ensure_active(&user, would)?;
     Ok((db, user))
+}
+
+/// Refuse `user` unless it is active (`would`: as for [`active_user`]).
+pub fn ensure_active(user: &User, would: &str) -> Result<()> {
+    if user.is_active {
+        return Ok(());
+    }
+    Err(Error::Conflict(format!(
+        "user \"{}\" is inactive and {would}; activate it with `authctl user activate {}`",
+        user.username, user.username
+    )))
 }
 
 /// `token mint` in authctl's own model: the app's claims for the user,

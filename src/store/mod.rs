@@ -445,15 +445,19 @@ pub fn missing_database(settings: &Settings) -> String {
     )
 }
 
+/// The user `name` cannot be found because there is no database to look
+/// in (not found, exit 3), saying so.
+pub fn no_database_for_user(settings: &Settings, name: &str) -> crate::error::Error {
+    crate::error::Error::NotFound(format!(
+        "user \"{name}\" does not exist: {}",
+        missing_database(settings)
+    ))
+}
+
 /// Open the store to read, with the user `name`: not found (exit 3) when
 /// it is not there, or when there is no database to look in (saying so).
 pub fn read_user(settings: &Settings, name: &str) -> Result<(Store, User)> {
-    let db = open(settings, Access::Read)?.ok_or_else(|| {
-        crate::error::Error::NotFound(format!(
-            "user \"{name}\" does not exist: {}",
-            missing_database(settings)
-        ))
-    })?;
+    let db = open(settings, Access::Read)?.ok_or_else(|| no_database_for_user(settings, name))?;
     let user = db.get_user(name)?.ok_or_else(|| user_not_found(name))?;
     Ok((db, user))
 }

@@ -891,6 +891,16 @@ fn the_database_is_found_from_open_webuis_variables_and_what_it_cannot_open_is_r
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert!(err.contains("\"nowhere/webui.db\" does not exist"), "{err}");
+    // A token for a user of a database that is not there names it too.
+    let a = env
+        .ow(&["token", "mint", "--user", ADMIN])
+        .envs(place)
+        .assert()
+        .code(3);
+    assert_one_line_error(
+        &a,
+        "\"nowhere/webui.db\" does not exist or has no tables yet",
+    );
 
     for (vars, named) in [
         (

@@ -482,17 +482,14 @@ impl UsersTx for OpenWebUiUsersTx<'_> {
         let id = uuid4();
         let now_secs = crate::clock::unix_now();
         let now = now_secs.to_string();
+        // How many users there are, and the earliest time in seconds (a
+        // tool's milliseconds or nanoseconds left out).
         let counted = self.tx.rows(
-            "SELECT count(*)::text, min(created_at)::text FROM \"user\" WHERE created_at < 100000000000",
+            "SELECT count(*)::text, min(CASE WHEN created_at < 100000000000 THEN created_at END)::text FROM \"user\"",
             &[],
             "count users",
         )?;
-        let first = self
-            .tx
-            .rows("SELECT count(*)::text FROM \"user\"", &[], "count users")?
-            .first()
-            .and_then(|r| number(&col(r, 0)))
-            == Some(0);
+        let first = counted.first().and_then(|r| number(&col(r, 0))) == Some(0);
         // Open WebUI's primary admin is the earliest user, admins first on
         // ties, then by id: a user made in the same second as the first
         // could take its place once promoted. One second later keeps the

@@ -7,11 +7,11 @@
 
 use super::store::{uuid4, OpenWebUiStore};
 use crate::apps::tokens::{
-    active_user, hmac_key, Accepted, Checked, MintRequest, Minted, Subject, VerifyRequest,
+    ensure_active, hmac_key, Accepted, Checked, MintRequest, Minted, Subject, VerifyRequest,
 };
 use crate::error::{Error, Result};
 use crate::settings::Settings;
-use crate::store::Access;
+use crate::store::{Access, UserRows};
 use crate::token::{self, Alg, TokenType};
 use serde_json::{Map, Value};
 
@@ -112,9 +112,13 @@ pub(super) fn mint(s: &Settings, req: &MintRequest) -> Result<Minted> {
         .map(|c| token::parse_claim_arg(c))
         .collect::<Result<_>>()?;
     let (key, _) = super::secrets::require(s)?;
-    let (_, user) = active_user(s, req.user, "Open WebUI would refuse its token")?;
+    // One connection for the user, its session and the settings.
     let db = OpenWebUiStore::open(s, Access::Read, super::own_keys(s))?
+        .ok_or_else(|| crate::store::no_database_for_user(s, req.user))?;
+    let user = db
+        .get_user(req.user)?
         .ok_or_else(|| crate::store::user_not_found(req.user))?;
+    ensure_active(&user, "Open WebUI would refuse its token")?;
     let stamp = match db.session_of(&user.id)? {
         Some(session) if session.active => session.stamp,
         _ => {
